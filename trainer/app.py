@@ -1,0 +1,64 @@
+"""Build everything and run: the one place that knows all the parts."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from trainer import __version__
+from trainer.content import load_content
+from trainer.paths import default_data_dir
+from trainer.records.store import RecordStore, open_store
+from trainer.services.progress import ProgressService
+from trainer.ui.controller import CourseController
+from trainer.ui.main_window import MainWindow
+
+SETTINGS_FILE = "ui-settings.ini"
+
+
+@dataclass
+class AppParts:
+    store: RecordStore
+    controller: CourseController
+    window: MainWindow
+    settings: QSettings
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationName("Practitioner Trainer")
+        app.setOrganizationName("Practitioner Trainer")
+        app.setApplicationVersion(__version__)
+    return app
+
+
+def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None) -> AppParts:
+    """Load the course, open the store and make the main window (not shown)."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    content = load_content(content_dir)
+    store = store if store is not None else open_store(data_dir)
+    settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+    controller = CourseController(content, ProgressService(store))
+    window = MainWindow(controller, settings)
+    return AppParts(store, controller, window, settings)
+
+
+def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
+    app = ensure_app()
+    parts = build(content_dir, data_dir or default_data_dir())
+    window = parts.window
+    window.start()
+    window.show()
+    if smoke:
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    parts.store.close()
+    return code

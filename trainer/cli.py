@@ -1,0 +1,102 @@
+"""Command line: ``trainer [options]`` runs the app; sub-commands do the rest.
+
+Bad arguments get one plain line on stderr and exit status 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trainer import __version__
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, no usage dump
+        raise UsageError(message)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not '{text}'") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (320x240 to 7680x4320)")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="trainer", description="Practitioner Trainer: self-management support course.")
+    parser.add_argument("--version", action="version", version=f"trainer {__version__}")
+    parser.add_argument("--content", type=Path, help="course folder (default: the bundled course)")
+    parser.add_argument("--data", type=Path, help="data folder (default: TRAINER_DATA or the per-user app folder)")
+    parser.add_argument("--smoke", action="store_true", help="open the main window, wait until shown, exit 0")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="check a course folder and print every problem")
+    p.add_argument("dir", nargs="?", type=Path, help="course folder (default: the bundled course)")
+
+    p = sub.add_parser("screenshots", help="save PNGs of each main screen (offscreen)")
+    p.add_argument("outdir", type=Path)
+    p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
+    p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
+    return parser
+
+
+def _content_dir(path: Path | None) -> Path:
+    from trainer.content import bundled_content
+
+    folder = path if path is not None else bundled_content()
+    if not folder.is_dir():
+        raise UsageError(f"content folder not found: {folder}")
+    return folder
+
+
+def cmd_validate(folder: Path) -> int:
+    from trainer.content import load_content
+
+    content = load_content(folder)
+    for diag in content.diagnostics:
+        print(diag.format())
+    print(content.summary_line())
+    return 1 if content.errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "validate":
+            return cmd_validate(_content_dir(args.dir))
+        if args.command == "screenshots":
+            from trainer.ui.screenshots import save_screenshots
+
+            folder = _content_dir(args.shot_content or args.content)
+            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.data)
+            for path in saved:
+                print(path)
+            return 0
+        folder = _content_dir(args.content)
+        if args.data is not None and args.data.exists() and not args.data.is_dir():
+            raise UsageError(f"data folder is a file, not a folder: {args.data}")
+        from trainer.app import run
+
+        return run(content_dir=folder, data_dir=args.data, smoke=args.smoke)
+    except UsageError as exc:
+        print(f"trainer: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The competency framework: observable skills, rating scale and thresholds."""

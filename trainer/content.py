@@ -1,0 +1,59 @@
+"""Load everything in a course folder and collect every problem found.
+
+This is the single entry point used by the app and by ``trainer validate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.competencies.framework import Framework, load_framework
+from trainer.domain.course import Course
+from trainer.domain.diagnostics import Diagnostic
+from trainer.modules.loader import load_course
+
+
+def bundled_content() -> Path:
+    """The course shipped with the app (``content/`` next to the package)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "content", here / "content"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "content"
+
+
+@dataclass
+class Content:
+    root: Path
+    course: Course
+    framework: Framework | None
+    scenarios: list = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+    def summary_line(self) -> str:
+        n_mod = len(self.course.modules)
+        e, w = len(self.errors), len(self.warnings)
+        return (f"{n_mod} module{'s' if n_mod != 1 else ''}, {len(self.scenarios)} scenario"
+                f"{'s' if len(self.scenarios) != 1 else ''}, {e} error{'s' if e != 1 else ''}, "
+                f"{w} warning{'s' if w != 1 else ''}")
+
+
+def load_content(root: Path) -> Content:
+    root = Path(root)
+    diags: list[Diagnostic] = []
+    framework, problems = load_framework(root)
+    diags.extend(problems)
+    known_skills = framework.skill_ids if framework else None
+    course = load_course(root, known_skills=known_skills)
+    diags.extend(course.diagnostics)
+    diags.sort(key=lambda d: (str(d.path), d.line))
+    return Content(root=root, course=course, framework=framework, diagnostics=diags)

@@ -1,0 +1,67 @@
+"""The course as plain data: modules and their metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.domain.diagnostics import Diagnostic
+
+
+@dataclass
+class Heading:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass
+class Module:
+    id: str
+    title: str
+    path: Path
+    order: float
+    summary: str = ""
+    duration_minutes: int | None = None
+    objectives: list[str] = field(default_factory=list)
+    keypoints: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    scenarios: list[str] = field(default_factory=list)
+    reflection_prompt: str = ""
+    body: str = ""
+    body_line: int = 1  # line of the file where the Markdown body starts
+    extra: dict = field(default_factory=dict)
+    error: str | None = None  # set when the module failed to load
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Course:
+    title: str
+    root: Path
+    modules: list[Module] = field(default_factory=list)
+    licence: str = ""
+    description: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def module(self, module_id: str) -> Module | None:
+        for m in self.modules:
+            if m.id == module_id:
+                return m
+        return None
+
+    def readable(self) -> list[Module]:
+        return [m for m in self.modules if m.ok]
+
+    def neighbour(self, module_id: str, step: int) -> Module | None:
+        """The readable module ``step`` places away in course order."""
+        ids = [m.id for m in self.readable()]
+        if module_id not in ids:
+            return None
+        i = ids.index(module_id) + step
+        if 0 <= i < len(ids):
+            return self.module(ids[i])
+        return None

@@ -1,0 +1,1 @@
+"""Training modules: find, parse, validate and render Markdown modules."""

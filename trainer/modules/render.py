@@ -1,0 +1,107 @@
+"""Render a module's Markdown to the HTML shown in the reader.
+
+Pipeline: python-markdown (with our QTextBrowser extension) -> nh3 sanitiser
+-> jinja2 page template (autoescape, StrictUndefined). Raw HTML in the
+source never reaches the page as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+import markdown
+import nh3
+
+from trainer.domain.course import Heading, Module
+from trainer.modules.qtext_ext import QtTextExtension
+
+EXTENSIONS = ["tables", "toc", "admonition", "attr_list", "def_list",
+              "fenced_code", "footnotes", "sane_lists"]
+
+ALLOWED_TAGS = {
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "img", "ul", "ol", "li",
+    "strong", "em", "b", "i", "code", "pre", "blockquote", "table", "thead", "tbody",
+    "tr", "th", "td", "dl", "dt", "dd", "sup", "sub", "span", "div", "del", "abbr",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href", "name"},
+    "img": {"src", "alt", "width", "height"},
+    "table": {"width", "cellpadding", "cellspacing", "border"},
+    "td": {"align", "colspan", "rowspan", "valign"},
+    "th": {"align", "colspan", "rowspan", "valign"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    text: str
+    muted: str
+    link: str
+    heading: str
+    box: str
+    box_warning: str
+    box_activity: str
+    code_bg: str
+    rule: str
+
+
+LIGHT = Theme("light", text="#1f2328", muted="#555d66", link="#0b5cad", heading="#12355b",
+              box="#eaf2fb", box_warning="#fdf1dc", box_activity="#e8f5ea",
+              code_bg="#f2f3f5", rule="#c9ced6")
+DARK = Theme("dark", text="#e6e8eb", muted="#b3bac4", link="#8cc4ff", heading="#cfe3ff",
+             box="#1d2b3a", box_warning="#3a2e17", box_activity="#1b3322",
+             code_bg="#2a2d33", rule="#4a515c")
+
+
+@dataclass
+class Rendered:
+    html: str
+    headings: list[Heading]
+
+
+def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
+    """Markdown to sanitised HTML plus the headings for a table of contents."""
+    md = markdown.Markdown(extensions=EXTENSIONS + [QtTextExtension()],
+                           extension_configs={"toc": {"permalink": False}},
+                           output_format="html")
+    html = md.convert(text)
+    headings: list[Heading] = []
+
+    def walk(tokens):
+        for tok in tokens:
+            headings.append(Heading(tok["level"], tok["id"], tok["name"]))
+            walk(tok.get("children", []))
+
+    walk(getattr(md, "toc_tokens", []))
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
+    return clean, headings
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("trainer.modules", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_module(module: Module, theme: Theme = LIGHT, done: bool = False) -> Rendered:
+    body, headings = markdown_to_html(module.body)
+    toc = [h for h in headings if h.level in (2, 3)]
+    html = _env().get_template("module.html.j2").render(
+        module=module, body=jinja2.utils.markupsafe.Markup(body), toc=toc, theme=theme, done=done)
+    return Rendered(html, headings)
+
+
+def render_error(title: str, message: str, theme: Theme = LIGHT) -> str:
+    return _env().get_template("error.html.j2").render(title=title, message=message, theme=theme)

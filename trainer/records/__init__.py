@@ -1,0 +1,1 @@
+"""Storage of a person's records (progress, reflections, ratings). Qt-free."""

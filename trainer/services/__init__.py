@@ -1,0 +1,1 @@
+"""Use cases: what a person can do, independent of the widgets."""

@@ -1,0 +1,91 @@
+"""The course outline: modules in order with duration and a done mark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QListView
+
+from trainer.domain.course import Module
+
+ModuleIdRole = Qt.ItemDataRole.UserRole + 1
+DoneRole = Qt.ItemDataRole.UserRole + 2
+
+
+class OutlineModel(QAbstractListModel):
+    def __init__(self, modules: list[Module], done: set[str] | None = None, parent=None):
+        super().__init__(parent)
+        self._modules = list(modules)
+        self._done = set(done or ())
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self._modules)
+
+    def row_of(self, module_id: str) -> int:
+        for i, m in enumerate(self._modules):
+            if m.id == module_id:
+                return i
+        return -1
+
+    def module_at(self, row: int) -> Module | None:
+        return self._modules[row] if 0 <= row < len(self._modules) else None
+
+    def set_done(self, done: set[str]) -> None:
+        self._done = set(done)
+        if self._modules:
+            self.dataChanged.emit(self.index(0), self.index(len(self._modules) - 1))
+
+    def done_count(self) -> int:
+        return sum(1 for m in self._modules if m.ok and m.id in self._done)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._modules)):
+            return None
+        m = self._modules[index.row()]
+        done = m.id in self._done
+        number = index.row() + 1
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not m.ok:
+                return f"\u26a0 {number}. {m.title}\nCannot open: see details"
+            details = []
+            if m.duration_minutes:
+                details.append(f"{m.duration_minutes} min")
+            details.append("\u2713 Done" if done else "Not done yet")
+            return f"{number}. {m.title}\n" + " \u00b7 ".join(details)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return m.error if not m.ok else (m.summary or m.title)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = "cannot open" if not m.ok else ("done" if done else "not done")
+            mins = f", {m.duration_minutes} minutes" if m.duration_minutes else ""
+            return f"Module {number}: {m.title}{mins}, {state}"
+        if role == ModuleIdRole:
+            return m.id
+        if role == DoneRole:
+            return done
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class OutlineView(QListView):
+    def __init__(self, model: OutlineModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName("outline")
+        self.setAccessibleName("Course outline")
+        self.setAccessibleDescription("Modules in course order. Use the arrow keys to choose a module.")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.setUniformItemSizes(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def select_module(self, module_id: str) -> None:
+        row = self.model().row_of(module_id)
+        if row >= 0:
+            idx = self.model().index(row)
+            if self.currentIndex() != idx:
+                self.setCurrentIndex(idx)
+            self.scrollTo(idx)

@@ -1,0 +1,176 @@
+"""The module reader: a toolbar and a QTextBrowser showing rendered HTML."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from trainer.domain.course import Heading, Module
+from trainer.modules.render import Theme, render_error, render_module
+
+MIN_POINT, MAX_POINT = 8, 28
+
+
+class ReaderView(QWidget):
+    """Shows one module. Emits requests; never writes records itself."""
+
+    previous_requested = Signal()
+    next_requested = Signal()
+    done_toggled = Signal(str, bool)
+    module_link_activated = Signal(str)  # a link to another module file or id
+    text_size_changed = Signal(int)
+
+    def __init__(self, theme: Theme, base_point_size: int, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.module: Module | None = None
+        self._point = base_point_size
+        self._default_point = base_point_size
+
+        self.prev_button = QPushButton("\u2190 Previous")
+        self.prev_button.setAccessibleName("Previous module")
+        self.prev_button.setToolTip("Previous module (Ctrl+Page Up)")
+        self.next_button = QPushButton("Next \u2192")
+        self.next_button.setAccessibleName("Next module")
+        self.next_button.setToolTip("Next module (Ctrl+Page Down)")
+        self.done_box = QCheckBox("&Mark as done")
+        self.done_box.setAccessibleName("Mark this module as done")
+        self.done_box.setToolTip("Mark this module as done (Ctrl+D)")
+        self.toc_combo = QComboBox()
+        self.toc_combo.setAccessibleName("Jump to a section of this module")
+        self.toc_combo.setToolTip("Sections of this module")
+        self.toc_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.toc_combo.setMinimumContentsLength(10)
+        self.toc_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.smaller_button = QToolButton()
+        self.smaller_button.setText("A\u2212")
+        self.smaller_button.setAccessibleName("Smaller text")
+        self.smaller_button.setToolTip("Smaller text (Ctrl+Minus)")
+        self.larger_button = QToolButton()
+        self.larger_button.setText("A+")
+        self.larger_button.setAccessibleName("Larger text")
+        self.larger_button.setToolTip("Larger text (Ctrl+Plus)")
+        self.size_label = QLabel()
+        self.size_label.setAccessibleName("Text size")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 6)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.done_box)
+        bar.addSpacing(8)
+        bar.addWidget(self.toc_combo, 1)
+        bar.addWidget(self.smaller_button)
+        bar.addWidget(self.size_label)
+        bar.addWidget(self.larger_button)
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("reader")
+        self.browser.setAccessibleName("Module text")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDocumentMargin(24)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+
+        self.prev_button.clicked.connect(self.previous_requested)
+        self.next_button.clicked.connect(self.next_requested)
+        self.done_box.toggled.connect(self._on_done_toggled)
+        self.toc_combo.activated.connect(self._on_toc_activated)
+        self.smaller_button.clicked.connect(lambda: self.change_text_size(-1))
+        self.larger_button.clicked.connect(lambda: self.change_text_size(+1))
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self._apply_font()
+
+    # -- showing -----------------------------------------------------------------
+    def show_module(self, module: Module, done: bool, has_prev: bool, has_next: bool) -> None:
+        self.module = module
+        self.browser.setSearchPaths([str(module.path.parent)])
+        headings: list[Heading] = []
+        if module.ok:
+            rendered = render_module(module, self.theme, done=done)
+            self.browser.setHtml(rendered.html)
+            headings = [h for h in rendered.headings if h.level in (2, 3)]
+        else:
+            self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
+        self.done_box.blockSignals(True)
+        self.done_box.setChecked(done)
+        self.done_box.setEnabled(module.ok)
+        self.done_box.blockSignals(False)
+        self.prev_button.setEnabled(has_prev)
+        self.next_button.setEnabled(has_next)
+        self.toc_combo.clear()
+        self.toc_combo.addItem("Sections\u2026", "")
+        for h in headings:
+            self.toc_combo.addItem(("    " if h.level == 3 else "") + h.text, h.anchor)
+        self.toc_combo.setEnabled(bool(headings))
+
+    def set_done(self, done: bool) -> None:
+        self.done_box.blockSignals(True)
+        self.done_box.setChecked(done)
+        self.done_box.blockSignals(False)
+
+    def scroll_fraction(self) -> float:
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    # -- text size ---------------------------------------------------------------
+    @property
+    def point_size(self) -> int:
+        return self._point
+
+    def set_point_size(self, point: int) -> None:
+        self._point = max(MIN_POINT, min(MAX_POINT, int(point)))
+        self._apply_font()
+
+    def change_text_size(self, step: int) -> None:
+        before = self._point
+        self.set_point_size(self._point + step if step else self._default_point)
+        if self._point != before:
+            self.text_size_changed.emit(self._point)
+
+    def _apply_font(self) -> None:
+        font = QFont(self.browser.font())
+        font.setPointSize(self._point)
+        self.browser.document().setDefaultFont(font)
+        percent = round(100 * self._point / self._default_point)
+        self.size_label.setText(f"{percent}%")
+        self.smaller_button.setEnabled(self._point > MIN_POINT)
+        self.larger_button.setEnabled(self._point < MAX_POINT)
+
+    # -- slots -------------------------------------------------------------------
+    def _on_done_toggled(self, checked: bool) -> None:
+        if self.module is not None:
+            self.done_toggled.emit(self.module.id, checked)
+
+    def _on_toc_activated(self, index: int) -> None:
+        anchor = self.toc_combo.itemData(index)
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+            self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(url)
+            return
+        if not url.scheme() and not url.path() and url.fragment():
+            self.browser.scrollToAnchor(url.fragment())
+            return
+        target = url.path()
+        if target:
+            self.module_link_activated.emit(target)
