@@ -16,6 +16,7 @@ from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
 from trainer.ui.controller import CourseController
 from trainer.ui.main_window import MainWindow
+from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
 
@@ -47,7 +48,9 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None) -
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = CourseController(content, ProgressService(store))
     window = MainWindow(controller, settings)
-    return AppParts(store, controller, window, settings)
+    parts = AppParts(store, controller, window, settings)
+    connect_signals(window, parts)
+    return parts
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False) -> int:

@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -71,6 +72,18 @@ def cmd_validate(folder: Path) -> int:
     return 1 if content.errors else 0
 
 
+def _check_display(smoke: bool) -> None:
+    """Fail with a plain line, not a Qt abort, when there is no screen."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    if smoke:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return
+    raise UsageError("no display found: run it on a desktop, or set QT_QPA_PLATFORM=offscreen")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -88,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = _content_dir(args.content)
         if args.data is not None and args.data.exists() and not args.data.is_dir():
             raise UsageError(f"data folder is a file, not a folder: {args.data}")
+        _check_display(args.smoke)
         from trainer.app import run
 
         return run(content_dir=folder, data_dir=args.data, smoke=args.smoke)

@@ -1,22 +1,18 @@
-"""The main window: outline on the left, reader on the right.
+"""The main window: a tab per section (Course, Scenarios, Journal, ...).
 
-All cross-widget signal connections live in ``_connect_signals``.
+Sections are added by ``app.py`` with ``add_section``; the window owns the
+menus, the status bar and window state. Cross-section signal connections
+live in ``trainer/ui/wiring.py``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
-from trainer.ui.outline import ModuleIdRole, OutlineModel, OutlineView
-from trainer.ui.reader import ReaderView
-from trainer.ui.theme import base_point_size, page_theme
+from trainer.ui.course_view import CourseView
 
 
 class MainWindow(QMainWindow):
@@ -24,53 +20,21 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        course = controller.course
-        self.setWindowTitle(f"{course.title} \u2014 Practitioner Trainer")
+        self.setWindowTitle(f"{controller.course.title} \u2014 Practitioner Trainer")
         self.setMinimumSize(640, 480)
 
-        self.outline_model = OutlineModel(course.modules, controller.done_ids(), self)
-        self.outline = OutlineView(self.outline_model)
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("progressLabel")
-        self.progress_label.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Course progress")
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumHeight(8)
-        self.outline_title = QLabel("&Modules")
-        self.outline_title.setBuddy(self.outline)
-        font = self.outline_title.font()
-        font.setBold(True)
-        self.outline_title.setFont(font)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sections")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Sections")
+        self.setCentralWidget(self.tabs)
+        self.sections: dict[str, QWidget] = {}
 
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(10, 10, 6, 10)
-        side_layout.addWidget(self.outline_title)
-        side_layout.addWidget(self.progress_label)
-        side_layout.addWidget(self.progress_bar)
-        side_layout.addWidget(self.outline, 1)
-
-        self.reader = ReaderView(page_theme(), base_point_size())
-        saved_size = settings.value("reader/point_size")
-        if saved_size is not None:
-            try:
-                self.reader.set_point_size(int(saved_size))
-            except (TypeError, ValueError):
-                pass
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(side)
-        self.splitter.addWidget(self.reader)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([280, 900])
-        self.setCentralWidget(self.splitter)
-
-        self._build_actions()
+        self._build_menus()
+        self.course_view = CourseView(controller, settings)
+        self.add_section("course", "&Course", self.course_view)
+        self._build_course_actions()
         self._connect_signals()
-        self._update_progress()
         self._restore_geometry()
         problems = len(controller.content.errors)
         if problems:
@@ -78,16 +42,41 @@ class MainWindow(QMainWindow):
                 f"{problems} problem{'s' if problems != 1 else ''} in the course content; "
                 "modules with errors are marked in the outline.")
 
+    # -- sections ------------------------------------------------------------------
+    def add_section(self, key: str, title: str, widget: QWidget) -> QAction:
+        """Add a tab and a Go menu entry with the shortcut Alt+<n>."""
+        index = self.tabs.addTab(widget, title)
+        self.sections[key] = widget
+        widget.setAccessibleName(title.replace("&", ""))
+        action = QAction(f"{title}", self)
+        action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+        action.triggered.connect(lambda: self.show_section(key))
+        self.sections_menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def show_section(self, key: str) -> None:
+        widget = self.sections.get(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+
+    def current_section(self) -> str | None:
+        current = self.tabs.currentWidget()
+        return next((k for k, w in self.sections.items() if w is current), None)
+
     # -- set-up ------------------------------------------------------------------
-    def _build_actions(self) -> None:
+    def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        self.file_menu = menu.addMenu("&File")
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu.addAction(quit_action)
+        self.sections_menu = menu.addMenu("&Sections")
+        self.go_menu = menu.addMenu("&Go")
+        self.view_menu = menu.addMenu("&View")
 
-        go = menu.addMenu("&Go")
+    def _build_course_actions(self) -> None:
         self.prev_action = QAction("&Previous module", self)
         self.prev_action.setShortcuts([QKeySequence("Ctrl+PgUp"), QKeySequence("Alt+Left")])
         self.next_action = QAction("&Next module", self)
@@ -100,10 +89,8 @@ class MainWindow(QMainWindow):
         self.focus_reader_action.setShortcuts([QKeySequence("Ctrl+2"), QKeySequence("Shift+F6")])
         for action in (self.prev_action, self.next_action, self.done_action,
                        self.focus_outline_action, self.focus_reader_action):
-            go.addAction(action)
+            self.go_menu.addAction(action)
             self.addAction(action)
-
-        view = menu.addMenu("&View")
         self.larger_action = QAction("&Larger text", self)
         self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.smaller_action = QAction("&Smaller text", self)
@@ -111,91 +98,44 @@ class MainWindow(QMainWindow):
         self.reset_size_action = QAction("&Normal text size", self)
         self.reset_size_action.setShortcut(QKeySequence("Ctrl+0"))
         for action in (self.larger_action, self.smaller_action, self.reset_size_action):
-            view.addAction(action)
+            self.view_menu.addAction(action)
             self.addAction(action)
 
     def _connect_signals(self) -> None:
-        c, r = self.controller, self.reader
-        c.module_opened.connect(self.on_controller_module_opened)
-        c.progress_changed.connect(self.on_controller_progress_changed)
+        c, cv = self.controller, self.course_view
+        r = cv.reader
         c.save_failed.connect(self.on_controller_save_failed)
-        self.outline.selectionModel().currentChanged.connect(self.on_outline_current_changed)
-        r.previous_requested.connect(lambda: self.go(-1))
-        r.next_requested.connect(lambda: self.go(+1))
-        r.done_toggled.connect(c.set_done)
-        r.module_link_activated.connect(self.on_reader_module_link)
-        r.text_size_changed.connect(lambda p: self.settings.setValue("reader/point_size", p))
-        self.prev_action.triggered.connect(lambda: self.go(-1))
-        self.next_action.triggered.connect(lambda: self.go(+1))
-        self.done_action.triggered.connect(lambda: r.done_box.toggle() if r.done_box.isEnabled() else None)
-        self.focus_outline_action.triggered.connect(lambda: self.outline.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.focus_reader_action.triggered.connect(lambda: r.browser.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        c.module_opened.connect(self.on_controller_module_opened)
+        cv.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+        def in_course(fn):
+            def run():
+                self.show_section("course")
+                fn()
+            return run
+
+        self.prev_action.triggered.connect(in_course(lambda: cv.go(-1)))
+        self.next_action.triggered.connect(in_course(lambda: cv.go(+1)))
+        self.done_action.triggered.connect(in_course(cv.toggle_done))
+        self.focus_outline_action.triggered.connect(
+            in_course(lambda: cv.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+        self.focus_reader_action.triggered.connect(
+            in_course(lambda: r.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
         self.larger_action.triggered.connect(lambda: r.change_text_size(+1))
         self.smaller_action.triggered.connect(lambda: r.change_text_size(-1))
         self.reset_size_action.triggered.connect(lambda: r.change_text_size(0))
 
     def start(self) -> None:
-        """Open where the person left off (or the first module)."""
-        start = self.controller.start_module_id()
-        if start:
-            self.controller.open_module(start)
+        self.course_view.start()
 
-    # -- behaviour ---------------------------------------------------------------
-    def go(self, step: int) -> None:
-        target = self.controller.neighbour(step)
-        if target is not None:
-            self.controller.open_module(target.id)
-
-    def _remember_position(self) -> None:
-        module = self.reader.module
-        if module is not None and module.ok:
-            self.controller.save_position(module.id, self.reader.scroll_fraction())
-
-    def on_outline_current_changed(self, current, _previous) -> None:
-        module_id = current.data(ModuleIdRole) if current.isValid() else None
-        if module_id and module_id != self.controller.current_id:
-            self.controller.open_module(module_id)
-
-    def on_controller_module_opened(self, module_id: str) -> None:
-        if self.reader.module is not None and self.reader.module.id != module_id:
-            self._remember_position()
-        module = self.controller.module(module_id)
-        progress = self.controller.progress(module_id)
-        self.reader.show_module(module, progress.done,
-                                self.controller.neighbour(-1) is not None,
-                                self.controller.neighbour(+1) is not None)
-        self.outline.select_module(module_id)
-        self.prev_action.setEnabled(self.reader.prev_button.isEnabled())
-        self.next_action.setEnabled(self.reader.next_button.isEnabled())
-        if progress.position > 0:
-            QTimer.singleShot(0, lambda: self.reader.set_scroll_fraction(progress.position))
-
-    def on_controller_progress_changed(self, module_id: str) -> None:
-        self.outline_model.set_done(self.controller.done_ids())
-        if self.reader.module is not None and self.reader.module.id == module_id:
-            self.reader.set_done(self.controller.progress(module_id).done)
-        self._update_progress()
+    # -- slots -------------------------------------------------------------------
+    def on_controller_module_opened(self, _module_id: str) -> None:
+        self.prev_action.setEnabled(self.course_view.reader.prev_button.isEnabled())
+        self.next_action.setEnabled(self.course_view.reader.next_button.isEnabled())
 
     def on_controller_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
         QMessageBox.warning(self, "Could not save", message)
-
-    def on_reader_module_link(self, target: str) -> None:
-        stem = Path(target).stem
-        for m in self.controller.course.modules:
-            if m.path.stem == stem or m.id == stem:
-                self.controller.open_module(m.id)
-                return
-        self.statusBar().showMessage(f"No module found for the link '{target}'.", 5000)
-
-    def _update_progress(self) -> None:
-        readable = self.controller.course.readable()
-        done = self.outline_model.done_count()
-        minutes = sum(m.duration_minutes or 0 for m in readable if m.id in self.controller.done_ids())
-        self.progress_bar.setRange(0, max(1, len(readable)))
-        self.progress_bar.setValue(done)
-        self.progress_label.setText(f"{done} of {len(readable)} done \u00b7 {minutes} min")
-        self.progress_bar.setAccessibleDescription(f"{done} of {len(readable)} modules done")
 
     # -- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -204,13 +144,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
-        state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self._remember_position()
+        self.course_view.save_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)

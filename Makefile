@@ -1,0 +1,33 @@
+# The two commands of the README:
+#   make run    set up (first time) and start the app on the bundled course
+#   make test   set up (first time) and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install bench screenshots validate
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/trainer $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+validate: $(STAMP)
+	$(BIN)/trainer validate
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/trainer screenshots screenshots --size 1280x800
+	QT_QPA_PLATFORM=offscreen $(BIN)/trainer screenshots screenshots --size 800x600
+
+bench: $(STAMP)
+	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done
