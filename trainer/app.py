@@ -19,6 +19,7 @@ from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
+DEFAULT_PROFILE = "default"
 
 
 @dataclass
@@ -27,6 +28,7 @@ class AppParts:
     controller: CourseController
     window: MainWindow
     settings: QSettings
+    profile_id: str = DEFAULT_PROFILE
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -39,16 +41,17 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None) -> AppParts:
+def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
+          profile_id: str = DEFAULT_PROFILE) -> AppParts:
     """Load the course, open the store and make the main window (not shown)."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     content = load_content(content_dir)
     store = store if store is not None else open_store(data_dir)
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
-    controller = CourseController(content, ProgressService(store))
+    controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
-    parts = AppParts(store, controller, window, settings)
+    parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts
 
