@@ -117,20 +117,23 @@ def check(
     """Validate ``data`` (default: the document's front matter) against ``model``."""
     data = doc.data if data is None else data
     out: list[Diagnostic] = []
+    known = set(model.model_fields)
+    if isinstance(data, dict):
+        for key in data:
+            if str(key) not in known:
+                out.append(Diagnostic(
+                    doc.path, doc.line_of(prefix + (key,)), WARNING,
+                    f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(str(key), known)}; it is ignored"))
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
-            line = doc.line_of(prefix + (loc[:1] if err.get("type") == "missing" else loc))
             if err.get("type") == "missing":
-                line = doc.line_of(prefix)
+                line = doc.line_of(prefix + loc[:-1])
+            else:
+                line = doc.line_of(prefix + loc)
             out.append(Diagnostic(doc.path, line, ERROR,
                                   f"field '{_field_name(prefix + loc)}': {explain(err)}"))
-        return None, out
-    known = set(model.model_fields)
-    for key in (parsed.model_extra or {}):
-        out.append(Diagnostic(
-            doc.path, doc.line_of(prefix + (key,)), WARNING,
-            f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(key, known)}; it is ignored"))
+        return None, sorted(out, key=lambda d: d.line)
     return parsed, out

@@ -81,6 +81,7 @@ class OutlineView(QListView):
         self.setSpacing(2)
         self.setUniformItemSizes(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QListView#outline::item { padding: 6px 4px; }")
 
     def select_module(self, module_id: str) -> None:
         row = self.model().row_of(module_id)

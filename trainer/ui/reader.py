@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QToolButton,
     QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from trainer.domain.course import Heading, Module
 from trainer.modules.render import Theme, render_error, render_module
 
 MIN_POINT, MAX_POINT = 8, 28
+MEASURE_CHARS = 90  # comfortable line length in average characters
 
 
 class ReaderView(QWidget):
@@ -142,6 +143,20 @@ class ReaderView(QWidget):
         if self._point != before:
             self.text_size_changed.emit(self._point)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Centre a readable column: wide windows get wide side margins."""
+        measure = QFontMetrics(self.browser.document().defaultFont()).averageCharWidth() * MEASURE_CHARS
+        width = self.browser.viewport().width()
+        margin = max(24, int((width - measure) / 2))
+        if abs(self.browser.document().documentMargin() - margin) >= 1:
+            fraction = self.scroll_fraction()
+            self.browser.document().setDocumentMargin(margin)
+            self.set_scroll_fraction(fraction)
+
     def _apply_font(self) -> None:
         font = QFont(self.browser.font())
         font.setPointSize(self._point)
@@ -150,6 +165,7 @@ class ReaderView(QWidget):
         self.size_label.setText(f"{percent}%")
         self.smaller_button.setEnabled(self._point > MIN_POINT)
         self.larger_button.setEnabled(self._point < MAX_POINT)
+        self._fit_measure()
 
     # -- slots -------------------------------------------------------------------
     def _on_done_toggled(self, checked: bool) -> None:
