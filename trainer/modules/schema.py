@@ -22,7 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 class ContentModel(BaseModel):
     """Base for content schemas: unknown fields are kept, then warned about."""
 
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, defer_build=True)
 
 
 class ModuleMeta(ContentModel):
