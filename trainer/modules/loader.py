@@ -110,7 +110,8 @@ def load_course(
         diags.extend(problems)
         if doc is None:
             modules.append(Module(id_from_name(path), path.stem, path, order_from_name(path) or 10_000 + index,
-                                  error=problems[0].message if problems else "cannot be read"))
+                                  error=(f"{path.name}, line {problems[0].line}: {problems[0].message}"
+                                         if problems else "cannot be read")))
             continue
         if not doc.has_front_matter:
             if path.stem.lower() not in SKIP_NAMES:
@@ -124,7 +125,8 @@ def load_course(
             title = doc.data.get("title") if isinstance(doc.data.get("title"), str) else path.stem
             modules.append(Module(id_from_name(path), title or path.stem, path,
                                   order_from_name(path) or 10_000 + index,
-                                  error=f"line {first.line}: {first.message}" if first else "invalid front matter"))
+                                  error=(f"{path.name}, line {first.line}: {first.message}"
+                                         if first else "invalid front matter")))
             failed_docs.append(doc)
             continue
         module = _module_from(doc, parsed, index)
