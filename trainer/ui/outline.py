@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from trainer.domain.course import Module
 
@@ -69,6 +70,28 @@ class OutlineModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+PAD_X, PAD_Y = 8, 7
+
+
+class OutlineDelegate(QStyledItemDelegate):
+    """Wraps titles to the view's real width so no line is ever cut off."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        view = self.parent()
+        # Leave room for a scroll bar that may appear after layout: a little
+        # extra height is better than a title cut off with an ellipsis.
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(80, view.viewport().width() - 2 * PAD_X - bar - 6)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        rect = option.fontMetrics.boundingRect(0, 0, width, 10_000,
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, rect.height() + 2 * PAD_Y)
+
+    def initStyleOption(self, option, index):  # noqa: N802 (Qt API)
+        super().initStyleOption(option, index)
+        option.features |= option.ViewItemFeature.WrapText
+
+
 class OutlineView(QListView):
     def __init__(self, model: OutlineModel, parent=None):
         super().__init__(parent)
@@ -81,7 +104,9 @@ class OutlineView(QListView):
         self.setSpacing(2)
         self.setUniformItemSizes(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QListView#outline::item { padding: 6px 4px; }")
+        self.setStyleSheet(f"QListView#outline::item {{ padding: {PAD_Y}px {PAD_X}px; }}")
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setItemDelegate(OutlineDelegate(self))
 
     def select_module(self, module_id: str) -> None:
         row = self.model().row_of(module_id)
