@@ -85,6 +85,17 @@ class RecordStore:
     def close(self) -> None:
         self._db.close()
 
+    # -- added for exports --
+    def kinds(self) -> list[str]:
+        """Every kind (table) that holds records, sorted."""
+        return sorted(self._db.tables())
+
+    def import_record(self, kind: str, record: dict) -> dict:
+        """Insert ``record`` exactly as given (uid, created, updated kept)."""
+        rec = dict(record)
+        self._db.table(kind).insert(rec)
+        return rec
+
 
 def _matcher(where: dict):
     q = Query()

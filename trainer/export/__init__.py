@@ -1,0 +1,1 @@
+"""Exports: take your evidence anywhere (portfolio, spreadsheets, backup, xAPI). No Qt."""

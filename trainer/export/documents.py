@@ -1,0 +1,137 @@
+"""Render a portfolio (from ``build_portfolio``) as HTML or Markdown.
+
+HTML comes from one jinja2 template (autoescape, StrictUndefined). With
+``for_print=True`` it uses the CSS subset QTextDocument understands, for the
+PDF made in ``trainer/ui/export_pdf.py``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup, escape
+
+from trainer.export.portfolio import hours_text
+
+
+def paragraphs(text: str) -> Markup:
+    """A person's plain text as HTML paragraphs: blank lines split, newlines break."""
+    blocks = [b.strip() for b in str(text or "").replace("\r\n", "\n").split("\n\n")]
+    return Markup("\n").join(
+        Markup("<p>") + Markup("<br>").join(escape(line) for line in b.split("\n")) + Markup("</p>")
+        for b in blocks if b)
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("trainer.export", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
+    env.filters["paragraphs"] = paragraphs
+    env.globals["hours"] = hours_text
+    return env
+
+
+def portfolio_html(portfolio: dict, for_print: bool = False) -> str:
+    return _env().get_template("portfolio.html.j2").render(p=portfolio, for_print=for_print)
+
+
+# -- Markdown -----------------------------------------------------------------------------
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def md_escape(text) -> str:
+    """Escape a person's text so Markdown shows it as written."""
+    return str(text or "").translate(_MD_SPECIAL)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    def cell(v) -> str:
+        return md_escape(v).replace("\n", " ")
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out + [""]
+
+
+def _text_block(text: str) -> list[str]:
+    blocks = [b.strip() for b in str(text).replace("\r\n", "\n").split("\n\n") if b.strip()]
+    return ["\n\n".join("  \n".join(md_escape(line.rstrip()) for line in b.split("\n"))
+                        for b in blocks), ""]
+
+
+def _md_section(s: dict) -> list[str]:
+    out: list[str] = []
+    items = s["items"]
+    if s["key"] == "modules":
+        out += [f"{len(items)} module{'s' if len(items) != 1 else ''} completed, "
+                f"{hours_text(s.get('minutes', 0))} of study.", ""]
+        out += _table(["Date completed", "Module", "Time"],
+                      [[m["date_text"], m["title"], hours_text(m["minutes"]) if m["minutes"] else "-"]
+                       for m in items])
+    elif s["key"] == "sessions":
+        out += _table(["Date", "Session", "Facilitator", "Length"],
+                      [[t["date_text"], t["title"], t["facilitator"],
+                        hours_text(t["minutes"]) if t["minutes"] else "-"] for t in items])
+    elif s["key"] == "reflections":
+        if s.get("drafts_left_out"):
+            out += [f"_{s['drafts_left_out']} draft reflection(s) not included._", ""]
+        for r in items:
+            meta = " · ".join(x for x in (r["date_text"], r["template_name"],
+                                          f"About: {r['link']}" if r["link"] else "",
+                                          f"Tags: {', '.join(r['tags'])}" if r["tags"] else "") if x)
+            out += [f"### {md_escape(r['title'])}", "", f"_{md_escape(meta)}_", ""]
+            for part in r["parts"]:
+                out += [f"#### {md_escape(part['heading'])}", ""] + _text_block(part["text"])
+    elif s["key"] == "ratings":
+        for a in items:
+            out += [f"### {md_escape(a['rater'])}, {a['date_text']}", ""]
+            if a["context"]:
+                out += [md_escape(a["context"]), ""]
+            out += [f"Done well: {a['done_well']}; score {a['score']} out of {a['score_max']}.", ""]
+            out += _table(["Skill", "Rating"],
+                          [[k["name"], (f"{k['rating']} - " if k["rating"] is not None else "") + k["label"]]
+                           for k in a["skills"]])
+            if a["globals"]:
+                out += ["; ".join(f"{g['name']}: {g['value']} out of {g['max']}" for g in a["globals"]), ""]
+            if a["notes"]:
+                out += ["#### Notes", ""] + _text_block(a["notes"])
+    elif s["key"] == "goals":
+        for g in items:
+            out += [f"### {md_escape(g['title'])}", "", f"_Set {g['date_text']}"
+                    + (f" · {g['status']}" if g["status"] else "") + "_", ""]
+            if g["plan"]:
+                out += _text_block(g["plan"])
+            if g["checkins"]:
+                out += _table(["Check-in", "Progress", "Confidence", "Note"],
+                              [[c["date_text"], c["progress"],
+                                "" if c["confidence"] is None else str(int(c["confidence"])), c["note"]]
+                               for c in g["checkins"]])
+    elif s["key"] == "scenarios":
+        out += _table(["Date", "Scenario", "Score"],
+                      [[a["date_text"], a["title"],
+                        "-" if a["score"] is None else f"{int(a['score'])}"
+                        + (f" of {int(a['max_score'])}" if a["max_score"] else "")] for a in items])
+    else:
+        out += [f"- {md_escape(i.get('title') or i.get('uid', ''))}" for i in items] + [""]
+    return out
+
+
+def portfolio_markdown(p: dict) -> str:
+    out = [f"# {p['title']}", "", md_escape(p["course"]), ""]
+    if p["name"]:
+        out.append(f"- **Name:** {md_escape(p['name'])}")
+    out += [f"- **Period:** {p['period']['text']}",
+            f"- **Produced:** {p['generated_text']} (Practitioner Trainer {p['app_version']})",
+            f"- **CPD time:** {p['cpd_hours_text']}"
+            + (" (" + "; ".join(f"{c['title']}: {c['text']}" for c in p["cpd_parts"]) + ")"
+               if p["cpd_parts"] else ""), ""]
+    if not p["sections"]:
+        out += ["Nothing was recorded in this period for the sections chosen.", ""]
+    for i, s in enumerate(p["sections"], 1):
+        out += [f"## {i}. {s['title']}", ""] + _md_section(s)
+    return "\n".join(out).rstrip() + "\n"
