@@ -1,0 +1,184 @@
+"""Backup and move: every record of a profile (or of all) as one JSON file.
+
+The format is documented in ``docs/EXPORT_FORMAT.md``. ``restore`` merges a
+backup into a store by record uid:
+
+- a record the store does not have is added as it is;
+- the same record with a newer ``updated`` time replaces the older one;
+- the same uid and ``updated`` but different content is a conflict: the
+  incoming record is kept as a copy with a new uid and ``conflict_of``;
+- restoring the same file twice adds nothing the second time.
+
+The whole file is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from trainer import __version__
+
+FORMAT = "practitioner-trainer-backup"
+VERSION = 1
+# Kinds with one record per natural key: a second record for the same key
+# (made on the new computer before restoring) is merged, not duplicated.
+NATURAL_KEYS = {"progress": ("profile", "module"), "profile_state": ("profile",)}
+CONFLICT_NAMESPACE = uuid.UUID("6f1d8f52-3c1e-4f55-9d0a-2b7c1e9a4d31")
+
+
+class BackupError(ValueError):
+    """The file is not a backup this version can read (the message says why)."""
+
+
+def _canonical(rec: dict) -> str:
+    return json.dumps(rec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def export_backup(store, profile_id: str | None = None, now: str | None = None) -> dict:
+    """Everything of ``profile_id`` (or every record when None) as plain data."""
+    records: dict[str, list[dict]] = {}
+    for kind in store.kinds():
+        found = store.all(kind) if profile_id is None else store.all(kind, profile=profile_id)
+        if found:
+            records[kind] = sorted((dict(r) for r in found),
+                                   key=lambda r: (str(r.get("uid", "")), _canonical(r)))
+    profiles = sorted({str(r["profile"]) for rs in records.values() for r in rs
+                       if isinstance(r.get("profile"), str)})
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "scope": "all profiles" if profile_id is None else "one profile",
+        "profiles": profiles,
+        "records": records,
+    }
+
+
+def backup_json(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def read_backup(path: Path) -> dict:
+    """Read and check a backup file; BackupError names what is wrong."""
+    path = Path(path)
+    if not path.exists():
+        raise BackupError(f"{path}: file not found")
+    if not path.is_file():
+        raise BackupError(f"{path}: is a folder, not a backup file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise BackupError(f"{path}: not a text file; expected a JSON backup made by "
+                          "'trainer export --format json'") from None
+    except json.JSONDecodeError as exc:
+        raise BackupError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+    return check_backup(data, str(path))
+
+
+def check_backup(data, where: str = "backup") -> dict:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupError(f"{where}: not a Practitioner Trainer backup (field 'format' should be "
+                          f"'{FORMAT}'; made with 'trainer export --format json')")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BackupError(f"{where}: field 'version' should be a whole number, not {version!r}")
+    if version > VERSION:
+        raise BackupError(f"{where}: made by a newer version of Practitioner Trainer (format version "
+                          f"{version}); this version reads format version {VERSION}: please update")
+    records = data.get("records")
+    if not isinstance(records, dict):
+        raise BackupError(f"{where}: field 'records' should be an object of kind -> list of records")
+    for kind, recs in records.items():
+        if not isinstance(kind, str) or not kind or kind.startswith("_"):
+            raise BackupError(f"{where}: records: '{kind}' is not a record kind name")
+        if not isinstance(recs, list):
+            raise BackupError(f"{where}: records.{kind} should be a list of records")
+        seen: set[str] = set()
+        for i, rec in enumerate(recs):
+            at = f"{where}: records.{kind}[{i}]"
+            if not isinstance(rec, dict):
+                raise BackupError(f"{at} should be an object")
+            uid = rec.get("uid")
+            if not isinstance(uid, str) or not uid.strip():
+                raise BackupError(f"{at}: field 'uid' should be a non-empty text id")
+            if uid in seen:
+                raise BackupError(f"{at}: uid '{uid}' appears twice in '{kind}'")
+            seen.add(uid)
+            for name in ("created", "updated"):
+                if name in rec and not isinstance(rec[name], str):
+                    raise BackupError(f"{at}: field '{name}' should be an ISO date-time text")
+    return data
+
+
+@dataclass
+class RestoreReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    older_skipped: int = 0
+    conflicts: int = 0
+    kinds: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added", f"{self.replaced} updated", f"{self.unchanged} already there"]
+        if self.older_skipped:
+            parts.append(f"{self.older_skipped} older kept as they were")
+        if self.conflicts:
+            parts.append(f"{self.conflicts} kept as conflict copies")
+        return ", ".join(parts)
+
+
+def _same_key(store, kind: str, rec: dict) -> dict | None:
+    key = NATURAL_KEYS.get(kind)
+    if not key or any(k not in rec for k in key):
+        return None
+    found = store.all(kind, **{k: rec[k] for k in key})
+    return found[0] if found else None
+
+
+def conflict_uid(rec: dict) -> str:
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, _canonical(rec)))
+
+
+def _replace(store, kind: str, old: dict, new: dict) -> None:
+    store.delete(kind, old["uid"])
+    store.import_record(kind, new)
+
+
+def merge_record(store, kind: str, rec: dict, report: RestoreReport) -> None:
+    existing = store.get(kind, rec["uid"]) or _same_key(store, kind, rec)
+    if existing is None:
+        store.import_record(kind, rec)
+        report.added += 1
+        return
+    if _canonical(existing) == _canonical(rec):
+        report.unchanged += 1
+        return
+    mine, theirs = str(existing.get("updated", "")), str(rec.get("updated", ""))
+    if theirs > mine:
+        _replace(store, kind, existing, rec)
+        report.replaced += 1
+    elif theirs < mine or kind in NATURAL_KEYS:
+        report.older_skipped += 1
+    else:  # same time, different content: keep both
+        copy = {**rec, "uid": conflict_uid(rec), "conflict_of": rec["uid"]}
+        if store.get(kind, copy["uid"]) is None:
+            store.import_record(kind, copy)
+            report.conflicts += 1
+        else:
+            report.unchanged += 1
+
+
+def restore(store, data: dict) -> RestoreReport:
+    """Merge a checked backup into ``store`` (see the module docstring)."""
+    check_backup(data)
+    report = RestoreReport(kinds=sorted(data["records"]))
+    for kind in sorted(data["records"]):
+        for rec in data["records"][kind]:
+            merge_record(store, kind, dict(rec), report)
+    return report

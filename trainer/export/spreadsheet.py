@@ -1,0 +1,106 @@
+"""Spreadsheet exports: CSV of progress and of ratings.
+
+One row per module (progress) and one row per rated item (ratings), with
+ISO dates and the records' stable uids so rows can be joined and re-imported
+without guessing. Written with the csv module (UTF-8 with a BOM so that
+spreadsheet programs read accents correctly).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from trainer.export.period import Period, iso_day
+from trainer.export.registry import ExportContext, first
+from trainer.export.sections_records import SCALE_LABELS, _ratings, rating_value
+
+PROGRESS_COLUMNS = ["record_uid", "profile", "module_id", "module_title", "status", "done",
+                    "done_date", "position_percent", "duration_minutes", "first_opened_date",
+                    "updated"]
+RATING_COLUMNS = ["record_uid", "profile", "kind", "rated_by", "date", "context", "item_type",
+                  "item_id", "item_name", "rating", "rating_label", "scale_max"]
+
+
+def progress_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
+    ctx = ExportContext(store, profile_id, content, period or Period())
+    order = {}
+    course = getattr(content, "course", None)
+    if course is not None:
+        order = {m.id: i for i, m in enumerate(course.modules)}
+    rows = []
+    for rec in ctx.records("progress"):
+        module_id = rec.get("module")
+        if not module_id:
+            continue
+        day = rec.get("done_at") if rec.get("done") else first(rec, "updated", "created")
+        if not ctx.period.contains(day):
+            continue
+        mod = ctx.module(module_id)
+        position = rec.get("position")
+        rows.append({
+            "record_uid": rec.get("uid", ""),
+            "profile": profile_id,
+            "module_id": module_id,
+            "module_title": mod.title if mod is not None else "",
+            "status": "done" if rec.get("done") else "started",
+            "done": "yes" if rec.get("done") else "no",
+            "done_date": iso_day(rec.get("done_at")) if rec.get("done") else "",
+            "position_percent": round(float(position) * 100) if isinstance(position, (int, float)) else "",
+            "duration_minutes": mod.duration_minutes if mod is not None and mod.duration_minutes else "",
+            "first_opened_date": iso_day(rec.get("created")),
+            "updated": rec.get("updated", ""),
+        })
+    rows.sort(key=lambda r: (order.get(r["module_id"], 1_000), r["module_id"]))
+    return rows
+
+
+def rating_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
+    ctx = ExportContext(store, profile_id, content, period or Period())
+    skill_order = {sid: i for i, sid in enumerate(ctx.skill_order())}
+    rows = []
+    for kind in ("self_assessment", "observation"):
+        for rec in ctx.records(kind):
+            day = first(rec, "date", "created", "updated")
+            if not ctx.period.contains(day):
+                continue
+            base = {
+                "record_uid": rec.get("uid", ""),
+                "profile": profile_id,
+                "kind": kind,
+                "rated_by": "self" if kind == "self_assessment"
+                else str(first(rec, "observer", "observer_name", "rater", default="observer")),
+                "date": iso_day(day),
+                "context": str(first(rec, "scenario", "context", "title", "module", default="")),
+            }
+            raw = _ratings(rec)
+            for sid in sorted(raw, key=lambda s: (skill_order.get(s, 1_000), s)):
+                value = rating_value(raw[sid])
+                rows.append({**base, "item_type": "skill", "item_id": sid,
+                             "item_name": ctx.skill_name(sid),
+                             "rating": "" if value is None else value,
+                             "rating_label": SCALE_LABELS[value], "scale_max": 2})
+            glob = first(rec, "globals", "global_ratings", default={})
+            for gid, value in sorted(glob.items()) if isinstance(glob, dict) else []:
+                name, top = ctx.global_info(gid)
+                rows.append({**base, "item_type": "global", "item_id": gid, "item_name": name,
+                             "rating": value if isinstance(value, (int, float)) else "",
+                             "rating_label": "", "scale_max": top})
+    rows.sort(key=lambda r: (r["date"], r["record_uid"]))
+    return rows
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def progress_csv(store, profile_id: str, content=None, period: Period | None = None) -> str:
+    return to_csv(progress_rows(store, profile_id, content, period), PROGRESS_COLUMNS)
+
+
+def ratings_csv(store, profile_id: str, content=None, period: Period | None = None) -> str:
+    return to_csv(rating_rows(store, profile_id, content, period), RATING_COLUMNS)
