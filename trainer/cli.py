@@ -50,7 +50,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
+    _add_export_parsers(sub)
     return parser
+
+
+def _add_export_parsers(sub) -> None:
+    p = sub.add_parser("export", help="export a CPD portfolio, spreadsheets, a backup or xAPI")
+    p.add_argument("--format", dest="fmt", required=True, metavar="FORMAT",
+                   help="pdf, html, md (portfolio); csv (spreadsheets); json (backup); xapi")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="file to write")
+    p.add_argument("--profile", help="profile name (default: the default profile; json: all profiles)")
+    p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
+    p.add_argument("--content", dest="sub_content", type=Path, metavar="DIR", help="course folder")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2026-01-01")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day, e.g. 2026-03-31")
+    p.add_argument("--sections", help="portfolio sections, comma separated (default: all)")
+    p.add_argument("--table", help="csv: only this table (progress or ratings); default both")
+    p = sub.add_parser("restore", help="merge a JSON backup into a data folder")
+    p.add_argument("file", type=Path, help="a backup made by 'trainer export --format json'")
+    p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
 
 
 def _content_dir(path: Path | None) -> Path:
@@ -98,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in saved:
                 print(path)
             return 0
+        if args.command in ("export", "restore"):
+            from trainer.cli_export import cmd_export, cmd_restore
+
+            return (cmd_export if args.command == "export" else cmd_restore)(args, UsageError)
         folder = _content_dir(args.content)
         if args.data is not None and args.data.exists() and not args.data.is_dir():
             raise UsageError(f"data folder is a file, not a folder: {args.data}")

@@ -8,6 +8,7 @@ person can fix raise ExportError with one plain line.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -85,7 +86,16 @@ def check_output(path: Path) -> Path:
 def _write(path: Path, text: str | bytes) -> Path:
     path = check_output(path)
     atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text)
+    _usual_permissions(path)
     return path
+
+
+def _usual_permissions(path: Path) -> None:
+    """A temp file is private (0600); an export should open like any saved file."""
+    if os.name == "posix":
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
 
 
 def run_export(req: ExportRequest, store, content,

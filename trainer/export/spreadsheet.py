@@ -18,7 +18,7 @@ from trainer.export.sections_records import SCALE_LABELS, _ratings, rating_value
 PROGRESS_COLUMNS = ["record_uid", "profile", "module_id", "module_title", "status", "done",
                     "done_date", "position_percent", "duration_minutes", "first_opened_date",
                     "updated"]
-RATING_COLUMNS = ["record_uid", "profile", "kind", "rated_by", "date", "context", "item_type",
+RATING_COLUMNS = ["row_id", "record_uid", "profile", "kind", "rated_by", "date", "context", "item_type",
                   "item_id", "item_name", "rating", "rating_label", "scale_max"]
 
 
@@ -76,14 +76,16 @@ def rating_rows(store, profile_id: str, content=None, period: Period | None = No
             raw = _ratings(rec)
             for sid in sorted(raw, key=lambda s: (skill_order.get(s, 1_000), s)):
                 value = rating_value(raw[sid])
-                rows.append({**base, "item_type": "skill", "item_id": sid,
+                rows.append({**base, "row_id": f"{base['record_uid']}:{sid}", "item_type": "skill",
+                             "item_id": sid,
                              "item_name": ctx.skill_name(sid),
                              "rating": "" if value is None else value,
                              "rating_label": SCALE_LABELS[value], "scale_max": 2})
             glob = first(rec, "globals", "global_ratings", default={})
             for gid, value in sorted(glob.items()) if isinstance(glob, dict) else []:
                 name, top = ctx.global_info(gid)
-                rows.append({**base, "item_type": "global", "item_id": gid, "item_name": name,
+                rows.append({**base, "row_id": f"{base['record_uid']}:{gid}", "item_type": "global",
+                             "item_id": gid, "item_name": name,
                              "rating": value if isinstance(value, (int, float)) else "",
                              "rating_label": "", "scale_max": top})
     rows.sort(key=lambda r: (r["date"], r["record_uid"]))

@@ -1,0 +1,73 @@
+"""``trainer export`` and ``trainer restore`` for the command line.
+
+Everything but PDF is plain Python (``trainer.export.commands``); the PDF
+writer needs a QGuiApplication, made offscreen when there is no display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def _data_dir(args) -> Path:
+    from trainer.paths import default_data_dir
+
+    return args.sub_data or args.data or default_data_dir()
+
+
+def _content(args):
+    from trainer.content import bundled_content, load_content
+
+    folder = getattr(args, "sub_content", None) or args.content or bundled_content()
+    return load_content(folder) if Path(folder).is_dir() else None
+
+
+def _pdf_writer(portfolio: dict, path: Path) -> None:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from trainer.ui.export_pdf import write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    write_pdf(portfolio, path)
+    del app
+
+
+def cmd_export(args, usage_error) -> int:
+    from trainer.export.commands import ExportError, ExportRequest, FORMATS, parse_sections, run_export
+    from trainer.records.store import open_store
+
+    fmt = (args.fmt or "").lower()
+    try:
+        if fmt not in FORMATS:
+            raise ExportError(f"unknown format '{args.fmt}': choose from {', '.join(FORMATS)}")
+        data = _data_dir(args)
+        if not data.is_dir():
+            raise ExportError(f"data folder not found: {data}")
+        req = ExportRequest(fmt=fmt, output=args.output, profile=args.profile, start=args.start,
+                            end=args.end, sections=parse_sections(args.sections), table=args.table)
+        store = open_store(data)
+        try:
+            written = run_export(req, store, _content(args), pdf_writer=_pdf_writer)
+        finally:
+            store.close()
+    except ExportError as exc:
+        raise usage_error(str(exc)) from None
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_restore(args, usage_error) -> int:
+    from trainer.export.commands import ExportError, run_restore
+    from trainer.records.store import open_store
+
+    try:
+        print(run_restore(args.file, _data_dir(args), open_store))
+    except ExportError as exc:
+        raise usage_error(str(exc)) from None
+    return 0
