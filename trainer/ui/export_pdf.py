@@ -67,7 +67,9 @@ def write_pdf(portfolio: dict, path: Path,
                 writer.newPage()
             painter.save()
             painter.translate(0, -index * body_h)
-            clip = QRectF(0, index * body_h, page.width(), body_h)
+            # a hair short of the page, so the block that starts the next page
+            # (exactly on the edge) is not also drawn, clipped, on this one
+            clip = QRectF(0, index * body_h, page.width(), body_h - 1)
             painter.setClipRect(clip)
             doc.drawContents(painter, clip)
             painter.restore()

@@ -1,0 +1,97 @@
+"""``trainer export`` and ``trainer restore`` as a person runs them."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from trainer.cli import main
+from trainer.export.demo import fill_demo
+from trainer.records.store import open_store
+
+
+@pytest.fixture
+def data(tmp_path):
+    folder = tmp_path / "data"
+    store = open_store(folder)
+    fill_demo(store)
+    store.close()
+    return folder
+
+
+def run(*args):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                            "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+@pytest.mark.slow
+def test_pdf_from_the_command_line_without_a_display(data, tmp_path):
+    out = tmp_path / "portfolio.pdf"
+    result = run("export", "--format", "pdf", "--data", str(data), "--from", "2026-01-01",
+                 "--to", "2026-02-28", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out)
+    texts = [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
+             for p in PdfReader(str(out)).pages]
+    assert len(texts) == 7  # cover + modules, sessions, reflections, ratings, goals, scenarios
+    assert "1 January 2026 to 28 February 2026" in texts[0]
+    assert "Modules completed: 1 h 35 min" in texts[0]  # the fifth module was done in March
+    assert "3 March 2026" not in " ".join(texts)
+
+
+def test_html_md_xapi_json_and_csv_files(data, tmp_path, capsys):
+    for fmt in ("html", "md", "xapi", "json"):
+        assert main(["export", "--format", fmt, "--data", str(data), "-o", str(tmp_path / f"o.{fmt}")]) == 0
+    assert "Letting Mr Ellery set the agenda" in (tmp_path / "o.html").read_text(encoding="utf-8")
+    assert (tmp_path / "o.md").read_text(encoding="utf-8").startswith("# Continuing professional")
+    assert len(json.loads((tmp_path / "o.xapi").read_text(encoding="utf-8"))) == 16
+    assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["scope"] == "all profiles"
+    assert main(["export", "--format", "csv", "--data", str(data), "-o", str(tmp_path / "sheet.csv")]) == 0
+    for table in ("progress", "ratings"):
+        with open(tmp_path / f"sheet-{table}.csv", encoding="utf-8-sig", newline="") as fh:
+            assert list(csv.DictReader(fh))
+    assert main(["export", "--format", "csv", "--table", "ratings", "--data", str(data),
+                 "--profile", "default", "-o", str(tmp_path / "only.csv")]) == 0
+    with open(tmp_path / "only.csv", encoding="utf-8-sig", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == 18
+
+
+def test_backup_then_restore_twice(data, tmp_path, capsys):
+    backup = tmp_path / "move.json"
+    assert main(["export", "--format", "json", "--data", str(data), "-o", str(backup)]) == 0
+    fresh = tmp_path / "new"
+    assert main(["restore", str(backup), "--data", str(fresh)]) == 0
+    assert main(["restore", str(backup), "--data", str(fresh)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "17 added" in out[-2] and "0 added" in out[-1] and "17 already there" in out[-1]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["export", "--format", "docx", "-o", "x"], "unknown format 'docx'"),
+    (["export", "--format", "md", "--from", "31/01/2026", "-o", "x.md"], "from date '31/01/2026'"),
+    (["export", "--format", "md", "--to", "2026-02-30", "-o", "x.md"], "to date '2026-02-30'"),
+    (["export", "--format", "md", "--sections", "modules,gossip", "-o", "x.md"], "unknown section 'gossip'"),
+    (["export", "--format", "md", "--profile", "nobody", "-o", "x.md"], "no profile 'nobody'"),
+    (["export", "--format", "md", "-o", "no-such-folder/x.md"], "folder not found"),
+    (["export", "--format", "md"], "required: -o"),
+    (["restore", "missing.json"], "file not found"),
+])
+def test_bad_arguments_get_one_line_and_exit_2(data, tmp_path, monkeypatch, capsys, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(args + ["--data", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_missing_data_folder(tmp_path, capsys):
+    assert main(["export", "--format", "md", "--data", str(tmp_path / "none"), "-o",
+                 str(tmp_path / "x.md")]) == 2
+    assert "data folder not found" in capsys.readouterr().err and not (tmp_path / "none").exists()

@@ -1,0 +1,61 @@
+"""The PDF portfolio: real pages, a section per page, footers, the text inside."""
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from trainer.content import load_content
+from trainer.export.demo import fill_demo
+from trainer.export.portfolio import build_portfolio
+from trainer.records.store import memory_store
+from trainer.ui.export_pdf import write_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page_texts(path):
+    """Each page's text with ligatures undone and runs of white space as one space."""
+    return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
+            for p in PdfReader(str(path)).pages]
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    store = memory_store()
+    fill_demo(store)
+    return build_portfolio(store, "default", load_content(ROOT / "content"),
+                           now="2026-03-31T12:00:00+00:00")
+
+
+def test_each_section_starts_a_page_and_every_page_has_a_footer(qapp, tmp_path, portfolio):
+    path = tmp_path / "portfolio.pdf"
+    pages = write_pdf(portfolio, path)
+    texts = page_texts(path)
+    assert len(texts) == pages == 1 + len(portfolio["sections"])
+    assert "Continuing professional development" in texts[0] and "3 h 35 min" in texts[0]
+    for i, (section, text) in enumerate(zip(portfolio["sections"], texts[1:]), 1):
+        assert text.startswith(f"{i}. {section['title']}")
+        others = [f"{j}. {s['title']}" for j, s in enumerate(portfolio["sections"], 1) if j != i]
+        assert not any(heading in text for heading in others)
+    for n, text in enumerate(texts, 1):
+        assert f"Page {n} of {pages}" in text
+    assert "How this relates to the Code" in texts[3] and "Priya (triad partner)" in texts[4]
+
+
+def test_long_sections_flow_onto_more_pages(qapp, tmp_path, portfolio):
+    long = dict(portfolio)
+    reflections = next(s for s in portfolio["sections"] if s["key"] == "reflections")
+    many = dict(reflections, items=reflections["items"] * 12)
+    long["sections"] = [many]
+    pages = write_pdf(long, tmp_path / "long.pdf")
+    texts = page_texts(tmp_path / "long.pdf")
+    assert pages == len(texts) > 3
+    assert all(text.endswith(f"Page {n} of {pages}") for n, text in enumerate(texts, 1))
+
+
+def test_cancelling_leaves_no_file(qapp, tmp_path, portfolio):
+    path = tmp_path / "stopped.pdf"
+    assert write_pdf(portfolio, path, progress=lambda done, total: False) == 0
+    assert not path.exists() and list(tmp_path.iterdir()) == []
