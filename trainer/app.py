@@ -15,6 +15,7 @@ from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
 from trainer.ui.controller import CourseController
+from trainer.ui.export_dialog import install_export
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
 
@@ -51,6 +52,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts
