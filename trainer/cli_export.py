@@ -27,14 +27,10 @@ def _content(args):
 def _pdf_writer(portfolio: dict, path: Path) -> None:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this command only
+    from trainer.ui.export_pdf import write_pdf_standalone
 
-    from trainer.ui.export_pdf import write_pdf
-
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    write_pdf(portfolio, path)
-    del app
+    write_pdf_standalone(portfolio, path)
 
 
 def cmd_export(args, usage_error) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen,
+from PySide6.QtGui import (QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen,
                            QTextDocument)
 
 from trainer.export.documents import portfolio_html
@@ -91,3 +91,11 @@ def write_pdf(portfolio: dict, path: Path,
         return 0
     tmp.replace(path)
     return total
+
+
+def write_pdf_standalone(portfolio: dict, path: Path) -> int:
+    """For the command line: make a QGuiApplication if there is none yet."""
+    app = QGuiApplication.instance() or QGuiApplication(["trainer"])
+    pages = write_pdf(portfolio, path)
+    del app
+    return pages
