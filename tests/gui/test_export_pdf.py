@@ -41,6 +41,8 @@ def test_each_section_starts_a_page_and_every_page_has_a_footer(qapp, tmp_path, 
         assert not any(heading in text for heading in others)
     for n, text in enumerate(texts, 1):
         assert f"Page {n} of {pages}" in text
+    for n, section in enumerate(portfolio["sections"], 2):  # the contents give each start page
+        assert f"{section['title']} ({len(section['items'])}) — page {n}" in texts[0]
     assert "How this relates to the Code" in texts[3] and "Priya (triad partner)" in texts[4]
 
 

@@ -41,7 +41,7 @@ def portfolio(demo, content):
 def test_html_has_every_section_and_escapes_what_people_type(portfolio):
     html = portfolio_html(portfolio)
     for title in ("Modules completed", "Team sessions attended", "Reflections", "Skill ratings",
-                  "Personal goals", "3 h 35 min", "31 March 2026", "Letting Mr Ellery set the agenda"):
+                  "Personal goals", "3\u00a0h 35\u00a0min", "31 March 2026", "Letting Mr Ellery set the agenda"):
         assert title in html
     assert "&lt;even when busy&gt;" in html and "<even when busy>" not in html
     assert html.index("What happened") < html.index("What you learned") \

@@ -15,6 +15,23 @@ from markupsafe import Markup, escape
 from trainer.export.portfolio import hours_text
 
 
+# A line under each section heading that tells a reader (an appraiser) what
+# they are looking at.
+INTROS = {
+    "modules": "Course modules completed in this period. The time is each module's stated "
+               "length and counts towards the CPD total.",
+    "sessions": "Team training sessions attended in this period; their length counts towards "
+                "the CPD total.",
+    "reflections": "Reflective accounts written by the learner, in their own words. Drafts "
+                   "are not included.",
+    "ratings": "Each skill is rated 0 (not done), 1 (partly) or 2 (done well), or marked not "
+               "applicable; the global scores go from 1 to 5.",
+    "goals": "Personal goals the learner set themselves, practising what they teach, with the "
+             "check-ins recorded.",
+    "scenarios": "Practice scenarios attempted, with the score where the scenario gives one.",
+}
+
+
 def paragraphs(text: str) -> Markup:
     """A person's plain text as HTML paragraphs: blank lines split, newlines break."""
     blocks = [b.strip() for b in str(text or "").replace("\r\n", "\n").split("\n\n")]
@@ -33,12 +50,21 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=False,
     )
     env.filters["paragraphs"] = paragraphs
-    env.globals["hours"] = hours_text
+    env.globals["hours"] = lambda minutes: _nb(hours_text(minutes))
+    env.filters["nb"] = _nb
+    env.globals["intros"] = INTROS
     return env
 
 
-def portfolio_html(portfolio: dict, for_print: bool = False) -> str:
-    return _env().get_template("portfolio.html.j2").render(p=portfolio, for_print=for_print)
+def _nb(text: str) -> str:
+    """Keep "1 h 30 min" on one line: no break between a number and its unit."""
+    return str(text).replace(" h", "\u00a0h").replace(" min", "\u00a0min")
+
+
+def portfolio_html(portfolio: dict, for_print: bool = False, pages: dict | None = None) -> str:
+    """``pages`` (section key -> page number) adds page numbers to the contents."""
+    return _env().get_template("portfolio.html.j2").render(p=portfolio, for_print=for_print,
+                                                           pages=pages or {})
 
 
 # -- Markdown -----------------------------------------------------------------------------
@@ -133,5 +159,8 @@ def portfolio_markdown(p: dict) -> str:
     if not p["sections"]:
         out += ["Nothing was recorded in this period for the sections chosen.", ""]
     for i, s in enumerate(p["sections"], 1):
-        out += [f"## {i}. {s['title']}", ""] + _md_section(s)
+        out += [f"## {i}. {s['title']}", ""]
+        if s["key"] in INTROS:
+            out += [f"_{INTROS[s['key']]}_", ""]
+        out += _md_section(s)
     return "\n".join(out).rstrip() + "\n"

@@ -52,6 +52,10 @@ class ExportContext:
                 return g.name, g.max
         return humanise(global_id), 5
 
+    def global_order(self) -> list[str]:
+        framework = getattr(self.content, "framework", None)
+        return [g.id for g in getattr(framework, "globals", None) or []]
+
     def skill_order(self) -> list[str]:
         framework = getattr(self.content, "framework", None)
         return [s.id for s in framework.skills] if framework is not None else []

@@ -149,7 +149,10 @@ def ratings(ctx: ExportContext) -> dict | None:
                                "label": SCALE_LABELS[value]})
             glob = first(rec, "globals", "global_ratings", default={})
             globals_ = []
-            for gid, value in (glob.items() if isinstance(glob, dict) else []):
+            g_order = {gid: i for i, gid in enumerate(ctx.global_order())}
+            glob = dict(sorted(glob.items(), key=lambda kv: (g_order.get(kv[0], 99), kv[0]))) \
+                if isinstance(glob, dict) else {}
+            for gid, value in glob.items():
                 name, top = ctx.global_info(gid)
                 number = as_number(value)
                 if number is not None:

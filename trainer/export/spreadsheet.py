@@ -82,7 +82,9 @@ def rating_rows(store, profile_id: str, content=None, period: Period | None = No
                              "rating": "" if value is None else value,
                              "rating_label": SCALE_LABELS[value], "scale_max": 2})
             glob = first(rec, "globals", "global_ratings", default={})
-            for gid, value in sorted(glob.items()) if isinstance(glob, dict) else []:
+            g_order = {gid: i for i, gid in enumerate(ctx.global_order())}
+            for gid, value in sorted(glob.items(), key=lambda kv: (g_order.get(kv[0], 99), kv[0])) \
+                    if isinstance(glob, dict) else []:
                 name, top = ctx.global_info(gid)
                 rows.append({**base, "row_id": f"{base['record_uid']}:{gid}", "item_type": "global",
                              "item_id": gid, "item_name": name,

@@ -34,6 +34,21 @@ def _document(html: str, width: float, height: float, device) -> QTextDocument:
     return doc
 
 
+def _section_pages(doc: QTextDocument, portfolio: dict, body_h: float) -> dict[str, int]:
+    """The page each section's heading landed on."""
+    headings = {f"{i}. {sec['title']}": sec["key"] for i, sec in enumerate(portfolio["sections"], 1)}
+    layout = doc.documentLayout()
+    found: dict[str, int] = {}
+    block = doc.begin()
+    while block.isValid():
+        key = headings.get(block.text().strip())
+        if key is not None and key not in found:
+            top = layout.blockBoundingRect(block).top()
+            found[key] = int(top // body_h) + 1
+        block = block.next()
+    return found
+
+
 def write_pdf(portfolio: dict, path: Path,
               progress: Callable[[int, int], bool] | None = None) -> int:
     """Write the PDF; returns the page count. ``progress(done, total)`` may
@@ -51,6 +66,10 @@ def write_pdf(portfolio: dict, path: Path,
     footer_h = FOOTER_PT / 72 * RESOLUTION * 2.6
     body_h = page.height() - footer_h
     doc = _document(portfolio_html(portfolio, for_print=True), page.width(), body_h, writer)
+    pages = _section_pages(doc, portfolio, body_h)
+    if pages:  # lay out again with page numbers in the contents (same length)
+        doc = _document(portfolio_html(portfolio, for_print=True, pages=pages),
+                        page.width(), body_h, writer)
     total = max(1, doc.pageCount())
     footer_font = QFont("DejaVu Sans")
     footer_font.setPointSizeF(FOOTER_PT)
