@@ -137,3 +137,19 @@ def test_without_content_sections_use_ids(demo):
 
 def test_hours_text():
     assert [hours_text(m) for m in (0, 45, 60, 215)] == ["0 min", "45 min", "1 h", "3 h 35 min"]
+
+
+def test_rolfe_and_gibbs_parts_keep_their_order_whatever_the_stored_key_order(content):
+    store = memory_store()
+    store.add("reflection", {"profile": "default", "template": "rolfe", "title": "R",
+                             "sections": {"now_what": "c", "so_what": "b", "what": "a"}})
+    store.add("reflection", {"profile": "default", "template": "gibbs", "title": "G",
+                             "sections": {"action_plan": "f", "analysis": "d", "conclusion": "e",
+                                          "description": "a", "evaluation": "c", "feelings": "b",
+                                          "zz_extra": "g"}})
+    items = build_portfolio(store, "default", content, include=["reflections"])["sections"][0]["items"]
+    rolfe, gibbs = sorted(items, key=lambda i: i["title"], reverse=True)
+    assert [(p["heading"], p["text"]) for p in rolfe["parts"]] == [
+        ("What?", "a"), ("So what?", "b"), ("Now what?", "c")]
+    assert [p["text"] for p in gibbs["parts"]] == list("abcdefg")
+    assert gibbs["parts"][-1]["heading"] == "Zz extra"

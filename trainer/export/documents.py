@@ -22,8 +22,7 @@ INTROS = {
                "length and counts towards the CPD total.",
     "sessions": "Team training sessions attended in this period; their length counts towards "
                 "the CPD total.",
-    "reflections": "Reflective accounts written by the learner, in their own words. Drafts "
-                   "are not included.",
+    "reflections": "Reflective accounts written by the learner, in their own words.",
     "ratings": "Each skill is rated 0 (not done), 1 (partly) or 2 (done well), or marked not "
                "applicable; the global scores go from 1 to 5.",
     "goals": "Personal goals the learner set themselves, practising what they teach, with the "

@@ -23,6 +23,18 @@ NMC_HEADINGS = {
     "how you changed or will change your practice": "How you changed or will change your practice",
     "how this relates to the Code": "How this relates to the Code",
 }
+# Where the course gives no template, the parts of the other two templates in
+# their usual order: (heading, words a key may contain). Stored records may
+# not keep their keys in order (the file store sorts them), so order comes
+# from here, not from the record.
+KNOWN_TEMPLATES = {
+    "rolfe": [("What?", ("now",)), ("So what?", ("so_", "so ", "so-", "sowhat")),
+              ("What?", ("what", "descri"))],
+    "gibbs": [("Description", ("descri", "what")), ("Feelings", ("feel",)),
+              ("Evaluation", ("evaluat",)), ("Analysis", ("analy",)),
+              ("Conclusion", ("conclu",)), ("Action plan", ("action", "plan"))],
+}
+ROLFE_ORDER = {"What?": 0, "So what?": 1, "Now what?": 2}
 SCALE_LABELS = {0: "Not done", 1: "Partly", 2: "Done well", None: "Not applicable"}
 
 
@@ -70,6 +82,26 @@ def nmc_order(sections: dict) -> list[tuple[str, str, str]]:
     return ordered
 
 
+def known_order(template: str, sections: dict) -> list[tuple[str, str, str]]:
+    """(key, heading, text) for a Rolfe or Gibbs reflection in the template's order."""
+    parts = KNOWN_TEMPLATES[template]
+    keys = [k for k in sections if _text(sections[k])]
+    ranked = []
+    for key in keys:
+        low = key.lower()
+        for rank, (heading, words) in enumerate(parts):
+            if any(w in low for w in words):
+                if template == "rolfe":  # now what / so what / what, checked in that order
+                    heading = {0: "Now what?", 1: "So what?", 2: "What?"}[rank]
+                    rank = ROLFE_ORDER[heading]
+                ranked.append((rank, key, heading))
+                break
+        else:
+            ranked.append((len(parts), key, humanise(key)))
+    ranked.sort(key=lambda r: (r[0], keys.index(r[1])))
+    return [(key, heading, _text(sections[key])) for _rank, key, heading in ranked]
+
+
 @section("reflections", "Reflections",
          "Finished reflective accounts; NMC accounts follow the order of the NMC form.")
 def reflections(ctx: ExportContext) -> dict | None:
@@ -85,9 +117,16 @@ def reflections(ctx: ExportContext) -> dict | None:
         sections = rec.get("sections") if isinstance(rec.get("sections"), dict) else {}
         if template.lower() == "nmc":
             parts = nmc_order(sections)
+        elif _template_titles(ctx, template):
+            titles = _template_titles(ctx, template)  # the course's own order and headings
+            order = {k: i for i, k in enumerate(titles)}
+            keys = sorted((k for k in sections if _text(sections[k])),
+                          key=lambda k: (order.get(k, len(order)), list(sections).index(k)))
+            parts = [(k, titles.get(k, humanise(k)), _text(sections[k])) for k in keys]
+        elif template.lower() in KNOWN_TEMPLATES:
+            parts = known_order(template.lower(), sections)
         else:
-            titles = _template_titles(ctx, template)
-            parts = [(k, titles.get(k, humanise(k)), _text(v)) for k, v in sections.items() if _text(v)]
+            parts = [(k, humanise(k), _text(v)) for k, v in sections.items() if _text(v)]
         if not parts and not rec.get("title"):
             continue
         tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
