@@ -108,3 +108,48 @@ def test_main_window_has_file_export(make_app):
     window.export_action.trigger()
     assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
     window.export_dialog.reject()
+
+
+def _backup_file(tmp_path):
+    from trainer.export.backup import backup_json, export_backup
+
+    store = memory_store()
+    fill_demo(store)
+    path = tmp_path / "from-old-laptop.json"
+    path.write_text(backup_json(export_backup(store)), encoding="utf-8")
+    return path
+
+
+def test_restore_from_backup_updates_the_course_progress(make_app, bundled_content, tmp_path,
+                                                          monkeypatch, qtbot):
+    import trainer.ui.export_restore as export_restore
+
+    parts = make_app(content=bundled_content)
+    window = parts.window
+    menu = [a.text() for a in window.file_menu.actions()]
+    assert menu.index("&Export…") < menu.index("&Restore from backup…") < menu.index("&Quit")
+    assert window.course_view.progress_label.text().startswith("0 of 11 done")
+    monkeypatch.setattr(export_restore, "ask_backup_file", lambda _w: str(_backup_file(tmp_path)))
+    with qtbot.waitSignal(window.restore_controller.records_restored) as signal:
+        window.restore_action.trigger()
+    # the app had already opened module 1 here: that progress is merged, not lost
+    assert "15 added, 1 updated" in signal.args[0]
+    assert window.course_view.progress_label.text().startswith("5 of 11 done")
+    assert window.restore_message.isVisible() and "15 added" in window.restore_message.text()
+    assert len(parts.store.all("reflection")) == 3
+    window.restore_message.close()
+
+
+def test_a_bad_backup_is_refused_plainly(make_app, tmp_path, monkeypatch, qtbot):
+    import trainer.ui.export_restore as export_restore
+
+    parts = make_app()
+    bad = tmp_path / "notes.json"
+    bad.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(export_restore, "ask_backup_file", lambda _w: str(bad))
+    with qtbot.waitSignal(parts.window.restore_controller.restore_failed) as signal:
+        parts.window.restore_action.trigger()
+    assert signal.args[0].startswith("Nothing was restored.") and "not a Practitioner Trainer backup" \
+        in signal.args[0]
+    assert "reflection" not in parts.store.kinds()
+    parts.window.restore_message.close()

@@ -109,12 +109,20 @@ def test_same_time_different_content_is_kept_as_a_conflict_copy(demo):
 
 
 def test_progress_for_the_same_module_is_merged_not_duplicated(demo):
-    target = memory_store(clock=lambda: "2026-01-01T00:00:00+00:00")
-    # the person opened the module on the new computer before restoring
+    target = memory_store(clock=lambda: "2026-06-01T00:00:00+00:00")  # later than the backup
+    # the person opened modules on the new computer before restoring
     target.upsert("progress", {"done": False, "position": 0.1}, profile="default", module="what-is-sms")
-    restore(target, export_backup(demo))
+    target.upsert("progress", {"position": 0.1}, profile="default", module="fixer-to-guide")
+    report = restore(target, export_backup(demo))
+    assert report.replaced == 2
     rows = target.all("progress", profile="default", module="what-is-sms")
     assert len(rows) == 1 and rows[0]["done"] is True
+    assert rows[0]["uid"] == "00000000-0000-4000-8000-000000000001"
+    # done on the old computer stays done even though the new one's record is newer
+    newer = target.all("progress", profile="default", module="fixer-to-guide")
+    assert len(newer) == 1 and newer[0]["done"] is True and newer[0]["done_at"].startswith("2026-01-19")
+    assert newer[0]["position"] == 1.0
+    assert restore(target, export_backup(demo)).added == 0
 
 
 @pytest.mark.parametrize("text, message", [

@@ -150,11 +150,37 @@ def _replace(store, kind: str, old: dict, new: dict) -> None:
     store.import_record(kind, new)
 
 
+def merge_progress(mine: dict, theirs: dict) -> dict:
+    """Two computers' progress on the same module: done on either counts as done
+    (the earliest date), reading position is the furthest; the backup's uid is kept."""
+    older, newer = sorted((mine, theirs), key=lambda r: str(r.get("updated", "")))
+    merged = {**older, **newer, "uid": theirs["uid"]}
+    done_at = sorted(str(r["done_at"]) for r in (mine, theirs) if r.get("done") and r.get("done_at"))
+    if mine.get("done") or theirs.get("done"):
+        merged["done"] = True
+        merged["done_at"] = done_at[0] if done_at else merged.get("done_at")
+    positions = [r["position"] for r in (mine, theirs) if isinstance(r.get("position"), (int, float))]
+    if positions:
+        merged["position"] = max(positions)
+    created = sorted(str(r["created"]) for r in (mine, theirs) if r.get("created"))
+    if created:
+        merged["created"] = created[0]
+    return merged
+
+
 def merge_record(store, kind: str, rec: dict, report: RestoreReport) -> None:
     existing = store.get(kind, rec["uid"]) or _same_key(store, kind, rec)
     if existing is None:
         store.import_record(kind, rec)
         report.added += 1
+        return
+    if kind == "progress" and existing["uid"] != rec["uid"]:
+        merged = merge_progress(existing, rec)
+        if _canonical(merged) == _canonical(existing):
+            report.unchanged += 1
+        else:
+            _replace(store, kind, existing, merged)
+            report.replaced += 1
         return
     if _canonical(existing) == _canonical(rec):
         report.unchanged += 1

@@ -253,7 +253,8 @@ def _sentence(text: str) -> str:
 
 def install_export(window, store, content, profile_id: str = "default",
                    settings: QSettings | None = None) -> QAction:
-    """Add File > Export… (Ctrl+E) before Quit; the status bar reports the result."""
+    """Add File > Export… (Ctrl+E) and File > Restore from backup… before Quit;
+    the status bar reports the result."""
     action = QAction("&Export…", window)
     action.setShortcut("Ctrl+E")
     action.setStatusTip("Save a portfolio, spreadsheets, a backup or xAPI records")
@@ -272,4 +273,7 @@ def install_export(window, store, content, profile_id: str = "default",
         menu.insertSeparator(actions[0])
     window.addAction(action)
     window.export_action = action
+    from trainer.ui.export_restore import install_restore
+
+    install_restore(window, store)
     return action

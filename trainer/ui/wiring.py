@@ -12,5 +12,8 @@ from typing import Any
 
 def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
-    # Nothing crosses sections yet; features add their connections here.
-    return None
+    restore = getattr(window, "restore_controller", None)
+    if restore is not None:  # restored records may change course progress
+        restore.records_restored.connect(
+            lambda _summary: window.course_view.on_controller_progress_changed(
+                parts.controller.current_id or ""))
