@@ -66,6 +66,7 @@ def _add_export_parsers(sub) -> None:
     p.add_argument("--to", dest="end", metavar="DATE", help="last day, e.g. 2026-03-31")
     p.add_argument("--sections", help="portfolio sections, comma separated (default: all)")
     p.add_argument("--table", help="csv: only this table (progress or ratings); default both")
+    p.add_argument("--xapi-home", metavar="URL", help="xapi: your organisation's home page for accounts")
     p = sub.add_parser("restore", help="merge a JSON backup into a data folder")
     p.add_argument("file", type=Path, help="a backup made by 'trainer export --format json'")
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")

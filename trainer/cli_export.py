@@ -34,7 +34,8 @@ def _pdf_writer(portfolio: dict, path: Path) -> None:
 
 
 def cmd_export(args, usage_error) -> int:
-    from trainer.export.commands import ExportError, ExportRequest, FORMATS, parse_sections, run_export
+    from trainer.export.commands import (FORMATS, ExportError, ExportRequest, check_home, parse_sections,
+                                         run_export)
     from trainer.records.store import open_store
 
     fmt = (args.fmt or "").lower()
@@ -46,6 +47,8 @@ def cmd_export(args, usage_error) -> int:
             raise ExportError(f"data folder not found: {data}")
         req = ExportRequest(fmt=fmt, output=args.output, profile=args.profile, start=args.start,
                             end=args.end, sections=parse_sections(args.sections), table=args.table)
+        if args.xapi_home:
+            req.home = check_home(args.xapi_home)
         store = open_store(data)
         try:
             written = run_export(req, store, _content(args), pdf_writer=_pdf_writer)

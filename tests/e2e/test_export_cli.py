@@ -82,6 +82,7 @@ def test_backup_then_restore_twice(data, tmp_path, capsys):
     (["export", "--format", "md", "-o", "no-such-folder/x.md"], "folder not found"),
     (["export", "--format", "md"], "required: -o"),
     (["restore", "missing.json"], "file not found"),
+    (["export", "--format", "xapi", "--xapi-home", "lms.example", "-o", "x.json"], "xapi home page"),
 ])
 def test_bad_arguments_get_one_line_and_exit_2(data, tmp_path, monkeypatch, capsys, args, message):
     monkeypatch.chdir(tmp_path)
@@ -95,3 +96,11 @@ def test_missing_data_folder(tmp_path, capsys):
     assert main(["export", "--format", "md", "--data", str(tmp_path / "none"), "-o",
                  str(tmp_path / "x.md")]) == 2
     assert "data folder not found" in capsys.readouterr().err and not (tmp_path / "none").exists()
+
+
+def test_xapi_accounts_can_use_the_organisations_home_page(data, tmp_path):
+    out = tmp_path / "x.json"
+    assert main(["export", "--format", "xapi", "--data", str(data), "--xapi-home",
+                 "https://lms.example.org/", "-o", str(out)]) == 0
+    statements = json.loads(out.read_text(encoding="utf-8"))
+    assert {s["actor"]["account"]["homePage"] for s in statements} == {"https://lms.example.org"}

@@ -52,6 +52,16 @@ def parse_sections(text: str | None) -> list[str] | None:
     return chosen
 
 
+def check_home(url: str) -> str:
+    """An organisation's home page for xAPI accounts: an http(s) address."""
+    from urllib.parse import urlparse
+
+    parts = urlparse(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ExportError(f"xapi home page '{url}' should be an address like https://lms.example.org")
+    return url.strip().rstrip("/")
+
+
 def resolve_profile(store, name: str | None) -> str:
     """The profile id for a name the person typed (a profile's name or id)."""
     if name is None:
