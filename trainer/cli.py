@@ -67,6 +67,12 @@ def _add_export_parsers(sub) -> None:
     p.add_argument("--sections", help="portfolio sections, comma separated (default: all)")
     p.add_argument("--table", help="csv: only this table (progress or ratings); default both")
     p.add_argument("--xapi-home", metavar="URL", help="xapi: your organisation's home page for accounts")
+    p = sub.add_parser("send-xapi", help="send learning records to an LRS (outbox, retried later)")
+    p.add_argument("--lrs", required=True, metavar="URL", help="LRS endpoint, e.g. https://lrs.example.org/xAPI/")
+    p.add_argument("--user", default="", help="LRS user name (password: TRAINER_LRS_PASSWORD or asked)")
+    p.add_argument("--profile", help="profile name (default: the default profile)")
+    p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
+    p.add_argument("--xapi-home", metavar="URL", help="your organisation's home page for accounts")
     p = sub.add_parser("restore", help="merge a JSON backup into a data folder")
     p.add_argument("file", type=Path, help="a backup made by 'trainer export --format json'")
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
@@ -117,10 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             for path in saved:
                 print(path)
             return 0
-        if args.command in ("export", "restore"):
-            from trainer.cli_export import cmd_export, cmd_restore
+        if args.command in ("export", "restore", "send-xapi"):
+            from trainer.cli_export import COMMANDS
 
-            return (cmd_export if args.command == "export" else cmd_restore)(args, UsageError)
+            return COMMANDS[args.command](args, UsageError)
         folder = _content_dir(args.content)
         if args.data is not None and args.data.exists() and not args.data.is_dir():
             raise UsageError(f"data folder is a file, not a folder: {args.data}")

@@ -70,3 +70,40 @@ def cmd_restore(args, usage_error) -> int:
     except ExportError as exc:
         raise usage_error(str(exc)) from None
     return 0
+
+
+def cmd_send_xapi(args, usage_error) -> int:
+    import getpass
+
+    from trainer.export.commands import ExportError, check_home, resolve_profile
+    from trainer.export.xapi import DEFAULT_HOME, xapi_statements
+    from trainer.records.store import open_store
+    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox
+
+    data = _data_dir(args)
+    try:
+        if not data.is_dir():
+            raise ExportError(f"data folder not found: {data}")
+        home = check_home(args.xapi_home) if args.xapi_home else DEFAULT_HOME
+        password = os.environ.get("TRAINER_LRS_PASSWORD")
+        if password is None and args.user:
+            if not sys.stdin.isatty():
+                raise ExportError("set TRAINER_LRS_PASSWORD to the LRS password")
+            password = getpass.getpass(f"LRS password for {args.user}: ")
+        store = open_store(data)
+        try:
+            profile = resolve_profile(store, args.profile)
+            outbox = LrsOutbox(store, profile)
+            outbox.queue(xapi_statements(store, profile, _content(args), home=home))
+            report = outbox.send(LrsConfig(args.lrs, args.user, password or ""))
+        finally:
+            store.close()
+    except (ExportError, LrsError) as exc:
+        raise usage_error(str(exc)) from None
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(report.summary())
+    return 1 if report.still_pending else 0
+
+
+COMMANDS = {"export": cmd_export, "restore": cmd_restore, "send-xapi": cmd_send_xapi}

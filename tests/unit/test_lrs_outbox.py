@@ -1,0 +1,174 @@
+"""Sending xAPI statements to a small LRS on 127.0.0.1 that follows the statements API rules."""
+
+import base64
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from trainer.content import load_content
+from trainer.export.demo import fill_demo
+from trainer.export.xapi import xapi_statements
+from trainer.records.store import memory_store
+from trainer.services.lrs import OUTBOX, LrsConfig, LrsError, LrsOutbox
+
+USER, PASSWORD = "trainer", "s3cret"
+
+
+class FakeLrs:
+    """POST /xAPI/statements only; version header and Basic auth required; a batch is
+    all or nothing; an id it already has with other content is a 409 Conflict."""
+
+    def __init__(self):
+        self.stored: dict[str, dict] = {}
+        self.requests = 0
+        self.fail_next = 0  # answer 503 to this many requests
+        lrs = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *_args):
+                pass
+
+            def reply(self, code, body):
+                data = json.dumps(body).encode()
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("X-Experience-API-Version", "1.0.3")
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self):  # noqa: N802
+                self.reply(405, {"error": "only POST here"})
+
+            def do_POST(self):  # noqa: N802
+                lrs.requests += 1
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if self.path.rstrip("/") != "/xAPI/statements":
+                    return self.reply(404, {"error": "not found"})
+                if not str(self.headers.get("X-Experience-API-Version", "")).startswith("1.0"):
+                    return self.reply(400, {"error": "X-Experience-API-Version header missing"})
+                token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+                if self.headers.get("Authorization") != f"Basic {token}":
+                    return self.reply(401, {"error": "unauthorised"})
+                if lrs.fail_next:
+                    lrs.fail_next -= 1
+                    return self.reply(503, {"error": "busy"})
+                try:
+                    payload = json.loads(body)
+                except ValueError:
+                    return self.reply(400, {"error": "not JSON"})
+                batch = payload if isinstance(payload, list) else [payload]
+                ids = [st.get("id") for st in batch]
+                if any(not isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
+                    return self.reply(400, {"error": "each statement needs its own id"})
+                for st in batch:
+                    if "actor" not in st or "verb" not in st or "object" not in st:
+                        return self.reply(400, {"error": "actor, verb and object are required"})
+                    if st["id"] in lrs.stored and lrs.stored[st["id"]] != st:
+                        return self.reply(409, {"error": f"conflict on {st['id']}"})
+                for st in batch:
+                    lrs.stored.setdefault(st["id"], st)
+                return self.reply(200, ids)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self):
+        return f"http://127.0.0.1:{self.server.server_address[1]}/xAPI/"
+
+
+@pytest.fixture
+def lrs():
+    server = FakeLrs()
+    server.thread.start()
+    yield server
+    server.server.shutdown()
+    server.server.server_close()
+    server.thread.join()
+
+
+@pytest.fixture
+def outbox(bundled_content):
+    store = memory_store(clock=lambda: "2026-04-01T10:00:00+00:00")
+    fill_demo(store)
+    box = LrsOutbox(store, "default")
+    box.queue(xapi_statements(store, "default", load_content(bundled_content)))
+    return box
+
+
+def config(lrs, password=PASSWORD):
+    return LrsConfig(lrs.endpoint, USER, password, timeout=5)
+
+
+def test_everything_is_sent_once(lrs, outbox):
+    report = outbox.send(config(lrs))
+    assert report.sent == 16 and report.still_pending == 0
+    assert len(lrs.stored) == 16
+    assert outbox.send(config(lrs)).sent == 0  # nothing left to send
+    assert lrs.requests == 1
+    statements = [e["statement"] for e in outbox.entries()]
+    assert outbox.queue(statements) == 0  # queueing again adds nothing
+
+
+def test_a_busy_lrs_means_try_again_later_with_a_longer_wait(lrs, outbox):
+    lrs.fail_next = 2
+    first = outbox.send(config(lrs))
+    assert first.sent == 0 and first.still_pending == 16 and first.problems
+    entry = outbox.entries("pending")[0]
+    assert entry["attempts"] == 1 and entry["next_try"] == "2026-04-01T10:01:00+00:00"
+    assert outbox.send(config(lrs)).sent == 0 and lrs.requests == 1  # not due yet: not tried
+    outbox.send(config(lrs), force=True)
+    assert outbox.entries("pending")[0]["next_try"] == "2026-04-01T10:02:00+00:00"  # waits longer
+    assert outbox.send(config(lrs), force=True).sent == 16
+    assert {e["status"] for e in outbox.entries()} == {"sent"}
+
+
+def test_no_server_keeps_everything_pending(outbox):
+    report = outbox.send(LrsConfig("http://127.0.0.1:9/xAPI/", USER, PASSWORD, timeout=2))
+    assert report.sent == 0 and report.still_pending == 16
+    assert "could not reach" in outbox.entries("pending")[0]["last_error"]
+
+
+def test_a_conflict_is_marked_and_the_rest_still_go(lrs, outbox):
+    victim = outbox.entries()[0]["statement"]
+    lrs.stored[victim["id"]] = {**victim, "verb": {"id": "http://example.org/other"}}
+    report = outbox.send(config(lrs))
+    assert report.conflicts == 1 and report.sent == 15 and report.still_pending == 0
+    assert outbox._store.get(OUTBOX, victim["id"])["status"] == "conflict"
+
+
+def test_wrong_password_is_a_plain_error_and_nothing_is_lost(lrs, outbox):
+    with pytest.raises(LrsError, match="refused the user name or password"):
+        outbox.send(config(lrs, password="nope"))
+    assert len(outbox.entries("pending")) == 16 and lrs.stored == {}
+
+
+def test_bad_address(outbox):
+    with pytest.raises(LrsError, match="should start with https"):
+        outbox.send(LrsConfig("lrs.example.org"))
+
+
+def test_send_xapi_command(lrs, tmp_path, monkeypatch, capsys):
+    from trainer.cli import main
+    from trainer.records.store import open_store
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    fill_demo(store)
+    store.close()
+    monkeypatch.setenv("TRAINER_LRS_PASSWORD", PASSWORD)
+    args = ["send-xapi", "--lrs", lrs.endpoint, "--user", USER, "--data", str(data)]
+    assert main(args) == 0
+    assert main(args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["16 sent", "0 sent"] and len(lrs.stored) == 16
+    monkeypatch.setenv("TRAINER_LRS_PASSWORD", "wrong")
+    store = open_store(data)
+    store.add("reflection", {"profile": "default", "title": "New", "template": "rolfe",
+                             "sections": {"what": "x"}})
+    store.close()
+    assert main(args) == 2
+    assert "refused the user name or password" in capsys.readouterr().err
