@@ -116,3 +116,35 @@ def test_save_failure_is_reported_not_crashing(make_app, monkeypatch):
     monkeypatch.setattr(parts.store, "upsert", boom)
     parts.window.course_view.reader.done_box.click()
     assert shown and "could not be saved" in shown[0]
+
+
+def test_lazy_section_is_built_on_first_show(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    built = []
+
+    def factory():
+        built.append(1)
+        return QLabel("Later")
+
+    action = window.add_section("later", "&Later", factory)
+    assert built == [] and window.current_section() == "course"
+    action.trigger()
+    assert built == [1] and window.current_section() == "later"
+    assert isinstance(window.sections["later"], QLabel)
+    window.show_section("course")
+    window.show_section("later")
+    assert built == [1]
+    assert window.tabs.tabText(window.tabs.indexOf(window.sections["later"])) == "&Later"
+
+
+def test_clicking_a_lazy_tab_builds_it(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    window.add_section("later", "&Later", lambda: QLabel("Built"))
+    window.tabs.setCurrentIndex(1)
+    assert isinstance(window.tabs.currentWidget(), QLabel)
