@@ -14,6 +14,7 @@ from trainer.content import load_content
 from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
+from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
@@ -49,6 +50,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     content = load_content(content_dir)
     store = store if store is not None else open_store(data_dir)
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+    apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
     parts = AppParts(store, controller, window, settings, profile_id)

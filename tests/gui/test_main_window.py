@@ -148,3 +148,21 @@ def test_clicking_a_lazy_tab_builds_it(make_app):
     window.add_section("later", "&Later", lambda: QLabel("Built"))
     window.tabs.setCurrentIndex(1)
     assert isinstance(window.tabs.currentWidget(), QLabel)
+
+
+def test_dark_theme_switches_palette_and_page_and_is_remembered(make_app, tmp_path):
+    from PySide6.QtGui import QPalette
+
+    parts = make_app()
+    window = parts.window
+    window.theme_actions["dark"].trigger()
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    reader = window.course_view.reader
+    assert reader.theme.name == "dark"
+    window.close()
+    again = make_app(data=tmp_path / "data")
+    assert again.window.theme_actions["dark"].isChecked()
+    assert again.window.course_view.reader.theme.name == "dark"
+    again.window.theme_actions["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 128

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
 from trainer.ui.course_view import CourseView
@@ -27,6 +27,7 @@ class _Placeholder(QWidget):
 
 class MainWindow(QMainWindow):
     section_built = Signal(str)  # a lazily added section was just created
+    theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
 
     def __init__(self, controller: CourseController, settings: QSettings, parent=None):
         super().__init__(parent)
@@ -147,6 +148,18 @@ class MainWindow(QMainWindow):
         for action in (self.larger_action, self.smaller_action, self.reset_size_action):
             self.view_menu.addAction(action)
             self.addAction(action)
+        self.view_menu.addSeparator()
+        theme_menu = self.view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        current = str(self.settings.value("appearance/theme", "system"))
+        for key, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[key] = action
 
     def _connect_signals(self) -> None:
         c, cv = self.controller, self.course_view
@@ -174,6 +187,17 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         self.course_view.start()
+
+    def set_theme(self, theme: str) -> None:
+        """Switch theme now and remember it."""
+        from trainer.ui.appearance import apply_theme
+
+        self.settings.setValue("appearance/theme", theme)
+        if theme in self.theme_actions:
+            self.theme_actions[theme].setChecked(True)
+        resolved = apply_theme(QApplication.instance(), theme)
+        self.course_view.refresh_theme()
+        self.theme_changed.emit(resolved)
 
     # -- slots -------------------------------------------------------------------
     def on_controller_module_opened(self, _module_id: str) -> None:

@@ -75,7 +75,7 @@ class ReaderView(QWidget):
         self.browser.setAccessibleName("Module text")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(24)
+        self.browser.document().setDocumentMargin(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +103,7 @@ class ReaderView(QWidget):
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
+        self._fit_measure()
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
         self.done_box.setEnabled(module.ok)
@@ -149,12 +150,19 @@ class ReaderView(QWidget):
 
     def _fit_measure(self) -> None:
         """Centre a readable column: wide windows get wide side margins."""
-        measure = QFontMetrics(self.browser.document().defaultFont()).averageCharWidth() * MEASURE_CHARS
+        doc = self.browser.document()
+        measure = QFontMetrics(doc.defaultFont()).averageCharWidth() * MEASURE_CHARS
         width = self.browser.viewport().width()
-        margin = max(24, int((width - measure) / 2))
-        if abs(self.browser.document().documentMargin() - margin) >= 1:
+        side = max(24, int((width - measure) / 2))
+        root = doc.rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1 or fmt.topMargin() != 20:
             fraction = self.scroll_fraction()
-            self.browser.document().setDocumentMargin(margin)
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
             self.set_scroll_fraction(fraction)
 
     def _apply_font(self) -> None:
