@@ -16,6 +16,7 @@ from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
 from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
+from trainer.ui.help_dialog import about_html
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
 
@@ -53,6 +54,8 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
+                                    content.course.licence))
     parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts

@@ -166,3 +166,18 @@ def test_dark_theme_switches_palette_and_page_and_is_remembered(make_app, tmp_pa
     assert again.window.course_view.reader.theme.name == "dark"
     again.window.theme_actions["light"].trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
+    from trainer.ui import help_dialog
+
+    shown = []
+    monkeypatch.setattr(help_dialog.TextDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))
+    parts = make_app()
+    parts.window.help_action.trigger()
+    parts.window.about_action.trigger()
+    assert "Using the keyboard" in shown[0] and "Ctrl+D" in shown[0]
+    assert str((tmp_path / "data").resolve()) in shown[1]
+    from trainer import __version__
+
+    assert __version__ in shown[1]

@@ -188,6 +188,21 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         self.course_view.start()
 
+    def add_help_menu(self, about_html: str) -> None:
+        """Help > How to use this app (F1) and About."""
+        from trainer.ui.help_dialog import TextDialog, help_html
+
+        menu = self.menuBar().addMenu("&Help")
+        help_action = QAction("&How to use this app", self)
+        help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_action.triggered.connect(lambda: TextDialog("Help", help_html(), self).exec())
+        about_action = QAction("&About Practitioner Trainer", self)
+        about_action.triggered.connect(lambda: TextDialog("About", about_html, self).exec())
+        for action in (help_action, about_action):
+            menu.addAction(action)
+            self.addAction(action)
+        self.help_action, self.about_action = help_action, about_action
+
     def set_theme(self, theme: str) -> None:
         """Switch theme now and remember it."""
         from trainer.ui.appearance import apply_theme
