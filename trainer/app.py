@@ -13,8 +13,12 @@ from trainer import __version__
 from trainer.content import load_content
 from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
+from trainer.services.goals import GoalService
+from trainer.services.journal import JournalService
 from trainer.services.progress import ProgressService
 from trainer.ui.controller import CourseController
+from trainer.ui.journal_controller import JournalController, link_describer
+from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
 
@@ -29,6 +33,7 @@ class AppParts:
     window: MainWindow
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
+    journal: JournalController | None = None
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -51,7 +56,10 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
-    parts = AppParts(store, controller, window, settings, profile_id)
+    journal = JournalController(JournalService(store, profile_id, content.templates),
+                                GoalService(store, profile_id), link_describer(content), window)
+    window.add_section("journal", "&Journal", JournalView(journal, settings))
+    parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)
     return parts
 
