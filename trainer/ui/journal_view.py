@@ -319,7 +319,7 @@ class JournalView(QWidget):
         if self.in_bin():
             self.editor.close_reflection()
             rec = self.controller.get(uid)
-            self.bin_preview.setHtml(markdown_to_html(self._as_markdown(rec)) if rec else "")
+            self.bin_preview.setHtml(markdown_to_html(self._as_markdown(rec))[0] if rec else "")
             self.pages.setCurrentWidget(self.bin_page)
             return
         if self.editor.uid != uid:
