@@ -17,7 +17,7 @@ from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
 from trainer.services.progress import ProgressService
 from trainer.ui.controller import CourseController
-from trainer.ui.journal_controller import JournalController, link_describer
+from trainer.ui.journal_controller import JournalController, link_choices, link_describer
 from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
@@ -57,7 +57,8 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
     journal = JournalController(JournalService(store, profile_id, content.templates),
-                                GoalService(store, profile_id), link_describer(content), window)
+                                GoalService(store, profile_id), link_describer(content), window,
+                                link_options=link_choices(content))
     window.add_section("journal", "&Journal", JournalView(journal, settings))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)

@@ -44,7 +44,10 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     rec = parts.journal.get(editor.uid)
     assert rec["link"] == {"kind": "module", "module": module_id}
     assert rec["profile"] == parts.profile_id
-    assert "Module: What self-management support is" in editor.link_label.text()
+    assert editor.link_combo.currentText().startswith("Module: What self-management support is")
+    assert editor.link_combo.currentData() == {"kind": "module", "module": module_id}
+    skills = [editor.link_combo.itemText(i) for i in range(editor.link_combo.count())]
+    assert "Skill: Sets the agenda together" in skills
     assert "Anonymise first" in editor.reminder_label.text()
 
     for section, text in GIBBS_TEXT.items():
@@ -90,3 +93,37 @@ def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_cont
     window.show_section("course")
     button.click()  # the button itself: Gibbs
     assert view.editor.template.id == "gibbs"
+
+
+def test_changing_the_link_in_the_editor(qtbot, tmp_path, bundled_content):
+    parts = build(bundled_content, tmp_path)
+    window = parts.window
+    qtbot.addWidget(window)
+    window.start()
+    uid = parts.journal.start_reflection("rolfe")
+    editor = window.sections["journal"].editor
+    assert editor.link_combo.currentData() is None
+    index = editor.link_combo.findData({"kind": "skill", "skill": "permission"})
+    assert index > 0
+    editor.link_combo.setCurrentIndex(index)
+    assert editor.save_now()
+    assert parts.journal.get(uid)["link"] == {"kind": "skill", "skill": "permission"}
+    view = window.sections["journal"]
+    assert view.link_filter.findData("skill:permission") > 0
+
+
+def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, bundled_content):
+    parts = build(bundled_content, tmp_path)
+    window = parts.window
+    qtbot.addWidget(window)
+    window.start()
+    window.show()
+    window.show_section("journal")
+    uid = parts.journal.start_reflection("rolfe")
+    editor = window.sections["journal"].editor
+    editor.edits["what"].setPlainText("typed just before closing")
+    assert editor.dirty  # the one-second timer has not fired yet
+    window.close()
+    on_disk = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
+    saved = next(r for r in on_disk[REFLECTION].values() if r["uid"] == uid)
+    assert saved["sections"]["what"] == "typed just before closing"

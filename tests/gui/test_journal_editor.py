@@ -120,9 +120,10 @@ def test_failed_save_keeps_the_text_and_retries(qtbot):
     view = JournalView(controller)
     qtbot.addWidget(view)
     view.show()
+    other = controller.start_reflection("gibbs")
     uid = controller.start_reflection("rolfe")
     editor = view.editor
-    editor._retry.setInterval(50)
+    editor._retry.setInterval(300)
     FlakyStorage.fail = True
     with qtbot.waitSignal(controller.save_failed, timeout=5000) as failed:
         editor.edits["what"].setPlainText("Words I must not lose")
@@ -131,6 +132,9 @@ def test_failed_save_keeps_the_text_and_retries(qtbot):
     assert editor.saved_label.text() == "Not saved"
     assert editor.error_label.isVisibleTo(view) and "still here" in editor.error_label.text()
     assert controller.get(uid)["sections"]["what"] == ""
+    view.select(other)  # switching away must not drop the unsaved words
+    assert editor.uid == uid and view.current_uid() == uid
+    assert editor.edits["what"].toPlainText() == "Words I must not lose"
     FlakyStorage.fail = False
     qtbot.waitUntil(lambda: controller.get(uid)["sections"]["what"] == "Words I must not lose", timeout=5000)
     assert editor.saved_label.text() == "Saved" and not editor.error_label.isVisibleTo(view)

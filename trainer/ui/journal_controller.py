@@ -29,11 +29,13 @@ class JournalController(QObject):
     save_failed = Signal(str)
 
     def __init__(self, journal: JournalService, goals: GoalService,
-                 describe_link: Callable[[dict], str] | None = None, parent: QObject | None = None):
+                 describe_link: Callable[[dict], str] | None = None, parent: QObject | None = None,
+                 link_options: Callable[[], list[dict]] | None = None):
         super().__init__(parent)
         self.journal = journal
         self.goals = goals
         self._describe_link = describe_link
+        self._link_options = link_options
         self.last_error = ""
 
     # -- queries -------------------------------------------------------------------
@@ -49,6 +51,10 @@ class JournalController(QObject):
 
     def entries(self, where: JournalFilter = JournalFilter()) -> list[dict]:
         return self.journal.entries(where)
+
+    def link_options(self) -> list[dict]:
+        """Links a learner can choose in the editor (modules and skills)."""
+        return list(self._link_options()) if self._link_options is not None else []
 
     def describe_link(self, link: dict | None) -> str:
         if not link:
@@ -171,3 +177,15 @@ def link_describer(content: Any) -> Callable[[dict], str]:
         return ""
 
     return describe
+
+
+def link_choices(content: Any) -> Callable[[], list[dict]]:
+    """Every readable module, then every skill of the competency framework."""
+
+    def choices() -> list[dict]:
+        links = [{"kind": "module", "module": m.id} for m in content.course.readable()]
+        if content.framework is not None:
+            links += [{"kind": "skill", "skill": s.id} for s in content.framework.skills]
+        return links
+
+    return choices

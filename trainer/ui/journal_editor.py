@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QScrollArea, QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -123,9 +123,17 @@ class ReflectionEditor(QWidget):
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
         tags_label = QLabel("Ta&gs")
         tags_label.setBuddy(self.tags_edit)
-        self.link_label = QLabel()
-        self.link_label.setAccessibleName("Linked to")
-        self.link_label.setWordWrap(True)
+        self.link_combo = QComboBox()
+        self.link_combo.setAccessibleName("Linked to")
+        self.link_combo.setToolTip("What this reflection is about: a module, a skill, a scenario moment")
+        self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.link_combo.setMinimumContentsLength(16)
+        self.link_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        link_label = QLabel("&Linked to")
+        link_label.setBuddy(self.link_combo)
+        link_row = QHBoxLayout()
+        link_row.addWidget(link_label)
+        link_row.addWidget(self.link_combo, 1)
 
         self.template_label.setWordWrap(True)
         meta = QHBoxLayout()
@@ -166,7 +174,7 @@ class ReflectionEditor(QWidget):
         page_layout.addLayout(top)
         page_layout.addWidget(self.template_label)
         page_layout.addLayout(meta)
-        page_layout.addWidget(self.link_label)
+        page_layout.addLayout(link_row)
         page_layout.addWidget(self.reminder_label)
         page_layout.addWidget(self.sections_widget)
         page_layout.addStretch(1)
@@ -220,6 +228,7 @@ class ReflectionEditor(QWidget):
         self.title_edit.textEdited.connect(self._on_changed)
         self.tags_edit.textEdited.connect(self._on_changed)
         self.date_edit.dateChanged.connect(self._on_changed)
+        self.link_combo.currentIndexChanged.connect(self._on_changed)
         self.duplicate_button.clicked.connect(self.on_duplicate_clicked)
         self.bin_button.clicked.connect(self.on_bin_clicked)
         self.finish_button.clicked.connect(self.on_finish_clicked)
@@ -227,9 +236,13 @@ class ReflectionEditor(QWidget):
 
     # -- opening -------------------------------------------------------------------
     def open(self, uid: str) -> bool:
-        """Show a reflection (saving the one open before)."""
-        if uid != self.uid:
-            self.flush()
+        """Show a reflection, after saving the one open before.
+
+        Returns False (and keeps the current one) when that save fails, so
+        unsaved words are never thrown away.
+        """
+        if uid != self.uid and not self.flush():
+            return False
         rec = self.controller.get(uid)
         if rec is None:
             return False
@@ -245,9 +258,7 @@ class ReflectionEditor(QWidget):
             t = self.template
             self.template_label.setText(f"<b>{t.title}</b>" + (f" \u00b7 {t.when}" if t and t.when else "")
                                         if t else f"Template: {rec.get('template', '?')} (not found)")
-            link = self.controller.describe_link(rec.get("link"))
-            self.link_label.setText(f"Linked to \u2014 {link}" if link else "")
-            self.link_label.setVisible(bool(link))
+            self._fill_links(rec.get("link"))
             self.reminder_label.setText(t.reminder if t else "")
             self.reminder_label.setVisible(bool(t and t.reminder))
             self._set_status(rec.get("status", "draft"))
@@ -262,11 +273,25 @@ class ReflectionEditor(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
         return True
 
-    def close_reflection(self) -> None:
-        self.flush()
+    def _fill_links(self, current: dict | None) -> None:
+        self.link_combo.clear()
+        self.link_combo.addItem("Nothing in particular", None)
+        options = self.controller.link_options()
+        if current and current not in options:
+            options = [current, *options]
+        for link in options:
+            self.link_combo.addItem(self.controller.describe_link(link), link)
+        index = options.index(current) + 1 if current in options else 0
+        self.link_combo.setCurrentIndex(index)
+
+    def close_reflection(self) -> bool:
+        """Close after saving; False (still open) when the save fails."""
+        if not self.flush():
+            return False
         self.uid = None
         self._clear_sections()
         self.setEnabled(False)
+        return True
 
     def focus_first_section(self) -> None:
         if self.edits:
@@ -327,6 +352,7 @@ class ReflectionEditor(QWidget):
     def changes(self) -> dict:
         return {
             "title": self.title_edit.text().strip(),
+            "link": self.link_combo.currentData(),
             "date": self.date_edit.date().toString("yyyy-MM-dd"),
             "tags": self.tags_edit.text(),
             "sections": {k: e.toPlainText() for k, e in self.edits.items()},

@@ -233,6 +233,7 @@ class JournalView(QWidget):
                       self.show_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.list.currentItemChanged.connect(self.on_list_current_changed)
+        self.list.itemActivated.connect(lambda _item: self.editor.focus_first_section())
         self.undo_button.clicked.connect(self.undo_delete)
         self.undo_close.clicked.connect(self.undo_bar.hide)
         self.restore_button.clicked.connect(self.on_restore_clicked)
@@ -311,6 +312,16 @@ class JournalView(QWidget):
 
     def _show_current(self) -> None:
         uid = self.current_uid()
+        if self.editor.uid is not None and uid != self.editor.uid and self.editor.dirty \
+                and not self.editor.flush():
+            # Unsaved words stay on screen until they can be saved.
+            self.pages.setCurrentWidget(self.editor)
+            self._filling = True
+            if not self.select(self.editor.uid):
+                self.list.setCurrentRow(-1)
+            self._filling = False
+            self.status_message.emit("Your last changes are not saved yet, so this reflection stays open.")
+            return
         if uid is None:
             if self.editor.uid is not None:
                 self.editor.close_reflection()
@@ -355,6 +366,7 @@ class JournalView(QWidget):
         self.editor.focus_first_section()
 
     def on_controller_reflection_saved(self, uid: str) -> None:
+        self._refill_choices()  # new tags or links become filter choices
         rec = self.controller.get(uid)
         for i in range(self.list.count()):
             item = self.list.item(i)
@@ -442,3 +454,7 @@ class JournalView(QWidget):
         self.editor.flush()
         if self.settings is not None:
             self.settings.setValue("journal/splitter", self.splitter.saveState())
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.save_state()
+        super().hideEvent(event)
