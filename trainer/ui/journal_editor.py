@@ -26,6 +26,7 @@ DEBOUNCE_MS = 1000
 MAX_WAIT_MS = 3000
 RETRY_MS = 5000
 MIN_LINES, MAX_LINES = 4, 24
+PAGE_WIDTH = 860
 
 
 class MarkdownHighlighter(QSyntaxHighlighter):
@@ -108,6 +109,8 @@ class ReflectionEditor(QWidget):
         self.title_edit.setFrame(False)
         self.state_label = QLabel()
         self.state_label.setObjectName("reflectionState")
+        self.state_label.setStyleSheet(
+            "QLabel#reflectionState { background: rgba(127, 127, 127, 40); border-radius: 8px; padding: 1px 8px; }")
         self.state_label.setAccessibleName("Reflection state")
 
         self.template_label = QLabel()
@@ -121,7 +124,7 @@ class ReflectionEditor(QWidget):
         self.tags_edit = QLineEdit()
         self.tags_edit.setAccessibleName("Tags")
         self.tags_edit.setPlaceholderText("Tags, separated by commas")
-        tags_label = QLabel("Ta&gs")
+        tags_label = QLabel("&Tags")
         tags_label.setBuddy(self.tags_edit)
         self.link_combo = QComboBox()
         self.link_combo.setAccessibleName("Linked to")
@@ -129,7 +132,7 @@ class ReflectionEditor(QWidget):
         self.link_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.link_combo.setMinimumContentsLength(16)
         self.link_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        link_label = QLabel("&Linked to")
+        link_label = QLabel("Lin&ked to")
         link_label.setBuddy(self.link_combo)
         link_row = QHBoxLayout()
         link_row.addWidget(link_label)
@@ -178,22 +181,29 @@ class ReflectionEditor(QWidget):
         page_layout.addWidget(self.reminder_label)
         page_layout.addWidget(self.sections_widget)
         page_layout.addStretch(1)
+        page.setMaximumWidth(PAGE_WIDTH)  # a calm line length on wide screens
+        centre = QWidget()
+        centre_layout = QHBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addStretch(0)
+        centre_layout.addWidget(page, 1)
+        centre_layout.addStretch(0)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
+        self.scroll.setWidget(centre)
 
         self.words_label = QLabel()
         self.words_label.setAccessibleName("Word count")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedIndicator")
         self.saved_label.setAccessibleName("Save state")
-        self.duplicate_button = QPushButton("D&uplicate")
+        self.duplicate_button = QPushButton("Du&plicate")
         self.duplicate_button.setAccessibleName("Duplicate as a new draft")
         self.duplicate_button.setToolTip("Make a new draft with the same template and text")
         self.bin_button = QPushButton("Move to &bin")
         self.bin_button.setAccessibleName("Move this reflection to the bin")
-        self.finish_button = QPushButton("&Finish\u2026")
+        self.finish_button = QPushButton("Finis&h\u2026")
         self.finish_button.setAccessibleName("Finish this reflection")
         footer = QHBoxLayout()
         footer.setContentsMargins(20, 6, 20, 8)
@@ -404,7 +414,7 @@ class ReflectionEditor(QWidget):
         self._status = status
         finished = status == FINISHED
         self.state_label.setText("Finished" if finished else "Draft")
-        self.finish_button.setText("Mark as &draft" if finished else "&Finish\u2026")
+        self.finish_button.setText("R&eopen as draft" if finished else "Finis&h\u2026")
         self.finish_button.setAccessibleName("Mark as draft again" if finished else "Finish this reflection")
 
     # -- privacy ---------------------------------------------------------------------

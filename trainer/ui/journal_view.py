@@ -50,7 +50,7 @@ class JournalView(QWidget):
         self.checkin_button = QPushButton("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
         self.goals_button = QToolButton()
-        self.goals_button.setText("My &goal")
+        self.goals_button.setText("My g&oal")
         self.goals_button.setAccessibleName("Your own change goal")
         self.goals_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.goals_menu = QMenu(self)
@@ -87,7 +87,7 @@ class JournalView(QWidget):
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_label = QLabel()
         self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton("&Undo")
+        self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo: restore from the bin")
         self.undo_close = QToolButton()
         self.undo_close.setText("\u2715")
@@ -122,8 +122,8 @@ class JournalView(QWidget):
         self.show_combo.addItem("Bin", True)
         filters = QFormLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (("&Template", self.template_filter), ("&Linked to", self.link_filter),
-                             ("T&ag", self.tag_filter), ("&Status", self.status_filter),
+        for text, widget in (("Te&mplate", self.template_filter), ("&Linked to", self.link_filter),
+                             ("T&ag", self.tag_filter), ("Stat&us", self.status_filter),
                              ("Sho&w", self.show_combo)):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -162,9 +162,10 @@ class JournalView(QWidget):
         self.bin_page = QWidget()
         self.bin_preview = QTextBrowser()
         self.bin_preview.setAccessibleName("Reflection in the bin")
-        self.restore_button = QPushButton("&Restore")
+        self.bin_preview.document().setDocumentMargin(16)
+        self.restore_button = QPushButton("R&estore")
         self.restore_button.setAccessibleName("Restore from the bin")
-        self.purge_button = QPushButton("Delete for &good\u2026")
+        self.purge_button = QPushButton("&Delete for good\u2026")
         self.purge_button.setAccessibleName("Delete for good")
         bin_buttons = QHBoxLayout()
         bin_buttons.addStretch(1)
@@ -339,10 +340,10 @@ class JournalView(QWidget):
 
     def _as_markdown(self, rec: dict) -> str:
         template = self.controller.template(rec.get("template", ""))
-        lines = [f"# {rec.get('title') or 'Untitled reflection'}", ""]
+        lines = [f"## {rec.get('title') or 'Untitled reflection'}", ""]
         sections = rec.get("sections", {}) or {}
         for section in (template.text_sections if template else []):
-            lines += [f"## {section.title}", "", sections.get(section.id, "") or "*(empty)*", ""]
+            lines += [f"#### {section.title}", "", sections.get(section.id, "") or "*(empty)*", ""]
         return "\n".join(lines)
 
     def open_reflection(self, uid: str) -> None:

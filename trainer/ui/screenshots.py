@@ -107,4 +107,9 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
                               "how_often": "Tuesdays and Thursdays"})
     view.search_edit.clear()
     settle_and_grab("journal")
+    journal.delete(uid)
+    view.show_combo.setCurrentIndex(view.show_combo.findText("Bin"))
+    view.list.setCurrentRow(0)
+    settle_and_grab("journal-bin")
+    journal.restore(uid)
     return saved
