@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from trainer.ui.journal_goals import CheckInDialog, GoalDialog
 from trainer.ui.journal_view import JournalView
@@ -209,3 +210,22 @@ def test_goal_dialog_suggests_a_smaller_plan(qtbot, view):
     # the goals menu offers check-in and edit for it, and a new goal
     texts = [a.text() for a in view.goals_menu.actions() if not a.isSeparator()]
     assert any("Check in" in t for t in texts) and any("Edit" in t for t in texts) and texts[-1] == "&New goal\u2026"
+
+
+def test_every_focusable_control_has_an_accessible_name(qtbot, view):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+
+    for template in ("gibbs", "nmc-reflective-account"):
+        view.controller.start_reflection(template)
+        kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit)
+        unnamed = [w for w in view.findChildren(QWidget) if isinstance(w, kinds)
+                   and w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
+                   and w.parent() is not None and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
+        assert unnamed == [], [type(w).__name__ + ":" + w.objectName() for w in unnamed]
+
+
+def test_new_reflection_shortcut_opens_the_template_menu(qtbot, view, monkeypatch):
+    shown = []
+    monkeypatch.setattr(view.new_menu, "popup", lambda pos: shown.append(pos))
+    view.new_action.trigger()
+    assert shown

@@ -8,81 +8,23 @@ again.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QScrollArea, QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from trainer.journal.templates import TICKS, Section, Template
 from trainer.services.journal import FINISHED, word_count
 from trainer.ui.journal_controller import JournalController
+from trainer.ui.journal_fields import SectionEdit
 from trainer.ui.journal_privacy import PrivacyDialog
 
 DEBOUNCE_MS = 1000
 MAX_WAIT_MS = 3000
 RETRY_MS = 5000
-MIN_LINES, MAX_LINES = 4, 24
 PAGE_WIDTH = 860
-
-
-class MarkdownHighlighter(QSyntaxHighlighter):
-    """Light Markdown: headings, **bold**, *italic* and list markers."""
-
-    _bold = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
-    _italic = re.compile(r"(?<![*\w])\*[^*\n]+\*(?!\*)|(?<![_\w])_[^_\n]+_(?!_)")
-    _bullet = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
-        if text.startswith("#"):
-            fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            self.setFormat(0, len(text), fmt)
-            return
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        italic = QTextCharFormat()
-        italic.setFontItalic(True)
-        muted = QTextCharFormat()
-        muted.setForeground(QColor(120, 120, 120))
-        for m in self._bullet.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), muted)
-        for m in self._bold.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), bold)
-        for m in self._italic.finditer(text):
-            self.setFormat(m.start(), m.end() - m.start(), italic)
-
-
-class SectionEdit(QPlainTextEdit):
-    """One section's text. Grows with what is written; Tab moves to the next field."""
-
-    def __init__(self, section: Section, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.section = section
-        self.setTabChangesFocus(True)
-        self.setObjectName(f"section-{section.id}")
-        self.setAccessibleName(section.title)
-        self.setAccessibleDescription(section.prompt)
-        if section.example:
-            self.setPlaceholderText(f"For example: {section.example}")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.highlighter = MarkdownHighlighter(self.document())
-        self.document().contentsChanged.connect(self._fit)
-        self._fit()
-
-    def _fit(self) -> None:
-        lines = max(MIN_LINES, min(MAX_LINES, int(self.document().documentLayout().documentSize().height()) + 1))
-        margins = self.contentsMargins()
-        height = (lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
-                  + margins.top() + margins.bottom())
-        self.setFixedHeight(int(height))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._fit()
 
 
 class ReflectionEditor(QWidget):

@@ -456,6 +456,10 @@ class JournalView(QWidget):
         if self.settings is not None:
             self.settings.setValue("journal/splitter", self.splitter.saveState())
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.refresh_goals()  # a check-in may have fallen due since the last look
+        super().showEvent(event)
+
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.save_state()
         super().hideEvent(event)
