@@ -174,9 +174,11 @@ def test_privacy_guard_highlights_and_asks_before_finishing(qtbot, view, monkeyp
 
 
 def test_finish_anyway(qtbot, view, monkeypatch):
-    monkeypatch.setattr(PrivacyDialog, "ask", classmethod(lambda cls, *a: True))
+    asked = []
+    monkeypatch.setattr(PrivacyDialog, "ask", classmethod(lambda cls, *a: asked.append(a) or True))
     uid = view.controller.start_reflection("rolfe", title="Seeing Mrs Green")
     assert view.editor.finish()
+    assert list(asked[0][1]) == ["title"] and "Title" in view.editor.title_edit.toolTip()
     assert view.controller.get(uid)["status"] == FINISHED
 
 

@@ -130,9 +130,10 @@ class JournalService:
         return word_count(self.body_text(rec))
 
     def privacy_findings(self, rec: dict) -> dict[str, list[privacy.Finding]]:
-        """Possible identifiers, per field ('title' or a section id)."""
+        """Possible identifiers, per field ('title', 'tags' or a section id)."""
         out: dict[str, list[privacy.Finding]] = {}
-        fields = {"title": rec.get("title", ""), **(rec.get("sections", {}) or {})}
+        fields = {"title": rec.get("title", ""), "tags": ", ".join(rec.get("tags", [])),
+                  **(rec.get("sections", {}) or {})}
         for key, text in fields.items():
             found = privacy.scan(text or "")
             if found:

@@ -361,7 +361,7 @@ class ReflectionEditor(QWidget):
 
     # -- privacy ---------------------------------------------------------------------
     def field_titles(self) -> dict[str, str]:
-        titles = {"title": "Title"}
+        titles = {"title": "Title", "tags": "Tags"}
         if self.template is not None:
             titles.update({s.id: s.title for s in self.template.sections})
         return titles
@@ -388,8 +388,9 @@ class ReflectionEditor(QWidget):
                 sel.cursor = cursor
                 selections.append(sel)
             edit.setExtraSelections(selections)
-        self.title_edit.setStyleSheet("QLineEdit { background: #ffd666; color: black; }"
-                                      if "title" in findings else "")
+        for key, line_edit in (("title", self.title_edit), ("tags", self.tags_edit)):
+            line_edit.setStyleSheet("QLineEdit { background: #ffd666; color: black; }" if key in findings else "")
+            line_edit.setToolTip("; ".join(f"{f.label}: {f.advice}" for f in findings.get(key, [])))
         return findings
 
     def on_finish_clicked(self) -> None:
@@ -427,6 +428,8 @@ class ReflectionEditor(QWidget):
                 return
         if "title" in findings:
             self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif "tags" in findings:
+            self.tags_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- other actions ---------------------------------------------------------------
     def on_duplicate_clicked(self) -> None:

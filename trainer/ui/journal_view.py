@@ -47,6 +47,9 @@ class JournalView(QWidget):
         self.nudge_label.setObjectName("goalNudge")
         self.nudge_label.setAccessibleName("Goal check-in due")
         self.nudge_label.setWordWrap(True)
+        font = self.nudge_label.font()
+        font.setBold(True)
+        self.nudge_label.setFont(font)
         self.checkin_button = QPushButton("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
         self.goals_button = QToolButton()
@@ -424,6 +427,7 @@ class JournalView(QWidget):
         self.nudge_label.setText(self.controller.goals.nudge())
         self.nudge_label.setVisible(bool(due))
         self.checkin_button.setVisible(bool(due))
+        self.goal_label.setVisible(not due)  # the nudge says it all when a check-in is due
         if goals:
             g = goals[0]
             more = f" (and {len(goals) - 1} more)" if len(goals) > 1 else ""

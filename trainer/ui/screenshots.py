@@ -54,7 +54,7 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
 
 def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     """The journal list, the editor with privacy highlights, and its dialogs."""
-    from trainer.ui.journal_goals import GoalDialog
+    from trainer.ui.journal_goals import CheckInDialog, GoalDialog
     from trainer.ui.journal_privacy import PrivacyDialog
 
     from PySide6.QtWidgets import QApplication
@@ -102,9 +102,17 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     goal.grab().save(str(path))
     saved.append(path)
     goal.close()
-    journal.create_goal(goal="Walk at lunchtime twice a week", importance=8, confidence=7,
-                        plan={"what": "15-minute walk", "when": "after lunch", "where": "the park",
-                              "how_often": "Tuesdays and Thursdays"})
+    goal = journal.create_goal(goal="Walk at lunchtime twice a week", importance=8, confidence=7,
+                               plan={"what": "15-minute walk", "when": "after lunch", "where": "the park",
+                                     "how_often": "Tuesdays and Thursdays"})
+    journal.update_goal(goal["uid"], {"next_checkin": journal.goals.today().isoformat()})  # due now
+    checkin = CheckInDialog(journal, journal.goals.get(goal["uid"]), window)
+    checkin.barriers.setPlainText("Meetings ran over lunch on Thursday")
+    checkin.show()
+    path = outdir / f"journal-checkin-{size}.png"
+    checkin.grab().save(str(path))
+    saved.append(path)
+    checkin.close()
     view.search_edit.clear()
     settle_and_grab("journal")
     journal.delete(uid)
