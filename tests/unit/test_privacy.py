@@ -66,3 +66,10 @@ def test_findings_are_in_order_with_positions_and_advice():
         assert f.advice
     assert summary(found) == "1 title and name, 1 date of birth and 1 NHS number"
     assert summary(scan("9434765919 and 9434765919")) == "2 NHS numbers"
+
+
+def test_more_birth_date_forms_and_phone_forms():
+    assert kinds("D.O.B. 12.03.56") == [(DATE_OF_BIRTH, "12.03.56")]
+    assert kinds("Date of birth: 1 January 1949") == [(DATE_OF_BIRTH, "1 January 1949")]
+    assert kinds("Ring 0800 123 4567 for advice") == [(PHONE, "0800 123 4567")]
+    assert kinds("He walked 10000 steps, 2500 more than last week.") == []
