@@ -13,10 +13,14 @@ from trainer import __version__
 from trainer.content import load_content
 from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
+from trainer.services.goals import GoalService
+from trainer.services.journal import JournalService
 from trainer.services.progress import ProgressService
 from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
 from trainer.ui.help_dialog import about_html
+from trainer.ui.journal_controller import JournalController, link_choices, link_describer
+from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.wiring import connect_signals
 
@@ -31,6 +35,7 @@ class AppParts:
     window: MainWindow
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
+    journal: JournalController | None = None
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -56,7 +61,11 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     window = MainWindow(controller, settings)
     window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
                                     content.course.licence))
-    parts = AppParts(store, controller, window, settings, profile_id)
+    journal = JournalController(JournalService(store, profile_id, content.templates),
+                                GoalService(store, profile_id), link_describer(content), window,
+                                link_options=link_choices(content))
+    window.add_section("journal", "&Journal", JournalView(journal, settings))
+    parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)
     return parts
 
