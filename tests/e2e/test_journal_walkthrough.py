@@ -12,7 +12,7 @@ from trainer.services.journal import REFLECTION
 from trainer.ui.journal_privacy import PrivacyDialog
 
 GIBBS_TEXT = {
-    "description": "A man in his sixties with COPD, NHS 943 476 5919, asked about his rescue pack.",
+    "description": "A man in his sixties with COPD, NHS 999 100 0003, asked about his rescue pack.",
     "feelings": "I felt unsure whether he knew when to start it.",
     "evaluation": "Asking what he already knew worked; my long explanation did not.",
     "analysis": "Elicit-provide-elicit kept him talking.",

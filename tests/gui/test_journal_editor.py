@@ -151,15 +151,15 @@ def test_privacy_guard_highlights_and_asks_before_finishing(qtbot, view, monkeyp
     monkeypatch.setattr(PrivacyDialog, "ask", classmethod(lambda cls, *a: fake_ask(*a)))
     uid = view.controller.start_reflection("gibbs")
     editor = view.editor
-    text = "I saw her for review, NHS 943 476 5919, and Dr Foster joined us."
+    text = "I saw her for review, NHS 999 100 0003, and Dr Foster joined us."
     editor.edits["analysis"].setPlainText(text)
     editor.finish_button.click()
-    assert asked == [{"analysis": ["943 476 5919", "Dr Foster"]}]
+    assert asked == [{"analysis": ["999 100 0003", "Dr Foster"]}]
     assert view.controller.get(uid)["status"] == DRAFT
     selections = editor.edits["analysis"].extraSelections()
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections] == [
-        (text.index("943"), text.index("943") + 12), (text.index("Dr"), text.index("Dr") + 9)]
-    assert editor.edits["analysis"].textCursor().selectedText() == "943 476 5919"
+        (text.index("999"), text.index("999") + 12), (text.index("Dr"), text.index("Dr") + 9)]
+    assert editor.edits["analysis"].textCursor().selectedText() == "999 100 0003"
     assert editor.state_label.text() == "Draft"
 
     editor.edits["analysis"].setPlainText("I saw her for review with a GP colleague.")
@@ -185,10 +185,10 @@ def test_finish_anyway(qtbot, view, monkeypatch):
 def test_privacy_dialog_lists_findings(qtbot):
     from trainer.journal.privacy import scan
 
-    dialog = PrivacyDialog({"analysis": scan("NHS 943 476 5919")}, {"analysis": "Analysis"})
+    dialog = PrivacyDialog({"analysis": scan("NHS 999 100 0003")}, {"analysis": "Analysis"})
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
-    assert dialog.list.item(0).text().startswith("Analysis: NHS number \u201c943 476 5919\u201d")
+    assert dialog.list.item(0).text().startswith("Analysis: NHS number \u201c999 100 0003\u201d")
     assert dialog.reword_button.isDefault()
     dialog.finish_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted

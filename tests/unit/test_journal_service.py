@@ -120,7 +120,7 @@ def test_duplicate_is_a_new_draft_dated_today(journal):
 
 def test_privacy_findings_per_field(journal):
     rec = journal.create("gibbs", title="Seeing Mrs Green", tags=["copd", "SW1A 1AA"])
-    journal.save(rec["uid"], {"sections": {"analysis": "NHS 943 476 5919", "feelings": "Calm."}})
+    journal.save(rec["uid"], {"sections": {"analysis": "NHS 999 100 0003", "feelings": "Calm."}})
     found = journal.privacy_findings(journal.get(rec["uid"]))
     assert set(found) == {"title", "tags", "analysis"}
     assert found["analysis"][0].kind == "nhs-number"

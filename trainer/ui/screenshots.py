@@ -85,7 +85,7 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     editor = view.editor
     if "description" in editor.edits:
         editor.edits["description"].setPlainText(
-            "I saw Mrs Example (NHS 943 476 5919) for her annual diabetes review. She wanted to "
+            "I saw Mrs Example (NHS 999 100 0003) for her annual diabetes review. She wanted to "
             "talk about her feet, and I wanted to talk about her blood results.")
         editor.edits["feelings"].setPlainText("Rushed, and a little **irritated** at first.")
         editor.save_now()
