@@ -12,6 +12,7 @@ from trainer.competencies.framework import Framework, load_framework
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
 from trainer.modules.loader import load_course
+from trainer.scenarios.loader import load_scenarios
 
 
 def bundled_content() -> Path:
@@ -53,7 +54,9 @@ def load_content(root: Path) -> Content:
     framework, problems = load_framework(root)
     diags.extend(problems)
     known_skills = framework.skill_ids if framework else None
-    course = load_course(root, known_skills=known_skills)
+    loaded = load_scenarios(root, known_skills=known_skills)
+    diags.extend(loaded.diagnostics)
+    course = load_course(root, known_skills=known_skills, known_scenarios=loaded.ids)
     diags.extend(course.diagnostics)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, diagnostics=diags)
+    return Content(root=root, course=course, framework=framework, scenarios=loaded.scenarios, diagnostics=diags)
