@@ -16,6 +16,7 @@ from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
 from trainer.ui.controller import CourseController
 from trainer.ui.main_window import MainWindow
+from trainer.ui.scenario_view import build_scenario_section
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -51,6 +52,9 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    scenarios = build_scenario_section(content, store, profile_id, settings, window)
+    window.add_section("scenarios", "&Scenarios", scenarios)
+    scenarios.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts
