@@ -54,7 +54,17 @@ class _Open:
     speaker: str
     parts: list[str]
     line: int
-    last_line: int
+    tags: list[tuple[str, int]] = field(default_factory=list)  # (tag, file line)
+
+    def add(self, text: str, line_no: int) -> None:
+        found = TAGS_RE.search(text)
+        if found:
+            text = text[: found.start()].rstrip()
+            names = [x for x in re.split(r"[,\s]+", found.group(1).strip()) if x]
+            self.tags.extend((name, line_no) for name in names)
+            if not names:
+                self.tags.append(("", line_no))
+        self.parts.append(text)
 
 
 @dataclass
@@ -195,31 +205,24 @@ class _Parser:
             self.close_turn()
             who = (match.group("a") or match.group("b")).strip()
             rest = match.group("ra") if match.group("a") else match.group("rb")
-            self.turn = _Open(who, [rest], line_no, line_no)
+            self.turn = _Open(who, [], line_no)
+            self.turn.add(rest, line_no)
         elif self.turn is not None:
-            self.turn.parts.append(stripped)
-            self.turn.last_line = line_no
+            self.turn.add(stripped, line_no)
         elif ONLY_DIRECTION_RE.match(stripped):
-            self.turn = _Open("", [stripped], line_no, line_no)
+            self.turn = _Open("", [], line_no)
+            self.turn.add(stripped, line_no)
         else:
             self.error(line_no, "expected a turn that starts with the speaker in bold, like "
                                 "'**Nurse:** Hello' (or a stage direction like '_(She pauses.)_')")
             # Keep going: the following lines belong to this broken turn.
-            self.turn = _Open(BROKEN, [], line_no, line_no)
+            self.turn = _Open(BROKEN, [], line_no)
 
     def close_turn(self) -> None:
         t, self.turn = self.turn, None
         if t is None or t.speaker == BROKEN or self.moment is None or self.section not in (TRADITIONAL, SMS):
             return
         text = " ".join(p.strip() for p in t.parts).strip()
-        tags: list[str] = []
-        found = TAGS_RE.search(text)
-        if found:
-            text = text[: found.start()].rstrip()
-            tags = [x for x in re.split(r"[,\s]+", found.group(1).strip()) if x]
-            if not tags:
-                self.error(t.last_line, "empty skill tags '{}'; list skill ids like '{open-questions}'",
-                           WARNING)
         segments = _segments(text)
         if not segments:
             self.error(t.line, "this turn has no words; write them after the speaker, like '**Nurse:** Hello'")
@@ -228,24 +231,26 @@ class _Parser:
             self.error(t.line, f"unknown speaker '{t.speaker}'{did_you_mean(t.speaker, list(self.speakers))}; "
                                f"declared speakers are {', '.join(sorted(self.speakers)) or 'none'} "
                                "(add it under 'speakers:' in the front matter)")
-        tags = self.check_tags(tags, t)
-        turn = Turn(t.speaker, segments, tags, t.line)
+        turn = Turn(t.speaker, segments, self.check_tags(t), t.line)
         self.moment.turns(self.section).append(turn)
 
-    def check_tags(self, tags: list[str], t: _Open) -> list[str]:
+    def check_tags(self, t: _Open) -> list[str]:
         kept: list[str] = []
-        for tag in tags:
-            if self.known_skills is not None and tag not in self.known_skills:
-                self.error(t.last_line, f"unknown skill tag '{tag}'{did_you_mean(tag, self.known_skills)}; "
-                                        "expected a skill id from the competency framework")
+        for tag, line_no in t.tags:
+            if not tag:
+                self.error(line_no, "empty skill tags '{}'; list skill ids like '{open-questions}'", WARNING)
+            elif self.known_skills is not None and tag not in self.known_skills:
+                self.error(line_no, f"unknown skill tag '{tag}'{did_you_mean(tag, self.known_skills)}; "
+                                    "expected a skill id from the competency framework")
             elif tag not in kept:
                 kept.append(tag)
+        last = t.tags[-1][1] if t.tags else t.line
         if kept and self.section == TRADITIONAL:
-            self.error(t.last_line, "skill tags in the Traditional version are ignored; "
-                                    "tag the turns of the Self-management support version", WARNING)
+            self.error(last, "skill tags in the Traditional version are ignored; "
+                             "tag the turns of the Self-management support version", WARNING)
             return []
         if kept and self.speakers.get(t.speaker) != PRACTITIONER:
-            self.error(t.last_line, f"skill tags on a turn by '{t.speaker or 'a stage direction'}'; "
+            self.error(last, f"skill tags on a turn by '{t.speaker or 'a stage direction'}'; "
                                     "tags describe what the practitioner does, so put them on the "
                                     "practitioner's turns", WARNING)
         return kept
