@@ -61,6 +61,8 @@ class ScenarioPage(ScenarioPageLayout):
         self.spot_checked: set[str] = set()
         self._tops: dict[str, float] = {}
         self._place = -1
+        self._rendering = False
+        self._jumping = False
         self._default_point = base_point
         self._point = base_point
         self._connect()
@@ -127,12 +129,19 @@ class ScenarioPage(ScenarioPageLayout):
     def render(self) -> None:
         if self.scenario is None:
             return
+        # Keep the current moment where it was on screen, whatever changed above it.
         bar = self.browser.verticalScrollBar()
+        here = anchor(self.moment_id) if self.moment_id else ""
+        offset = bar.value() - self._tops[here] if here in self._tops else None
         keep = bar.value()
-        self.browser.setHtml(render_scenario(self.scenario, self.render_options(), self.theme))
-        self._apply_font()
-        self._tops = anchor_tops(self.browser.document())
-        bar.setValue(keep)
+        self._rendering = True
+        try:
+            self.browser.setHtml(render_scenario(self.scenario, self.render_options(), self.theme))
+            self._apply_font()
+            self._tops = anchor_tops(self.browser.document())
+            bar.setValue(int(self._tops[here] + offset) if offset is not None and here in self._tops else keep)
+        finally:
+            self._rendering = False
         self._update_places()
         self._sync_moment(self.moment_id)
 
@@ -186,12 +195,16 @@ class ScenarioPage(ScenarioPageLayout):
         self._scroll_to(anchor(moment_id))
 
     def _scroll_to(self, name: str) -> None:
+        """Scroll so ``name`` is near the top, without the scroll changing the current moment."""
         top = self._tops.get(name)
-        bar = self.browser.verticalScrollBar()
-        if top is None:
-            self.browser.scrollToAnchor(name)
-        else:
-            bar.setValue(int(top) - 8)
+        self._jumping = True
+        try:
+            if top is None:
+                self.browser.scrollToAnchor(name)
+            else:
+                self.browser.verticalScrollBar().setValue(int(top) - 8)
+        finally:
+            self._jumping = False
 
     def _sync_moment(self, moment_id: str | None) -> None:
         """Select the moment in the list and show it in the practice panel."""
@@ -282,6 +295,8 @@ class ScenarioPage(ScenarioPageLayout):
             self.jump_to_moment(self.scenario.moments[row].id)
 
     def on_browser_scrolled(self, _value: int) -> None:
+        if self._rendering or self._jumping:
+            return
         current = self.moment_at_top()
         if current and current != self.moment_id:
             self._sync_moment(current)
