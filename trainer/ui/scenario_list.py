@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+import html
+
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTextBrowser, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from trainer.scenarios.model import Scenario
@@ -16,8 +18,10 @@ IdRole = Qt.ItemDataRole.UserRole
 class ScenarioListPage(QWidget):
     open_requested = Signal(str)
 
-    def __init__(self, scenarios: list[Scenario], parent=None):
+    def __init__(self, scenarios: list[Scenario], skill_names: dict[str, str] | None = None, parent=None):
         super().__init__(parent)
+        self.scenarios = {s.id: s for s in scenarios}
+        self.skill_names = skill_names or {}
         title = QLabel("Practice scenarios")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -61,6 +65,11 @@ class ScenarioListPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setVisible(not scenarios)
 
+        self.details = QTextBrowser()
+        self.details.setObjectName("scenarioDetails")
+        self.details.setAccessibleName("About the selected scenario")
+        self.details.document().setDocumentMargin(12)
+
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -71,16 +80,22 @@ class ScenarioListPage(QWidget):
         layout.addSpacing(6)
         layout.addWidget(list_label)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.details, 2)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
 
         self.tree.itemActivated.connect(lambda item, _col: self._open(item))
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
-        self.tree.currentItemChanged.connect(lambda cur, _prev: self.open_button.setEnabled(cur is not None))
+        self.tree.currentItemChanged.connect(self.on_tree_current_changed)
         if scenarios:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
         else:
             self.open_button.setEnabled(False)
+
+    def on_tree_current_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
+        self.open_button.setEnabled(current is not None)
+        scenario = self.scenarios.get(current.data(0, IdRole)) if current is not None else None
+        self.details.setHtml(describe(scenario, self.skill_names) if scenario else "")
 
     def select(self, scenario_id: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
@@ -91,3 +106,18 @@ class ScenarioListPage(QWidget):
     def _open(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.open_requested.emit(item.data(0, IdRole))
+
+
+def describe(s: Scenario, skill_names: dict[str, str]) -> str:
+    """A short HTML card about a scenario, for the list page."""
+    e = html.escape
+    p = s.person
+    matters = "".join(f"<li>{e(x)}</li>" for x in p.what_matters)
+    objectives = "".join(f"<li>{e(x)}</li>" for x in s.objectives)
+    skills = ", ".join(e(skill_names.get(x, x)) for x in s.skills)
+    moments = " \u2192 ".join(e(m.title) for m in s.moments)
+    return (f"<h2>{e(s.title)}</h2><p>{e(s.summary)}</p>"
+            f"<p><b>The person:</b> {e(p.name)}, aged {e(p.age_range)}; {e('; '.join(p.conditions))}. "
+            f"{e(p.activation_text)}.</p><p><b>What matters to them:</b></p><ul>{matters}</ul>"
+            f"<p><b>You will practise:</b></p><ul>{objectives}</ul>"
+            f"<p><b>Skills:</b> {skills}</p><p><b>Moments:</b> {moments}</p>")

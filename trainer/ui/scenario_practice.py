@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
     QScrollArea, QTabWidget, QVBoxLayout, QWidget,
@@ -50,10 +50,15 @@ def _scrolled(inner: QWidget) -> QScrollArea:
     return area
 
 
+def role_phrase(practitioner: str) -> str:
+    """'Practice nurse' -> 'practice nurse', 'GP' stays 'GP'."""
+    return " ".join(w if w.isupper() else w.lower() for w in practitioner.split())
+
+
 def prompt_for(scenario: Scenario, moment: Moment) -> str:
     if moment.practice:
         return " ".join(moment.practice.split())
-    return f"You are the {scenario.practitioner.lower()}: what would you say here?"
+    return f"You are the {role_phrase(scenario.practitioner)}: what would you say here?"
 
 
 class PredictPanel(QWidget):
@@ -91,6 +96,8 @@ class PredictPanel(QWidget):
         self.attempts_list = QListWidget()
         self.attempts_list.setAccessibleName("Your earlier attempts at this moment")
         self.attempts_list.setMaximumHeight(110)
+        self.attempts_list.setWordWrap(True)
+        self.attempts_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attempts_label = QLabel("&Earlier attempts:")
         self.attempts_label.setBuddy(self.attempts_list)
 
@@ -112,7 +119,8 @@ class PredictPanel(QWidget):
         box.addWidget(self.attempts_list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(inner))
+        self.area = _scrolled(inner)
+        layout.addWidget(self.area)
 
         self.save_button.clicked.connect(self.save_and_reveal)
         self.reveal_button.clicked.connect(self.reveal)
@@ -173,6 +181,8 @@ class PredictPanel(QWidget):
                          f"said:</b><br/>{lines}</p>")
         self.compare_label.setText("".join(parts))
         self.compare_label.setVisible(bool(parts))
+        if parts:
+            QTimer.singleShot(0, self.area, lambda: self.area.ensureWidgetVisible(self.compare_label))
 
     def save_and_reveal(self) -> None:
         if self.scenario is None or self.moment is None:
@@ -212,6 +222,8 @@ class SpotPanel(QWidget):
         turn_label.setBuddy(self.turn_combo)
         self.turn_text = _label()
         self.turn_text.setAccessibleName("Words of the turn to tag")
+        self.expert_label = _label()
+        self.expert_label.setAccessibleName("The expert's tags for this turn")
         self.skills_list = QListWidget()
         self.skills_list.setAccessibleName("Skills used in this turn")
         self.skills_list.setMinimumHeight(90)
@@ -244,16 +256,18 @@ class SpotPanel(QWidget):
         inner = QWidget()
         box = QVBoxLayout(inner)
         box.addWidget(self.intro_label)
+        box.addWidget(self.result_label)
         box.addLayout(row)
         box.addWidget(self.turn_text)
+        box.addWidget(self.expert_label)
         box.addWidget(skills_label)
         box.addWidget(self.skills_list, 1)
         box.addLayout(buttons)
-        box.addWidget(self.result_label)
         box.addWidget(self.history_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_scrolled(inner))
+        self.area = _scrolled(inner)
+        layout.addWidget(self.area)
 
         self.turn_combo.currentIndexChanged.connect(self._on_turn_changed)
         self.skills_list.itemChanged.connect(self._on_skill_toggled)
@@ -270,7 +284,7 @@ class SpotPanel(QWidget):
         self.scenario, self.moment = scenario, moment
         self.targets = spot_targets(scenario, moment)
         self.intro_label.setText(
-            f"{moment.title}: tag what the {scenario.practitioner.lower()} does in each turn of the "
+            f"{moment.title}: tag what the {role_phrase(scenario.practitioner)} does in each turn of the "
             "self-management version, then check your tags against the expert's.")
         self.turn_combo.blockSignals(True)
         self.turn_combo.clear()
@@ -303,6 +317,11 @@ class SpotPanel(QWidget):
             item.setCheckState(Qt.CheckState.Checked if item.data(SkillRole) in chosen else Qt.CheckState.Unchecked)
         self.skills_list.blockSignals(False)
         self.skills_list.setEnabled(has and self.score is None)
+        if has and self.score is not None:
+            names = self.controller.skill_names()
+            expert = [names.get(t, t) for t in self.targets[n][1].tags]
+            self.expert_label.setText("Expert tags for this turn: " + ("; ".join(expert) if expert else "none"))
+        self.expert_label.setVisible(has and self.score is not None)
         self.check_button.setEnabled(bool(self.targets) and self.score is None)
 
     def _on_skill_toggled(self, item: QListWidgetItem) -> None:
@@ -347,8 +366,9 @@ class SpotPanel(QWidget):
                 "<table cellpadding='3' cellspacing='0' border='1'>"
                 "<tr><th align='left'>Skill</th><th>Found</th><th>Missed</th><th>Extra</th></tr>"
                 f"{rows}</table>"
-                "<p>The expert tags now show in the scenario.</p>")
+                "<p>The expert tags now show in the scenario, and for each turn below.</p>")
             self.result_label.setVisible(True)
+            self.area.verticalScrollBar().setValue(0)
         self._show_history()
 
     def _show_history(self) -> None:

@@ -158,7 +158,7 @@ class ScenarioPage(ScenarioPageLayout):
         if self.inner.orientation() != orientation:
             self.inner.setOrientation(orientation)
             total = self.inner.height() if narrow else self.inner.width()
-            self.inner.setSizes([max(1, total * 2 // 3), max(1, total // 3)] if narrow
+            self.inner.setSizes([max(1, total // 2), max(1, total // 2)] if narrow
                                 else [max(1, total - 340), 340])
         mode = self.effective_mode()
         if mode != self.mode or force:
@@ -340,7 +340,7 @@ class ScenarioView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        self.list_page = ScenarioListPage(controller.scenarios)
+        self.list_page = ScenarioListPage(controller.scenarios, controller.skill_names())
         self.page = ScenarioPage(controller, theme, base_point)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
