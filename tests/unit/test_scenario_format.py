@@ -219,8 +219,8 @@ def course(tmp_path, bundled_content):
 def test_module_link_to_unknown_scenario_is_an_error(course):
     module = next((course / "modules").glob("01-*.md"))
     lines = module.read_text(encoding="utf-8").splitlines()
-    at = lines.index("skills:")
-    lines[at:at] = ["scenarios: [diabetes-reveiw]"]
+    at = next(i for i, line in enumerate(lines) if line.startswith("scenarios:"))
+    lines[at] = "scenarios: [diabetes-reveiw]"
     module.write_text("\n".join(lines) + "\n", encoding="utf-8")
     content = load_content(course)
     (err,) = content.errors
@@ -254,3 +254,24 @@ def test_validate_command_reports_scenario_errors(course, capsys):
 def test_validate_bundled_exits_zero(capsys):
     assert main(["validate"]) == 0
     assert "0 errors, 0 warnings" in capsys.readouterr().out
+
+
+def test_worked_example_in_the_docs_is_valid(tmp_path, bundled_content):
+    from trainer.competencies.framework import load_framework
+
+    doc = (bundled_content.parent / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
+    example = doc.split("```markdown\n", 1)[1].split("\n```\n", 1)[0]
+    write(tmp_path, example + "\n", name="example.md")
+    framework, _ = load_framework(bundled_content)
+    loaded = load_scenarios(tmp_path, framework.skill_ids)
+    assert loaded.diagnostics == []
+    (s,) = loaded.scenarios
+    assert s.id == "back-pain-physio" and [m.id for m in s.moments] == ["opening"]
+    assert s.moments[0].sms[2].tags == ["agenda-setting", "open-questions"]
+
+
+def test_modules_link_to_bundled_scenarios(bundled_content):
+    content = load_content(bundled_content)
+    ids = {s.id for s in content.scenarios}
+    linked = {sid for m in content.course.modules for sid in m.scenarios}
+    assert linked and linked <= ids
