@@ -80,7 +80,7 @@ def test_filter_by_skill_marks_every_place(qtbot, parts):
     page = open_diabetes(qtbot, view)
     page.set_skill_filter("elicit-provide-elicit")
     assert page.places_label.text() == "3 places in 1 moment"
-    assert page.moment_list.item(2).text().endswith("\u25c6 3")
+    assert page.moment_list.item(2).text().endswith("\u25c6 3 uses")
     assert page.moment_list.item(0).text().endswith("(not used)")
     assert "\u25c6 Elicit, provide, elicit" in page.browser.toPlainText()
     assert page.moment_id == "information"
@@ -160,6 +160,30 @@ def test_spot_the_skill_hides_tags_then_scores(qtbot, parts):
     assert not spot.check_button.isEnabled()
     spot.reset_button.click()
     assert spot.check_button.isEnabled() and "information" in page.render_options().untagged
+
+
+def test_spot_the_skill_waits_while_a_moment_is_hidden(qtbot, parts):
+    view, _ = parts
+    page = open_diabetes(qtbot, view)
+    page.jump_to_moment("plan")
+    page.practise_box.setChecked(True)
+    page.practice.setCurrentWidget(page.practice.spot)
+    spot = page.practice.spot
+    assert not spot.check_button.isEnabled() and "hidden while you practise" in spot.turn_text.text()
+    page.practice.predict.reveal_button.click()
+    assert spot.check_button.isEnabled() and spot.turn_text.text().startswith("\u201c")
+
+
+def test_text_size_is_remembered(qtbot, tmp_path, bundled_content):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    content = load_content(bundled_content)
+    first = build_scenario_section(content, memory_store(), "default", settings)
+    qtbot.addWidget(first)
+    first.page.larger_button.click()
+    first.page.larger_button.click()
+    second = build_scenario_section(content, memory_store(), "default", settings)
+    qtbot.addWidget(second)
+    assert second.page._point == first.page._point == first.page._default_point + 2
 
 
 def test_reflect_emits_a_link_to_the_moment(qtbot, parts):

@@ -213,6 +213,7 @@ class SpotPanel(QWidget):
         self.targets: list = []
         self.chosen: dict[int, set[str]] = {}
         self.score: SpotScore | None = None
+        self.hidden = False
         self._turn = -1
 
         self.intro_label = _label()
@@ -278,6 +279,11 @@ class SpotPanel(QWidget):
     def is_checked(self) -> bool:
         return self.score is not None
 
+    def set_hidden(self, hidden: bool) -> None:
+        """While the SMS version is hidden for practice, do not show its words here."""
+        self.hidden = hidden
+        self._on_turn_changed(self._turn)
+
     def set_moment(self, scenario: Scenario, moment: Moment) -> None:
         if self.scenario is scenario and self.moment is moment:
             return
@@ -307,9 +313,14 @@ class SpotPanel(QWidget):
 
     def _on_turn_changed(self, n: int) -> None:
         self._turn = n
-        has = 0 <= n < len(self.targets)
-        self.turn_text.setText(f"\u201c{self.targets[n][1].words}\u201d" if has else
-                               "There are no practitioner turns to tag in this moment.")
+        has = 0 <= n < len(self.targets) and not self.hidden
+        if self.hidden:
+            self.turn_text.setText("This moment is hidden while you practise. Write your own words in "
+                                   "Predict and reveal it first, then come back to spot the skills.")
+        else:
+            self.turn_text.setText(f"\u201c{self.targets[n][1].words}\u201d" if has else
+                                   "There are no practitioner turns to tag in this moment.")
+        self.turn_combo.setEnabled(not self.hidden)
         chosen = self.chosen.get(self.targets[n][0], set()) if has else set()
         self.skills_list.blockSignals(True)
         for i in range(self.skills_list.count()):
@@ -322,7 +333,7 @@ class SpotPanel(QWidget):
             expert = [names.get(t, t) for t in self.targets[n][1].tags]
             self.expert_label.setText("Expert tags for this turn: " + ("; ".join(expert) if expert else "none"))
         self.expert_label.setVisible(has and self.score is not None)
-        self.check_button.setEnabled(bool(self.targets) and self.score is None)
+        self.check_button.setEnabled(bool(self.targets) and self.score is None and not self.hidden)
 
     def _on_skill_toggled(self, item: QListWidgetItem) -> None:
         if not (0 <= self._turn < len(self.targets)):

@@ -173,8 +173,14 @@ class ScenarioPage(ScenarioPageLayout):
         self._update_mode()
 
     # -- text size -----------------------------------------------------------------------
+    text_size_changed = Signal(int)
+
     def change_text_size(self, step: int) -> None:
-        self._point = max(MIN_POINT, min(MAX_POINT, self._point + step if step else self._default_point))
+        self.set_point_size(self._point + step if step else self._default_point)
+        self.text_size_changed.emit(self._point)
+
+    def set_point_size(self, point: int) -> None:
+        self._point = max(MIN_POINT, min(MAX_POINT, int(point)))
         self._apply_font()
         self._tops = anchor_tops(self.browser.document())
 
@@ -222,6 +228,7 @@ class ScenarioPage(ScenarioPageLayout):
         revealed = moment_id in self.controller.revealed(self.scenario.id) or not self.practise_box.isChecked()
         self.practice.predict.set_moment(self.scenario, moment, revealed, self.practise_box.isChecked())
         self.practice.spot.set_moment(self.scenario, moment)
+        self.practice.spot.set_hidden(not revealed)
         self.reflect_button.setToolTip(f"Start a reflection on \u201c{moment.title}\u201d")
 
     def moment_at_top(self) -> str | None:
@@ -258,7 +265,7 @@ class ScenarioPage(ScenarioPageLayout):
             suffix = ""
             if skill:
                 n = per_moment.get(m.id, 0)
-                suffix = f"  \u25c6 {n}" if n else "  (not used)"
+                suffix = f"  \u25c6 {n} use{'s' if n != 1 else ''}" if n else "  (not used)"
             item.setText(f"{row + 1}. {m.title}{suffix}")
             font = item.font()
             font.setBold(bool(skill and per_moment.get(m.id)))
@@ -361,6 +368,11 @@ class ScenarioView(QWidget):
             self.page.layout_combo.setCurrentIndex(index)
         self.page.layout_combo.currentIndexChanged.connect(
             lambda _i: settings.setValue("scenarios/layout", self.page.layout_combo.currentData()))
+        try:
+            self.page.set_point_size(int(settings.value("scenarios/point_size", base_point)))
+        except (TypeError, ValueError):
+            pass
+        self.page.text_size_changed.connect(lambda point: settings.setValue("scenarios/point_size", point))
 
     def show_list(self) -> None:
         if self.controller.current_id:
