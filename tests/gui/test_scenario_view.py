@@ -52,6 +52,7 @@ def test_open_scenario_shows_both_versions_side_by_side(qtbot, parts):
     text = page.browser.toPlainText()
     assert "TRADITIONAL" in text and "SELF-MANAGEMENT SUPPORT" in text
     assert "Here the two consultations part ways" in text
+    assert "Where they part ways: in \u201cOpening\u201d, after 2 turns that are the same in both." in text
     view.page.back_button.click()
     assert view.stack.currentWidget() is view.list_page
 
@@ -205,3 +206,15 @@ def test_controls_have_accessible_names(qtbot, parts):
                if not w.accessibleName() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
                and not w.objectName().startswith("qt_")]
     assert unnamed == []
+
+
+def test_app_has_a_scenarios_section(qtbot, tmp_path, bundled_content):
+    from trainer.app import build
+
+    parts = build(bundled_content, tmp_path / "data")
+    qtbot.addWidget(parts.window)
+    view = parts.window.sections["scenarios"]
+    assert view.controller.scenarios and parts.window.tabs.indexOf(view) >= 0
+    view.open_scenario("copd-rescue-pack", "plan")
+    assert view.page.moment_id == "plan"
+    parts.store.close()

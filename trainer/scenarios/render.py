@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from trainer.modules.render import LIGHT, Theme, markdown_to_html
-from trainer.scenarios.align import align
+from trainer.scenarios.align import align, first_parting, parts_at
 from trainer.scenarios.model import PRACTITIONER, Scenario
 
 SIDE, SINGLE = "side", "single"
@@ -57,8 +57,9 @@ def render_scenario(scenario: Scenario, options: RenderOptions | None = None, th
     def skill_name(skill: str) -> str:
         return names.get(skill, skill.replace("-", " ").capitalize())
 
+    first = first_parting(scenario)
     return _env().get_template("scenario.html.j2").render(
-        s=scenario, rows=align(scenario), o=options, theme=theme, single=options.mode == SINGLE,
+        s=scenario, rows=align(scenario), first=first, first_shared=parts_at(first) if first else 0, o=options, theme=theme, single=options.mode == SINGLE,
         skill_name=skill_name, is_practitioner=lambda t: scenario.role_of(t.speaker) == PRACTITIONER)
 
 

@@ -157,6 +157,7 @@ class ScenarioPage(ScenarioPageLayout):
         orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         if self.inner.orientation() != orientation:
             self.inner.setOrientation(orientation)
+            self.outer.setSizes([150 if narrow else 190, max(1, self.width() - (150 if narrow else 190))])
             total = self.inner.height() if narrow else self.inner.width()
             self.inner.setSizes([max(1, total // 2), max(1, total // 2)] if narrow
                                 else [max(1, total - 340), 340])
