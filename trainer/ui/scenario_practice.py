@@ -69,6 +69,7 @@ class PredictPanel(QWidget):
         self.moment: Moment | None = None
         self.is_revealed = False
         self.practising = True
+        self._show_compare_next = False  # scroll to the comparison after the learner reveals
         self._drafts: dict[tuple[str, str], str] = {}
 
         self.title_label = _label()
@@ -133,6 +134,7 @@ class PredictPanel(QWidget):
             if self.scenario is not None and self.moment is not None:
                 self._drafts[(self.scenario.id, self.moment.id)] = self.editor.toPlainText()
             self.editor.setPlainText(self._drafts.get((scenario.id, moment.id), ""))
+            self.area.verticalScrollBar().setValue(0)
         self.scenario, self.moment, self.is_revealed = scenario, moment, revealed
         self.practising = practising
         self.title_label.setText(moment.title)
@@ -168,6 +170,7 @@ class PredictPanel(QWidget):
         if not self.is_revealed or self.scenario is None or self.moment is None:
             self.compare_label.setText("")
             self.compare_label.setVisible(False)
+            self.area.verticalScrollBar().setValue(0)
             return
         item = self.attempts_list.currentItem()
         parts = []
@@ -181,12 +184,14 @@ class PredictPanel(QWidget):
                          f"said:</b><br/>{lines}</p>")
         self.compare_label.setText("".join(parts))
         self.compare_label.setVisible(bool(parts))
-        if parts:
+        if parts and self._show_compare_next:
+            self._show_compare_next = False
             QTimer.singleShot(0, self.area, lambda: self.area.ensureWidgetVisible(self.compare_label))
 
     def save_and_reveal(self) -> None:
         if self.scenario is None or self.moment is None:
             return
+        self._show_compare_next = True
         if self.controller.save_attempt(self.scenario.id, self.moment.id, self.editor.toPlainText()):
             self.editor.clear()
             self._drafts.pop((self.scenario.id, self.moment.id), None)
@@ -195,6 +200,7 @@ class PredictPanel(QWidget):
 
     def reveal(self) -> None:
         if self.scenario is not None and self.moment is not None:
+            self._show_compare_next = True
             self.controller.reveal(self.scenario.id, self.moment.id)
 
     def hide_again(self) -> None:
