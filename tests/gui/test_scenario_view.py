@@ -41,6 +41,9 @@ def test_list_shows_each_scenario_with_its_facts(parts):
     nurse = next(r for r in rows if r[2] == "Practice nurse")
     assert nurse[0].startswith("A diabetes review") and nurse[3] == "Level 2"
     assert "GP practice" in nurse[1]
+    view.list_page.select(DIABETES)
+    details = view.list_page.details.toPlainText()
+    assert "Delia (invented), aged 60-69" in details and "Your practice: 0 attempts written" in details
 
 
 def test_open_scenario_shows_both_versions_side_by_side(qtbot, parts):
@@ -135,6 +138,8 @@ def test_predict_then_reveal_saves_and_keeps_attempts(qtbot, parts):
     predict.save_button.click()
     assert predict.attempts_list.count() == 2
     assert predict.attempts_list.item(0).text().endswith("A second go.")
+    page.back_button.click()
+    assert "Your practice: 2 attempts written" in view.list_page.details.toPlainText()
 
 
 def test_spot_the_skill_hides_tags_then_scores(qtbot, parts):

@@ -62,8 +62,3 @@ def render_scenario(scenario: Scenario, options: RenderOptions | None = None, th
         s=scenario, rows=align(scenario), first=first, first_shared=parts_at(first) if first else 0, o=options, theme=theme, single=options.mode == SINGLE,
         skill_name=skill_name, is_practitioner=lambda t: scenario.role_of(t.speaker) == PRACTITIONER)
 
-
-def render_list_item(scenario: Scenario) -> str:
-    """One line of facts for the scenario list."""
-    p = scenario.person
-    return f"{scenario.setting} \u00b7 {scenario.practitioner} \u00b7 activation level {p.activation}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 import html
+from typing import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTextBrowser, QTreeWidget,
@@ -18,10 +19,12 @@ IdRole = Qt.ItemDataRole.UserRole
 class ScenarioListPage(QWidget):
     open_requested = Signal(str)
 
-    def __init__(self, scenarios: list[Scenario], skill_names: dict[str, str] | None = None, parent=None):
+    def __init__(self, scenarios: list[Scenario], skill_names: dict[str, str] | None = None,
+                 progress: Callable[[str], str] | None = None, parent=None):
         super().__init__(parent)
         self.scenarios = {s.id: s for s in scenarios}
         self.skill_names = skill_names or {}
+        self.progress = progress
         title = QLabel("Practice scenarios")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -95,7 +98,13 @@ class ScenarioListPage(QWidget):
     def on_tree_current_changed(self, current: QTreeWidgetItem | None, _previous=None) -> None:
         self.open_button.setEnabled(current is not None)
         scenario = self.scenarios.get(current.data(0, IdRole)) if current is not None else None
-        self.details.setHtml(describe(scenario, self.skill_names) if scenario else "")
+        text = describe(scenario, self.skill_names) if scenario else ""
+        if scenario and self.progress:
+            text += f"<p><b>Your practice:</b> {html.escape(self.progress(scenario.id))}</p>"
+        self.details.setHtml(text)
+
+    def refresh(self) -> None:
+        self.on_tree_current_changed(self.tree.currentItem())
 
     def select(self, scenario_id: str) -> None:
         for i in range(self.tree.topLevelItemCount()):

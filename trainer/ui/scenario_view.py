@@ -348,7 +348,7 @@ class ScenarioView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        self.list_page = ScenarioListPage(controller.scenarios, controller.skill_names())
+        self.list_page = ScenarioListPage(controller.scenarios, controller.skill_names(), self.progress_text)
         self.page = ScenarioPage(controller, theme, base_point)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
@@ -375,9 +375,21 @@ class ScenarioView(QWidget):
             pass
         self.page.text_size_changed.connect(lambda point: settings.setValue("scenarios/point_size", point))
 
+    def progress_text(self, scenario_id: str) -> str:
+        attempts = len(self.controller.attempts(scenario_id))
+        summary = self.controller.spot_summary(scenario_id)
+        parts = [f"{attempts} attempt{'s' if attempts != 1 else ''} written"]
+        if summary["rounds"]:
+            parts.append(f"{summary['rounds']} spot-the-skill round{'s' if summary['rounds'] != 1 else ''}, "
+                         f"{round(100 * summary['agreement'])}% agreement overall")
+        else:
+            parts.append("no spot-the-skill rounds yet")
+        return "; ".join(parts) + "."
+
     def show_list(self) -> None:
         if self.controller.current_id:
             self.list_page.select(self.controller.current_id)
+        self.list_page.refresh()
         self.stack.setCurrentWidget(self.list_page)
         self.list_page.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
