@@ -10,7 +10,7 @@ from trainer.ui.screenshots import save_screenshots
 def test_screenshots_include_the_scenario_viewer(qapp, tmp_path, bundled_content):
     saved = save_screenshots(tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data")
     names = {p.name for p in saved}
-    for state in ("scenarios-list", "scenario-side-by-side", "scenario-single-column", "scenario-hidden",
+    for state in ("scenarios-list", "scenario-side-by-side", "scenario-skill-filter", "scenario-single-column", "scenario-hidden",
                   "scenario-revealed", "scenario-spot-scored"):
         assert f"{state}-800x600.png" in names
     image = QImage(str(tmp_path / "shots" / "scenario-revealed-800x600.png"))

@@ -275,3 +275,27 @@ def test_modules_link_to_bundled_scenarios(bundled_content):
     ids = {s.id for s in content.scenarios}
     linked = {sid for m in content.course.modules for sid in m.scenarios}
     assert linked and linked <= ids
+
+
+# -- robustness -----------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from([
+    "## Moment: A", "## B {#b}", "### Traditional", "### Self-management support", "### SMS",
+    "### Commentary", "### Practice", "### Other", "**Nurse:** hi", "**Sam:** yo {reflections}",
+    "**Ghost:** boo", "_(pause)_", "{open-questions}", "plain words", "", "# Top", "```", "{", "**",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=30)), max_size=25))
+def test_any_body_loads_without_crashing_and_lines_are_in_the_file(tmp_path, lines):
+    front = text().split("An introduction.")[0]
+    body = "\n".join(line.replace("\r", " ") for line in lines)
+    path = write(tmp_path, front + body + "\n")
+    n_lines = len(path.read_text(encoding="utf-8").splitlines())
+    loaded = load_scenarios(tmp_path, SKILLS)
+    assert all(1 <= d.line <= max(n_lines, 1) + 1 for d in loaded.diagnostics)
+    for s in loaded.scenarios:
+        assert all(m.traditional and m.sms for m in s.moments)

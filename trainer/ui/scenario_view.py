@@ -201,15 +201,17 @@ class ScenarioPage(ScenarioPageLayout):
         self._sync_moment(moment_id)
         self._scroll_to(anchor(moment_id))
 
-    def _scroll_to(self, name: str) -> None:
-        """Scroll so ``name`` is near the top, without the scroll changing the current moment."""
+    def _scroll_to(self, name: str, context: bool = False) -> None:
+        """Scroll so ``name`` is near the top (a quarter down with ``context``),
+        without the scroll changing the current moment."""
         top = self._tops.get(name)
         self._jumping = True
         try:
             if top is None:
                 self.browser.scrollToAnchor(name)
             else:
-                self.browser.verticalScrollBar().setValue(int(top) - 8)
+                margin = self.browser.viewport().height() // 4 if context else 8
+                self.browser.verticalScrollBar().setValue(int(top) - margin)
         finally:
             self._jumping = False
 
@@ -294,7 +296,10 @@ class ScenarioPage(ScenarioPageLayout):
         p = found[self._place]
         self.moment_id = p.moment.id
         name = turn_anchor(p.moment.id, p.index)
-        self._scroll_to(name if name in self._tops else anchor(p.moment.id))
+        if name in self._tops:
+            self._scroll_to(name, context=True)
+        else:
+            self._scroll_to(anchor(p.moment.id))
         self._sync_moment(p.moment.id)
 
     # -- slots ------------------------------------------------------------------------

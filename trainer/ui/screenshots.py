@@ -52,7 +52,10 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
 
 
 def _scenario_shots(window, grab) -> None:
-    """The scenario viewer: list, side by side, single column, a revealed moment, a scored round."""
+    """The scenario viewer: list, side by side, a skill filter, single column, a revealed moment,
+    a scored spot-the-skill round."""
+    from trainer.scenarios.align import skill_counts
+
     view = window.sections.get("scenarios")
     if view is None or not view.controller.scenarios:
         return
@@ -64,6 +67,11 @@ def _scenario_shots(window, grab) -> None:
     second = scenario.moments[min(2, len(scenario.moments) - 1)].id
     page.jump_to_moment(second)
     grab("scenario-side-by-side")
+    counts = sorted(((n, skill) for skill, n in skill_counts(scenario).items()), reverse=True)
+    if counts:
+        page.set_skill_filter(counts[0][1])
+        grab("scenario-skill-filter")
+        page.set_skill_filter(None)
     page.layout_combo.setCurrentIndex(page.layout_combo.findData("single"))
     page.jump_to_moment(second)
     grab("scenario-single-column")
