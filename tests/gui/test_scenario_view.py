@@ -70,6 +70,17 @@ def test_jump_to_a_moment_shows_it_in_both_columns(qtbot, parts):
     assert page.practice.predict.title_label.text() == "Making a plan"
 
 
+def test_keyboard_steps_through_moments(qtbot, parts):
+    view, _ = parts
+    page = open_diabetes(qtbot, view)
+    page.browser.setFocus()
+    qtbot.keyClick(page.browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert page.moment_id == "agenda" and page.moment_list.currentRow() == 1
+    qtbot.keyClick(page.browser, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.browser, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert page.moment_id == "opening"
+
+
 def test_scrolling_updates_the_current_moment(qtbot, parts):
     view, _ = parts
     page = open_diabetes(qtbot, view)

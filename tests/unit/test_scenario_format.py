@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scenario_helpers import SKILLS, text, write
+try:
+    from scenario_helpers import SKILLS, text, write
+except ImportError:  # if tests/unit becomes a package
+    from .scenario_helpers import SKILLS, text, write
 from trainer.cli import main
 from trainer.content import load_content
 from trainer.scenarios.loader import load_scenarios

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from scenario_helpers import SKILLS, text, write
+try:
+    from scenario_helpers import SKILLS, text, write
+except ImportError:  # if tests/unit becomes a package
+    from .scenario_helpers import SKILLS, text, write
 from trainer.records.store import memory_store, open_store
 from trainer.scenarios.align import align, expected_tags, first_parting, parts_at, places, skill_counts, spot_targets
 from trainer.scenarios.loader import load_scenarios

@@ -90,6 +90,7 @@ class ScenarioPageLayout(QWidget):
         self.moment_list.setAccessibleName("Moments")
         self.moment_list.setWordWrap(True)
         self.moment_list.setSpacing(3)
+        self.moment_list.setToolTip("Jump to a moment (Alt+Down and Alt+Up step through them)")
         moments_label = QLabel("&Moments")
         moments_label.setBuddy(self.moment_list)
         bold = moments_label.font()

@@ -75,6 +75,9 @@ class ScenarioPage(ScenarioPageLayout):
         self.skill_combo.currentIndexChanged.connect(self.on_skill_combo_changed)
         self.next_place_button.clicked.connect(self.next_place)
         QShortcut(QKeySequence("F3"), self, self.next_place)
+        for keys, step in (("Alt+Down", +1), ("Alt+Up", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.step_moment(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.practise_box.toggled.connect(self.on_practise_box_toggled)
         self.smaller_button.clicked.connect(lambda: self.change_text_size(-1))
         self.larger_button.clicked.connect(lambda: self.change_text_size(+1))
@@ -194,6 +197,14 @@ class ScenarioPage(ScenarioPageLayout):
         self.larger_button.setEnabled(self._point < MAX_POINT)
 
     # -- moments ------------------------------------------------------------------------
+    def step_moment(self, step: int) -> None:
+        """Go to the next (+1) or previous (-1) moment."""
+        if self.scenario is None or not self.scenario.moments:
+            return
+        ids = [m.id for m in self.scenario.moments]
+        i = ids.index(self.moment_id) if self.moment_id in ids else 0
+        self.jump_to_moment(ids[max(0, min(len(ids) - 1, i + step))])
+
     def jump_to_moment(self, moment_id: str) -> None:
         if self.scenario is None or self.scenario.moment(moment_id) is None:
             return
