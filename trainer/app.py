@@ -22,6 +22,7 @@ from trainer.ui.help_dialog import about_html
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer
 from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
+from trainer.ui.scenario_view import build_scenario_section
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -65,6 +66,9 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
                                 GoalService(store, profile_id), link_describer(content), window,
                                 link_options=link_choices(content))
     window.add_section("journal", "&Journal", JournalView(journal, settings))
+    scenarios = build_scenario_section(content, store, profile_id, settings, window)
+    window.add_section("scenarios", "&Scenarios", scenarios)
+    scenarios.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)
     return parts

@@ -13,6 +13,7 @@ from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
 from trainer.journal.templates import load_templates
 from trainer.modules.loader import load_course
+from trainer.scenarios.loader import load_scenarios
 
 
 def bundled_content() -> Path:
@@ -55,10 +56,12 @@ def load_content(root: Path) -> Content:
     framework, problems = load_framework(root)
     diags.extend(problems)
     known_skills = framework.skill_ids if framework else None
-    course = load_course(root, known_skills=known_skills)
+    loaded = load_scenarios(root, known_skills=known_skills)
+    diags.extend(loaded.diagnostics)
+    course = load_course(root, known_skills=known_skills, known_scenarios=loaded.ids)
     diags.extend(course.diagnostics)
     templates, problems = load_templates(root)
     diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, diagnostics=diags,
-                   templates=templates)
+    return Content(root=root, course=course, framework=framework, scenarios=loaded.scenarios,
+                   diagnostics=diags, templates=templates)

@@ -181,3 +181,37 @@ def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
     from trainer import __version__
 
     assert __version__ in shown[1]
+
+
+def test_module_scenario_link_opens_the_scenario(qtbot, bundled_content, tmp_path):
+    from PySide6.QtCore import QUrl
+
+    from trainer.app import build
+
+    parts = build(bundled_content, tmp_path / "data")
+    qtbot.addWidget(parts.window)
+    parts.window.start()
+    module = next(m for m in parts.controller.course.modules if m.scenarios)
+    parts.controller.open_module(module.id)
+    reader = parts.window.course_view.reader
+    assert "Practise it" in reader.browser.toPlainText()
+    reader.browser.anchorClicked.emit(QUrl(f"scenario:{module.scenarios[0]}"))
+    assert parts.window.current_section() == "scenarios"
+    assert parts.window.sections["scenarios"].controller.current.id == module.scenarios[0]
+    parts.store.close()
+
+
+def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, bundled_content, tmp_path):
+    from trainer.app import build
+
+    parts = build(bundled_content, tmp_path / "data")
+    qtbot.addWidget(parts.window)
+    scenarios = parts.window.sections["scenarios"]
+    sid = parts.controller.content.scenarios[0].id
+    scenarios.open_scenario(sid)
+    scenarios.reflection_requested.emit({"kind": "scenario", "scenario": sid, "moment": "opening"})
+    assert parts.window.current_section() == "journal"
+    (rec,) = parts.journal.journal.entries()
+    assert rec["link"] == {"kind": "scenario", "scenario": sid, "moment": "opening"}
+    assert rec["template"] == "rolfe"
+    parts.store.close()

@@ -66,7 +66,9 @@ def _error_line(exc: yaml.YAMLError, text: str) -> int:
     context = getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem_mark", None)
     mark = problem
-    if context is not None and (problem is None or problem.line >= context.line):
+    opened = str(getattr(exc, "context", "") or "")
+    if context is not None and ("flow" in opened or "quoted" in opened) and (
+            problem is None or problem.line >= context.line):
         mark = context
     line = mark.line if mark is not None else 0
     filled = [i for i, ln in enumerate(text.splitlines()) if ln.strip()]

@@ -23,12 +23,14 @@ class ReaderView(QWidget):
     next_requested = Signal()
     done_toggled = Signal(str, bool)
     module_link_activated = Signal(str)  # a link to another module file or id
+    scenario_link_activated = Signal(str)  # a scenario id from the "Practise it" box
     text_size_changed = Signal(int)
 
     def __init__(self, theme: Theme, base_point_size: int, parent=None):
         super().__init__(parent)
         self.theme = theme
         self.module: Module | None = None
+        self.scenario_titles: dict[str, str] = {}
         self._point = base_point_size
         self._default_point = base_point_size
 
@@ -103,7 +105,7 @@ class ReaderView(QWidget):
         self.browser.setSearchPaths([str(module.path.parent)])
         headings: list[Heading] = []
         if module.ok:
-            rendered = render_module(module, self.theme, done=done)
+            rendered = render_module(module, self.theme, done=done, scenario_titles=self.scenario_titles)
             self.browser.setHtml(rendered.html)
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
@@ -197,6 +199,9 @@ class ReaderView(QWidget):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)
+            return
+        if url.scheme() == "scenario":
+            self.scenario_link_activated.emit(url.path())
             return
         if not url.scheme() and not url.path() and url.fragment():
             self.browser.scrollToAnchor(url.fragment())

@@ -45,6 +45,7 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         grab("module-error")
     if parts.journal is not None:
         saved.extend(_journal_shots(parts, grab, outdir, f"{w}x{h}"))
+    _scenario_shots(window, grab)
     window.set_theme("dark")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
     grab("main-dark")
@@ -125,3 +126,49 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     settle_and_grab("journal-bin")
     journal.restore(uid)
     return saved
+
+
+def _scenario_shots(window, grab) -> None:
+    """The scenario viewer: list, side by side, a skill filter, single column, a revealed moment,
+    a scored spot-the-skill round."""
+    from trainer.scenarios.align import skill_counts
+
+    view = window.sections.get("scenarios")
+    if view is None or not view.controller.scenarios:
+        return
+    window.show_section("scenarios")
+    grab("scenarios-list")
+    scenario = view.controller.scenarios[0]
+    view.open_scenario(scenario.id)
+    page = view.page
+    second = scenario.moments[min(2, len(scenario.moments) - 1)].id
+    page.jump_to_moment(second)
+    grab("scenario-side-by-side")
+    counts = sorted(((n, skill) for skill, n in skill_counts(scenario).items()), reverse=True)
+    if counts:
+        page.set_skill_filter(counts[0][1])
+        grab("scenario-skill-filter")
+        page.set_skill_filter(None)
+    page.layout_combo.setCurrentIndex(page.layout_combo.findData("single"))
+    page.jump_to_moment(second)
+    grab("scenario-single-column")
+    page.layout_combo.setCurrentIndex(page.layout_combo.findData("auto"))
+    first = scenario.moments[min(1, len(scenario.moments) - 1)]
+    page.practise_box.setChecked(True)
+    page.jump_to_moment(first.id)
+    grab("scenario-hidden")
+    page.practice.predict.editor.setPlainText("Before we start, what would you most like us to talk about today?")
+    page.practice.predict.save_and_reveal()
+    grab("scenario-revealed")
+    page.practise_box.setChecked(False)
+    page.practice.setCurrentWidget(page.practice.spot)
+    spot = page.practice.spot
+    for n, (_i, turn) in enumerate(spot.targets):
+        spot.select_turn(n)
+        for tag in turn.tags[:1]:
+            spot.set_skill_checked(tag, True)
+        if n == 0:
+            spot.set_skill_checked("signposting", True)
+    spot.check()
+    grab("scenario-spot-scored")
+    page.practice.setCurrentWidget(page.practice.predict)

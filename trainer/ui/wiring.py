@@ -13,6 +13,30 @@ from typing import Any
 def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
     _connect_journal(window, parts)
+    _connect_scenarios(window, parts)
+
+
+def _connect_scenarios(window: Any, parts: Any) -> None:
+    """Scenarios -> Journal (reflect on a moment, Rolfe by default: it follows a
+    practice round); Course -> Scenarios (module links to its scenarios)."""
+    scenarios = window.sections.get("scenarios")
+    journal = getattr(parts, "journal", None)
+    if scenarios is None:
+        return
+
+    def on_scenarios_reflection_requested(link: dict) -> None:
+        if journal is None:
+            return
+        window.show_section("journal")
+        journal.start_reflection("rolfe", link)
+
+    scenarios.reflection_requested.connect(on_scenarios_reflection_requested)
+
+    def on_reader_scenario_link(scenario_id: str) -> None:
+        window.show_section("scenarios")
+        scenarios.open_scenario(scenario_id)
+
+    window.course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
 
 
 def _connect_journal(window: Any, parts: Any) -> None:
