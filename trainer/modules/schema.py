@@ -124,13 +124,29 @@ def check(
             loc = tuple(err.get("loc", ()))
             line = doc.line_of(prefix + (loc[:1] if err.get("type") == "missing" else loc))
             if err.get("type") == "missing":
-                line = doc.line_of(prefix)
+                # The line of the item that lacks the field (the top for top-level fields).
+                line = doc.line_of(prefix + loc[:-1])
             out.append(Diagnostic(doc.path, line, ERROR,
                                   f"field '{_field_name(prefix + loc)}': {explain(err)}"))
         return None, out
-    known = set(model.model_fields)
-    for key in (parsed.model_extra or {}):
+    for loc, key, known in _extras(parsed, ()):
         out.append(Diagnostic(
-            doc.path, doc.line_of(prefix + (key,)), WARNING,
-            f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(key, known)}; it is ignored"))
+            doc.path, doc.line_of(prefix + loc + (key,)), WARNING,
+            f"unknown field '{_field_name(prefix + loc + (key,))}'{did_you_mean(key, known)}; it is ignored"))
     return parsed, out
+
+
+def _extras(value: Any, loc: tuple):
+    """(location, unknown key, known keys) for a model and every model nested in it."""
+    if isinstance(value, BaseModel):
+        known = set(type(value).model_fields)
+        for key in (value.model_extra or {}):
+            yield loc, key, known
+        for name in type(value).model_fields:
+            yield from _extras(getattr(value, name), loc + (name,))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _extras(item, loc + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _extras(item, loc + (key,))
