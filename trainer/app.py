@@ -14,8 +14,11 @@ from trainer.content import load_content
 from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
+from trainer.services.ratings import RatingsService
 from trainer.ui.controller import CourseController
 from trainer.ui.main_window import MainWindow
+from trainer.ui.skills_controller import SkillsController
+from trainer.ui.skills_view import SkillsView
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -51,6 +54,10 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    if content.framework is not None:
+        skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
+                                  controller.done_ids)
+        window.add_section("skills", "S&kills", SkillsView(skills))
     parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts

@@ -12,5 +12,14 @@ from typing import Any
 
 def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
-    # Nothing crosses sections yet; features add their connections here.
-    return None
+    skills = window.sections.get("skills")
+    if skills is not None:
+        course = parts.controller
+        # Finishing a module changes "modules done" and the suggestions.
+        course.progress_changed.connect(skills.dashboard.refresh)
+
+        def on_dashboard_module_requested(module_id: str) -> None:
+            window.show_section("course")
+            course.open_module(module_id)
+
+        skills.dashboard.module_requested.connect(on_dashboard_module_requested)
