@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.competencies.framework import Framework
-from trainer.competencies.ratings import OBSERVER_NOTES, is_score, item_rating, sort_key
+from trainer.competencies.ratings import OBSERVER_NOTES, is_score, item_rating, nice_date, sort_key
 from trainer.domain.course import Module
 
 SELF = "self"
@@ -55,12 +55,13 @@ class SkillSummary:
             points = self.series(source)
             if len(points) >= 2:
                 delta = points[-1].value - points[0].value
-                who = "self" if source == SELF else "observer"
+                who = "" if source == SELF else " (observer)"
+                since = nice_date(points[0].date, year=False)
                 if delta > 0:
-                    return f"\u2191 up {delta} since {points[0].date} ({who})"
+                    return f"\u2191 up {delta} since {since}{who}"
                 if delta < 0:
-                    return f"\u2193 down {-delta} since {points[0].date} ({who})"
-                return f"\u2192 steady since {points[0].date} ({who})"
+                    return f"\u2193 down {-delta} since {since}{who}"
+                return f"\u2192 steady since {since}{who}"
         return "\u2014 one rating so far" if self.history else "\u2014 not rated yet"
 
 

@@ -118,9 +118,19 @@ def rated_count(record: dict, framework: Framework) -> int:
     return sum(1 for s in framework.skills if item_rating(record, s.id) is not None)
 
 
+def nice_date(iso: str | None, year: bool = True) -> str:
+    """'2026-03-14' -> '14 Mar 2026' (or '14 Mar'); anything else is returned as it is."""
+    try:
+        day = Date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso or "?")
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    return f"{day.day} {months[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
 def record_title(record: dict) -> str:
     """A short name for a list or a combo box."""
-    when = record.get("date", "?")
+    when = nice_date(record.get("date"))
     if "observer" in record:
         return f"{when} \u2014 {record.get('observer') or 'observer'} observed {record.get('learner') or 'learner'}"
     return f"{when} \u2014 self-assessment"

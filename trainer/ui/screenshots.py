@@ -43,6 +43,10 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     if broken:
         parts.controller.open_module(broken[0].id)
         grab("module-error")
+    if "skills" in window.sections:
+        from trainer.ui.skills_screenshots import grab_skills
+
+        grab_skills(parts, grab, demo=tmp is not None)
     window.close()
     parts.store.close()
     if tmp is not None:

@@ -50,7 +50,8 @@ class TrendChart(pg.PlotWidget):
         item.getAxis("left").setTicks([[(0, "0 not done"), (1, "1 partly"), (2, "2 done well")]])
         item.getAxis("left").setWidth(84)
         item.showGrid(x=False, y=True, alpha=0.25)
-        self.legend = item.addLegend(offset=(-10, 10), labelTextColor=foreground)
+        # Across the top, in the head room above "2 done well", so it never hides a point.
+        self.legend = item.addLegend(offset=(-10, 2), labelTextColor=foreground, colCount=2)
         self._foreground = foreground
         self.series: dict[str, list[tuple[str, int]]] = {SELF: [], OBSERVER: []}
         self.show_summary(None)
@@ -86,7 +87,7 @@ class TrendChart(pg.PlotWidget):
         else:
             now = datetime.now(timezone.utc).timestamp()
             item.setXRange(now - 14 * DAY, now, padding=0)
-        item.setYRange(-0.25, 2.25, padding=0)
+        item.setYRange(-0.25, 2.7, padding=0)
         self.setAccessibleDescription(self.describe())
 
     def describe(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListWidget, QListWidgetItem, QSplitter, QTableView,
+    QAbstractItemView, QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -56,6 +56,7 @@ class DashboardView(QWidget):
         self.next_list.setAccessibleName("Suggested next steps for your weakest skills")
         self.next_list.setWordWrap(True)
         self.next_list.setSpacing(4)
+        self.next_list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap items on resize
         self.next_title.setBuddy(self.next_list)
         side = QWidget()
         side_layout = QVBoxLayout(side)

@@ -39,6 +39,13 @@ class SkillsView(QWidget):
     def show_page(self, key: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(key))
 
+    def reload_all(self) -> None:
+        """Re-read every record (after records were written outside this section)."""
+        self.dashboard.refresh()
+        self.self_view.new()
+        self.observer_view.new()
+        self.on_controller_records_changed()
+
     def on_controller_records_changed(self, *_args) -> None:
         self.compare_view.reload()
         self.side_view.reload()
