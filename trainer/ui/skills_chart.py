@@ -37,7 +37,10 @@ class TrendChart(pg.PlotWidget):
                          axisItems={"bottom": pg.AxisItem(orientation="bottom")})
         foreground = palette.color(QPalette.ColorRole.Text)
         self.setAccessibleName("Trend chart")
+        # A picture, not a control: the table beside it is the keyboard way in, and
+        # describe() gives the same data in words.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumSize(260, 180)
         item = self.getPlotItem()
         item.setMenuEnabled(False)

@@ -74,7 +74,6 @@ class CounterWidget(QWidget):
             value, verdict, limits = QLabel(), QLabel(), QLabel()
             for label in (value, verdict, limits):
                 label.setWordWrap(True)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             results.addWidget(name, row, 0)
             results.addWidget(value, row, 1)
             results.addWidget(verdict, row, 2)
