@@ -266,3 +266,23 @@ def test_app_has_a_skills_section(qtbot, tmp_path, bundled_content):
     with qtbot.waitSignal(skills.dashboard.refreshed):
         parts.controller.set_done(module_id, True)
     parts.store.close()
+
+
+def test_unsaved_ratings_are_not_lost_without_asking(qtbot, view, controller, monkeypatch):
+    asked = []
+    bar_type = type(view.self_view.bar)
+    monkeypatch.setattr(bar_type, "confirm_discard", staticmethod(lambda *_: asked.append(1) or False))
+    form = view.self_view.form
+    assert view.self_view.bar.dirty is False
+    form.table.setFocus()
+    qtbot.keyClick(form.table, Qt.Key.Key_2)
+    view.self_view.bar.new_button.click()
+    assert asked == [1] and form.model.rating(0) == 2  # kept
+
+    monkeypatch.setattr(bar_type, "confirm_discard", staticmethod(lambda *_: True))
+    view.self_view.bar.new_button.click()
+    assert form.model.rating(0) is None
+
+    qtbot.keyClick(form.table, Qt.Key.Key_1)
+    view.self_view.save()
+    assert view.self_view.bar.dirty is False

@@ -16,6 +16,11 @@ from trainer.ui.skills_counter import LEVEL_MARK
 from trainer.ui.skills_models import RowsModel
 
 HEADERS = ("Skill", "Self (0\u20132)", "Observer", "Trend", "Evidence", "Modules done")
+HEADER_TIPS = (
+    "", "Your latest self-assessment rating: 0 not done, 1 partly, 2 done well",
+    "The latest observer checklist rating", "How your ratings changed from the first to the latest",
+    "Self-assessment items with a note or a link, plus observer checklists that rated the skill",
+    "Modules you have marked done, of those that teach this skill")
 TargetRole = Qt.ItemDataRole.UserRole + 10
 DASH = "\u2014"
 
@@ -35,7 +40,7 @@ class DashboardView(QWidget):
         self.globals_label = QLabel()
         self.globals_label.setWordWrap(True)
         self.globals_label.setAccessibleName("Overall ratings")
-        self.model = RowsModel(HEADERS, self)
+        self.model = RowsModel(HEADERS, self, HEADER_TIPS)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Skills: latest ratings, trend, evidence and modules done")

@@ -95,6 +95,25 @@ class RecordBar(QWidget):
         self.status.setText(("\u26a0 " if error else "\u2713 ") + text if text else "")
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
+    # -- unsaved changes ---------------------------------------------------------------
+    dirty = False
+
+    def mark_dirty(self, *_args) -> None:
+        self.dirty = True
+
+    def mark_clean(self) -> None:
+        self.dirty = False
+
+    def may_discard(self) -> bool:
+        """True when there is nothing unsaved, or the person agrees to lose it."""
+        return not self.dirty or self.confirm_discard(self, self.noun)
+
+    @staticmethod
+    def confirm_discard(parent: QWidget, noun: str) -> bool:
+        answer = QMessageBox.question(parent, "Unsaved changes",
+                                      f"This {noun} has changes that are not saved. Discard them?")
+        return answer == QMessageBox.StandardButton.Yes
+
     def _ask_delete(self) -> None:
         uid = self.current_uid()
         if uid and self.confirm_delete(self, self.noun):

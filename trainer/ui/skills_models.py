@@ -156,9 +156,10 @@ class RatingItemsModel(QAbstractTableModel):
 class RowsModel(QAbstractTableModel):
     """A read-only table of text rows; ``marked`` rows are tinted and bold."""
 
-    def __init__(self, headers: tuple[str, ...], parent=None):
+    def __init__(self, headers: tuple[str, ...], parent=None, header_tips: tuple[str, ...] = ()):
         super().__init__(parent)
         self.headers = headers
+        self.header_tips = header_tips
         self._rows: list[tuple[str, ...]] = []
         self._tips: list[str] = []
         self._marked: list[bool] = []
@@ -187,9 +188,12 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.headers)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section < len(self.header_tips):
+            return self.header_tips[section] or None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

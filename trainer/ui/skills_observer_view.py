@@ -71,13 +71,21 @@ class ObserverView(QWidget):
         layout.addWidget(self.bar.status)
 
         self.bar.record_chosen.connect(self.on_bar_record_chosen)
-        self.bar.new_requested.connect(self.new)
+        self.bar.new_requested.connect(self.on_bar_new_requested)
         self.bar.save_requested.connect(self.save)
         self.bar.delete_requested.connect(controller.delete_observation)
         controller.observation_saved.connect(self.on_controller_observation_saved)
         controller.record_deleted.connect(self.on_controller_record_deleted)
         controller.save_failed.connect(self.on_controller_save_failed)
+        self.form.changed.connect(self.bar.mark_dirty)
+        self.counter.counts_changed.connect(self.bar.mark_dirty)
+        self.bar.date.dateChanged.connect(self.bar.mark_dirty)
+        for edit in (self.observer_edit, self.learner_edit, self.session_edit, self.round_edit):
+            edit.textEdited.connect(self.bar.mark_dirty)
         self.new()
+
+    def _records(self) -> list[dict]:
+        return self.controller.observations()
 
     @staticmethod
     def _padded(widget: QWidget) -> QWidget:
@@ -97,6 +105,7 @@ class ObserverView(QWidget):
         self.counter.set_events([])
         self.form.load(None)
         self.bar.show_status("")
+        self.bar.mark_clean()
 
     def open(self, uid: str | None) -> None:
         rec = self.controller.service.get(OBSERVATION, uid) if uid else None
@@ -113,6 +122,7 @@ class ObserverView(QWidget):
         self.counter.set_events(rec.get("events") or [])
         self.form.load(rec)
         self.bar.show_status("")
+        self.bar.mark_clean()
 
     def draft(self) -> dict:
         return {"date": self.bar.date_iso(), "observer": self.observer_edit.text(),
@@ -133,10 +143,18 @@ class ObserverView(QWidget):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_bar_record_chosen(self, uid) -> None:
+        if uid != self.uid and not self.bar.may_discard():
+            self.bar.set_records(self._records(), self.uid)  # put the choice back
+            return
         self.open(uid)
+
+    def on_bar_new_requested(self) -> None:
+        if self.bar.may_discard():
+            self.new()
 
     def on_controller_observation_saved(self, uid: str) -> None:
         self.uid = uid
+        self.bar.mark_clean()
         self.bar.set_records(self.controller.observations(), uid)
         total = sum(self.counter.counts().values())
         self.bar.show_status(f"Saved: {self.form.model.rated_count()} skills rated, {total} behaviours counted.")

@@ -32,13 +32,18 @@ class SelfAssessmentView(QWidget):
         self.setFocusProxy(self.form.table)
 
         self.bar.record_chosen.connect(self.on_bar_record_chosen)
-        self.bar.new_requested.connect(self.new)
+        self.bar.new_requested.connect(self.on_bar_new_requested)
         self.bar.save_requested.connect(self.save)
         self.bar.delete_requested.connect(controller.delete_self_assessment)
         controller.self_assessment_saved.connect(self.on_controller_self_assessment_saved)
         controller.record_deleted.connect(self.on_controller_record_deleted)
         controller.save_failed.connect(self.on_controller_save_failed)
+        self.form.changed.connect(self.bar.mark_dirty)
+        self.bar.date.dateChanged.connect(self.bar.mark_dirty)
         self.new()
+
+    def _records(self) -> list[dict]:
+        return self.controller.self_assessments()
 
     # -- behaviour ----------------------------------------------------------------------
     def new(self) -> None:
@@ -47,6 +52,7 @@ class SelfAssessmentView(QWidget):
         self.bar.set_date(self.controller.today())
         self.form.load(None)
         self.bar.show_status("")
+        self.bar.mark_clean()
 
     def open(self, uid: str | None) -> None:
         rec = self.controller.service.get("self_assessment", uid) if uid else None
@@ -58,6 +64,7 @@ class SelfAssessmentView(QWidget):
         self.bar.set_date(rec["date"])
         self.form.load(rec)
         self.bar.show_status("")
+        self.bar.mark_clean()
 
     def draft(self) -> dict:
         return {"date": self.bar.date_iso(), "items": self.form.items(), "globals": self.form.globals()}
@@ -71,10 +78,18 @@ class SelfAssessmentView(QWidget):
 
     # -- slots ---------------------------------------------------------------------------
     def on_bar_record_chosen(self, uid) -> None:
+        if uid != self.uid and not self.bar.may_discard():
+            self.bar.set_records(self._records(), self.uid)  # put the choice back
+            return
         self.open(uid)
+
+    def on_bar_new_requested(self) -> None:
+        if self.bar.may_discard():
+            self.new()
 
     def on_controller_self_assessment_saved(self, uid: str) -> None:
         self.uid = uid
+        self.bar.mark_clean()
         self.bar.set_records(self.controller.self_assessments(), uid)
         n = self.form.model.rated_count()
         self.bar.show_status(f"Saved: {n} of {self.form.model.rowCount()} skills rated.")
