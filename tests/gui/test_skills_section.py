@@ -10,7 +10,7 @@ from trainer.competencies.demo import add_demo_ratings
 from trainer.competencies.ratings import NA
 from trainer.content import load_content
 from trainer.records.store import memory_store
-from trainer.services.ratings import OBSERVATION, SELF_ASSESSMENT, RatingsService
+from trainer.services.ratings import OBSERVATION, RatingsService
 from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_models import RatingItemsModel, RowsModel
 from trainer.ui.skills_view import SkillsView

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable
 
+from trainer.competencies.coding import Tally
 from trainer.competencies.framework import Framework
+from trainer.competencies.ratings import (OBSERVATION, OBSERVER_NOTES, SELF_ASSESSMENT, SELF_NOTES,
+                                          clean_record)
 from trainer.records.store import RecordStore
-from trainer.services.ratings import OBSERVATION, SELF_ASSESSMENT, RatingsService
 
 # (first self, second self, observer) per skill, cycling over the framework's
 # skills; "na" where a skill did not come up in that round.
@@ -49,7 +51,14 @@ def add_demo_ratings(store: RecordStore, profile_id: str, framework: Framework,
     """Add the demo records for ``profile_id``; return what was added (empty if already there)."""
     if store.find_one(SELF_ASSESSMENT, profile=profile_id, demo=True) is not None:
         return []
-    service = RatingsService(store, framework, profile_id)
+
+    def add(kind: str, data: dict) -> dict:
+        rec = clean_record(framework, data, SELF_NOTES if kind == SELF_ASSESSMENT else OBSERVER_NOTES)
+        if kind == OBSERVATION:
+            rec["counts"] = Tally(rec["events"]).counts()
+            rec.update(session_id=None, round_id=None)
+        return store.add(kind, {**rec, "profile": profile_id})
+
     second = _today(clock)
     first = second - timedelta(days=7)
     first_items, second_items, observed = {}, {}, {}
@@ -62,12 +71,12 @@ def add_demo_ratings(store: RecordStore, profile_id: str, framework: Framework,
         observed[framework.skills[0].id].update(_OBSERVER_NOTES)
     ids = [g.id for g in framework.globals]
     added = [
-        service.save_self_assessment({"date": first, "items": first_items,
+        add(SELF_ASSESSMENT, {"date": first, "items": first_items,
                                       "globals": dict(zip(ids, (3, 3))), "demo": True}),
-        service.save_self_assessment({"date": second, "items": second_items,
+        add(SELF_ASSESSMENT, {"date": second, "items": second_items,
                                       "globals": dict(zip(ids, (4, 4))), "demo": True,
                                       "comment": "A week of practising open questions at work."}),
-        service.save_observation({"date": second, "items": observed, "globals": dict(zip(ids, (3, 4))),
+        add(OBSERVATION, {"date": second, "items": observed, "globals": dict(zip(ids, (3, 4))),
                                   "observer": "Sam Okafor", "learner": "Alex Morgan",
                                   "events": list(_EVENTS), "demo": True,
                                   "comment": "Warm and respectful; the plan came from you, not the person."}),

@@ -21,6 +21,10 @@ from typing import Any
 
 from trainer.competencies.framework import Framework
 
+# Record kinds in the RecordStore.
+SELF_ASSESSMENT = "self_assessment"
+OBSERVATION = "observation"
+
 NA = "na"
 ITEM_VALUES = (0, 1, 2, NA)
 SELF_NOTES = ("note", "link")

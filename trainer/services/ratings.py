@@ -10,14 +10,14 @@ from __future__ import annotations
 from trainer.competencies import coding
 from trainer.competencies.dashboard import SkillSummary, Suggestion, suggest, summarise
 from trainer.competencies.framework import Framework
-from trainer.competencies.ratings import (OBSERVER_NOTES, SELF_NOTES, Agreement, Change, RatingError,
-                                          clean_record, compare, side_by_side, sort_key)
+from trainer.competencies.ratings import (OBSERVATION, OBSERVER_NOTES, SELF_ASSESSMENT, SELF_NOTES,
+                                          Agreement, Change, RatingError, clean_record, compare,
+                                          side_by_side, sort_key)
 from trainer.competencies.teaching import modules_by_skill, scenarios_by_skill
 from trainer.domain.course import Course
 from trainer.records.store import RecordStore
 
-SELF_ASSESSMENT = "self_assessment"
-OBSERVATION = "observation"
+__all__ = ["OBSERVATION", "SELF_ASSESSMENT", "RatingsService"]
 
 
 class RatingsService:
