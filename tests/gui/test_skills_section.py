@@ -286,3 +286,14 @@ def test_unsaved_ratings_are_not_lost_without_asking(qtbot, view, controller, mo
     qtbot.keyClick(form.table, Qt.Key.Key_1)
     view.self_view.save()
     assert view.self_view.bar.dirty is False
+
+
+def test_start_observation_for_a_round_prefills_ids(qtbot, view, store):
+    assert view.start_observation(learner="Alex", observer="Sam", session_id="s1", round_id="r2")
+    assert view.pages.currentWidget() is view.observer_view
+    obs = view.observer_view
+    obs.counter.setFocus()
+    qtbot.keyClicks(obs.counter, "o")
+    obs.save()
+    [rec] = store.all(OBSERVATION)
+    assert (rec["learner"], rec["observer"], rec["session_id"], rec["round_id"]) == ("Alex", "Sam", "s1", "r2")

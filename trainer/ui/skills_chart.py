@@ -64,11 +64,13 @@ class TrendChart(pg.PlotWidget):
         item.clear()
         self.legend.clear()
         title = summary.name if summary is not None else "Choose a skill"
-        item.setTitle(title, color=self._foreground, size="11pt")
         self.series = {SELF: [], OBSERVER: []}
         if summary is not None:
             for source in (SELF, OBSERVER):
                 self.series[source] = [(p.date, p.value) for p in summary.series(source)]
+            if not any(self.series.values()):
+                title += " \u2014 no ratings yet"
+        item.setTitle(title, color=self._foreground, size="11pt")
         stamps = [_timestamp(d) for pts in self.series.values() for d, _ in pts]
         specs = ((SELF, "Self", SELF_COLOUR, "o", Qt.PenStyle.SolidLine),
                  (OBSERVER, "Observer", OBSERVER_COLOUR, "t", Qt.PenStyle.DashLine))

@@ -13,9 +13,10 @@ from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_models import RowsModel
 
 
-def _combo(name: str) -> QComboBox:
+def _combo(name: str, empty: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
+    combo.setPlaceholderText(empty)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -55,8 +56,8 @@ class CompareView(QWidget):
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.first = _combo("Earlier self-assessment")
-        self.second = _combo("Later self-assessment")
+        self.first = _combo("Earlier self-assessment", "No self-assessments saved yet")
+        self.second = _combo("Later self-assessment", "No self-assessments saved yet")
         first_label, second_label = QLabel("Co&mpare:"), QLabel("&with:")
         first_label.setBuddy(self.first)
         second_label.setBuddy(self.second)
@@ -108,8 +109,8 @@ class SelfObserverView(QWidget):
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.mine = _combo("Your self-assessment")
-        self.theirs = _combo("Observer checklist")
+        self.mine = _combo("Your self-assessment", "No self-assessments saved yet")
+        self.theirs = _combo("Observer checklist", "No observer checklists saved yet")
         mine_label, theirs_label = QLabel("&Your rating:"), QLabel("&Observer:")
         mine_label.setBuddy(self.mine)
         theirs_label.setBuddy(self.theirs)

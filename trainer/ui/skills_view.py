@@ -39,6 +39,24 @@ class SkillsView(QWidget):
     def show_page(self, key: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(key))
 
+    def start_observation(self, learner: str = "", observer: str = "", session_id: str | None = None,
+                          round_id: str | None = None) -> bool:
+        """Open a new observer checklist filled in for a practice round (for team sessions).
+
+        Returns False when the person chose to keep an unsaved observation instead.
+        """
+        view = self.observer_view
+        if not view.bar.may_discard():
+            return False
+        view.new()
+        for edit, value in ((view.learner_edit, learner), (view.observer_edit, observer),
+                            (view.session_edit, session_id), (view.round_edit, round_id)):
+            if value:
+                edit.setText(str(value))
+        view.steps.setCurrentIndex(0)
+        self.show_page("observer")
+        return True
+
     def reload_all(self) -> None:
         """Re-read every record (after records were written outside this section)."""
         self.dashboard.refresh()
