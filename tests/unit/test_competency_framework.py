@@ -63,12 +63,25 @@ def test_minimal_file_loads(tmp_path):
     assert framework.skill("reflections").name == "Reflects back"
 
 
-def test_missing_thresholds_fall_back_to_defaults(tmp_path):
-    framework, errs = errors(tmp_path, GOOD.replace(
-        "thresholds:\n  reflection_to_question: {fair: 1.0, good: 2.0}\n", ""))
-    assert errs == []
+def test_missing_thresholds_fall_back_to_defaults_with_a_warning(tmp_path):
+    framework, diags = load_framework(write(tmp_path, GOOD.replace(
+        "thresholds:\n  reflection_to_question: {fair: 1.0, good: 2.0}\n", "")))
+    assert not any(d.is_error for d in diags)
     assert framework.threshold("complex_reflections").fair == 0.4
     assert framework.threshold("permission_rate").good == 0.9
+    [warning] = diags
+    assert "no value for reflection_to_question, complex_reflections" in warning.message
+    assert "complex_reflections fair 0.4, good 0.5" in warning.message
+
+
+def test_thresholds_in_the_file_win_and_typos_are_flagged(tmp_path):
+    text = GOOD.replace("  reflection_to_question: {fair: 1.0, good: 2.0}\n",
+                        "  reflection_to_question: {fair: 1.5, good: 3.0}\n  complex_reflection: {fair: 1, good: 2}\n")
+    framework, diags = load_framework(write(tmp_path, text))
+    assert framework.threshold("reflection_to_question").good == 3.0
+    typo = [d for d in diags if "complex_reflection'" in d.message]
+    assert len(typo) == 1 and 'did you mean "complex_reflections"' in typo[0].message
+    assert typo[0].line == text.splitlines().index("  complex_reflection: {fair: 1, good: 2}") + 1
 
 
 def test_duplicate_skill_id_names_both_lines(tmp_path):
@@ -145,7 +158,7 @@ def test_unknown_field_is_a_warning_with_line(tmp_path):
     text = GOOD.replace("    name: Reflects back\n", "    name: Reflects back\n    colour: blue\n")
     framework, diags = load_framework(write(tmp_path, text))
     assert framework is not None
-    [warning] = diags
+    [warning] = [d for d in diags if "colour" in d.message]
     assert not warning.is_error
     assert warning.line == text.splitlines().index("    colour: blue") + 1
 

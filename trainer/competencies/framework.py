@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from trainer.domain.diagnostics import ERROR, Diagnostic
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.frontmatter import Document, read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
 
@@ -126,7 +126,19 @@ def _problems(framework: Framework, doc: Document) -> list[Diagnostic]:
     if missing:
         shown = ", ".join("null" if v is None else str(v) for v in missing)
         err(("scale",), f"field 'scale': expected a label for each of 0, 1, 2 and null; missing {shown}")
+    absent = [k for k in DEFAULT_THRESHOLDS if k not in framework.thresholds]
+    if absent:
+        where = ("thresholds",) if "thresholds" in doc.data else ()
+        used = "; ".join(f"{k} fair {DEFAULT_THRESHOLDS[k][0]:g}, good {DEFAULT_THRESHOLDS[k][1]:g}"
+                         for k in absent)
+        out.append(Diagnostic(doc.path, doc.line_of(where), WARNING,
+                              f"field 'thresholds': no value for {', '.join(absent)}; "
+                              f"using the built-in defaults ({used})"))
     for key, pair in framework.thresholds.items():
+        if key not in DEFAULT_THRESHOLDS:
+            out.append(Diagnostic(doc.path, doc.line_of(("thresholds", key)), WARNING,
+                                  f"unknown threshold 'thresholds.{key}'"
+                                  f"{did_you_mean(key, list(DEFAULT_THRESHOLDS))}; it is not used"))
         if pair.fair > pair.good:
             err(("thresholds", key), f"field 'thresholds.{key}': expected 'fair' at or below 'good', "
                 f"found fair {pair.fair} and good {pair.good}")

@@ -19,7 +19,7 @@ from trainer.ui.skills_models import NOTES, RATING, SKILL, RatingItemsModel
 
 RATING_KEYS = {
     Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_N: NA,
-    Qt.Key.Key_Delete: None,
+    Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
 }
 
 KEY_HELP = "Keys: 0 not done \u00b7 1 partly \u00b7 2 done well \u00b7 N not applicable \u00b7 Delete clears"
