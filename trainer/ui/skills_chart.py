@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-import pyqtgraph as pg
+# PySide6 first: pyqtgraph uses whichever Qt binding is already imported.
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
+
+import pyqtgraph as pg  # noqa: E402,I001
 
 from trainer.competencies.dashboard import OBSERVER, SELF, SkillSummary
 

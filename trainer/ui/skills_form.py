@@ -41,6 +41,7 @@ class RatingTable(QTableView):
         self.verticalHeader().setVisible(False)
         # Rows grow to fit a wrapped skill name instead of clipping it.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setSectionResizeMode(SKILL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RATING, QHeaderView.ResizeMode.ResizeToContents)
@@ -255,6 +256,8 @@ class ChecklistForm(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)  # same background as the page
+        self.panel.setAutoFillBackground(False)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.globals_box)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
