@@ -15,7 +15,9 @@ from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
 from trainer.services.progress import ProgressService
 from trainer.services.ratings import RatingsService
+from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
+from trainer.ui.help_dialog import about_html
 from trainer.ui.main_window import MainWindow
 from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_view import SkillsView
@@ -52,12 +54,15 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     content = load_content(content_dir)
     store = store if store is not None else open_store(data_dir)
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+    apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
+                                    content.course.licence))
     if content.framework is not None:
         skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
                                   controller.done_ids)
-        window.add_section("skills", "S&kills", SkillsView(skills))
+        window.add_section("skills", "S&kills", lambda: SkillsView(skills))
     parts = AppParts(store, controller, window, settings, profile_id)
     connect_signals(window, parts)
     return parts

@@ -257,7 +257,7 @@ def test_app_has_a_skills_section(qtbot, tmp_path, bundled_content):
     parts = build(bundled_content, tmp_path)
     qtbot.addWidget(parts.window)
     assert "skills" in parts.window.sections
-    skills = parts.window.sections["skills"]
+    skills = parts.window.section("skills")  # built on first use
     assert skills.controller.service.profile_id == parts.profile_id
     module_id = parts.controller.course.readable()[-1].id
     skills.dashboard.module_requested.emit(module_id)
@@ -297,3 +297,17 @@ def test_start_observation_for_a_round_prefills_ids(qtbot, view, store):
     obs.save()
     [rec] = store.all(OBSERVATION)
     assert (rec["learner"], rec["observer"], rec["session_id"], rec["round_id"]) == ("Alex", "Sam", "s1", "r2")
+
+
+def test_chart_follows_the_theme(qtbot, tmp_path, bundled_content):
+    from trainer.app import build
+
+    parts = build(bundled_content, tmp_path)
+    qtbot.addWidget(parts.window)
+    skills = parts.window.section("skills")
+    with qtbot.waitSignal(skills.dashboard.refreshed):
+        parts.window.set_theme("dark")
+    assert skills.dashboard.chart.backgroundBrush().color().lightness() < 128
+    parts.window.set_theme("light")
+    assert skills.dashboard.chart.backgroundBrush().color().lightness() > 128
+    parts.store.close()

@@ -90,6 +90,21 @@ class Framework(ContentModel):
         return Threshold(fair=fair, good=good)
 
 
+def _nested_extras(framework: Framework):
+    for name in ("scale", "skills", "globals"):
+        for i, entry in enumerate(getattr(framework, name)):
+            for key in entry.model_extra or {}:
+                yield (name, i), key, set(type(entry).model_fields)
+    for name, entry in framework.thresholds.items():
+        for key in entry.model_extra or {}:
+            yield ("thresholds", name), key, set(Threshold.model_fields)
+
+
+def _dotted(loc: tuple) -> str:
+    return "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+                   for i, p in enumerate(loc))
+
+
 def _problems(framework: Framework, doc: Document) -> list[Diagnostic]:
     """Rules that need the whole file: each reported on its own line."""
     out: list[Diagnostic] = []
@@ -97,6 +112,11 @@ def _problems(framework: Framework, doc: Document) -> list[Diagnostic]:
     def err(loc: tuple, message: str) -> None:
         out.append(Diagnostic(doc.path, doc.line_of(loc), ERROR, message))
 
+    # Unknown fields inside entries (the top level is checked by schema.check).
+    for loc, key, known in _nested_extras(framework):
+        out.append(Diagnostic(doc.path, doc.line_of(loc + (key,)), WARNING,
+                              f"unknown field '{_dotted(loc + (key,))}'{did_you_mean(key, known)}; "
+                              "it is ignored"))
     seen: dict[str, int] = {}
     for i, skill in enumerate(framework.skills):
         if skill.id in seen:

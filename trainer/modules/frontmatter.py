@@ -59,6 +59,20 @@ def _child(node: Any, part: Any) -> tuple[Any, int] | None:
     return None
 
 
+def _error_line(exc: yaml.YAMLError, text: str) -> int:
+    """0-based line nearest the author's mistake: where an unclosed bracket or
+    quote opened (context), else where parsing failed (problem), never past
+    the last line that has text."""
+    context = getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem_mark", None)
+    mark = problem
+    if context is not None and (problem is None or problem.line >= context.line):
+        mark = context
+    line = mark.line if mark is not None else 0
+    filled = [i for i, ln in enumerate(text.splitlines()) if ln.strip()]
+    return min(line, filled[-1]) if filled else 0
+
+
 def split_text(text: str, path: Path) -> Document:
     """Parse ``text``; raise FrontMatterError with a file line on bad YAML."""
     if text.startswith("\ufeff"):
@@ -78,9 +92,9 @@ def split_text(text: str, path: Path) -> Document:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(yaml_text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 1 + 1 + (mark.line if mark is not None else 0)
+        line = 1 + 1 + _error_line(exc, yaml_text)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = problem.replace("'<stream end>'", "the end of the front matter (is a bracket or quote left open?)")
         raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
     if data is None:
         data, node = {}, None
@@ -117,9 +131,9 @@ def read_yaml_file(path: Path) -> tuple[Document | None, list[Diagnostic]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [Diagnostic(path, 1 + (mark.line if mark else 0), ERROR, f"not valid YAML: {problem}")]
+        problem = problem.replace("'<stream end>'", "the end of the file (is a bracket or quote left open?)")
+        return None, [Diagnostic(path, 1 + _error_line(exc, text), ERROR, f"not valid YAML: {problem}")]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):

@@ -59,6 +59,16 @@ def _load_course_meta(root: Path, diags: list[Diagnostic]) -> CourseMeta | None:
     return meta
 
 
+def _minutes(meta: ModuleMeta) -> int | None:
+    """duration_minutes, or a lesson's own teaching + exercises minutes."""
+    if meta.duration_minutes:
+        return meta.duration_minutes
+    extra = meta.model_extra or {}
+    parts = [extra.get(k) for k in ("teaching", "exercises")]
+    total = sum(p for p in parts if isinstance(p, int) and not isinstance(p, bool) and p > 0)
+    return total or None
+
+
 def _module_from(doc: Document, meta: ModuleMeta, index: int) -> Module:
     order = meta.order if meta.order is not None else order_from_name(doc.path)
     return Module(
@@ -67,7 +77,7 @@ def _module_from(doc: Document, meta: ModuleMeta, index: int) -> Module:
         path=doc.path,
         order=order if order is not None else 10_000 + index,
         summary=meta.summary,
-        duration_minutes=meta.duration_minutes,
+        duration_minutes=_minutes(meta),
         objectives=list(meta.objectives),
         keypoints=list(meta.keypoints),
         skills=list(meta.skills),
@@ -93,13 +103,15 @@ def load_course(
     modules: list[Module] = []
     seen: dict[str, Path] = {}
     docs: list[tuple[Document, Module]] = []
+    failed_docs: list[Document] = []
 
     for index, path in enumerate(files):
         doc, problems = read_document(path)
         diags.extend(problems)
         if doc is None:
             modules.append(Module(id_from_name(path), path.stem, path, order_from_name(path) or 10_000 + index,
-                                  error=problems[0].message if problems else "cannot be read"))
+                                  error=(f"{path.name}, line {problems[0].line}: {problems[0].message}"
+                                         if problems else "cannot be read")))
             continue
         if not doc.has_front_matter:
             if path.stem.lower() not in SKIP_NAMES:
@@ -113,7 +125,9 @@ def load_course(
             title = doc.data.get("title") if isinstance(doc.data.get("title"), str) else path.stem
             modules.append(Module(id_from_name(path), title or path.stem, path,
                                   order_from_name(path) or 10_000 + index,
-                                  error=f"line {first.line}: {first.message}" if first else "invalid front matter"))
+                                  error=(f"{path.name}, line {first.line}: {first.message}"
+                                         if first else "invalid front matter")))
+            failed_docs.append(doc)
             continue
         module = _module_from(doc, parsed, index)
         if module.id in seen:
@@ -126,6 +140,8 @@ def load_course(
         modules.append(module)
         docs.append((doc, module))
 
+    for doc in failed_docs:
+        diags.extend(check_body(doc.path, doc.body, doc.body_line, names))
     for doc, module in docs:
         diags.extend(check_body(doc.path, doc.body, doc.body_line, names))
         if known_skills is not None:

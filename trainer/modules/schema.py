@@ -22,7 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 class ContentModel(BaseModel):
     """Base for content schemas: unknown fields are kept, then warned about."""
 
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, defer_build=True)
 
 
 class ModuleMeta(ContentModel):
@@ -117,36 +117,23 @@ def check(
     """Validate ``data`` (default: the document's front matter) against ``model``."""
     data = doc.data if data is None else data
     out: list[Diagnostic] = []
+    known = set(model.model_fields)
+    if isinstance(data, dict):
+        for key in data:
+            if str(key) not in known:
+                out.append(Diagnostic(
+                    doc.path, doc.line_of(prefix + (key,)), WARNING,
+                    f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(str(key), known)}; it is ignored"))
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
-            line = doc.line_of(prefix + (loc[:1] if err.get("type") == "missing" else loc))
             if err.get("type") == "missing":
-                # The line of the item that lacks the field (the top for top-level fields).
                 line = doc.line_of(prefix + loc[:-1])
+            else:
+                line = doc.line_of(prefix + loc)
             out.append(Diagnostic(doc.path, line, ERROR,
                                   f"field '{_field_name(prefix + loc)}': {explain(err)}"))
-        return None, out
-    for loc, key, known in _extras(parsed, ()):
-        out.append(Diagnostic(
-            doc.path, doc.line_of(prefix + loc + (key,)), WARNING,
-            f"unknown field '{_field_name(prefix + loc + (key,))}'{did_you_mean(key, known)}; it is ignored"))
+        return None, sorted(out, key=lambda d: d.line)
     return parsed, out
-
-
-def _extras(value: Any, loc: tuple):
-    """(location, unknown key, known keys) for a model and every model nested in it."""
-    if isinstance(value, BaseModel):
-        known = set(type(value).model_fields)
-        for key in (value.model_extra or {}):
-            yield loc, key, known
-        for name in type(value).model_fields:
-            yield from _extras(getattr(value, name), loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _extras(item, loc + (i,))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _extras(item, loc + (key,))

@@ -87,6 +87,14 @@ class CourseView(QWidget):
         if start:
             self.controller.open_module(start)
 
+    def refresh_theme(self) -> None:
+        """Re-render the open module in the page colours of the new palette."""
+        self.reader.theme = page_theme()
+        if self.reader.module is not None:
+            fraction = self.reader.scroll_fraction()
+            self.on_controller_module_opened(self.reader.module.id)
+            self.reader.set_scroll_fraction(fraction)
+
     # -- behaviour ---------------------------------------------------------------
     def go(self, step: int) -> None:
         target = self.controller.neighbour(step)

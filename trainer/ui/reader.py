@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QToolButton,
     QVBoxLayout, QWidget,
@@ -13,6 +13,7 @@ from trainer.domain.course import Heading, Module
 from trainer.modules.render import Theme, render_error, render_module
 
 MIN_POINT, MAX_POINT = 8, 28
+MEASURE_CHARS = 90  # comfortable line length in average characters
 
 
 class ReaderView(QWidget):
@@ -74,7 +75,7 @@ class ReaderView(QWidget):
         self.browser.setAccessibleName("Module text")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(24)
+        self.browser.document().setDocumentMargin(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,6 +103,7 @@ class ReaderView(QWidget):
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
+        self._fit_measure()
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
         self.done_box.setEnabled(module.ok)
@@ -142,6 +144,27 @@ class ReaderView(QWidget):
         if self._point != before:
             self.text_size_changed.emit(self._point)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Centre a readable column: wide windows get wide side margins."""
+        doc = self.browser.document()
+        measure = QFontMetrics(doc.defaultFont()).averageCharWidth() * MEASURE_CHARS
+        width = self.browser.viewport().width()
+        side = max(24, int((width - measure) / 2))
+        root = doc.rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1 or fmt.topMargin() != 20:
+            fraction = self.scroll_fraction()
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
+            self.set_scroll_fraction(fraction)
+
     def _apply_font(self) -> None:
         font = QFont(self.browser.font())
         font.setPointSize(self._point)
@@ -150,6 +173,7 @@ class ReaderView(QWidget):
         self.size_label.setText(f"{percent}%")
         self.smaller_button.setEnabled(self._point > MIN_POINT)
         self.larger_button.setEnabled(self._point < MAX_POINT)
+        self._fit_measure()
 
     # -- slots -------------------------------------------------------------------
     def _on_done_toggled(self, checked: bool) -> None:

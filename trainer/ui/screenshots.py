@@ -43,6 +43,10 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     if broken:
         parts.controller.open_module(broken[0].id)
         grab("module-error")
+    window.set_theme("dark")
+    parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
+    grab("main-dark")
+    window.set_theme("light")
     if "skills" in window.sections:
         from trainer.ui.skills_screenshots import grab_skills
 

@@ -37,7 +37,6 @@ class TrendChart(pg.PlotWidget):
         palette = QApplication.instance().palette() if QApplication.instance() else QPalette()
         super().__init__(parent, background=palette.color(QPalette.ColorRole.Base),
                          axisItems={"bottom": pg.AxisItem(orientation="bottom")})
-        foreground = palette.color(QPalette.ColorRole.Text)
         self.setAccessibleName("Trend chart")
         # A picture, not a control: the table beside it is the keyboard way in, and
         # describe() gives the same data in words.
@@ -48,23 +47,37 @@ class TrendChart(pg.PlotWidget):
         item.setMenuEnabled(False)
         item.hideButtons()
         self.setMouseEnabled(x=False, y=False)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(foreground))
-            axis.setTextPen(pg.mkPen(foreground))
         item.getAxis("left").setTicks([[(0, "0 not done"), (1, "1 partly"), (2, "2 done well")]])
         item.getAxis("left").setWidth(84)
         item.showGrid(x=False, y=True, alpha=0.25)
         # Across the top, in the head room above "2 done well", so it never hides a point.
-        self.legend = item.addLegend(offset=(-10, 2), labelTextColor=foreground, colCount=2)
-        self._foreground = foreground
+        self.legend = item.addLegend(offset=(-10, 2), colCount=2)
         self.series: dict[str, list[tuple[str, int]]] = {SELF: [], OBSERVER: []}
+        self.curves = {}
+        for source, name, colour, symbol, style in (
+                (SELF, "Self", SELF_COLOUR, "o", Qt.PenStyle.SolidLine),
+                (OBSERVER, "Observer", OBSERVER_COLOUR, "t", Qt.PenStyle.DashLine)):
+            self.curves[source] = item.plot(
+                [], [], name=name, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
+                symbolSize=11, symbolBrush=pg.mkBrush(*colour), symbolPen=pg.mkPen(colour))
+        self.apply_palette()
         self.show_summary(None)
+
+    def apply_palette(self) -> None:
+        """Follow the application palette (light or dark theme)."""
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else QPalette()
+        self._foreground = palette.color(QPalette.ColorRole.Text)
+        self.setBackground(palette.color(QPalette.ColorRole.Base))
+        item = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(self._foreground))
+            axis.setTextPen(pg.mkPen(self._foreground))
+        self.legend.setLabelTextColor(self._foreground)
 
     def show_summary(self, summary: SkillSummary | None) -> None:
         item = self.getPlotItem()
-        item.clear()
-        self.legend.clear()
         title = summary.name if summary is not None else "Choose a skill"
         self.series = {SELF: [], OBSERVER: []}
         if summary is not None:
@@ -73,20 +86,15 @@ class TrendChart(pg.PlotWidget):
             if not any(self.series.values()):
                 title += " \u2014 no ratings yet"
         item.setTitle(title, color=self._foreground, size="11pt")
-        stamps = [_timestamp(d) for pts in self.series.values() for d, _ in pts]
-        specs = ((SELF, "Self", SELF_COLOUR, "o", Qt.PenStyle.SolidLine),
-                 (OBSERVER, "Observer", OBSERVER_COLOUR, "t", Qt.PenStyle.DashLine))
-        for source, name, colour, symbol, style in specs:
+        # The two curves are made once and only given new data: removing and
+        # re-adding plot items crashed PySide6 6.12 at interpreter exit.
+        for source, curve in self.curves.items():
             pts = self.series[source]
-            if not pts:
-                continue
-            xs = [_timestamp(d) for d, _ in pts]
-            ys = [v for _, v in pts]
-            item.plot(xs, ys, name=name, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
-                      symbolSize=11, symbolBrush=pg.mkBrush(*colour), symbolPen=pg.mkPen(colour))
+            curve.setData([_timestamp(d) for d, _ in pts], [v for _, v in pts])
         # One labelled tick per rated day ("18 Nov"), clearer than automatic date ticks.
         days = sorted({d for pts in self.series.values() for d, _ in pts})
         item.getAxis("bottom").setTicks([[(_timestamp(d), _day_label(d)) for d in days]])
+        stamps = [_timestamp(d) for d in days]
         if stamps:
             lo, hi = min(stamps), max(stamps)
             pad = max(DAY, (hi - lo) * 0.08)

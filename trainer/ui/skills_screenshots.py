@@ -10,7 +10,7 @@ from trainer.competencies.demo import add_demo_ratings
 def grab_skills(parts, grab: Callable[[str], None], demo: bool) -> None:
     """Save the Skills screens; with ``demo``, first add two self-assessments and an observation."""
     window = parts.window
-    view = window.sections.get("skills")
+    view = window.section("skills") if "skills" in window.sections else None
     if view is None:
         return
     if demo:
@@ -35,3 +35,7 @@ def grab_skills(parts, grab: Callable[[str], None], demo: bool) -> None:
     view.show_page("side_by_side")
     view.side_view.table.selectRow(0)
     grab("skills-side-by-side")
+    window.set_theme("dark")
+    view.show_page("dashboard")
+    grab("skills-dashboard-dark")
+    window.set_theme("light")

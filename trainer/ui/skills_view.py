@@ -64,6 +64,10 @@ class SkillsView(QWidget):
         self.observer_view.new()
         self.on_controller_records_changed()
 
+    def on_window_theme_changed(self, _theme: str) -> None:
+        self.dashboard.chart.apply_palette()
+        self.dashboard.refresh()
+
     def on_controller_records_changed(self, *_args) -> None:
         self.compare_view.reload()
         self.side_view.reload()

@@ -1,0 +1,93 @@
+"""The app as a person meets it: ``python -m trainer`` in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def run(*args, env_extra=None, timeout=120):
+    env = dict(os.environ)
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_smoke_opens_main_window_on_fresh_data_folder(tmp_path):
+    data = tmp_path / "fresh"
+    result = run("--smoke", "--data", str(data), env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    records = json.loads((data / "records.json").read_text())
+    assert records["profile_state"], "opening the course should record where the person is"
+
+
+def test_smoke_uses_trainer_data_env(tmp_path):
+    data = tmp_path / "env-data"
+    result = run("--smoke", env_extra={"QT_QPA_PLATFORM": "offscreen", "TRAINER_DATA": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert (data / "records.json").exists()
+
+
+def test_validate_bundled_content_exits_zero():
+    result = run("validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip().splitlines()[-1].endswith("0 errors, 0 warnings")
+
+
+def test_validate_reports_every_problem_and_exits_one(fixtures):
+    result = run("validate", str(fixtures / "broken"))
+    assert result.returncode == 1
+    out = result.stdout.strip().splitlines()
+    assert any(":3: error: front matter is not valid YAML" in line for line in out)
+    assert any("03-no-title.md:2: error: field 'title'" in line for line in out)
+    assert any("03-no-title.md:4: warning: unknown field 'objectivs'" in line for line in out)
+    assert out[-1] == "3 modules, 0 scenarios, 4 errors, 1 warning"
+
+
+def test_validate_foreign_lesson_has_warnings_only(fixtures):
+    result = run("validate", str(fixtures / "foreign-lesson"))
+    assert result.returncode == 0
+    assert ": warning: " in result.stdout and ": error: " not in result.stdout
+
+
+def test_bad_option_is_one_line_exit_2():
+    result = run("--no-such-option")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert "unrecognized arguments" in result.stderr
+
+
+def test_missing_content_folder_is_one_line_exit_2(tmp_path):
+    result = run("--content", str(tmp_path / "nope"), "--smoke")
+    assert result.returncode == 2 and result.stderr.startswith("trainer: error: content folder not found")
+    result = run("validate", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_bad_screenshot_size_is_one_line(tmp_path):
+    result = run("screenshots", str(tmp_path), "--size", "huge")
+    assert result.returncode == 2 and "size must look like 1280x800" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_no_display_is_a_plain_error(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, "-m", "trainer", "--data", str(tmp_path)], capture_output=True,
+                            text=True, env=env, timeout=60)
+    if sys.platform.startswith("linux"):
+        assert result.returncode == 2 and "no display found" in result.stderr
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("trainer ")
+
+
+def test_screenshots_are_saved(tmp_path, fixtures):
+    out = tmp_path / "shots"
+    result = run("screenshots", str(out), "--content", str(fixtures / "course"), "--size", "800x600",
+                 env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    assert "main-800x600.png" in pngs
+    assert all((out / p).stat().st_size > 1000 for p in pngs)

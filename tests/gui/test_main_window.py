@@ -1,0 +1,183 @@
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def test_opens_on_first_module_with_objectives(make_app):
+    parts = make_app()
+    reader = parts.window.course_view.reader
+    assert reader.module.id == "first"
+    text = reader.browser.toPlainText()
+    assert "First steps" in text and "Read a module" in text
+    assert not reader.prev_button.isEnabled() and reader.next_button.isEnabled()
+
+
+def test_select_module_mark_done_and_restart_keeps_it(make_app, tmp_path, qtbot):
+    parts = make_app()
+    view = parts.window.course_view
+    row = view.outline_model.row_of("second")
+    view.outline.setCurrentIndex(view.outline_model.index(row))
+    assert view.reader.module.id == "second"
+    with qtbot.waitSignal(parts.controller.progress_changed):
+        view.reader.done_box.click()
+    assert "\u2713 Done" in view.outline_model.index(row).data()
+    assert view.progress_label.text().startswith("1 of 3 done")
+    parts.window.close()
+
+    again = make_app(data=tmp_path / "data")
+    view2 = again.window.course_view
+    assert view2.reader.module.id == "second"  # remembers where the person was
+    assert view2.reader.done_box.isChecked()
+    assert "\u2713 Done" in view2.outline_model.index(row).data()
+
+
+def test_keyboard_next_previous_and_focus(make_app, qtbot):
+    parts = make_app()
+    window = parts.window
+    view = window.course_view
+    window.activateWindow()
+    qtbot.waitActive(window)
+    view.outline.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.outline)
+    qtbot.keyClick(view.outline, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.reader.module.id == "second"
+    qtbot.keyClick(view.outline, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.reader.module.id == "third"
+    assert not view.reader.next_button.isEnabled()
+    qtbot.keyClick(view.outline, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert view.reader.module.id == "second"
+    window.focus_outline_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.outline)
+    qtbot.keyClick(view.outline, Qt.Key.Key_Up)
+    assert view.reader.module.id == "first"
+    window.focus_reader_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.reader.browser)
+    window.done_action.trigger()
+    assert parts.controller.progress("first").done
+
+
+def test_link_to_another_module_opens_it(make_app):
+    parts = make_app()
+    reader = parts.window.course_view.reader
+    from PySide6.QtCore import QUrl
+
+    reader.browser.anchorClicked.emit(QUrl("02-second.md"))
+    assert reader.module.id == "second"
+
+
+def test_toc_combo_lists_sections(make_app):
+    parts = make_app()
+    combo = parts.window.course_view.reader.toc_combo
+    items = [combo.itemText(i).strip() for i in range(combo.count())]
+    assert items[1:] == ["Part one", "Part two"]
+
+
+def test_text_size_is_remembered(make_app, tmp_path):
+    parts = make_app()
+    reader = parts.window.course_view.reader
+    start = reader.point_size
+    parts.window.larger_action.trigger()
+    parts.window.larger_action.trigger()
+    assert reader.point_size == start + 2
+    parts.window.close()
+    again = make_app(data=tmp_path / "data")
+    assert again.window.course_view.reader.point_size == start + 2
+
+
+def test_broken_module_is_listed_with_its_error_and_rest_work(make_app, fixtures):
+    parts = make_app(content=fixtures / "broken")
+    view = parts.window.course_view
+    texts = [view.outline_model.index(r).data() for r in range(view.outline_model.rowCount())]
+    assert texts[0].startswith("1. A good module")
+    assert texts[1].startswith("\u26a0") and "Cannot open" in texts[1]
+    parts.controller.open_module(view.outline_model.module_at(1).id)
+    assert "could not be opened" in view.reader.browser.toPlainText()
+    assert not view.reader.done_box.isEnabled()
+    assert "problem" in parts.window.statusBar().currentMessage()
+
+
+def test_outline_model_contract(qtmodeltester, fixtures):
+    from trainer.content import load_content
+    from trainer.ui.outline import OutlineModel
+
+    content = load_content(fixtures / "course")
+    model = OutlineModel(content.course.modules, {"first"})
+    qtmodeltester.check(model)
+
+
+def test_save_failure_is_reported_not_crashing(make_app, monkeypatch):
+    parts = make_app()
+    shown = []
+    monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning",
+                        lambda *a, **k: shown.append(a[2]))
+
+    def boom(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parts.store, "upsert", boom)
+    parts.window.course_view.reader.done_box.click()
+    assert shown and "could not be saved" in shown[0]
+
+
+def test_lazy_section_is_built_on_first_show(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    built = []
+
+    def factory():
+        built.append(1)
+        return QLabel("Later")
+
+    action = window.add_section("later", "&Later", factory)
+    assert built == [] and window.current_section() == "course"
+    action.trigger()
+    assert built == [1] and window.current_section() == "later"
+    assert isinstance(window.sections["later"], QLabel)
+    window.show_section("course")
+    window.show_section("later")
+    assert built == [1]
+    assert window.tabs.tabText(window.tabs.indexOf(window.sections["later"])) == "&Later"
+
+
+def test_clicking_a_lazy_tab_builds_it(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    window.add_section("later", "&Later", lambda: QLabel("Built"))
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.sections["later"]))
+    assert isinstance(window.tabs.currentWidget(), QLabel)
+
+
+def test_dark_theme_switches_palette_and_page_and_is_remembered(make_app, tmp_path):
+    from PySide6.QtGui import QPalette
+
+    parts = make_app()
+    window = parts.window
+    window.theme_actions["dark"].trigger()
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    reader = window.course_view.reader
+    assert reader.theme.name == "dark"
+    window.close()
+    again = make_app(data=tmp_path / "data")
+    assert again.window.theme_actions["dark"].isChecked()
+    assert again.window.course_view.reader.theme.name == "dark"
+    again.window.theme_actions["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
+    from trainer.ui import help_dialog
+
+    shown = []
+    monkeypatch.setattr(help_dialog.TextDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))
+    parts = make_app()
+    parts.window.help_action.trigger()
+    parts.window.about_action.trigger()
+    assert "Using the keyboard" in shown[0] and "Ctrl+D" in shown[0]
+    assert str((tmp_path / "data").resolve()) in shown[1]
+    from trainer import __version__
+
+    assert __version__ in shown[1]
