@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget,
 )
@@ -93,7 +93,9 @@ class RecordBar(QWidget):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(("\u26a0 " if error else "\u2713 ") + text if text else "")
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        # The warning sign carries the meaning; the colour only helps, and stays readable.
+        self.status.setStyleSheet(f"color: {'#ff8a80' if dark else '#b00020'};" if error else "")
 
     # -- unsaved changes ---------------------------------------------------------------
     dirty = False
