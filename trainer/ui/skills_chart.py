@@ -75,6 +75,8 @@ class TrendChart(pg.PlotWidget):
             axis.setPen(pg.mkPen(self._foreground))
             axis.setTextPen(pg.mkPen(self._foreground))
         self.legend.setLabelTextColor(self._foreground)
+        for _sample, label in self.legend.items:
+            label.setText(label.text)  # pyqtgraph only re-renders a label's colour on setText
 
     def show_summary(self, summary: SkillSummary | None) -> None:
         item = self.getPlotItem()
