@@ -109,12 +109,13 @@ class DashboardView(QWidget):
                          str(s.evidence), done))
             taught = ", ".join(m.title for m in s.modules) or "No module lists this skill yet."
             tips.append(f"{s.name}\nTaught in: {taught}")
-        weak = {x.skill_id for x in c.service.suggestions(self.summaries)}
+        suggestions = c.suggestions(self.summaries)
+        weak = {x.skill_id for x in suggestions}
         self.model.set_rows(rows, ids=[s.skill_id for s in self.summaries], tips=tips,
                             marked=[s.skill_id in weak for s in self.summaries])
         self.headline.setText(self._headline(selfs, obs, weak))
         self.globals_label.setText(self._globals(selfs, obs))
-        self._fill_next_steps()
+        self._fill_next_steps(suggestions)
         ids = [s.skill_id for s in self.summaries]
         row = ids.index(current) if current in ids else (ids.index(sorted(weak, key=ids.index)[0]) if weak else 0)
         if self.summaries:
@@ -149,9 +150,8 @@ class DashboardView(QWidget):
             return ""
         return "Overall (1\u20135): " + " \u00b7 ".join(parts) + f"  [fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}]"
 
-    def _fill_next_steps(self) -> None:
+    def _fill_next_steps(self, suggestions: list) -> None:
         self.next_list.clear()
-        suggestions = self.controller.suggestions(self.summaries)
         if not suggestions:
             item = QListWidgetItem("Rate your skills to get suggestions for what to work on next.")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
