@@ -16,6 +16,7 @@ from trainer.records.store import RecordStore, open_store
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
 from trainer.services.progress import ProgressService
+from trainer.services.ratings import RatingsService
 from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
 from trainer.ui.help_dialog import about_html
@@ -23,6 +24,8 @@ from trainer.ui.journal_controller import JournalController, link_choices, link_
 from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.scenario_view import build_scenario_section
+from trainer.ui.skills_controller import SkillsController
+from trainer.ui.skills_view import SkillsView
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -69,6 +72,10 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     scenarios = build_scenario_section(content, store, profile_id, settings, window)
     window.add_section("scenarios", "&Scenarios", scenarios)
     scenarios.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    if content.framework is not None:
+        skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
+                                  controller.done_ids)
+        window.add_section("skills", "S&kills", lambda: SkillsView(skills))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)
     return parts

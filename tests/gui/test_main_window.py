@@ -146,7 +146,7 @@ def test_clicking_a_lazy_tab_builds_it(make_app):
     parts = make_app()
     window = parts.window
     window.add_section("later", "&Later", lambda: QLabel("Built"))
-    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.sections["later"]))
     assert isinstance(window.tabs.currentWidget(), QLabel)
 
 

@@ -50,6 +50,10 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
     grab("main-dark")
     window.set_theme("light")
+    if "skills" in window.sections:
+        from trainer.ui.skills_screenshots import grab_skills
+
+        grab_skills(parts, grab, demo=tmp is not None)
     window.close()
     parts.store.close()
     if tmp is not None:
