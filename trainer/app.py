@@ -25,7 +25,6 @@ from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.scenario_view import build_scenario_section
 from trainer.ui.skills_controller import SkillsController
-from trainer.ui.skills_view import SkillsView
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -75,10 +74,18 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     if content.framework is not None:
         skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
                                   controller.done_ids)
-        window.add_section("skills", "S&kills", lambda: SkillsView(skills))
+        window.add_section("skills", "S&kills", lambda: _skills_view(skills))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     connect_signals(window, parts)
     return parts
+
+
+def _skills_view(skills):
+    # Imported here: the dashboard's charts (pyqtgraph, numpy) are only loaded
+    # when the Skills section is first shown, not at start-up.
+    from trainer.ui.skills_view import SkillsView
+
+    return SkillsView(skills)
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
