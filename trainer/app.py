@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
-from trainer.content import load_content
+from trainer.content_cache import load_content_cached
 from trainer.paths import default_data_dir
 from trainer.records.store import RecordStore, open_store
 from trainer.services.goals import GoalService
@@ -56,7 +56,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     """Load the course, open the store and make the main window (not shown)."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    content = load_content(content_dir)
+    content = load_content_cached(content_dir, data_dir)
     store = store if store is not None else open_store(data_dir)
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.competencies.framework import Framework, load_framework
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
-from trainer.journal.templates import load_templates
-from trainer.modules.loader import load_course
-from trainer.scenarios.loader import load_scenarios
+
+if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
+    from trainer.competencies.framework import Framework
 
 
 def bundled_content() -> Path:
@@ -51,6 +51,11 @@ class Content:
 
 
 def load_content(root: Path) -> Content:
+    from trainer.competencies.framework import load_framework
+    from trainer.journal.templates import load_templates
+    from trainer.modules.loader import load_course
+    from trainer.scenarios.loader import load_scenarios
+
     root = Path(root)
     diags: list[Diagnostic] = []
     framework, problems = load_framework(root)
