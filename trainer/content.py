@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.competencies.framework import Framework, load_framework
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
-from trainer.modules.loader import load_course
+
+if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
+    from trainer.competencies.framework import Framework
 
 
 def bundled_content() -> Path:
@@ -30,6 +32,7 @@ class Content:
     framework: Framework | None
     scenarios: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    templates: list = field(default_factory=list)  # reflection templates
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -48,12 +51,22 @@ class Content:
 
 
 def load_content(root: Path) -> Content:
+    from trainer.competencies.framework import load_framework
+    from trainer.journal.templates import load_templates
+    from trainer.modules.loader import load_course
+    from trainer.scenarios.loader import load_scenarios
+
     root = Path(root)
     diags: list[Diagnostic] = []
     framework, problems = load_framework(root)
     diags.extend(problems)
     known_skills = framework.skill_ids if framework else None
-    course = load_course(root, known_skills=known_skills)
+    loaded = load_scenarios(root, known_skills=known_skills)
+    diags.extend(loaded.diagnostics)
+    course = load_course(root, known_skills=known_skills, known_scenarios=loaded.ids)
     diags.extend(course.diagnostics)
+    templates, problems = load_templates(root)
+    diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, diagnostics=diags)
+    return Content(root=root, course=course, framework=framework, scenarios=loaded.scenarios,
+                   diagnostics=diags, templates=templates)

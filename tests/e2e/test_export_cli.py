@@ -51,7 +51,7 @@ def test_html_md_xapi_json_and_csv_files(data, tmp_path, capsys):
         assert main(["export", "--format", fmt, "--data", str(data), "-o", str(tmp_path / f"o.{fmt}")]) == 0
     assert "Letting Mr Ellery set the agenda" in (tmp_path / "o.html").read_text(encoding="utf-8")
     assert (tmp_path / "o.md").read_text(encoding="utf-8").startswith("# Continuing professional")
-    assert len(json.loads((tmp_path / "o.xapi").read_text(encoding="utf-8"))) == 16
+    assert len(json.loads((tmp_path / "o.xapi").read_text(encoding="utf-8"))) == 17
     assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["scope"] == "all profiles"
     assert main(["export", "--format", "csv", "--data", str(data), "-o", str(tmp_path / "sheet.csv")]) == 0
     for table in ("progress", "ratings"):
@@ -70,7 +70,7 @@ def test_backup_then_restore_twice(data, tmp_path, capsys):
     assert main(["restore", str(backup), "--data", str(fresh)]) == 0
     assert main(["restore", str(backup), "--data", str(fresh)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "17 added" in out[-2] and "0 added" in out[-1] and "17 already there" in out[-1]
+    assert "19 added" in out[-2] and "0 added" in out[-1] and "19 already there" in out[-1]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QDate
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo
+from trainer.export.demo import fill_demo, with_demo_plan
 from trainer.records.store import memory_store
 from trainer.ui.export_dialog import ExportDialog
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return with_demo_plan(load_content(ROOT / "content"))
 
 
 @pytest.fixture
@@ -104,7 +104,8 @@ def test_every_control_has_an_accessible_name(dialog):
 def test_main_window_has_file_export(make_app):
     parts = make_app()
     window = parts.window
-    assert window.file_menu.actions()[0] is window.export_action
+    menu = window.file_menu.actions()
+    assert menu.index(window.export_action) < [a.text() for a in menu].index("&Quit")
     window.export_action.trigger()
     assert isinstance(window.export_dialog, ExportDialog) and window.export_dialog.isVisible()
     window.export_dialog.reject()
@@ -127,16 +128,16 @@ def test_restore_from_backup_updates_the_course_progress(make_app, bundled_conte
     parts = make_app(content=bundled_content)
     window = parts.window
     menu = [a.text() for a in window.file_menu.actions()]
-    assert menu.index("&Export…") < menu.index("&Restore from backup…") < menu.index("&Quit")
+    assert menu.index("&Export…") < menu.index("&Import from a backup file…") < menu.index("&Quit")
     assert window.course_view.progress_label.text().startswith("0 of 11 done")
     monkeypatch.setattr(export_restore, "ask_backup_file", lambda _w: str(_backup_file(tmp_path)))
     with qtbot.waitSignal(window.restore_controller.records_restored) as signal:
         window.restore_action.trigger()
     # the app had already opened module 1 here: that progress is merged, not lost
-    assert "15 added, 1 updated" in signal.args[0]
+    assert "17 added, 1 updated" in signal.args[0]
     assert window.course_view.progress_label.text().startswith("5 of 11 done")
-    assert window.restore_message.isVisible() and "15 added" in window.restore_message.text()
-    assert len(parts.store.all("reflection")) == 3
+    assert window.restore_message.isVisible() and "17 added" in window.restore_message.text()
+    assert len(parts.store.all("reflection")) == 4
     window.restore_message.close()
 
 

@@ -7,7 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo
+from trainer.export.demo import fill_demo, with_demo_plan
 from trainer.export.portfolio import build_portfolio
 from trainer.records.store import memory_store
 from trainer.ui.export_pdf import write_pdf
@@ -25,7 +25,7 @@ def page_texts(path):
 def portfolio():
     store = memory_store()
     fill_demo(store)
-    return build_portfolio(store, "default", load_content(ROOT / "content"),
+    return build_portfolio(store, "default", with_demo_plan(load_content(ROOT / "content")),
                            now="2026-03-31T12:00:00+00:00")
 
 

@@ -85,7 +85,7 @@ def test_newer_updated_wins_both_ways(demo):
     older = export_backup(demo)  # the original, older version
     report = restore(target, older)
     assert report.older_skipped == 1 and target.get("reflection", uid)["title"] == "Edited on the laptop"
-    assert len(target.all("reflection")) == 3
+    assert len(target.all("reflection")) == 4
 
 
 def test_same_time_different_content_is_kept_as_a_conflict_copy(demo):
@@ -94,15 +94,15 @@ def test_same_time_different_content_is_kept_as_a_conflict_copy(demo):
     uid = "33333333-0000-4000-8000-000000000001"
     other = export_backup(demo)
     rec = next(r for r in other["records"]["goal"] if r["uid"] == uid)
-    rec["title"] = "Walk to work three times a week"  # same updated time
+    rec["goal"] = "Walk to work three times a week"  # same updated time
     report = restore(target, other)
     assert report.conflicts == 1
     goals = target.all("goal")
     assert len(goals) == 2
     original = target.get("goal", uid)
     copy = next(g for g in goals if g["uid"] != uid)
-    assert original["title"] == "Walk to work twice a week"
-    assert copy["conflict_of"] == uid and copy["title"] == "Walk to work three times a week"
+    assert original["goal"] == "Walk to work twice a week"
+    assert copy["conflict_of"] == uid and copy["goal"] == "Walk to work three times a week"
     assert copy["updated"] == original["updated"]
     again = restore(target, other)  # no second copy
     assert again.conflicts == 0 and len(target.all("goal")) == 2

@@ -10,7 +10,7 @@ import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo
+from trainer.export.demo import fill_demo, with_demo_plan
 from trainer.export.documents import md_escape, portfolio_html, portfolio_markdown
 from trainer.export.period import Period
 from trainer.export.portfolio import build_portfolio
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return with_demo_plan(load_content(ROOT / "content"))
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def portfolio(demo, content):
 
 def test_html_has_every_section_and_escapes_what_people_type(portfolio):
     html = portfolio_html(portfolio)
-    for title in ("Modules completed", "Team sessions attended", "Reflections", "Skill ratings",
+    for title in ("Modules completed", "Team sessions", "Reflections", "Skill ratings",
                   "Personal goals", "3\u00a0h 35\u00a0min", "31 March 2026", "Letting Mr Ellery set the agenda"):
         assert title in html
     assert "&lt;even when busy&gt;" in html and "<even when busy>" not in html
@@ -102,7 +102,7 @@ def test_xapi_statements_validate_against_ralph_models(demo, content):
     verbs = [st["verb"]["id"] for st in statements]
     assert verbs.count(VERBS["completed"]) == 5
     assert verbs.count(VERBS["experienced"]) == 6
-    assert verbs.count(VERBS["attempted"]) == 1
+    assert verbs.count(VERBS["attempted"]) == 2  # a written response and a skill-spotting round
     assert verbs.count(VERBS["authored"]) == 2  # the draft is not sent
     assert verbs.count(VERBS["scored"]) == 2
     json.dumps(statements)  # plain JSON
@@ -124,8 +124,9 @@ def test_xapi_results_carry_scores_and_keep_reflection_text_private(demo, conten
                     .startswith("Observed practice"))
     assert observed["result"]["score"] == {"raw": 8, "min": 0, "max": 14, "scaled": round(8 / 14, 4)}
     assert observed["context"]["instructor"]["name"] == "Priya (triad partner)"
-    attempt = next(s for s in statements if s["verb"]["id"] == VERBS["attempted"])
-    assert attempt["result"]["score"]["scaled"] == 0.75
+    spot = next(s for s in statements if s["verb"]["id"] == VERBS["attempted"] and "score" in s.get("result", {}))
+    assert spot["result"]["score"] == {"raw": 3, "min": 0, "max": 4, "scaled": 0.75}
+    assert "focus on today" not in json.dumps(statements)  # written responses stay private too
     assert "list aside" not in json.dumps(statements)
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo
+from trainer.export.demo import fill_demo, with_demo_plan
 from trainer.export.period import Period, PeriodError, day_of
 from trainer.export.portfolio import build_portfolio, hours_text, section_choices
 from trainer.export.registry import ExportContext, collect_section
@@ -15,7 +15,7 @@ from trainer.records.store import memory_store
 def content(request):
     from pathlib import Path
 
-    return load_content(Path(__file__).resolve().parents[2] / "content")
+    return with_demo_plan(load_content(Path(__file__).resolve().parents[2] / "content"))
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_period_limits_every_section(demo, content):
     modules = next(s for s in p["sections"] if s["key"] == "modules")
     assert [m["module"] for m in modules["items"]] == ["activation", "closed-doors"]
     reflections = next(s for s in p["sections"] if s["key"] == "reflections")
-    assert [r["title"] for r in reflections["items"]] == ["Practice round: the closed-doors pair"]
+    assert [r["title"] for r in reflections["items"]] == ["Practice round: the diabetes review pair"]
     goals = next(s for s in p["sections"] if s["key"] == "goals")
     # the goal was set in January but checked in during February: it shows, with that check-in only
     assert [c["date"] for c in goals["items"][0]["checkins"]] == ["2026-02-04"]
@@ -73,8 +73,7 @@ def test_only_chosen_sections_and_only_this_profile(demo, content):
     assert keys(p) == ["modules", "goals"]
     assert len(p["sections"][0]["items"]) == 5
     jo = build_portfolio(demo, "jo", content)
-    assert keys(jo) == ["modules", "sessions"]  # jo attended the team session too
-    assert jo["cpd_minutes"] == 25 + 90
+    assert keys(jo) == ["modules"] and jo["cpd_minutes"] == 25
 
 
 def test_drafts_are_left_out_and_counted(demo, content):
@@ -91,7 +90,9 @@ def test_nmc_accounts_follow_the_form_order(demo, content):
     assert [part["heading"] for part in nmc["parts"]] == [
         "What happened", "What you learned", "How you changed or will change your practice",
         "How this relates to the Code"]
-    assert nmc["link"] == "From fixer to guide: the practitioner's role"
+    assert nmc["link"] == "Module: From fixer to guide: the practitioner's role"
+    code = nmc["parts"][-1]["text"]
+    assert code == "Prioritise people; Practise effectively"  # the ticked themes, by their labels
 
 
 def test_nmc_order_keeps_unknown_parts_after_the_form():
@@ -121,8 +122,8 @@ def test_odd_or_missing_fields_do_not_stop_an_export(content):
     by_key = {s["key"]: s for s in p["sections"]}
     assert [r["title"] for r in by_key["reflections"]["items"]] == ["Only a title"]
     rated = by_key["ratings"]["items"]
-    assert len(rated) == 1 and [(k["id"], k["rating"]) for k in rated[0]["skills"]] == [
-        ("permission", 2), ("summaries", None)]
+    # 7 is no rating: that item counts as not rated yet
+    assert len(rated) == 1 and [(k["id"], k["rating"]) for k in rated[0]["skills"]] == [("permission", 2)]
     assert by_key["goals"]["items"][0]["title"] == "Goal"
     assert by_key["sessions"]["items"][0]["minutes"] == 0
     assert by_key["modules"]["items"][0]["title"] == "gone-module"
@@ -139,7 +140,17 @@ def test_hours_text():
     assert [hours_text(m) for m in (0, 45, 60, 215)] == ["0 min", "45 min", "1 h", "3 h 35 min"]
 
 
-def test_rolfe_and_gibbs_parts_keep_their_order_whatever_the_stored_key_order(content):
+def test_reflections_follow_their_template_whatever_the_stored_key_order(content):
+    store = memory_store()
+    store.add("reflection", {"profile": "default", "template": "rolfe", "title": "R",
+                             "sections": {"now-what": "c", "so-what": "b", "what": "a", "extra": "x"}})
+    items = build_portfolio(store, "default", content, include=["reflections"])["sections"][0]["items"]
+    assert [(p["heading"], p["text"]) for p in items[0]["parts"]] == [
+        ("What?", "a"), ("So what?", "b"), ("Now what?", "c"), ("Extra", "x")]
+    assert items[0]["template_name"] == "What? So what? Now what?"
+
+
+def test_without_the_course_templates_rolfe_and_gibbs_keep_their_usual_order():
     store = memory_store()
     store.add("reflection", {"profile": "default", "template": "rolfe", "title": "R",
                              "sections": {"now_what": "c", "so_what": "b", "what": "a"}})
@@ -147,9 +158,14 @@ def test_rolfe_and_gibbs_parts_keep_their_order_whatever_the_stored_key_order(co
                              "sections": {"action_plan": "f", "analysis": "d", "conclusion": "e",
                                           "description": "a", "evaluation": "c", "feelings": "b",
                                           "zz_extra": "g"}})
-    items = build_portfolio(store, "default", content, include=["reflections"])["sections"][0]["items"]
+    items = build_portfolio(store, "default", None, include=["reflections"])["sections"][0]["items"]
     rolfe, gibbs = sorted(items, key=lambda i: i["title"], reverse=True)
     assert [(p["heading"], p["text"]) for p in rolfe["parts"]] == [
         ("What?", "a"), ("So what?", "b"), ("Now what?", "c")]
     assert [p["text"] for p in gibbs["parts"]] == list("abcdefg")
     assert gibbs["parts"][-1]["heading"] == "Zz extra"
+
+
+def test_binned_reflections_are_never_exported(demo, content):
+    p = build_portfolio(demo, "default", content, include=["reflections"])
+    assert "Thrown away" not in [r["title"] for r in p["sections"][0]["items"]]

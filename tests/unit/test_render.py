@@ -119,3 +119,10 @@ def test_template_escapes_metadata_and_shows_objectives():
 def test_error_page_names_the_problem():
     page = render_error("Broken", "line 3: field 'title' is required")
     assert "could not be opened" in page and "line 3: field &#39;title&#39; is required" in page
+
+
+def test_module_page_links_to_its_known_scenarios():
+    m = Module(id="m", title="T", path=Path("m.md"), order=1, scenarios=["diabetes", "gone"])
+    page = render_module(m, scenario_titles={"diabetes": "Diabetes review"}).html
+    assert 'href="scenario:diabetes"' in page and "Diabetes review" in page
+    assert "gone" not in page

@@ -1,16 +1,32 @@
-"""Load ``content/competencies.yaml``: the skills everything else refers to."""
+"""Load ``content/competencies.yaml``: the skills everything else refers to.
+
+Checks beyond the field types (duplicate ids, a scale that cannot be used,
+thresholds the wrong way round) are made after parsing, so that each
+problem is reported on the line of the offending entry.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from trainer.domain.diagnostics import ERROR, Diagnostic
-from trainer.modules.frontmatter import read_yaml_file
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from trainer.modules.frontmatter import Document, read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
 
 FILE_NAME = "competencies.yaml"
+
+# The item ratings the app understands: 0 not done, 1 partly, 2 done well,
+# and null for "not applicable".
+ALLOWED_SCALE_VALUES = (0, 1, 2, None)
+
+DEFAULT_THRESHOLDS = {
+    "reflection_to_question": (1.0, 2.0),
+    "complex_reflections": (0.4, 0.5),
+    "permission_rate": (0.5, 0.9),
+    "relational_global": (3.5, 4.0),
+}
 
 
 class ScalePoint(ContentModel):
@@ -49,21 +65,104 @@ class Framework(ContentModel):
     globals: list[GlobalRating] = []
     thresholds: dict[str, Threshold] = {}
 
-    @model_validator(mode="after")
-    def _unique(self) -> "Framework":
-        seen: set[str] = set()
-        for i, skill in enumerate(self.skills):
-            if skill.id in seen:
-                raise ValueError(f"duplicate skill id '{skill.id}' (item {i + 1})")
-            seen.add(skill.id)
-        return self
-
     @property
     def skill_ids(self) -> set[str]:
         return {s.id for s in self.skills}
 
     def skill(self, skill_id: str) -> Skill | None:
         return next((s for s in self.skills if s.id == skill_id), None)
+
+    def global_rating(self, global_id: str) -> GlobalRating | None:
+        return next((g for g in self.globals if g.id == global_id), None)
+
+    def scale_label(self, value: int | None) -> str:
+        for point in self.scale:
+            if point.value == value:
+                return point.label
+        return str(value)
+
+    def threshold(self, key: str) -> Threshold:
+        """The fair/good pair for ``key``; the built-in default if the file has none."""
+        found = self.thresholds.get(key)
+        if found is not None:
+            return found
+        fair, good = DEFAULT_THRESHOLDS.get(key, (0.0, 0.0))
+        return Threshold(fair=fair, good=good)
+
+
+def _nested_extras(framework: Framework):
+    for name in ("scale", "skills", "globals"):
+        for i, entry in enumerate(getattr(framework, name)):
+            for key in entry.model_extra or {}:
+                yield (name, i), key, set(type(entry).model_fields)
+    for name, entry in framework.thresholds.items():
+        for key in entry.model_extra or {}:
+            yield ("thresholds", name), key, set(Threshold.model_fields)
+
+
+def _dotted(loc: tuple) -> str:
+    return "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+                   for i, p in enumerate(loc))
+
+
+def _problems(framework: Framework, doc: Document) -> list[Diagnostic]:
+    """Rules that need the whole file: each reported on its own line."""
+    out: list[Diagnostic] = []
+
+    def err(loc: tuple, message: str) -> None:
+        out.append(Diagnostic(doc.path, doc.line_of(loc), ERROR, message))
+
+    # Unknown fields inside entries (the top level is checked by schema.check).
+    for loc, key, known in _nested_extras(framework):
+        out.append(Diagnostic(doc.path, doc.line_of(loc + (key,)), WARNING,
+                              f"unknown field '{_dotted(loc + (key,))}'{did_you_mean(key, known)}; "
+                              "it is ignored"))
+    seen: dict[str, int] = {}
+    for i, skill in enumerate(framework.skills):
+        if skill.id in seen:
+            err(("skills", i, "id"), f"field 'skills[{i + 1}].id': duplicate skill id '{skill.id}' "
+                f"(first used on line {seen[skill.id]}); every skill needs its own id")
+        else:
+            seen[skill.id] = doc.line_of(("skills", i, "id"))
+    seen_globals: dict[str, int] = {}
+    for i, rating in enumerate(framework.globals):
+        if rating.id in seen_globals or rating.id in seen:
+            err(("globals", i, "id"), f"field 'globals[{i + 1}].id': duplicate id '{rating.id}'; "
+                "every global rating needs its own id")
+        seen_globals.setdefault(rating.id, i)
+        if rating.min >= rating.max:
+            err(("globals", i, "min"), f"field 'globals[{i + 1}]': expected min below max, "
+                f"found min {rating.min} and max {rating.max}")
+    values: set = set()
+    for i, point in enumerate(framework.scale):
+        if point.value not in ALLOWED_SCALE_VALUES:
+            err(("scale", i, "value"), f"field 'scale[{i + 1}].value': expected 0, 1, 2 or null "
+                f"(not applicable), found {point.value}")
+        elif point.value in values:
+            shown = "null" if point.value is None else point.value
+            err(("scale", i, "value"), f"field 'scale[{i + 1}].value': the value {shown} is listed twice")
+        values.add(point.value)
+    missing = [v for v in ALLOWED_SCALE_VALUES if v not in values]
+    if missing:
+        shown = ", ".join("null" if v is None else str(v) for v in missing)
+        err(("scale",), f"field 'scale': expected a label for each of 0, 1, 2 and null; missing {shown}")
+    absent = [k for k in DEFAULT_THRESHOLDS if k not in framework.thresholds]
+    if absent:
+        where = ("thresholds",) if "thresholds" in doc.data else ()
+        used = "; ".join(f"{k} fair {DEFAULT_THRESHOLDS[k][0]:g}, good {DEFAULT_THRESHOLDS[k][1]:g}"
+                         for k in absent)
+        out.append(Diagnostic(doc.path, doc.line_of(where), WARNING,
+                              f"field 'thresholds': no value for {', '.join(absent)}; "
+                              f"using the built-in defaults ({used})"))
+    for key, pair in framework.thresholds.items():
+        if key not in DEFAULT_THRESHOLDS:
+            out.append(Diagnostic(doc.path, doc.line_of(("thresholds", key)), WARNING,
+                                  f"unknown threshold 'thresholds.{key}'"
+                                  f"{did_you_mean(key, list(DEFAULT_THRESHOLDS))}; it is not used"))
+        if pair.fair > pair.good:
+            err(("thresholds", key), f"field 'thresholds.{key}': expected 'fair' at or below 'good', "
+                f"found fair {pair.fair} and good {pair.good}")
+    return out
 
 
 def load_framework(root: Path) -> tuple[Framework | None, list[Diagnostic]]:
@@ -74,6 +173,11 @@ def load_framework(root: Path) -> tuple[Framework | None, list[Diagnostic]]:
     if doc is None:
         return None, problems
     framework, more = check(Framework, doc)
-    if framework is None and not any(d.is_error for d in more):
-        more.append(Diagnostic(path, 1, ERROR, "competency framework is not valid"))
+    if framework is None:
+        if not any(d.is_error for d in more):
+            more.append(Diagnostic(path, 1, ERROR, "competency framework is not valid"))
+        return None, problems + more
+    more.extend(_problems(framework, doc))
+    if any(d.is_error for d in more):
+        return None, problems + more
     return framework, problems + more

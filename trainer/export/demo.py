@@ -2,12 +2,16 @@
 
 Everything here is made up: no real people or patients. Record fields follow
 what each part of the app stores (progress, reflection, self_assessment,
-observation, goal, goal_checkin, team_session, scenario_attempt).
+observation, goal, goal_checkin, team_session, scenario_attempt,
+scenario_spot). Team sessions take their length from their plan
+(``content.plans``); ``DEMO_PLAN_MINUTES`` is the length of the demo's plan.
 """
 
 from __future__ import annotations
 
 PROFILE = "default"
+DEMO_PLAN = "taster-90"
+DEMO_PLAN_MINUTES = 90
 
 DONE = [  # module id, done at
     ("what-is-sms", "2026-01-12T19:05:00+00:00"),
@@ -30,63 +34,85 @@ def demo_records() -> dict[str, list[dict]]:
                          module="importance-confidence", done=False, done_at=None, position=0.4))
     reflections = [
         _rec("11111111-0000-4000-8000-000000000001", "2026-01-20T21:00:00+00:00",
-             title="Letting Mr Ellery set the agenda", template="nmc", status="finished",
-             tags=["agenda setting", "revalidation"], link="module:fixer-to-guide",
+             title="Letting Mr Ellery set the agenda", template="nmc-reflective-account",
+             status="finished", date="2026-01-20", finished_at="2026-01-20T21:10:00+00:00",
+             binned_at=None, tags=["agenda setting", "revalidation"],
+             link={"kind": "module", "module": "fixer-to-guide"},
              sections={
-                 "code": "Prioritise people: I listened first and acted on what mattered to him.",
-                 "what_happened": "A review with an older man (details changed) who wanted to talk "
-                                  "about his sleep, not his blood results.\n\nI put my list aside.",
-                 "what_learned": "Asking what he wanted from the visit saved time later.",
-                 "changed_practice": "I now open every review by asking what the person wants "
+                 "changed-practice": "I now open every review by asking what the person wants "
                                      "to cover today.",
-             }),
+                 "what-happened": "A review with an older man (details changed) who wanted to talk "
+                                  "about his sleep, not his blood results.\n\nI put my list aside.",
+                 "what-learned": "Asking what he wanted from the visit saved time later.",
+             },
+             ticks={"code-themes": ["prioritise-people", "practise-effectively"]}),
         _rec("11111111-0000-4000-8000-000000000002", "2026-02-17T20:30:00+00:00",
-             title="Practice round: the closed-doors pair", template="rolfe", status="finished",
-             tags=["practice"], link="module:closed-doors",
-             sections={"what": "We compared two versions of the same visit.",
-                       "so_what": "The second version found the real worry in half the time.",
-                       "now_what": "Try one open question before any advice <even when busy>."}),
+             title="Practice round: the diabetes review pair", template="rolfe", status="finished",
+             date="2026-02-17", finished_at="2026-02-17T20:40:00+00:00", binned_at=None,
+             tags=["practice"], link={"kind": "scenario", "scenario": "diabetes-review", "moment": 2},
+             sections={"now-what": "Try one open question before any advice <even when busy>.",
+                       "so-what": "The second version found the real worry in half the time.",
+                       "what": "We compared two versions of the same visit."},
+             ticks={}),
         _rec("11111111-0000-4000-8000-000000000003", "2026-03-05T20:30:00+00:00",
-             title="Half-written thoughts", template="gibbs", status="draft",
+             title="Half-written thoughts", template="gibbs", status="draft", date="2026-03-05",
+             finished_at=None, binned_at=None, tags=[], link=None, ticks={},
              sections={"description": "Not finished yet."}),
+        _rec("11111111-0000-4000-8000-000000000004", "2026-02-01T20:30:00+00:00",
+             title="Thrown away", template="rolfe", status="finished", date="2026-02-01",
+             finished_at="2026-02-01T20:31:00+00:00", binned_at="2026-02-02T08:00:00+00:00",
+             tags=[], link=None, ticks={}, sections={"what": "In the bin."}),
     ]
     self_assessment = [_rec(
-        "22222222-0000-4000-8000-000000000001", "2026-02-20T17:00:00+00:00",
-        scenario="Type 2 diabetes review",
-        ratings={"agenda-setting": 2, "priorities": 1, "permission": 1, "elicit-provide-elicit": 0,
-                 "open-questions": 2, "reflections": 1, "summaries": None},
-        globals={"partnership": 3, "empathy": 4})]
+        "22222222-0000-4000-8000-000000000001", "2026-02-20T17:00:00+00:00", date="2026-02-20",
+        items={"agenda-setting": {"rating": 2}, "priorities": {"rating": 1},
+               "permission": {"rating": 1, "note": "Forgot to ask once"},
+               "elicit-provide-elicit": {"rating": 0}, "open-questions": {"rating": 2},
+               "reflections": {"rating": 1}, "summaries": {"rating": "na"},
+               "signposting": {"rating": None}},
+        globals={"partnership": 3, "empathy": 4}, comment="")]
     observation = [_rec(
-        "22222222-0000-4000-8000-000000000002", "2026-02-20T17:20:00+00:00",
-        observer="Priya (triad partner)", scenario="Type 2 diabetes review",
-        ratings={"agenda-setting": 2, "priorities": 2, "permission": 1, "elicit-provide-elicit": 1,
-                 "open-questions": 1, "reflections": 1, "summaries": 0},
-        globals={"partnership": 4, "empathy": 4},
-        notes="Good start. Try a summary before moving to the plan.")]
+        "22222222-0000-4000-8000-000000000002", "2026-02-20T17:20:00+00:00", date="2026-02-20",
+        observer="Priya (triad partner)", learner="Me", session_id=None, round_id=None,
+        items={"agenda-setting": {"rating": 2}, "priorities": {"rating": 2},
+               "permission": {"rating": 1, "alternative": "Ask before the leaflet: may I share?"},
+               "elicit-provide-elicit": {"rating": 1}, "open-questions": {"rating": 1},
+               "reflections": {"rating": 1}, "summaries": {"rating": 0}},
+        globals={"partnership": 4, "empathy": 4}, events=[], counts={},
+        comment="Good start. Try a summary before moving to the plan.")]
     goal = [_rec("33333333-0000-4000-8000-000000000001", "2026-01-21T08:00:00+00:00",
-                 title="Walk to work twice a week", plan="Tuesdays and Thursdays, leave at 7:40.",
-                 status="active", confidence=7)]
+                 goal="Walk to work twice a week", importance=8, confidence=7,
+                 plan={"what": "Walk to work", "when": "Tuesdays and Thursdays, leave at 7:40",
+                       "where": "Along the canal", "how_often": "Twice a week"},
+                 every_days=14, next_checkin="2026-03-18", status="active")]
     goal_checkin = [
         _rec("33333333-0000-4000-8000-000000000002", "2026-02-04T08:00:00+00:00",
-             goal="33333333-0000-4000-8000-000000000001", progress="Done once", confidence=6,
-             note="Rain on Thursday; kept a bus fallback."),
+             goal="33333333-0000-4000-8000-000000000001", date="2026-02-04", progress="partly",
+             confidence=6, note="Did it once.", barriers="Rain on Thursday; kept a bus fallback."),
         _rec("33333333-0000-4000-8000-000000000003", "2026-03-04T08:00:00+00:00",
-             goal="33333333-0000-4000-8000-000000000001", progress="Both days, three weeks running",
-             confidence=8, note=""),
+             goal="33333333-0000-4000-8000-000000000001", date="2026-03-04", progress="done",
+             confidence=8, note="Both days, three weeks running", barriers=""),
     ]
     team_session = [_rec("44444444-0000-4000-8000-000000000001", "2026-02-25T13:00:00+00:00",
+                         plan_id="taster-90", plan_title="Taster: 90 minutes",
                          title="Practice team: agenda setting in triads", date="2026-02-25",
-                         duration_minutes=90, facilitator="Sam Okafor",
-                         modules=["agenda-and-asking"], attendees=[PROFILE, "jo"])]
+                         team="Riverside practice", seed=None, rounds=[], phase_index=0, debrief="",
+                         participants=[{"id": "p1", "name": "Sam", "role": "nurse", "team": "",
+                                        "present": True},
+                                       {"id": "p2", "name": "Jo", "role": "GP", "team": "",
+                                        "present": True}])]
     scenario_attempt = [_rec("55555555-0000-4000-8000-000000000001", "2026-02-18T19:00:00+00:00",
-                             scenario="diabetes-practice-nurse", score=9, max_score=12,
-                             completed=True)]
+                             scenario="diabetes-review", moment="2",
+                             text="What would you like us to focus on today?")]
+    scenario_spot = [_rec("55555555-0000-4000-8000-000000000002", "2026-02-18T19:05:00+00:00",
+                          scenario="diabetes-review", moment="2",
+                          chosen=[{"turn": 1, "tags": ["agenda-setting"]}], hits=3, misses=1, extras=0)]
     state = [_rec("66666666-0000-4000-8000-000000000001", "2026-03-10T09:00:00+00:00",
                   last_module="importance-confidence")]
     return {"progress": progress, "profile_state": state, "reflection": reflections,
             "self_assessment": self_assessment, "observation": observation, "goal": goal,
             "goal_checkin": goal_checkin, "team_session": team_session,
-            "scenario_attempt": scenario_attempt}
+            "scenario_attempt": scenario_attempt, "scenario_spot": scenario_spot}
 
 
 def fill_demo(store) -> None:
@@ -94,3 +120,16 @@ def fill_demo(store) -> None:
     for kind, records in demo_records().items():
         for rec in records:
             store.import_record(kind, rec)
+
+
+def with_demo_plan(content):
+    """``content`` with the demo's session plan added when the course has none of that id
+    (so the demo session has a length); returns the same object."""
+    from types import SimpleNamespace
+
+    plans = list(getattr(content, "plans", None) or [])
+    if not any(getattr(p, "id", None) == DEMO_PLAN for p in plans):
+        plans.append(SimpleNamespace(id=DEMO_PLAN, title="Taster: 90 minutes",
+                                     total_minutes=DEMO_PLAN_MINUTES))
+    content.plans = plans
+    return content

@@ -99,15 +99,15 @@ def _md_section(s: dict) -> list[str]:
                       [[m["date_text"], m["title"], hours_text(m["minutes"]) if m["minutes"] else "-"]
                        for m in items])
     elif s["key"] == "sessions":
-        out += _table(["Date", "Session", "Facilitator", "Length"],
-                      [[t["date_text"], t["title"], t["facilitator"],
+        out += _table(["Date", "Session", "Role", "Length"],
+                      [[t["date_text"], t["title"] + (f" ({t['team']})" if t["team"] else ""), t["role"],
                         hours_text(t["minutes"]) if t["minutes"] else "-"] for t in items])
     elif s["key"] == "reflections":
         if s.get("drafts_left_out"):
             out += [f"_{s['drafts_left_out']} draft reflection(s) not included._", ""]
         for r in items:
             meta = " · ".join(x for x in (r["date_text"], r["template_name"],
-                                          f"About: {r['link']}" if r["link"] else "",
+                                          r["link"],
                                           f"Tags: {', '.join(r['tags'])}" if r["tags"] else "") if x)
             out += [f"### {md_escape(r['title'])}", "", f"_{md_escape(meta)}_", ""]
             for part in r["parts"]:
@@ -117,9 +117,11 @@ def _md_section(s: dict) -> list[str]:
             out += [f"### {md_escape(a['rater'])}, {a['date_text']}", ""]
             if a["context"]:
                 out += [md_escape(a["context"]), ""]
-            out += [f"Done well: {a['done_well']}; score {a['score']} out of {a['score_max']}.", ""]
-            out += _table(["Skill", "Rating"],
-                          [[k["name"], (f"{k['rating']} - " if k["rating"] is not None else "") + k["label"]]
+            out += [f"Done well: {a['done_well']} of {a['rated']} rated; "
+                    f"score {a['score']} out of {a['score_max']}.", ""]
+            out += _table(["Skill", "Rating", "Notes"],
+                          [[k["name"], (f"{k['rating']} - " if k["rating"] is not None else "") + k["label"],
+                            "; ".join(f"{n['label']}: {n['text']}" for n in k["notes"])]
                            for k in a["skills"]])
             if a["globals"]:
                 out += ["; ".join(f"{g['name']}: {g['value']} out of {g['max']}" for g in a["globals"]), ""]
@@ -128,7 +130,10 @@ def _md_section(s: dict) -> list[str]:
     elif s["key"] == "goals":
         for g in items:
             out += [f"### {md_escape(g['title'])}", "", f"_Set {g['date_text']}"
-                    + (f" · {g['status']}" if g["status"] else "") + "_", ""]
+                    + (f" · {g['status']}" if g["status"] else "")
+                    + (f" · Importance {int(g['importance'])}/10" if g["importance"] is not None else "")
+                    + (f" · Confidence {int(g['confidence'])}/10" if g["confidence"] is not None else "")
+                    + "_", ""]
             if g["plan"]:
                 out += _text_block(g["plan"])
             if g["checkins"]:
@@ -137,10 +142,11 @@ def _md_section(s: dict) -> list[str]:
                                 "" if c["confidence"] is None else str(int(c["confidence"])), c["note"]]
                                for c in g["checkins"]])
     elif s["key"] == "scenarios":
-        out += _table(["Date", "Scenario", "Score"],
-                      [[a["date_text"], a["title"],
-                        "-" if a["score"] is None else f"{int(a['score'])}"
-                        + (f" of {int(a['max_score'])}" if a["max_score"] else "")] for a in items])
+        out += _table(["Last practised", "Scenario", "Responses written", "Skill-spotting"],
+                      [[a["date_text"], a["title"], str(a["responses"]),
+                        (f"{a['rounds']} round(s)" + (f", {a['agreement']}% agreement"
+                                                      if a["agreement"] is not None else ""))
+                        if a["rounds"] else "-"] for a in items])
     else:
         out += [f"- {md_escape(i.get('title') or i.get('uid', ''))}" for i in items] + [""]
     return out

@@ -1,4 +1,4 @@
-"""Sections about the course itself: modules done, team sessions, scenarios."""
+"""Sections about the course itself: modules done, team sessions, scenario practice."""
 
 from __future__ import annotations
 
@@ -38,15 +38,26 @@ def modules_done(ctx: ExportContext) -> dict | None:
     return {"items": items, "minutes": sum(i["minutes"] for i in items)}
 
 
-def _attended(rec: dict, profile_id: str) -> bool:
+def _attended(rec: dict, profile_id: str) -> str:
+    """'led' when this profile ran the session, 'attended' when listed in it, else ''."""
     if rec.get("profile") == profile_id:
-        return True
+        return "led"
     people = first(rec, "attendees", "participants", default=[])
-    return isinstance(people, list) and profile_id in [str(p) for p in people]
+    if not isinstance(people, list):
+        return ""
+    ids = [str(p.get("profile") or p.get("id")) if isinstance(p, dict) else str(p) for p in people]
+    return "attended" if profile_id in ids else ""
 
 
-@section("sessions", "Team sessions attended",
-         "Team or group training sessions, with their length.")
+def _plan_minutes(ctx: ExportContext, plan_id) -> int:
+    for plan in getattr(ctx.content, "plans", None) or []:
+        if getattr(plan, "id", None) == plan_id:
+            return int(getattr(plan, "total_minutes", 0) or 0)
+    return 0
+
+
+@section("sessions", "Team sessions",
+         "Team training sessions led or attended, with their length.")
 def team_sessions(ctx: ExportContext) -> dict | None:
     try:
         found = ctx.store.all("team_session")
@@ -54,21 +65,29 @@ def team_sessions(ctx: ExportContext) -> dict | None:
         return None
     items = []
     for rec in found:
-        if not isinstance(rec, dict) or not _attended(rec, ctx.profile_id):
+        role = _attended(rec, ctx.profile_id) if isinstance(rec, dict) else ""
+        if not role:
             continue
         day = when(rec, "date", "held_on", "start", "scheduled_for")
         if not ctx.period.contains(day):
             continue
         minutes = as_number(first(rec, "duration_minutes", "minutes", "length_minutes", "duration"))
+        if not minutes:
+            minutes = _plan_minutes(ctx, rec.get("plan_id"))
         modules = first(rec, "modules", "module", default=[])
         if isinstance(modules, str):
             modules = [modules]
+        people = rec.get("participants") if isinstance(rec.get("participants"), list) else []
+        present = [p for p in people if isinstance(p, dict) and p.get("present", True)]
         items.append({
             "uid": rec.get("uid", ""),
-            "title": str(first(rec, "title", "name", "topic", default="Team session")),
+            "title": str(first(rec, "title", "plan_title", "name", "topic", default="Team session")),
             "date": iso_day(day),
             "date_text": long_date(day),
             "minutes": int(minutes) if minutes and minutes > 0 else 0,
+            "role": "Led the session" if role == "led" else "Attended",
+            "team": str(rec.get("team") or ""),
+            "people": len(present),
             "facilitator": str(first(rec, "facilitator", "led_by", default="")),
             "modules": [ctx.module_title(m) for m in modules if isinstance(m, str)],
             "notes": str(first(rec, "notes", "summary", default="")),
@@ -77,34 +96,45 @@ def team_sessions(ctx: ExportContext) -> dict | None:
     return {"items": items, "minutes": sum(i["minutes"] for i in items)}
 
 
-def _scenario_title(ctx: ExportContext, scenario_id: str) -> str:
-    for sc in getattr(ctx.content, "scenarios", None) or []:
-        sid = getattr(sc, "id", None) or (sc.get("id") if isinstance(sc, dict) else None)
-        if sid == scenario_id:
-            return getattr(sc, "title", None) or (sc.get("title") if isinstance(sc, dict) else None) \
-                or scenario_id
-    return scenario_id
+@section("scenarios", "Practice scenarios",
+         "Paired scenarios practised: responses written and skill-spotting rounds.")
+def scenario_practice(ctx: ExportContext) -> dict | None:
+    from trainer.export.sections_records import scenario_title
 
+    by_scenario: dict[str, dict] = {}
 
-@section("scenarios", "Practice scenarios", "Scenario attempts and their scores.")
-def scenario_attempts(ctx: ExportContext) -> dict | None:
+    def entry(scenario: str) -> dict:
+        return by_scenario.setdefault(scenario, {
+            "scenario": scenario, "title": scenario_title(ctx, scenario), "moments": set(),
+            "responses": 0, "rounds": 0, "hits": 0, "misses": 0, "extras": 0, "days": []})
+
+    for kind in ("scenario_attempt", "scenario_spot"):
+        for rec in ctx.records(kind):
+            day = when(rec, "finished_at", "completed_at", "date")
+            scenario = str(first(rec, "scenario", "scenario_id", default=""))
+            if not scenario or not ctx.period.contains(day):
+                continue
+            e = entry(scenario)
+            e["days"].append(iso_day(day))
+            if rec.get("moment") not in (None, ""):
+                e["moments"].add(str(rec["moment"]))
+            if kind == "scenario_attempt":
+                e["responses"] += 1
+            else:
+                e["rounds"] += 1
+                for name in ("hits", "misses", "extras"):
+                    number = as_number(rec.get(name))
+                    e[name] += int(number) if number and number > 0 else 0
     items = []
-    for rec in ctx.records("scenario_attempt"):
-        day = when(rec, "finished_at", "completed_at", "date")
-        if not ctx.period.contains(day):
-            continue
-        scenario = str(first(rec, "scenario", "scenario_id", default=""))
-        score = as_number(first(rec, "score", "raw_score"))
-        max_score = as_number(first(rec, "max_score", "score_max", "out_of"))
+    for e in by_scenario.values():
+        days = sorted(d for d in e["days"] if d)
+        total = e["hits"] + e["misses"] + e["extras"]
         items.append({
-            "uid": rec.get("uid", ""),
-            "scenario": scenario,
-            "title": _scenario_title(ctx, scenario) if scenario else "Scenario",
-            "date": iso_day(day),
-            "date_text": long_date(day),
-            "score": score,
-            "max_score": max_score,
-            "completed": bool(first(rec, "completed", "finished", default=False)),
+            "uid": e["scenario"], "scenario": e["scenario"], "title": e["title"],
+            "moments": len(e["moments"]), "responses": e["responses"], "rounds": e["rounds"],
+            "agreement": round(100 * e["hits"] / total) if total else None,
+            "date": days[-1] if days else "", "date_text": long_date(days[-1]) if days else "",
+            "first_date_text": long_date(days[0]) if days else "",
         })
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items}

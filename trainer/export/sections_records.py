@@ -48,37 +48,76 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _template_titles(ctx: ExportContext, template_id: str) -> dict[str, str]:
-    """Section titles from the course's reflection templates, where it has them."""
-    templates = getattr(ctx.content, "templates", None) or {}
-    tpl = templates.get(template_id) if isinstance(templates, dict) else next(
-        (t for t in templates if getattr(t, "id", None) == template_id), None)
-    titles = {}
-    for part in getattr(tpl, "sections", None) or []:
-        pid = getattr(part, "id", None) or (part.get("id") if isinstance(part, dict) else None)
-        title = (getattr(part, "title", None) or getattr(part, "heading", None)
-                 or (part.get("title") if isinstance(part, dict) else None))
-        if pid and title:
-            titles[pid] = str(title)
-    return titles
+def _template(ctx: ExportContext, template_id: str):
+    """The course's reflection template with that id, if the course has one."""
+    templates = getattr(ctx.content, "templates", None) or []
+    if isinstance(templates, dict):
+        return templates.get(template_id)
+    return next((t for t in templates if getattr(t, "id", None) == template_id), None)
 
 
-def nmc_order(sections: dict) -> list[tuple[str, str, str]]:
-    """(key, heading, text) in the NMC form's order; other parts follow as written."""
-    keys = [k for k in sections if _text(sections[k])]
+def is_nmc(template_id: str) -> bool:
+    return str(template_id).lower().startswith("nmc")
+
+
+def _ticked(part, chosen) -> str:
+    labels = {getattr(o, "id", None): getattr(o, "label", None) for o in getattr(part, "options", [])}
+    if not isinstance(chosen, list):
+        return ""
+    return "; ".join(str(labels.get(c) or humanise(c)) for c in chosen)
+
+
+def template_parts(ctx: ExportContext, rec: dict) -> list[tuple[str, str, str]]:
+    """(key, heading, text) of a reflection: written sections and ticked options,
+    in its template's order (the stored dict's key order is not kept by every store)."""
+    template_id = str(rec.get("template") or "")
+    sections = rec.get("sections") if isinstance(rec.get("sections"), dict) else {}
+    ticks = rec.get("ticks") if isinstance(rec.get("ticks"), dict) else {}
+    tpl = _template(ctx, template_id)
+    if tpl is None:
+        if template_id.lower() in KNOWN_TEMPLATES:
+            parts = known_order(template_id.lower(), sections)
+        else:
+            parts = [(k, humanise(k), _text(v)) for k, v in sections.items() if _text(v)]
+        return parts + [(k, humanise(k), "; ".join(humanise(c) for c in v))
+                        for k, v in ticks.items() if isinstance(v, list) and v]
+    parts, known = [], set()
+    for part in getattr(tpl, "sections", []):
+        known.add(part.id)
+        if getattr(part, "kind", "text") == "ticks":
+            text = _ticked(part, ticks.get(part.id))
+        else:
+            text = _text(sections.get(part.id))
+        if text:
+            parts.append((part.id, str(part.title), text))
+    parts += [(k, humanise(k), _text(v)) for k, v in sections.items() if k not in known and _text(v)]
+    parts += [(k, humanise(k), "; ".join(humanise(c) for c in v))
+              for k, v in ticks.items() if k not in known and isinstance(v, list) and v]
+    return parts
+
+
+def nmc_order(parts) -> list[tuple[str, str, str]]:
+    """(key, heading, text) in the NMC form's order; other parts follow as written.
+    ``parts`` is a list of (key, heading, text) or a dict key -> text."""
+    if isinstance(parts, dict):
+        parts = [(k, humanise(k), _text(v)) for k, v in parts.items()]
+    parts = [p for p in parts if p[2]]
+    keys = [p[0] for p in parts]
     placed: dict[str, str] = {}
     # "code" and "learn" are the most specific words: match them first.
     for part, words in sorted(NMC_PARTS, key=lambda p: len(p[1])):
         for key in keys:
-            if key not in placed and any(w in key.lower() for w in words):
+            if key not in placed and part not in placed.values() \
+                    and any(w in key.lower() for w in words):
                 placed[key] = part
                 break
+    by_key = {p[0]: p for p in parts}
     ordered = []
     for part, _words in NMC_PARTS:
         key = next((k for k, p in placed.items() if p == part), None)
         if key is not None:
-            ordered.append((key, NMC_HEADINGS[part], _text(sections[key])))
-    ordered += [(k, humanise(k), _text(sections[k])) for k in keys if k not in placed]
+            ordered.append((key, NMC_HEADINGS[part], by_key[key][2]))
+    ordered += [p for p in parts if p[0] not in placed]
     return ordered
 
 
@@ -102,52 +141,68 @@ def known_order(template: str, sections: dict) -> list[tuple[str, str, str]]:
     return [(key, heading, _text(sections[key])) for _rank, key, heading in ranked]
 
 
+def describe_link(ctx: ExportContext, link) -> str:
+    """'Module: Goal setting', 'Skill: Asks before advising', 'Scenario: …'."""
+    if isinstance(link, str) and link:
+        kind, _, target = link.partition(":")
+        link = {"kind": kind, kind: target} if target else {"kind": "module", "module": link}
+    if not isinstance(link, dict):
+        return ""
+    kind = str(link.get("kind") or ("module" if "module" in link else ""))
+    target = str(link.get(kind) or "")
+    if not target:
+        return ""
+    if kind == "module":
+        return f"Module: {ctx.module_title(target)}"
+    if kind == "skill":
+        return f"Skill: {ctx.skill_name(target)}"
+    if kind == "scenario":
+        return f"Scenario: {scenario_title(ctx, target)}"
+    if kind == "session":
+        return "Team session"
+    return f"{humanise(kind)}: {target}"
+
+
+def scenario_title(ctx: ExportContext, scenario_id: str) -> str:
+    for sc in getattr(ctx.content, "scenarios", None) or []:
+        if getattr(sc, "id", None) == scenario_id:
+            return getattr(sc, "title", None) or scenario_id
+    return scenario_id
+
+
+TEMPLATE_NAMES = {"nmc": "NMC reflective account", "rolfe": "Rolfe", "gibbs": "Gibbs"}
+
+
 @section("reflections", "Reflections",
          "Finished reflective accounts; NMC accounts follow the order of the NMC form.")
 def reflections(ctx: ExportContext) -> dict | None:
     items, drafts = [], 0
     for rec in ctx.records("reflection"):
         day = when(rec)
-        if not ctx.period.contains(day):
+        if rec.get("binned_at") or not ctx.period.contains(day):
             continue
         if str(rec.get("status", "finished")).lower() == "draft":
             drafts += 1
             continue
         template = str(rec.get("template") or "")
-        sections = rec.get("sections") if isinstance(rec.get("sections"), dict) else {}
-        if template.lower() == "nmc":
-            parts = nmc_order(sections)
-        elif _template_titles(ctx, template):
-            titles = _template_titles(ctx, template)  # the course's own order and headings
-            order = {k: i for i, k in enumerate(titles)}
-            keys = sorted((k for k in sections if _text(sections[k])),
-                          key=lambda k: (order.get(k, len(order)), list(sections).index(k)))
-            parts = [(k, titles.get(k, humanise(k)), _text(sections[k])) for k in keys]
-        elif template.lower() in KNOWN_TEMPLATES:
-            parts = known_order(template.lower(), sections)
-        else:
-            parts = [(k, humanise(k), _text(v)) for k, v in sections.items() if _text(v)]
+        parts = template_parts(ctx, rec)
+        if is_nmc(template):
+            parts = nmc_order(parts)
         if not parts and not rec.get("title"):
             continue
+        tpl = _template(ctx, template)
         tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
-        link = rec.get("link")
-        link_title = ""
-        if isinstance(link, str) and link:
-            link_title = ctx.module_title(link.split(":", 1)[-1]) if ctx.module(link.split(":", 1)[-1]) else link
-        elif isinstance(link, dict):
-            target = str(first(link, "module", "id", "scenario", default=""))
-            link_title = ctx.module_title(target)
         items.append({
             "uid": rec.get("uid", ""),
             "title": str(rec.get("title") or "Untitled reflection"),
             "template": template,
-            "template_name": {"nmc": "NMC reflective account", "rolfe": "Rolfe", "gibbs": "Gibbs"}.get(
-                template.lower(), humanise(template)),
-            "is_nmc": template.lower() == "nmc",
+            "template_name": (getattr(tpl, "title", None) if tpl is not None else None)
+            or TEMPLATE_NAMES.get("nmc" if is_nmc(template) else template.lower(), humanise(template)),
+            "is_nmc": is_nmc(template),
             "date": iso_day(day),
             "date_text": long_date(day),
             "tags": [str(t) for t in tags],
-            "link": link_title,
+            "link": describe_link(ctx, rec.get("link")),
             "parts": [{"key": k, "heading": h, "text": t} for k, h, t in parts],
         })
     items.sort(key=lambda i: (i["date"], i["title"]))
@@ -155,55 +210,91 @@ def reflections(ctx: ExportContext) -> dict | None:
 
 
 def _ratings(rec: dict) -> dict:
-    raw = first(rec, "ratings", "skills", "items", default={})
+    """{skill id: item} where an item is a rating or a dict with ``rating`` and notes."""
+    raw = first(rec, "items", "ratings", "skills", default={})
     if isinstance(raw, list):  # [{"skill": id, "rating": 2}, ...]
         out = {}
         for row in raw:
             if isinstance(row, dict) and first(row, "skill", "id", "item"):
-                out[str(first(row, "skill", "id", "item"))] = first(row, "rating", "value", "score")
+                out[str(first(row, "skill", "id", "item"))] = row
         return out
     return raw if isinstance(raw, dict) else {}
 
 
-def rating_value(value) -> int | None:
+NA = "na"
+ITEM_NOTES = {"note": "Note", "said": "What was said", "response": "How the person responded",
+              "alternative": "An alternative to try"}
+
+
+def item_state(item) -> tuple[int | None, bool]:
+    """(0/1/2 or None, not applicable?) for a stored item; (None, False) = not rated."""
+    value = first(item, "rating", "value", "score") if isinstance(item, dict) else item
+    if isinstance(value, str) and value.strip().lower() in (NA, "n/a", "not applicable"):
+        return None, True
     number = as_number(value)
-    return int(number) if number is not None and number in (0, 1, 2) else None
+    if number is not None and number in (0, 1, 2):
+        return int(number), False
+    return None, False
+
+
+def rating_value(item) -> int | None:
+    return item_state(item)[0]
+
+
+def item_notes(item) -> list[dict]:
+    if not isinstance(item, dict):
+        return []
+    return [{"label": label, "text": str(item[key]).strip()}
+            for key, label in ITEM_NOTES.items() if str(item.get(key) or "").strip()]
+
+
+def rated_items(ctx: ExportContext, rec: dict) -> list[dict]:
+    """The rated skills of one record in framework order (not-yet-rated ones left out)."""
+    order = {sid: i for i, sid in enumerate(ctx.skill_order())}
+    raw = _ratings(rec)
+    out = []
+    for sid in sorted(raw, key=lambda s: (order.get(s, 1_000), s)):
+        value, na = item_state(raw[sid])
+        if value is None and not na:
+            continue
+        out.append({"id": sid, "name": ctx.skill_name(sid), "rating": value, "na": na,
+                    "label": SCALE_LABELS[value], "notes": item_notes(raw[sid])})
+    return out
+
+
+def global_values(ctx: ExportContext, rec: dict) -> list[dict]:
+    glob = first(rec, "globals", "global_ratings", default={})
+    if not isinstance(glob, dict):
+        return []
+    g_order = {gid: i for i, gid in enumerate(ctx.global_order())}
+    out = []
+    for gid in sorted(glob, key=lambda g: (g_order.get(g, 99), g)):
+        number = as_number(glob[gid])
+        if number is not None and number > 0:
+            name, top = ctx.global_info(gid)
+            out.append({"id": gid, "name": name, "value": int(number), "max": top})
+    return out
 
 
 @section("ratings", "Skill ratings",
          "Self-assessments and observers' ratings of the 15 skills and the two global scores.")
 def ratings(ctx: ExportContext) -> dict | None:
-    order = {sid: i for i, sid in enumerate(ctx.skill_order())}
     items = []
     for kind in ("self_assessment", "observation"):
         for rec in ctx.records(kind):
             day = when(rec)
             if not ctx.period.contains(day):
                 continue
-            raw = _ratings(rec)
-            skills = []
-            for sid in sorted(raw, key=lambda s: (order.get(s, 1_000), s)):
-                value = rating_value(raw[sid])
-                skills.append({"id": sid, "name": ctx.skill_name(sid), "rating": value,
-                               "label": SCALE_LABELS[value]})
-            glob = first(rec, "globals", "global_ratings", default={})
-            globals_ = []
-            g_order = {gid: i for i, gid in enumerate(ctx.global_order())}
-            glob = dict(sorted(glob.items(), key=lambda kv: (g_order.get(kv[0], 99), kv[0]))) \
-                if isinstance(glob, dict) else {}
-            for gid, value in glob.items():
-                name, top = ctx.global_info(gid)
-                number = as_number(value)
-                if number is not None:
-                    globals_.append({"id": gid, "name": name, "value": int(number), "max": top})
+            skills, globals_ = rated_items(ctx, rec), global_values(ctx, rec)
             if not skills and not globals_:
                 continue
             rated = [s["rating"] for s in skills if s["rating"] is not None]
-            observer = str(first(rec, "observer", "observer_name", "rater", default=""))
+            observer = str(first(rec, "observer", "observer_name", "rater", default="")).strip()
             items.append({
                 "uid": rec.get("uid", ""),
                 "kind": kind,
-                "rater": "Self-assessment" if kind == "self_assessment" else (observer or "Observer"),
+                "rater": "Self-assessment" if kind == "self_assessment"
+                else (f"Observed by {observer}" if observer else "Observation"),
                 "observer": observer if kind == "observation" else "",
                 "context": str(first(rec, "scenario", "context", "title", "module", default="")),
                 "date": iso_day(day),
@@ -212,8 +303,9 @@ def ratings(ctx: ExportContext) -> dict | None:
                 "globals": globals_,
                 "score": sum(rated),
                 "score_max": 2 * len(rated),
+                "rated": len(rated),
                 "done_well": sum(1 for r in rated if r == 2),
-                "notes": str(first(rec, "notes", "comments", "feedback", default="")),
+                "notes": _text(first(rec, "comment", "notes", "comments", "feedback", default="")),
             })
     items.sort(key=lambda i: (i["date"], i["kind"] != "self_assessment", i["uid"]))
     return {"items": items}
@@ -226,6 +318,20 @@ def _checkins_by_goal(ctx: ExportContext) -> dict[str, list[dict]]:
         if isinstance(goal, str):
             found.setdefault(goal, []).append(rec)
     return found
+
+
+CHECKIN_PROGRESS = {"done": "Did it", "partly": "Partly", "not-yet": "Not yet"}
+PLAN_LABELS = {"what": "What", "when": "When", "where": "Where", "how_often": "How often"}
+
+
+def plan_text(plan) -> str:
+    """A goal's action plan as lines: 'What: walk to work' (a text plan as it is)."""
+    if isinstance(plan, dict):
+        lines = [f"{PLAN_LABELS.get(k, humanise(k))}: {_text(v)}" for k, v in plan.items() if _text(v)]
+        order = list(PLAN_LABELS.values())
+        lines.sort(key=lambda line: order.index(line.split(":")[0]) if line.split(":")[0] in order else 99)
+        return "\n".join(lines)
+    return _text(plan)
 
 
 @section("goals", "Personal goals", "Your own goals and the check-ins on each.")
@@ -242,9 +348,12 @@ def goals(ctx: ExportContext) -> dict | None:
                 "uid": c.get("uid", ""),
                 "date": iso_day(day),
                 "date_text": long_date(day),
-                "progress": _text(first(c, "progress", "status", "outcome", default="")),
+                "progress": CHECKIN_PROGRESS.get(str(c.get("progress")), None)
+                or humanise(_text(first(c, "progress", "status", "outcome", default=""))),
                 "confidence": as_number(first(c, "confidence", "rating")),
-                "note": _text(first(c, "note", "notes", "text", "reflection", default="")),
+                "note": "\n".join(x for x in (
+                    _text(first(c, "note", "notes", "text", "reflection", default="")),
+                    f"Barriers: {_text(c.get('barriers'))}" if _text(c.get("barriers")) else "") if x),
             })
         day = when(rec)
         if not rows and not ctx.period.contains(day):
@@ -253,7 +362,8 @@ def goals(ctx: ExportContext) -> dict | None:
         items.append({
             "uid": rec.get("uid", ""),
             "title": _text(first(rec, "title", "text", "goal", "what", default="Goal")),
-            "plan": _text(first(rec, "plan", "steps", "action_plan", "how", default="")),
+            "plan": plan_text(first(rec, "plan", "steps", "action_plan", "how", default="")),
+            "importance": as_number(rec.get("importance")),
             "status": humanise(str(first(rec, "status", default="")))
             if not isinstance(rec.get("status"), (dict, list)) else "",
             "confidence": as_number(first(rec, "confidence", "plan_confidence")),

@@ -13,13 +13,13 @@ import io
 
 from trainer.export.period import Period, iso_day
 from trainer.export.registry import ExportContext, first
-from trainer.export.sections_records import SCALE_LABELS, _ratings, rating_value
+from trainer.export.sections_records import global_values, rated_items
 
 PROGRESS_COLUMNS = ["record_uid", "profile", "module_id", "module_title", "status", "done",
                     "done_date", "position_percent", "duration_minutes", "first_opened_date",
                     "updated"]
 RATING_COLUMNS = ["row_id", "record_uid", "profile", "kind", "rated_by", "date", "context", "item_type",
-                  "item_id", "item_name", "rating", "rating_label", "scale_max"]
+                  "item_id", "item_name", "rating", "rating_label", "scale_max", "notes"]
 
 
 def progress_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
@@ -57,7 +57,6 @@ def progress_rows(store, profile_id: str, content=None, period: Period | None = 
 
 def rating_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
     ctx = ExportContext(store, profile_id, content, period or Period())
-    skill_order = {sid: i for i, sid in enumerate(ctx.skill_order())}
     rows = []
     for kind in ("self_assessment", "observation"):
         for rec in ctx.records(kind):
@@ -73,23 +72,16 @@ def rating_rows(store, profile_id: str, content=None, period: Period | None = No
                 "date": iso_day(day),
                 "context": str(first(rec, "scenario", "context", "title", "module", default="")),
             }
-            raw = _ratings(rec)
-            for sid in sorted(raw, key=lambda s: (skill_order.get(s, 1_000), s)):
-                value = rating_value(raw[sid])
-                rows.append({**base, "row_id": f"{base['record_uid']}:{sid}", "item_type": "skill",
-                             "item_id": sid,
-                             "item_name": ctx.skill_name(sid),
-                             "rating": "" if value is None else value,
-                             "rating_label": SCALE_LABELS[value], "scale_max": 2})
-            glob = first(rec, "globals", "global_ratings", default={})
-            g_order = {gid: i for i, gid in enumerate(ctx.global_order())}
-            for gid, value in sorted(glob.items(), key=lambda kv: (g_order.get(kv[0], 99), kv[0])) \
-                    if isinstance(glob, dict) else []:
-                name, top = ctx.global_info(gid)
-                rows.append({**base, "row_id": f"{base['record_uid']}:{gid}", "item_type": "global",
-                             "item_id": gid, "item_name": name,
-                             "rating": value if isinstance(value, (int, float)) else "",
-                             "rating_label": "", "scale_max": top})
+            for item in rated_items(ctx, rec):
+                rows.append({**base, "row_id": f"{base['record_uid']}:{item['id']}", "item_type": "skill",
+                             "item_id": item["id"], "item_name": item["name"],
+                             "rating": "" if item["rating"] is None else item["rating"],
+                             "rating_label": item["label"], "scale_max": 2,
+                             "notes": " | ".join(f"{n['label']}: {n['text']}" for n in item["notes"])})
+            for g in global_values(ctx, rec):
+                rows.append({**base, "row_id": f"{base['record_uid']}:{g['id']}", "item_type": "global",
+                             "item_id": g["id"], "item_name": g["name"], "rating": g["value"],
+                             "rating_label": "", "scale_max": g["max"], "notes": ""})
     rows.sort(key=lambda r: (r["date"], r["record_uid"]))
     return rows
 

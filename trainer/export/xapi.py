@@ -12,7 +12,7 @@ import uuid
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
-from trainer.export.sections_records import _ratings, rating_value
+from trainer.export.sections_records import global_values, rated_items
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
 DEFAULT_HOME = "https://practitioner-trainer.invalid"
@@ -109,22 +109,36 @@ def xapi_statements(store, profile_id: str, content=None, period: Period | None 
 
 
 def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
+    """A written response to a moment, or a skill-spotting round (with its score)."""
+    from trainer.export.sections_records import scenario_title
+
     out = []
-    for rec in ctx.records("scenario_attempt"):
-        uid, day = rec.get("uid"), first(rec, "finished_at", "completed_at", "date", "created")
-        scenario = str(first(rec, "scenario", "scenario_id", default=""))
-        if not uid or not scenario or not ctx.period.contains(day):
-            continue
-        result = {}
-        score, top = as_number(first(rec, "score", "raw_score")), as_number(first(rec, "max_score", "out_of"))
-        if score is not None:
-            result["score"] = {"raw": score, "min": 0}
-            if top and 0 <= score <= top:
-                result["score"].update({"max": top, "scaled": round(score / top, 4)})
-        if isinstance(rec.get("completed"), bool):
-            result["completion"] = rec["completed"]
-        obj = b.activity(b.iri("scenarios", scenario), "simulation", scenario)
-        out.append(b.statement("scenario_attempt", uid, "attempted", obj, day, result or None))
+    for kind in ("scenario_attempt", "scenario_spot"):
+        for rec in ctx.records(kind):
+            uid, day = rec.get("uid"), first(rec, "finished_at", "completed_at", "date", "created")
+            scenario = str(first(rec, "scenario", "scenario_id", default=""))
+            if not uid or not scenario or not ctx.period.contains(day):
+                continue
+            result = {}
+            if kind == "scenario_spot":
+                hits = [int(as_number(rec.get(k)) or 0) for k in ("hits", "misses", "extras")]
+                total = sum(hits)
+                if total:
+                    result["score"] = {"raw": hits[0], "min": 0, "max": total,
+                                       "scaled": round(hits[0] / total, 4)}
+            else:
+                score, top = as_number(first(rec, "score", "raw_score")), as_number(first(rec, "max_score"))
+                if score is not None:
+                    result["score"] = {"raw": score, "min": 0}
+                    if top and 0 <= score <= top:
+                        result["score"].update({"max": top, "scaled": round(score / top, 4)})
+            moment = rec.get("moment")
+            if moment not in (None, ""):
+                result["extensions"] = {b.ext("moment"): str(moment),
+                                        b.ext("practice"): "skill-spotting" if kind == "scenario_spot"
+                                        else "written response"}
+            obj = b.activity(b.iri("scenarios", scenario), "simulation", scenario_title(ctx, scenario))
+            out.append(b.statement(kind, uid, "attempted", obj, day, result or None))
     return out
 
 
@@ -133,14 +147,15 @@ def _reflection_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
     for rec in ctx.records("reflection"):
         uid, day = rec.get("uid"), first(rec, "date", "created")
         if not uid or str(rec.get("status", "finished")).lower() == "draft" \
-                or not ctx.period.contains(day):
+                or rec.get("binned_at") or not ctx.period.contains(day):
             continue
         template = str(rec.get("template") or "")
         obj = b.activity(b.iri("reflections", uid), "reflection",
                          str(rec.get("title") or "Reflection"),
                          f"Reflective account ({template})" if template else "")
         link = rec.get("link")
-        module_id = link.split(":", 1)[-1] if isinstance(link, str) else None
+        module_id = link.split(":", 1)[-1] if isinstance(link, str) else (
+            link.get("module") if isinstance(link, dict) else None)
         context = None
         if module_id and ctx.module(module_id) is not None:
             context = {"contextActivities": {"parent": [b.module_object(module_id)]}}
@@ -155,11 +170,10 @@ def _rating_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             uid, day = rec.get("uid"), first(rec, "date", "created")
             if not uid or not ctx.period.contains(day):
                 continue
-            ratings = {sid: rating_value(v) for sid, v in _ratings(rec).items()}
-            rated = [v for v in ratings.values() if v is not None]
-            glob = first(rec, "globals", "global_ratings", default={})
-            glob = {k: v for k, v in glob.items() if isinstance(v, (int, float))} \
-                if isinstance(glob, dict) else {}
+            items = rated_items(ctx, rec)
+            ratings = {i["id"]: ("na" if i["na"] else i["rating"]) for i in items}
+            rated = [i["rating"] for i in items if i["rating"] is not None]
+            glob = {g["id"]: g["value"] for g in global_values(ctx, rec)}
             if not rated and not glob:
                 continue
             result = {"extensions": {b.ext("skill-ratings"): ratings, b.ext("global-ratings"): glob,

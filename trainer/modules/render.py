@@ -95,13 +95,26 @@ def _env() -> jinja2.Environment:
     )
 
 
-def render_module(module: Module, theme: Theme = LIGHT, done: bool = False) -> Rendered:
+def render_module(module: Module, theme: Theme = LIGHT, done: bool = False,
+                  scenario_titles: dict[str, str] | None = None) -> Rendered:
+    """The module page. ``scenario_titles`` (id -> title) names the paired
+    scenarios the module links to; unknown ids are left out."""
     body, headings = markdown_to_html(module.body)
     toc = [h for h in headings if h.level in (2, 3)]
+    titles = scenario_titles or {}
+    practice = [(sid, titles[sid]) for sid in module.scenarios if sid in titles]
     html = _env().get_template("module.html.j2").render(
-        module=module, body=jinja2.utils.markupsafe.Markup(body), toc=toc, theme=theme, done=done)
+        module=module, body=jinja2.utils.markupsafe.Markup(body), toc=toc, theme=theme, done=done,
+        practice=practice)
     return Rendered(html, headings)
 
 
 def render_error(title: str, message: str, theme: Theme = LIGHT) -> str:
     return _env().get_template("error.html.j2").render(title=title, message=message, theme=theme)
+
+
+def render_page(title: str, markdown_text: str, theme: Theme = LIGHT) -> str:
+    """A titled page of Markdown (help, notes) in the module page style."""
+    body, _ = markdown_to_html(markdown_text)
+    return _env().get_template("page.html.j2").render(
+        title=title, body=jinja2.utils.markupsafe.Markup(body), theme=theme)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
@@ -34,7 +33,7 @@ HINTS = {
     "html": "Opens in any web browser; print it from there if you like.",
     "md": "Plain text with headings, for notes apps and version control.",
     "csv": "Two files: one row per module, and one row per skill rating.",
-    "json": "Every record of this profile, to keep safe or to restore on another computer.",
+    "json": "Every record of this profile, to keep safe or to import on another computer.",
     "xapi": "xAPI statements for a learning record store. Reflection text is not included.",
 }
 
@@ -250,30 +249,3 @@ def _sentence(text: str) -> str:
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
 
-
-def install_export(window, store, content, profile_id: str = "default",
-                   settings: QSettings | None = None) -> QAction:
-    """Add File > Export… (Ctrl+E) and File > Restore from backup… before Quit;
-    the status bar reports the result."""
-    action = QAction("&Export…", window)
-    action.setShortcut("Ctrl+E")
-    action.setStatusTip("Save a portfolio, spreadsheets, a backup or xAPI records")
-
-    def on_export_triggered() -> None:
-        dialog = ExportDialog(store, content, profile_id, settings, window)
-        dialog.export_finished.connect(lambda text: window.statusBar().showMessage(text, 10000))
-        dialog.open()
-        window.export_dialog = dialog
-
-    action.triggered.connect(on_export_triggered)
-    menu = window.file_menu
-    actions = menu.actions()
-    menu.insertAction(actions[0] if actions else None, action)
-    if actions:
-        menu.insertSeparator(actions[0])
-    window.addAction(action)
-    window.export_action = action
-    from trainer.ui.export_restore import install_restore
-
-    install_restore(window, store)
-    return action

@@ -1,4 +1,4 @@
-"""File > Restore from backup…: bring records from another computer.
+"""File > Import from a backup file…: bring records from another computer.
 
 ``RestoreController`` calls the BackupService and announces the outcome
 with ``records_restored(summary)`` or ``restore_failed(message)``; the
@@ -40,15 +40,15 @@ class RestoreController(QObject):
 
 
 def ask_backup_file(window) -> str:
-    chosen, _ = QFileDialog.getOpenFileName(window, "Restore from backup", "",
+    chosen, _ = QFileDialog.getOpenFileName(window, "Import from a backup file", "",
                                             "Practitioner Trainer backup (*.json)")
     return chosen
 
 
 def install_restore(window, store) -> RestoreController:
-    """Add File > Restore from backup… after Export…; report in a message box."""
+    """Add File > Import from a backup file… after Export…; report in a message box."""
     controller = RestoreController(BackupService(store), window)
-    action = QAction("&Restore from backup…", window)
+    action = QAction("&Import from a backup file…", window)
     action.setStatusTip("Add the records from a backup file made with Export (JSON)")
 
     def on_restore_triggered() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+)
 
 from trainer.domain.course import Module
 
@@ -74,7 +77,9 @@ PAD_X, PAD_Y = 8, 7
 
 
 class OutlineDelegate(QStyledItemDelegate):
-    """Wraps titles to the view's real width so no line is ever cut off."""
+    """Wraps titles to the view's real width so no line is ever cut off,
+    with padding drawn here (not in a style sheet, which would freeze the
+    palette and break dark mode)."""
 
     def sizeHint(self, option, index):  # noqa: N802 (Qt API)
         view = self.parent()
@@ -83,13 +88,26 @@ class OutlineDelegate(QStyledItemDelegate):
         bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = max(80, view.viewport().width() - 2 * PAD_X - bar - 6)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        rect = option.fontMetrics.boundingRect(0, 0, width, 10_000,
-                                               int(Qt.TextFlag.TextWordWrap), text)
+        rect = option.fontMetrics.boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), text)
         return QSize(width, rect.height() + 2 * PAD_Y)
 
-    def initStyleOption(self, option, index):  # noqa: N802 (Qt API)
-        super().initStyleOption(option, index)
-        option.features |= option.ViewItemFeature.WrapText
+    def paint(self, painter, option, index):
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.setFont(opt.font)
+        painter.drawText(opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         text)
+        painter.restore()
 
 
 class OutlineView(QListView):
@@ -104,7 +122,6 @@ class OutlineView(QListView):
         self.setSpacing(2)
         self.setUniformItemSizes(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(f"QListView#outline::item {{ padding: {PAD_Y}px {PAD_X}px; }}")
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setItemDelegate(OutlineDelegate(self))
 

@@ -23,12 +23,14 @@ class ReaderView(QWidget):
     next_requested = Signal()
     done_toggled = Signal(str, bool)
     module_link_activated = Signal(str)  # a link to another module file or id
+    scenario_link_activated = Signal(str)  # a scenario id from the "Practise it" box
     text_size_changed = Signal(int)
 
     def __init__(self, theme: Theme, base_point_size: int, parent=None):
         super().__init__(parent)
         self.theme = theme
         self.module: Module | None = None
+        self.scenario_titles: dict[str, str] = {}
         self._point = base_point_size
         self._default_point = base_point_size
 
@@ -41,6 +43,10 @@ class ReaderView(QWidget):
         self.done_box = QCheckBox("&Mark as done")
         self.done_box.setAccessibleName("Mark this module as done")
         self.done_box.setToolTip("Mark this module as done (Ctrl+D)")
+        self.reflect_button = QToolButton()
+        self.reflect_button.setText("&Reflect\u2026")
+        self.reflect_button.setAccessibleName("Reflect on this module")
+        self.reflect_button.setToolTip("Write a reflection linked to this module (Ctrl+R)")
         self.toc_combo = QComboBox()
         self.toc_combo.setAccessibleName("Jump to a section of this module")
         self.toc_combo.setToolTip("Sections of this module")
@@ -64,6 +70,7 @@ class ReaderView(QWidget):
         bar.addWidget(self.next_button)
         bar.addSpacing(8)
         bar.addWidget(self.done_box)
+        bar.addWidget(self.reflect_button)
         bar.addSpacing(8)
         bar.addWidget(self.toc_combo, 1)
         bar.addWidget(self.smaller_button)
@@ -75,7 +82,7 @@ class ReaderView(QWidget):
         self.browser.setAccessibleName("Module text")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(24)
+        self.browser.document().setDocumentMargin(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -98,14 +105,16 @@ class ReaderView(QWidget):
         self.browser.setSearchPaths([str(module.path.parent)])
         headings: list[Heading] = []
         if module.ok:
-            rendered = render_module(module, self.theme, done=done)
+            rendered = render_module(module, self.theme, done=done, scenario_titles=self.scenario_titles)
             self.browser.setHtml(rendered.html)
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
+        self._fit_measure()
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
         self.done_box.setEnabled(module.ok)
+        self.reflect_button.setEnabled(module.ok)
         self.done_box.blockSignals(False)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
@@ -149,12 +158,19 @@ class ReaderView(QWidget):
 
     def _fit_measure(self) -> None:
         """Centre a readable column: wide windows get wide side margins."""
-        measure = QFontMetrics(self.browser.document().defaultFont()).averageCharWidth() * MEASURE_CHARS
+        doc = self.browser.document()
+        measure = QFontMetrics(doc.defaultFont()).averageCharWidth() * MEASURE_CHARS
         width = self.browser.viewport().width()
-        margin = max(24, int((width - measure) / 2))
-        if abs(self.browser.document().documentMargin() - margin) >= 1:
+        side = max(24, int((width - measure) / 2))
+        root = doc.rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1 or fmt.topMargin() != 20:
             fraction = self.scroll_fraction()
-            self.browser.document().setDocumentMargin(margin)
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
             self.set_scroll_fraction(fraction)
 
     def _apply_font(self) -> None:
@@ -183,6 +199,9 @@ class ReaderView(QWidget):
             from PySide6.QtGui import QDesktopServices
 
             QDesktopServices.openUrl(url)
+            return
+        if url.scheme() == "scenario":
+            self.scenario_link_activated.emit(url.path())
             return
         if not url.scheme() and not url.path() and url.fragment():
             self.browser.scrollToAnchor(url.fragment())

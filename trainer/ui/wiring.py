@@ -3,6 +3,7 @@
 ``connect_signals(window, parts)`` is called once by ``app.build``. When a
 feature needs one section to react to another (start a reflection from a
 module, open a scenario from a module's link), the connection goes here.
+Sections added lazily are wired when ``window.section_built`` says so.
 """
 
 from __future__ import annotations
@@ -12,8 +13,107 @@ from typing import Any
 
 def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
+    _connect_journal(window, parts)
+    _connect_scenarios(window, parts)
+    _connect_restore(window, parts)
+    lazy = {"skills": _connect_skills}
+
+    def on_window_section_built(key: str) -> None:
+        if key in lazy:
+            lazy[key](window, parts, window.sections[key])
+
+    window.section_built.connect(on_window_section_built)
+    for key, connect in lazy.items():
+        widget = window.sections.get(key)
+        if widget is not None and not type(widget).__name__ == "_Placeholder":
+            connect(window, parts, widget)
+
+
+def _connect_scenarios(window: Any, parts: Any) -> None:
+    """Scenarios -> Journal (reflect on a moment, Rolfe by default: it follows a
+    practice round); Course -> Scenarios (module links to its scenarios)."""
+    scenarios = window.sections.get("scenarios")
+    journal = getattr(parts, "journal", None)
+    if scenarios is None:
+        return
+
+    def on_scenarios_reflection_requested(link: dict) -> None:
+        if journal is None:
+            return
+        window.show_section("journal")
+        journal.start_reflection("rolfe", link)
+
+    scenarios.reflection_requested.connect(on_scenarios_reflection_requested)
+
+    def on_reader_scenario_link(scenario_id: str) -> None:
+        window.show_section("scenarios")
+        scenarios.open_scenario(scenario_id)
+
+    window.course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
+
+
+def _connect_journal(window: Any, parts: Any) -> None:
+    """Course -> Journal: "Reflect on this module" starts a linked reflection."""
+    journal = getattr(parts, "journal", None)
+    view = window.sections.get("journal")
+    if journal is None or view is None:
+        return
+    course_view = window.course_view
+    status_bar = window.statusBar()
+
+    def on_course_reflection_requested(link: dict, template_id: str | None = None) -> None:
+        window.show_section("journal")
+        journal.start_reflection(template_id, link)
+
+    def on_journal_save_failed(message: str) -> None:
+        status_bar.showMessage(message)
+
+    course_view.reflection_requested.connect(on_course_reflection_requested)
+    journal.save_failed.connect(on_journal_save_failed)
+    view.status_message.connect(lambda text: status_bar.showMessage(text, 8000))
+
+    # The reader's Reflect button: click for Gibbs, or pick another template from its menu.
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    button = course_view.reader.reflect_button
+    menu = QMenu(button)
+    for template in journal.templates:
+        action = menu.addAction(f"{template.title}" + (f" \u2014 {template.when}" if template.when else ""))
+        action.triggered.connect(
+            lambda _=False, tid=template.id: (course_view.reflection_link() is not None
+                                              and on_course_reflection_requested(course_view.reflection_link(), tid)))
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+
+
+def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
+    course = parts.controller
+    # Finishing a module changes "modules done" and the suggestions.
+    course.progress_changed.connect(skills.dashboard.refresh)
+    window.theme_changed.connect(skills.on_window_theme_changed)
+
+    def on_dashboard_module_requested(module_id: str) -> None:
+        window.show_section("course")
+        course.open_module(module_id)
+
+    skills.dashboard.module_requested.connect(on_dashboard_module_requested)
+
+    def on_dashboard_scenario_requested(scenario_id: str) -> None:
+        scenarios = window.sections.get("scenarios")
+        if scenarios is not None:
+            window.show_section("scenarios")
+            scenarios.open_scenario(scenario_id)
+
+    skills.dashboard.scenario_requested.connect(on_dashboard_scenario_requested)
+
+
+def _connect_restore(window: Any, parts: Any) -> None:
+    """File > Import from a backup file -> the course progress shows what came in."""
     restore = getattr(window, "restore_controller", None)
-    if restore is not None:  # restored records may change course progress
-        restore.records_restored.connect(
-            lambda _summary: window.course_view.on_controller_progress_changed(
-                parts.controller.current_id or ""))
+    if restore is None:
+        return
+
+    def on_restore_records_restored(_summary: str) -> None:
+        window.course_view.on_controller_progress_changed(parts.controller.current_id or "")
+
+    restore.records_restored.connect(on_restore_records_restored)

@@ -1,0 +1,185 @@
+"""Behaviour coding during a live practice round: the codes and the maths.
+
+An observer taps one key per behaviour. From the counts come three summary
+measures, each compared with the "fair" and "good" thresholds of the
+framework (``competencies.yaml`` -> ``thresholds``), never hard-coded here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+
+@dataclass(frozen=True)
+class Code:
+    id: str
+    key: str  # the one-key shortcut
+    label: str
+
+
+CODES: tuple[Code, ...] = (
+    Code("open_question", "O", "Open question"),
+    Code("closed_question", "C", "Closed question"),
+    Code("simple_reflection", "S", "Simple reflection"),
+    Code("complex_reflection", "X", "Complex reflection"),
+    Code("affirmation", "A", "Affirmation"),
+    Code("summary", "U", "Summary"),
+    Code("advice_with_permission", "P", "Advice with permission"),
+    Code("advice_without_permission", "W", "Advice without permission"),
+)
+CODE_IDS = tuple(c.id for c in CODES)
+BY_KEY = {c.key: c for c in CODES}
+BY_ID = {c.id: c for c in CODES}
+
+GOOD = "good"
+FAIR = "fair"
+BELOW = "below fair"
+
+
+class Tally:
+    """The sequence of codes tapped so far; counts are derived, undo is exact."""
+
+    def __init__(self, events: list[str] | None = None):
+        self._events: list[str] = [e for e in (events or []) if e in BY_ID]
+
+    @property
+    def events(self) -> list[str]:
+        return list(self._events)
+
+    def add(self, code_id: str) -> None:
+        if code_id not in BY_ID:
+            raise ValueError(f"unknown behaviour code '{code_id}'")
+        self._events.append(code_id)
+
+    def undo(self) -> str | None:
+        return self._events.pop() if self._events else None
+
+    def clear(self) -> None:
+        self._events.clear()
+
+    def counts(self) -> dict[str, int]:
+        out = {code_id: 0 for code_id in CODE_IDS}
+        for event in self._events:
+            out[event] += 1
+        return out
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+
+def _n(counts: Mapping[str, int], code_id: str) -> int:
+    return max(0, int(counts.get(code_id, 0) or 0))
+
+
+def questions(counts: Mapping[str, int]) -> int:
+    return _n(counts, "open_question") + _n(counts, "closed_question")
+
+
+def reflections(counts: Mapping[str, int]) -> int:
+    return _n(counts, "simple_reflection") + _n(counts, "complex_reflection")
+
+
+def advice(counts: Mapping[str, int]) -> int:
+    return _n(counts, "advice_with_permission") + _n(counts, "advice_without_permission")
+
+
+def reflection_to_question(counts: Mapping[str, int]) -> float | None:
+    """Reflections per question; None when no question has been counted."""
+    q = questions(counts)
+    return reflections(counts) / q if q else None
+
+
+def complex_share(counts: Mapping[str, int]) -> float | None:
+    """Share of reflections that are complex (0..1); None with no reflections."""
+    r = reflections(counts)
+    return _n(counts, "complex_reflection") / r if r else None
+
+
+def permission_rate(counts: Mapping[str, int]) -> float | None:
+    """Share of advice given with permission (0..1); None with no advice."""
+    a = advice(counts)
+    return _n(counts, "advice_with_permission") / a if a else None
+
+
+def level(value: float | None, fair: float, good: float) -> str | None:
+    """GOOD, FAIR or BELOW against the thresholds; None when there is no value."""
+    if value is None:
+        return None
+    # A small tolerance so that 0.4 computed as 2/5 counts as reaching 0.4.
+    if value >= good - 1e-9:
+        return GOOD
+    if value >= fair - 1e-9:
+        return FAIR
+    return BELOW
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str  # the thresholds key in competencies.yaml
+    label: str
+    value: float | None
+    text: str  # the value in words, or why there is none yet
+    fair: float
+    good: float
+    level: str | None
+    fair_text: str = ""
+    good_text: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """The level in words, never by colour alone."""
+        if self.level is None:
+            return "not enough counted yet"
+        return {GOOD: "good", FAIR: "fair", BELOW: "below fair"}[self.level]
+
+
+def _ratio(x: float) -> str:
+    return f"{x:.1f}:1"
+
+
+def _pct(x: float) -> str:
+    return f"{round(x * 100)}%"
+
+
+@dataclass(frozen=True)
+class _Spec:
+    key: str
+    label: str
+    compute: Callable[[Mapping[str, int]], float | None]
+    fmt: Callable[[float], str]
+    empty: Callable[[Mapping[str, int]], str]
+    detail: Callable[[Mapping[str, int]], str] = field(default=lambda c: "")
+
+
+def _rq_empty(c: Mapping[str, int]) -> str:
+    r = reflections(c)
+    if r:
+        return f"no questions counted yet ({r} reflection{'s' if r != 1 else ''})"
+    return "no questions counted yet"
+
+
+SPECS = (
+    _Spec("reflection_to_question", "Reflections to questions", reflection_to_question, _ratio,
+          _rq_empty,
+          lambda c: f"{reflections(c)} reflections, {questions(c)} questions"),
+    _Spec("complex_reflections", "Complex reflections", complex_share, _pct,
+          lambda c: "no reflections counted yet",
+          lambda c: f"{_n(c, 'complex_reflection')} of {reflections(c)} reflections"),
+    _Spec("permission_rate", "Advice with permission", permission_rate, _pct,
+          lambda c: "no advice counted yet",
+          lambda c: f"{_n(c, 'advice_with_permission')} of {advice(c)} pieces of advice"),
+)
+
+
+def measures(counts: Mapping[str, int], thresholds: Callable[[str], object]) -> list[Measure]:
+    """The three summary measures; ``thresholds(key)`` gives an object with fair/good."""
+    out = []
+    for spec in SPECS:
+        pair = thresholds(spec.key)
+        fair, good = float(pair.fair), float(pair.good)
+        value = spec.compute(counts)
+        text = spec.empty(counts) if value is None else f"{spec.fmt(value)} ({spec.detail(counts)})"
+        out.append(Measure(spec.key, spec.label, value, text, fair, good, level(value, fair, good),
+                           spec.fmt(fair), spec.fmt(good)))
+    return out

@@ -1,0 +1,1 @@
+"""Paired practice scenarios: loading, validation, alignment and scoring (no Qt)."""

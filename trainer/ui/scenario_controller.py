@@ -1,0 +1,112 @@
+"""Qt-facing controller for the Scenarios section.
+
+Wraps ScenarioPracticeService: widgets call a method here and hear one
+past-tense signal when something was saved. Never imported below ``ui``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from trainer.competencies.framework import Framework
+from trainer.scenarios.model import Scenario
+from trainer.scenarios.scoring import SpotScore
+from trainer.services.scenario_practice import ScenarioPracticeService
+
+
+class ScenarioController(QObject):
+    scenario_opened = Signal(str)
+    attempt_saved = Signal(str, str)  # scenario id, moment id
+    moment_revealed = Signal(str, str)
+    moment_hidden = Signal(str, str)
+    spot_scored = Signal(str, str, object)  # scenario id, moment id, SpotScore
+    save_failed = Signal(str)
+
+    def __init__(self, scenarios: list[Scenario], framework: Framework | None,
+                 service: ScenarioPracticeService, parent: QObject | None = None):
+        super().__init__(parent)
+        self.scenarios = list(scenarios)
+        self.framework = framework
+        self._service = service
+        self.current_id: str | None = None
+
+    # -- queries -------------------------------------------------------------------
+    def scenario(self, scenario_id: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == scenario_id), None)
+
+    @property
+    def current(self) -> Scenario | None:
+        return self.scenario(self.current_id) if self.current_id else None
+
+    def skill_names(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.framework.skills} if self.framework else {}
+
+    def skill_order(self) -> list[str]:
+        return [s.id for s in self.framework.skills] if self.framework else []
+
+    def skill_description(self, skill_id: str) -> str:
+        skill = self.framework.skill(skill_id) if self.framework else None
+        return skill.done_well if skill else ""
+
+    def attempts(self, scenario_id: str, moment_id: str | None = None) -> list[dict]:
+        return self._service.attempts(scenario_id, moment_id)
+
+    def revealed(self, scenario_id: str) -> set[str]:
+        return self._service.revealed(scenario_id)
+
+    def spot_history(self, scenario_id: str | None = None) -> list[dict]:
+        return self._service.spot_history(scenario_id)
+
+    def spot_summary(self, scenario_id: str | None = None) -> dict:
+        return self._service.spot_summary(scenario_id)
+
+    # -- commands ------------------------------------------------------------------
+    def open_scenario(self, scenario_id: str) -> None:
+        if self.scenario(scenario_id) is None:
+            return
+        self.current_id = scenario_id
+        self.scenario_opened.emit(scenario_id)
+
+    def save_attempt(self, scenario_id: str, moment_id: str, text: str) -> bool:
+        try:
+            self._service.save_attempt(scenario_id, moment_id, text)
+        except ValueError as exc:
+            self.save_failed.emit(str(exc).capitalize() + ".")
+            return False
+        except OSError as exc:
+            self._failed(exc)
+            return False
+        self.attempt_saved.emit(scenario_id, moment_id)
+        return True
+
+    def reveal(self, scenario_id: str, moment_id: str) -> None:
+        if self._guard(lambda: self._service.reveal(scenario_id, moment_id)):
+            self.moment_revealed.emit(scenario_id, moment_id)
+
+    def hide(self, scenario_id: str, moment_id: str) -> None:
+        if self._guard(lambda: self._service.hide(scenario_id, moment_id)):
+            self.moment_hidden.emit(scenario_id, moment_id)
+
+    def check_spot(self, scenario_id: str, moment_id: str, chosen: dict[int, list[str]]) -> SpotScore | None:
+        scenario = self.scenario(scenario_id)
+        if scenario is None:
+            return None
+        try:
+            _record, score = self._service.save_spot(scenario, moment_id, chosen)
+        except OSError as exc:
+            self._failed(exc)
+            return None
+        self.spot_scored.emit(scenario_id, moment_id, score)
+        return score
+
+    def _guard(self, action) -> bool:
+        try:
+            action()
+        except OSError as exc:
+            self._failed(exc)
+            return False
+        return True
+
+    def _failed(self, exc: OSError) -> None:
+        self.save_failed.emit(f"Your practice could not be saved: {exc.strerror or exc}. "
+                              "Check that the data folder is writable and the disk is not full.")

@@ -1,0 +1,147 @@
+"""Behaviour counter for an observer during a live round.
+
+Large buttons and one-key shortcuts (O, C, S, X, A, U, P, W) while the
+counter has the focus; Ctrl+Z or Backspace undoes the last tap. Below, the
+three measures against the framework's fair/good thresholds, in words.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from trainer.competencies import coding
+
+LEVEL_MARK = {coding.GOOD: "\u25cf good", coding.FAIR: "\u25d0 fair", coding.BELOW: "\u25cb below fair",
+              None: "\u2013 not enough yet"}
+
+
+class CounterWidget(QWidget):
+    counts_changed = Signal()
+
+    def __init__(self, thresholds: Callable[[str], object], parent=None):
+        super().__init__(parent)
+        self.thresholds = thresholds
+        self.tally = coding.Tally()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Behaviour counter")
+        self.setAccessibleDescription(
+            "Press a letter to count a behaviour: " + ", ".join(f"{c.key} {c.label}" for c in coding.CODES)
+            + ". Control+Z or Backspace undoes the last one.")
+
+        help_label = QLabel("Tap a button or press its letter each time you hear the behaviour. "
+                            "Ctrl+Z or Backspace undoes the last tap.")
+        help_label.setWordWrap(True)
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        for i, code in enumerate(coding.CODES):
+            button = QPushButton()
+            button.setFont(big)
+            button.setMinimumHeight(56)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setToolTip(f"{code.label} (key {code.key})")
+            button.clicked.connect(lambda _=False, c=code.id: self.count(c))
+            grid.addWidget(button, i // 4, i % 4)
+            self.buttons[code.id] = button
+        self.undo_button = QPushButton("\u21b6 &Undo last")
+        self.undo_button.setAccessibleName("Undo the last count")
+        self.undo_button.setToolTip("Undo the last count (Ctrl+Z or Backspace)")
+        self.undo_button.clicked.connect(self.undo)
+        self.last_label = QLabel()
+        self.last_label.setAccessibleName("Last counted")
+        self.last_label.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.last_label, 1)
+
+        self.measure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        results = QGridLayout()
+        results.setHorizontalSpacing(12)
+        for col, text in enumerate(("Measure", "So far", "Level", "Thresholds")):
+            head = QLabel(f"<b>{text}</b>")
+            results.addWidget(head, 0, col)
+        for row, spec in enumerate(coding.SPECS, start=1):
+            name = QLabel(spec.label)
+            value, verdict, limits = QLabel(), QLabel(), QLabel()
+            for label in (value, verdict, limits):
+                label.setWordWrap(True)
+            results.addWidget(name, row, 0)
+            results.addWidget(value, row, 1)
+            results.addWidget(verdict, row, 2)
+            results.addWidget(limits, row, 3)
+            self.measure_labels[spec.key] = (value, verdict, limits)
+        results.setColumnStretch(1, 2)
+        results.setColumnStretch(3, 1)
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        frame.setLayout(results)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(help_label)
+        layout.addLayout(grid, 3)
+        layout.addLayout(bar)
+        layout.addWidget(frame)
+        self.refresh()
+
+    # -- behaviour ---------------------------------------------------------------------
+    def count(self, code_id: str) -> None:
+        self.tally.add(code_id)
+        self.last_label.setText(f"Counted: {coding.BY_ID[code_id].label}. Total {len(self.tally)}.")
+        self.refresh()
+        self.counts_changed.emit()
+
+    def undo(self) -> None:
+        undone = self.tally.undo()
+        text = f"Undone: {coding.BY_ID[undone].label}." if undone else "Nothing to undo."
+        self.last_label.setText(f"{text} Total {len(self.tally)}.")
+        self.refresh()
+        if undone:
+            self.counts_changed.emit()
+
+    def set_events(self, events: list[str]) -> None:
+        self.tally = coding.Tally(events)
+        self.last_label.setText(f"Total {len(self.tally)}." if self.tally.events else "Nothing counted yet.")
+        self.refresh()
+
+    def events(self) -> list[str]:
+        return self.tally.events
+
+    def counts(self) -> dict[str, int]:
+        return self.tally.counts()
+
+    def refresh(self) -> None:
+        counts = self.tally.counts()
+        for code in coding.CODES:
+            n = counts[code.id]
+            self.buttons[code.id].setText(f"{code.key}  {code.label}\n{n}")
+            self.buttons[code.id].setAccessibleName(f"{code.label}, key {code.key}, counted {n}")
+        self.undo_button.setEnabled(len(self.tally) > 0)
+        for m in coding.measures(counts, self.thresholds):
+            value, verdict, limits = self.measure_labels[m.key]
+            value.setText(m.text)
+            verdict.setText(LEVEL_MARK[m.level])
+            limits.setText(f"fair \u2265 {m.fair_text}, good \u2265 {m.good_text}")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.matches(QKeySequence.StandardKey.Undo) or (
+                event.key() == Qt.Key.Key_Backspace and not event.modifiers()):
+            self.undo()
+            event.accept()
+            return
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        code = coding.BY_KEY.get(event.text().upper()) if event.text() else None
+        if code is not None and mods == Qt.KeyboardModifier.NoModifier:
+            self.count(code.id)
+            event.accept()
+            return
+        super().keyPressEvent(event)

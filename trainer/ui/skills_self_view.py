@@ -1,0 +1,107 @@
+"""Self-assessment: rate every skill, two globals, evidence per item, a date."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from trainer.ui.skills_controller import SkillsController
+from trainer.ui.skills_editor import RecordBar
+from trainer.ui.skills_form import ChecklistForm
+
+NOTE_LABELS = {"note": "E&vidence note", "link": "&Link to a reflection or scenario attempt (id)"}
+
+
+class SelfAssessmentView(QWidget):
+    def __init__(self, controller: SkillsController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.uid: str | None = None
+        intro = QLabel("Rate how you used each skill in your recent practice. Repeat every few weeks "
+                       "and compare to see how you are changing.")
+        intro.setWordWrap(True)
+        self.bar = RecordBar("self-assessment")
+        self.bar.attach_save_shortcut(self)
+        self.form = ChecklistForm(controller.framework, NOTE_LABELS, {"note"},
+                                  "Skills to rate", "Overall (1 to 5)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(intro)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.bar.status)
+        self.setFocusProxy(self.form.table)
+
+        self.bar.record_chosen.connect(self.on_bar_record_chosen)
+        self.bar.new_requested.connect(self.on_bar_new_requested)
+        self.bar.save_requested.connect(self.save)
+        self.bar.delete_requested.connect(controller.delete_self_assessment)
+        controller.self_assessment_saved.connect(self.on_controller_self_assessment_saved)
+        controller.record_deleted.connect(self.on_controller_record_deleted)
+        controller.save_failed.connect(self.on_controller_save_failed)
+        self.form.changed.connect(self.bar.mark_dirty)
+        self.bar.date.dateChanged.connect(self.bar.mark_dirty)
+        self.new()
+
+    def _records(self) -> list[dict]:
+        return self.controller.self_assessments()
+
+    # -- behaviour ----------------------------------------------------------------------
+    def new(self) -> None:
+        self.uid = None
+        self.bar.set_records(self.controller.self_assessments(), None)
+        self.bar.set_date(self.controller.today())
+        self.form.load(None)
+        self.bar.show_status("")
+        self.bar.mark_clean()
+
+    def open(self, uid: str | None) -> None:
+        rec = self.controller.service.get("self_assessment", uid) if uid else None
+        if rec is None:
+            self.new()
+            return
+        self.uid = uid
+        self.bar.set_records(self.controller.self_assessments(), uid)
+        self.bar.set_date(rec["date"])
+        self.form.load(rec)
+        self.bar.show_status("")
+        self.bar.mark_clean()
+
+    def draft(self) -> dict:
+        return {"date": self.bar.date_iso(), "items": self.form.items(), "globals": self.form.globals()}
+
+    def save(self) -> None:
+        self._saving = True
+        try:
+            self.controller.save_self_assessment(self.draft(), self.uid)
+        finally:
+            self._saving = False
+
+    # -- slots ---------------------------------------------------------------------------
+    def on_bar_record_chosen(self, uid) -> None:
+        if uid != self.uid and not self.bar.may_discard():
+            self.bar.set_records(self._records(), self.uid)  # put the choice back
+            return
+        self.open(uid)
+
+    def on_bar_new_requested(self) -> None:
+        if self.bar.may_discard():
+            self.new()
+
+    def on_controller_self_assessment_saved(self, uid: str) -> None:
+        self.uid = uid
+        self.bar.mark_clean()
+        self.bar.set_records(self.controller.self_assessments(), uid)
+        n = self.form.model.rated_count()
+        self.bar.show_status(f"Saved: {n} of {self.form.model.rowCount()} skills rated.")
+
+    def on_controller_record_deleted(self, kind: str, uid: str) -> None:
+        if kind == "self_assessment":
+            if uid == self.uid:
+                self.new()
+                self.bar.show_status("Deleted.")
+            else:
+                self.bar.set_records(self.controller.self_assessments(), self.uid)
+
+    def on_controller_save_failed(self, message: str) -> None:
+        if getattr(self, "_saving", False):
+            self.bar.show_status(message, error=True)
