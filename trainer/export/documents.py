@@ -20,8 +20,8 @@ from trainer.export.portfolio import hours_text
 INTROS = {
     "modules": "Course modules completed in this period. The time is each module's stated "
                "length and counts towards the CPD total.",
-    "sessions": "Team training sessions attended in this period; their length counts towards "
-                "the CPD total.",
+    "sessions": "Team training sessions led or attended in this period; their planned length "
+                "counts towards the CPD total.",
     "reflections": "Reflective accounts written by the learner, in their own words.",
     "ratings": "Each skill is rated 0 (not done), 1 (partly) or 2 (done well), or marked not "
                "applicable; the global scores go from 1 to 5.",
