@@ -87,14 +87,22 @@ class RecordStore:
 
     # -- added for exports --
     def kinds(self) -> list[str]:
-        """Every kind (table) that holds records, sorted."""
-        return sorted(self._db.tables())
+        """Every kind (table) that holds records, sorted ('_' tables are the store's own)."""
+        return sorted(t for t in self._db.tables() if not t.startswith("_"))
 
     def import_record(self, kind: str, record: dict) -> dict:
-        """Insert ``record`` exactly as given (uid, created, updated kept)."""
+        """Insert ``record`` as it is: its uid, created and updated times are kept.
+
+        Goes through ``add`` (so whatever ``add`` does to make a write safe
+        still happens), with the clock showing the record's own ``updated``.
+        """
         rec = dict(record)
-        self._db.table(kind).insert(rec)
-        return rec
+        clock = self._clock
+        self._clock = lambda: rec.get("updated") or clock()
+        try:
+            return self.add(kind, rec)
+        finally:
+            self._clock = clock
 
 
 def _matcher(where: dict):
