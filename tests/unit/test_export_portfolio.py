@@ -169,3 +169,15 @@ def test_without_the_course_templates_rolfe_and_gibbs_keep_their_usual_order():
 def test_binned_reflections_are_never_exported(demo, content):
     p = build_portfolio(demo, "default", content, include=["reflections"])
     assert "Thrown away" not in [r["title"] for r in p["sections"][0]["items"]]
+
+
+def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
+    from trainer.export.commands import resolve_profile
+
+    store = memory_store()
+    store.add("profiles", {"uid": "p-7", "profile": "p-7", "name": "Alex Morgan"})
+    store.add("progress", {"profile": "p-7", "module": "activation", "done": True,
+                           "done_at": "2026-02-01T10:00:00+00:00"})
+    assert resolve_profile(store, "alex morgan") == "p-7"
+    p = build_portfolio(store, "p-7", content)
+    assert p["name"] == "Alex Morgan" and p["cpd_minutes"] == 25

@@ -66,13 +66,17 @@ def resolve_profile(store, name: str | None) -> str:
     """The profile id for a name the person typed (a profile's name or id)."""
     if name is None:
         return "default"
-    try:
-        profiles = store.all("profile")
-    except Exception:
-        profiles = []
+    profiles = []
+    for kind in ("profiles", "profile"):  # the profiles store names people chose
+        try:
+            profiles += store.all(kind)
+        except Exception:
+            pass
+    wanted = name.strip().casefold()
     for rec in profiles:
-        if name in (rec.get("name"), rec.get("display_name"), rec.get("id"), rec.get("uid")):
-            return str(rec.get("id") or rec.get("uid"))
+        names = (rec.get("name"), rec.get("display_name"), rec.get("id"), rec.get("uid"))
+        if any(isinstance(n, str) and n.strip().casefold() == wanted for n in names):
+            return str(rec.get("uid") or rec.get("id"))
     known = known_profiles(store)
     if known and name not in known:
         raise ExportError(f"no profile '{name}' in this data folder; profiles: {', '.join(sorted(known))}")

@@ -37,7 +37,7 @@ def hours_text(minutes: int) -> str:
 
 def profile_name(store, profile_id: str) -> str:
     """A display name for the profile when the app stores one, else its id."""
-    for kind in ("profile", "profile_state"):
+    for kind in ("profiles", "profile", "profile_state"):
         try:
             found = store.all(kind)
         except Exception:
@@ -45,7 +45,7 @@ def profile_name(store, profile_id: str) -> str:
         for rec in found:
             if profile_id in (rec.get("uid"), rec.get("id"), rec.get("profile")):
                 name = rec.get("display_name") or rec.get("name")
-                if isinstance(name, str) and name.strip():
+                if isinstance(name, str) and name.strip() and name.strip() != "My profile":
                     return name.strip()
     return "" if profile_id == "default" else profile_id
 
