@@ -181,3 +181,14 @@ def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
     assert resolve_profile(store, "alex morgan") == "p-7"
     p = build_portfolio(store, "p-7", content)
     assert p["name"] == "Alex Morgan" and p["cpd_minutes"] == 25
+
+
+def test_self_and_observer_ratings_of_the_same_day_are_compared(demo, content):
+    ratings = build_portfolio(demo, "default", content, include=["ratings"])["sections"][0]
+    (compared,) = ratings["comparisons"]
+    rows = {r["name"]: r for r in compared["rows"]}
+    assert compared["observer"] == "Priya (triad partner)"
+    assert (rows["Elicit, provide, elicit"]["self"], rows["Elicit, provide, elicit"]["observer"]) == ("0", "1")
+    assert rows["Elicit, provide, elicit"]["differ"] and not rows["Sets the agenda together"]["differ"]
+    assert (rows["Summarises"]["self"], rows["Summarises"]["differ"]) == ("n/a", False)
+    assert compared["differences"] == 3

@@ -113,6 +113,11 @@ def _md_section(s: dict) -> list[str]:
             for part in r["parts"]:
                 out += [f"#### {md_escape(part['heading'])}", ""] + _text_block(part["text"])
     elif s["key"] == "ratings":
+        for c in s.get("comparisons", []):
+            out += [f"### Self and observer compared, {c['date_text']}", ""]
+            out += _table(["Skill", "Self", md_escape(c["observer"]), "Differ"],
+                          [[r["name"], r["self"], r["observer"], "yes" if r["differ"] else ""]
+                           for r in c["rows"]])
         for a in items:
             out += [f"### {md_escape(a['rater'])}, {a['date_text']}", ""]
             if a["context"]:

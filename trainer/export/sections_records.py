@@ -308,7 +308,31 @@ def ratings(ctx: ExportContext) -> dict | None:
                 "notes": _text(first(rec, "comment", "notes", "comments", "feedback", default="")),
             })
     items.sort(key=lambda i: (i["date"], i["kind"] != "self_assessment", i["uid"]))
-    return {"items": items}
+    return {"items": items, "comparisons": compare_same_day(items)}
+
+
+def compare_same_day(items: list[dict]) -> list[dict]:
+    """Each observation next to the self-assessment of the same day, skill by skill."""
+    out = []
+    selves = {i["date"]: i for i in items if i["kind"] == "self_assessment" and i["date"]}
+    for obs in (i for i in items if i["kind"] == "observation"):
+        mine = selves.get(obs["date"])
+        if mine is None:
+            continue
+        by_id_self = {k["id"]: k for k in mine["skills"]}
+        by_id_obs = {k["id"]: k for k in obs["skills"]}
+        ids = [k["id"] for k in mine["skills"]] + [k["id"] for k in obs["skills"] if k["id"] not in by_id_self]
+        rows = []
+        for sid in ids:
+            a, b = by_id_self.get(sid), by_id_obs.get(sid)
+            cell = [("n/a" if k["na"] else str(k["rating"])) if k else "\u2014" for k in (a, b)]
+            differ = a is not None and b is not None and a["rating"] is not None \
+                and b["rating"] is not None and abs(a["rating"] - b["rating"]) >= 1
+            rows.append({"name": (a or b)["name"], "self": cell[0], "observer": cell[1],
+                         "differ": differ})
+        out.append({"date_text": obs["date_text"], "observer": obs["observer"] or "Observer",
+                    "rows": rows, "differences": sum(r["differ"] for r in rows)})
+    return out
 
 
 def _checkins_by_goal(ctx: ExportContext) -> dict[str, list[dict]]:
