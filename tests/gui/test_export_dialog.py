@@ -154,3 +154,22 @@ def test_a_bad_backup_is_refused_plainly(make_app, tmp_path, monkeypatch, qtbot)
         in signal.args[0]
     assert "reflection" not in parts.store.kinds()
     parts.window.restore_message.close()
+
+
+def test_the_dialog_remembers_the_last_format_and_folder(qtbot, content, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    store = memory_store()
+    fill_demo(store)
+    first = ExportDialog(store, content, settings=settings)
+    qtbot.addWidget(first)
+    first.set_format("md")
+    (tmp_path / "out").mkdir()
+    first.path_edit.setText(str(tmp_path / "out" / "p.md"))
+    with qtbot.waitSignal(first.export_finished):
+        first.export_button.click()
+    again = ExportDialog(store, content, settings=settings)
+    qtbot.addWidget(again)
+    assert again.fmt() == "md"
+    assert Path(again.path_edit.text()).parent == tmp_path / "out"

@@ -49,6 +49,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.setMinimumWidth(520)
         self._build()
+        last = settings.value("export/format") if settings is not None else None
+        if isinstance(last, str) and self.format_box.findData(last) >= 0:
+            self.format_box.setCurrentIndex(self.format_box.findData(last))
         self.on_format_changed()
 
     # -- layout ------------------------------------------------------------------------
@@ -234,6 +237,7 @@ class ExportDialog(QDialog):
         progress.close()
         if self.settings is not None:
             self.settings.setValue("export/folder", str(written[0].parent))
+            self.settings.setValue("export/format", req.fmt)
         names = " and ".join(str(p) for p in written)
         self.message.setText(f"Saved {names}")
         self.export_finished.emit(f"Exported to {names}")
