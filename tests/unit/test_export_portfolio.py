@@ -1,5 +1,7 @@
 """The portfolio's sections: what each finds, for which period, and how much CPD time."""
 
+from pathlib import Path
+
 import pytest
 
 from trainer.content import load_content
@@ -192,3 +194,13 @@ def test_self_and_observer_ratings_of_the_same_day_are_compared(demo, content):
     assert rows["Elicit, provide, elicit"]["differ"] and not rows["Sets the agenda together"]["differ"]
     assert (rows["Summarises"]["self"], rows["Summarises"]["differ"]) == ("n/a", False)
     assert compared["differences"] == 3
+
+
+def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo):
+    from trainer.content import load_content as load
+
+    bare = load(Path(__file__).resolve().parents[2] / "content")  # no plan for the demo session
+    p = build_portfolio(demo, "default", bare)
+    sessions = next(s for s in p["sections"] if s["key"] == "sessions")
+    assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 125
+    assert [part["title"] for part in p["cpd_parts"]] == ["Modules completed"]

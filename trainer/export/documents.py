@@ -27,7 +27,8 @@ INTROS = {
                "applicable; the global scores go from 1 to 5.",
     "goals": "Personal goals the learner set themselves, practising what they teach, with the "
              "check-ins recorded.",
-    "scenarios": "Practice scenarios attempted, with the score where the scenario gives one.",
+    "scenarios": "Paired scenarios practised: responses written at key moments, and skill-spotting "
+                 "rounds with how often the skills spotted matched the expected ones.",
 }
 
 
@@ -104,7 +105,8 @@ def _md_section(s: dict) -> list[str]:
                         hours_text(t["minutes"]) if t["minutes"] else "-"] for t in items])
     elif s["key"] == "reflections":
         if s.get("drafts_left_out"):
-            out += [f"_{s['drafts_left_out']} draft reflection(s) not included._", ""]
+            n = s["drafts_left_out"]
+            out += [f"_{n} draft reflection{'s' if n != 1 else ''} not included._", ""]
         for r in items:
             meta = " · ".join(x for x in (r["date_text"], r["template_name"],
                                           r["link"],

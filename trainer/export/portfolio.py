@@ -78,5 +78,5 @@ def build_portfolio(store, profile_id: str, content=None, period: Period | None 
         "cpd_hours_text": hours_text(total),
         "cpd_parts": [{"title": s["title"], "minutes": minutes[s["key"]],
                        "text": hours_text(minutes[s["key"]])}
-                      for s in sections if s["key"] in minutes],
+                      for s in sections if minutes.get(s["key"])],
     }
