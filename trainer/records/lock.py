@@ -150,14 +150,20 @@ class DataLock:
         if self._fd is not None:
             return "held by this program"
         owner = read_owner(self.path)
-        probe = DataLock(self.folder)
+        if not self.path.exists():
+            return "free"
         try:
-            probe.acquire()
-        except StoreLockedError:
-            return f"in use by {describe_owner(owner)}"
+            fd = os.open(self.path, os.O_RDWR)
         except OSError as exc:
-            return f"could not be checked ({exc})"
-        probe.release()
+            return f"could not be checked ({exc.strerror or exc})"
+        try:
+            free = self._os_lock(fd, owner)
+            if free and fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)  # the probe writes nothing: the owner's details stay
+        if not free:
+            return f"in use by {describe_owner(owner)}"
         if owner.get("pid"):
             return f"free (left behind by process {owner['pid']}, which has stopped)"
         return "free"
