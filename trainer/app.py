@@ -64,6 +64,10 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     window = MainWindow(controller, settings)
     parts = AppParts(store, controller, window, settings, profile_id)
     _title_for_profile(window, store, profile_id)
+    if store.read_only:  # the person chose read-only: say so quietly, not a box per save
+        controller.save_failed.disconnect(window.on_controller_save_failed)
+        controller.save_failed.connect(lambda _message: window.statusBar().showMessage(
+            "Read-only: another copy of the app is using these records, so nothing here is saved."))
     connect_signals(window, parts)
     return parts
 

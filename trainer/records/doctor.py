@@ -29,7 +29,8 @@ def _check_files(folder: Path, say: Callable[[str], None]) -> bool:
             parse_snapshot(snapshot, snapshot.read_bytes())
             say(f"Records file: {SNAPSHOT} reads correctly ({snapshot.stat().st_size:,} bytes)")
         except CorruptFile as bad:
-            say(f"Records file: {SNAPSHOT} is DAMAGED: {bad.reason}")
+            say(f"Records file: {SNAPSHOT} is DAMAGED: {bad.reason}"
+                + (f" [{bad.detail}]" if bad.detail else ""))
             ok = False
     ops, torn, bad_line = read_journal(folder / JOURNAL)
     if ops or torn or bad_line:

@@ -28,10 +28,11 @@ META_ID = "1"
 
 
 class CorruptFile(Exception):
-    def __init__(self, path: Path, reason: str):
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: Path, reason: str, detail: str = ""):
+        super().__init__(f"{path}: {reason}" + (f" ({detail})" if detail else ""))
         self.path = Path(path)
-        self.reason = reason
+        self.reason = reason  # plain words for the person
+        self.detail = detail  # the parser's words, for ``trainer doctor``
 
 
 @dataclass
@@ -60,7 +61,7 @@ def parse_snapshot(path: Path, raw: bytes) -> dict:
     except UnicodeDecodeError:
         raise CorruptFile(path, "the file is not text") from None
     except ValueError as exc:
-        raise CorruptFile(path, f"it is not complete JSON ({exc})") from None
+        raise CorruptFile(path, "it is cut short or damaged", str(exc)) from None
     if not isinstance(data, dict):
         raise CorruptFile(path, "it does not hold a set of record tables")
     for kind, table in data.items():
