@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -21,12 +22,12 @@ WRITER = textwrap.dedent("""
     i = 0
     while True:
         i += 1
-        rec = store.add("note", {"n": i, "text": "words " * (i % 50), "profile": "p"})
+        rec = store.add("note", {"n": i, "text": "words " * (i % 400), "profile": "p"})
         if i % 3 == 0:
             store.update("note", rec["uid"], {"text": "edited"})
-        if i % 25 == 0:
-            store.flush()  # rewrites records.json, so kills also land mid-replace
         print(rec["uid"], flush=True)
+        if i % 4 == 0:
+            store.flush()  # rewrites records.json, so kills also land mid-replace
 """)
 
 
@@ -46,6 +47,7 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path):
             line = writer.stdout.readline()
             assert line, writer.stderr.read().decode()
             saved.add(line.decode().strip())
+        time.sleep(rng.uniform(0, 0.012))  # a random moment: mid-append, mid-replace, ...
         writer.send_signal(signal.SIGKILL)
         rest, _err = writer.communicate(timeout=30)
         saved.update(line for line in rest.decode().split() if line)
