@@ -4,6 +4,7 @@ import errno
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from trainer import app as app_mod
@@ -69,6 +70,30 @@ def test_dialog_creates_renames_deletes_and_chooses(qtbot, monkeypatch):
     dialog.list.setCurrentRow(0)
     dialog.open_button.click()
     assert dialog.chosen_id == keep.id and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_typing_a_name_and_enter_creates_and_opens_on_first_start(qtbot):
+    service = ProfileService(open_store_memory())
+    dialog = ProfilesDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.open_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "Kim Example")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert service.get(dialog.chosen_id).name == "Kim Example"
+
+
+def test_enter_in_manage_mode_creates_without_closing(qtbot):
+    service = ProfileService(open_store_memory())
+    dialog = ProfilesDialog(service, manage=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.name_edit, "Ann")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and [p.name for p in service.list()] == ["Ann"]
 
 
 def open_store_memory():

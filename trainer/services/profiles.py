@@ -28,6 +28,7 @@ class Profile:
     role: str = ""
     last_used: str | None = None
     created: str | None = None
+    use_order: int = 0  # increases with each use: times can tie within a second
 
     @property
     def label(self) -> str:
@@ -36,7 +37,7 @@ class Profile:
 
 def _profile(rec: dict) -> Profile:
     return Profile(rec["uid"], rec.get("name") or rec["uid"], rec.get("role") or "",
-                   rec.get("last_used"), rec.get("created"))
+                   rec.get("last_used"), rec.get("created"), int(rec.get("use_order") or 0))
 
 
 class ProfileService:
@@ -58,7 +59,7 @@ class ProfileService:
 
     def last_used(self) -> Profile | None:
         used = [p for p in self.list() if p.last_used]
-        return max(used, key=lambda p: p.last_used) if used else None
+        return max(used, key=lambda p: (p.use_order, p.last_used)) if used else None
 
     def startup_choice(self) -> str | None:
         """The profile to open without asking: the only one, if it was used before."""
@@ -119,7 +120,8 @@ class ProfileService:
 
     def mark_used(self, profile_id: str) -> None:
         if not self._store.read_only:
-            self._store.update(PROFILES, profile_id, {"last_used": self._store.now()})
+            order = max((p.use_order for p in self.list()), default=0) + 1
+            self._store.update(PROFILES, profile_id, {"last_used": self._store.now(), "use_order": order})
 
     def default_profile(self) -> Profile:
         """For runs that must not ask (tests, --smoke, screenshots): last used, or any, or new."""

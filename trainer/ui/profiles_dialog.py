@@ -84,7 +84,12 @@ class ProfilesDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.create_button.clicked.connect(self.on_create_clicked)
-        self.name_edit.returnPressed.connect(self.on_create_clicked)
+        if manage:  # Enter in the name field creates; it must not also close the dialog
+            close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+            close.setAutoDefault(False)
+            self.create_button.setDefault(True)
+        else:  # Enter in the name field creates the profile and opens it
+            self.name_edit.returnPressed.connect(self.on_create_clicked)
         self.rename_button.clicked.connect(self.on_rename_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
