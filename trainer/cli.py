@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
     p.add_argument("--data", dest="cmd_data", type=Path, help="data folder (default: as for the app)")
+    p.add_argument("--restore", metavar="BACKUP",
+                   help="make a backup current again: its folder name (or the start of it), or 'newest'")
 
     p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
     p.add_argument("--data", dest="cmd_data", type=Path, help="data folder to fill (required)")
@@ -72,10 +74,10 @@ def _data_dir(args, required: bool = False) -> Path:
     return folder
 
 
-def cmd_doctor(folder: Path) -> int:
+def cmd_doctor(folder: Path, restore: str | None = None) -> int:
     from trainer.records.doctor import run_doctor
 
-    return run_doctor(folder)
+    return run_doctor(folder, restore=restore)
 
 
 def cmd_demo(folder: Path, content_dir: Path) -> int:
@@ -139,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
             return 0
         if args.command == "doctor":
-            return cmd_doctor(_data_dir(args))
+            return cmd_doctor(_data_dir(args), args.restore)
         if args.command == "demo":
             return cmd_demo(_data_dir(args, required=True), _content_dir(args.content))
         folder = _content_dir(args.content)

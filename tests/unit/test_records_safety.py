@@ -161,3 +161,32 @@ def test_store_reports_kinds_and_schema(tmp_path):
     store.close()
     with pytest.raises(OSError):
         store.add("progress", {"profile": "p"})
+
+
+def test_restore_a_backup_after_backing_up_the_current_records(tmp_path):
+    store = open_store(tmp_path)
+    store.add("note", {"text": "early", "profile": "p"})
+    store.flush()
+    early = store.backup("manual")
+    store.add("note", {"text": "late", "profile": "p"})
+    before = store.restore_backup(early)
+    assert [r["text"] for r in store.all("note")] == ["early"]
+    assert "before-restore" in before.name
+    store.add("note", {"text": "after restore", "profile": "p"})
+    store.close()
+    again = open_store(tmp_path)
+    assert sorted(r["text"] for r in again.all("note")) == ["after restore", "early"]
+    again.restore_backup(before)  # and back again: nothing was lost by restoring
+    assert sorted(r["text"] for r in again.all("note")) == ["early", "late"]
+    again.close()
+
+
+def test_a_huge_journal_is_folded_in_while_working(tmp_path, monkeypatch):
+    monkeypatch.setattr(backend_mod, "JOURNAL_LIMIT", 2000)
+    store = open_store(tmp_path)
+    for i in range(20):
+        store.add("note", {"text": "x" * 200, "n": i, "profile": "p"})
+    assert (tmp_path / "records.journal").stat().st_size <= 2000 + 400
+    assert len(json.loads((tmp_path / "records.json").read_text())["note"]) >= 8
+    store.close()
+    assert len(open_store(tmp_path).all("note")) == 20

@@ -143,3 +143,26 @@ def test_periodic_backup_waits_between_writes(tmp_path):
     store.add("note", {"n": 9, "profile": "p"})
     assert len(list_backups(tmp_path)) == count + 1
     store.close()
+
+
+def test_doctor_restores_a_named_backup_and_keeps_the_current_one(tmp_path):
+    from trainer.records.doctor import run_doctor
+
+    store = open_store(tmp_path)
+    store.add("note", {"text": "old", "profile": "p"})
+    store.close()
+    open_store(tmp_path).close()  # backup with "old"
+    old_backup = list_backups(tmp_path)[0]
+    store = open_store(tmp_path)
+    store.add("note", {"text": "new", "profile": "p"})
+    store.close()
+    lines = []
+    assert run_doctor(tmp_path, lines.append, restore=old_backup.name) == 0
+    assert any(line.startswith("RESTORED: backup " + old_backup.name) for line in lines)
+    assert "Records by kind: note 1" in lines
+    lines.clear()
+    assert run_doctor(tmp_path, lines.append, restore="nope") == 1
+    assert any("no single backup matches 'nope'" in line for line in lines)
+    held = DataLock(tmp_path).acquire()
+    assert run_doctor(tmp_path, lines.append, restore="newest") == 1
+    held.release()

@@ -27,6 +27,7 @@ from trainer.records.migrations import check_not_newer, migrate, new_data
 from trainer.records.storage import atomic_write_bytes
 
 BACKUP_EVERY_SECONDS = 10 * 60  # at most one backup per this many seconds of writing
+JOURNAL_LIMIT = 16 * 1024 * 1024  # fold a journal this big into records.json (rare: days of saves)
 
 
 @dataclass
@@ -189,8 +190,13 @@ class FileBackend:
         except OSError as exc:  # cannot even tidy up: stop writing rather than damage more
             self.broken = f"the journal could not be repaired after a failed save ({exc})"
 
-    def after_write(self) -> None:
-        """Take a backup if enough time passed since the last one (never on every keystroke)."""
+    def after_write(self, data: Callable[[], dict] | None = None) -> None:
+        """Now and then (never on every keystroke): fold a huge journal in, take a backup."""
+        if data is not None and os.fstat(self._fd).st_size > JOURNAL_LIMIT:
+            try:
+                self.compact(data())
+            except OSError:
+                pass  # the journal still holds every save
         if self._clock() - self._last_backup < self.backup_every:
             return
         self._last_backup = self._clock()
@@ -208,6 +214,17 @@ class FileBackend:
         atomic_write_bytes(self.journal, b"")
         self._open_journal()
         self.dirty = False
+
+    def restore(self, backup: Path, now: str) -> tuple[dict, Path | None]:
+        """Load a backup, back up the current files, then make the backup current."""
+        if self.read_only:
+            raise ReadOnlyStoreError()
+        loaded = bk.load_backup(backup)  # CorruptFile if it cannot be read
+        data, _steps = migrate(loaded.data, now)
+        before = bk.make_backup(self.folder, reason="before-restore")
+        self.seq = max(self.seq, loaded.seq)
+        self.compact(data)
+        return data, before
 
     def backup(self, reason: str) -> Path | None:
         if self.read_only:

@@ -62,7 +62,24 @@ def _report_backups(folder: Path, say: Callable[[str], None]) -> None:
         say(f"  {len(bad)} backup{'s' if len(bad) != 1 else ''} cannot be read: {', '.join(bad)}")
 
 
-def run_doctor(folder: Path, say: Callable[[str], None] = print) -> int:
+def _restore(store, folder: Path, name: str, say: Callable[[str], None]) -> bool:
+    backups = bk.list_backups(folder)
+    chosen = backups[:1] if name == "newest" else [p for p in backups if p.name.startswith(name)]
+    if len(chosen) != 1:
+        names = ", ".join(p.name for p in backups[:12]) or "none"
+        say(f"PROBLEM: no single backup matches '{name}' (backups, newest first: {names})")
+        return False
+    try:
+        before = store.restore_backup(chosen[0])
+    except (CorruptFile, StoreError, OSError) as exc:
+        say(f"PROBLEM: backup {chosen[0].name} could not be restored: {exc}")
+        return False
+    say(f"RESTORED: backup {chosen[0].name} ({bk.describe_time(bk.backup_time(chosen[0]))}). "
+        f"The records as they were just before are kept in backup {before.name if before else '-'}.")
+    return True
+
+
+def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | None = None) -> int:
     folder = Path(folder)
     say(f"Data folder: {folder}")
     if not folder.is_dir():
@@ -72,6 +89,9 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print) -> int:
     say(f"Lock: {lock_state}")
     files_ok = _check_files(folder, say)
     in_use = lock_state.startswith("in use")
+    if in_use and restore:
+        say("Cannot restore while the app is running on this folder: close it first.")
+        return 1
     try:
         store = open_store(folder, read_only=in_use, lock=not in_use)
     except StoreLockedError as exc:
@@ -80,7 +100,10 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print) -> int:
     except StoreError as exc:
         say(f"PROBLEM: {exc}")
         return 1
+    restored_ok = True
     try:
+        if restore:
+            restored_ok = _restore(store, folder, restore, say)
         for notice in store.notices:
             say(("REPAIRED: " if store.repaired and not in_use else "PROBLEM: ") + notice)
         if store.migrated_from:
@@ -93,6 +116,8 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print) -> int:
         store.close()
     if in_use and not files_ok:
         say("The app is running on this folder: close it, then run 'trainer doctor' again to repair.")
+        return 1
+    if not restored_ok:
         return 1
     if store.damaged:
         say("Could not repair: no good backup was found. The damaged file was kept.")

@@ -153,13 +153,29 @@ class RecordStore:
 
     def _written(self) -> None:
         if self._backend is not None:
-            self._backend.after_write()
+            self._backend.after_write(lambda: self._db.storage.read() or {})
 
     def backup(self, reason: str = "manual") -> Path | None:
         """Take a backup now (before a risky step); returns its folder."""
         if self._backend is None:
             return None
         return self._backend.backup(reason)
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Replace every record with a backup's, after backing up the current ones.
+
+        Returns the folder of the backup taken first. Raises ``StoreError``
+        (e.g. a newer format) or ``OSError``; on failure nothing changes.
+        """
+        if self.read_only:
+            raise ReadOnlyStoreError()
+        if self._backend is None:
+            raise OSError(2, "an in-memory store has no backups")
+        data, before = self._backend.restore(Path(backup), self._clock())
+        self._db = TinyDB(storage=MemoryStorage)
+        self._db.storage.write(data)
+        self._uids.clear()
+        return before
 
     def flush(self) -> None:
         """Fold the journal into records.json now (the app also does it at close)."""
