@@ -103,8 +103,8 @@ def choose_profile(store: RecordStore, requested: str | None, interactive: bool)
     service = ProfileService(store)
     if requested:
         chosen = service.select_or_create(requested).id
-    elif not interactive:
-        chosen = service.default_profile().id
+    elif not interactive or (store.read_only and not service.list()):
+        chosen = service.default_profile().id  # no asking; nothing to choose from read-only
     else:
         chosen = service.startup_choice() or ProfilesDialog.ask(None, service, read_only=store.read_only)
     if chosen is not None and service.get(chosen) is not None:
