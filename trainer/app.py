@@ -15,9 +15,15 @@ from trainer.content import load_content
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
 from trainer.records.store import RecordStore, open_store
+from trainer.services.goals import GoalService
+from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
+from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
+from trainer.ui.help_dialog import about_html
+from trainer.ui.journal_controller import JournalController, link_choices, link_describer
+from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
 from trainer.ui.profiles_dialog import ProfilesDialog
 from trainer.ui.store_prompts import StorePrompts
@@ -34,6 +40,7 @@ class AppParts:
     window: MainWindow
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
+    journal: JournalController | None = None
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -60,9 +67,16 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     if profile_id is None:
         profile_id = ProfileService(store).default_profile().id
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
+    apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
-    parts = AppParts(store, controller, window, settings, profile_id)
+    window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
+                                    content.course.licence))
+    journal = JournalController(JournalService(store, profile_id, content.templates),
+                                GoalService(store, profile_id), link_describer(content), window,
+                                link_options=link_choices(content))
+    window.add_section("journal", "&Journal", JournalView(journal, settings))
+    parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)

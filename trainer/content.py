@@ -11,6 +11,7 @@ from pathlib import Path
 from trainer.competencies.framework import Framework, load_framework
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
+from trainer.journal.templates import load_templates
 from trainer.modules.loader import load_course
 
 
@@ -30,6 +31,7 @@ class Content:
     framework: Framework | None
     scenarios: list = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    templates: list = field(default_factory=list)  # reflection templates
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -55,5 +57,8 @@ def load_content(root: Path) -> Content:
     known_skills = framework.skill_ids if framework else None
     course = load_course(root, known_skills=known_skills)
     diags.extend(course.diagnostics)
+    templates, problems = load_templates(root)
+    diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, diagnostics=diags)
+    return Content(root=root, course=course, framework=framework, diagnostics=diags,
+                   templates=templates)

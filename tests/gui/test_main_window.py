@@ -116,3 +116,68 @@ def test_save_failure_is_reported_not_crashing(make_app, monkeypatch):
     monkeypatch.setattr(parts.store, "upsert", boom)
     parts.window.course_view.reader.done_box.click()
     assert shown and "could not be saved" in shown[0]
+
+
+def test_lazy_section_is_built_on_first_show(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    built = []
+
+    def factory():
+        built.append(1)
+        return QLabel("Later")
+
+    action = window.add_section("later", "&Later", factory)
+    assert built == [] and window.current_section() == "course"
+    action.trigger()
+    assert built == [1] and window.current_section() == "later"
+    assert isinstance(window.sections["later"], QLabel)
+    window.show_section("course")
+    window.show_section("later")
+    assert built == [1]
+    assert window.tabs.tabText(window.tabs.indexOf(window.sections["later"])) == "&Later"
+
+
+def test_clicking_a_lazy_tab_builds_it(make_app):
+    from PySide6.QtWidgets import QLabel
+
+    parts = make_app()
+    window = parts.window
+    window.add_section("later", "&Later", lambda: QLabel("Built"))
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    assert isinstance(window.tabs.currentWidget(), QLabel)
+
+
+def test_dark_theme_switches_palette_and_page_and_is_remembered(make_app, tmp_path):
+    from PySide6.QtGui import QPalette
+
+    parts = make_app()
+    window = parts.window
+    window.theme_actions["dark"].trigger()
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    reader = window.course_view.reader
+    assert reader.theme.name == "dark"
+    window.close()
+    again = make_app(data=tmp_path / "data")
+    assert again.window.theme_actions["dark"].isChecked()
+    assert again.window.course_view.reader.theme.name == "dark"
+    again.window.theme_actions["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
+    from trainer.ui import help_dialog
+
+    shown = []
+    monkeypatch.setattr(help_dialog.TextDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))
+    parts = make_app()
+    parts.window.help_action.trigger()
+    parts.window.about_action.trigger()
+    assert "Using the keyboard" in shown[0] and "Ctrl+D" in shown[0]
+    assert str((tmp_path / "data").resolve()) in shown[1]
+    from trainer import __version__
+
+    assert __version__ in shown[1]

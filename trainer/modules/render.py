@@ -105,3 +105,10 @@ def render_module(module: Module, theme: Theme = LIGHT, done: bool = False) -> R
 
 def render_error(title: str, message: str, theme: Theme = LIGHT) -> str:
     return _env().get_template("error.html.j2").render(title=title, message=message, theme=theme)
+
+
+def render_page(title: str, markdown_text: str, theme: Theme = LIGHT) -> str:
+    """A titled page of Markdown (help, notes) in the module page style."""
+    body, _ = markdown_to_html(markdown_text)
+    return _env().get_template("page.html.j2").render(
+        title=title, body=jinja2.utils.markupsafe.Markup(body), theme=theme)

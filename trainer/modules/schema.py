@@ -129,10 +129,8 @@ def check(
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
-            if err.get("type") == "missing":
-                line = doc.line_of(prefix + loc[:-1])
-            else:
-                line = doc.line_of(prefix + loc)
+            # A missing field is reported on the line of the mapping that lacks it.
+            line = doc.line_of(prefix + (loc[:-1] if err.get("type") == "missing" else loc))
             out.append(Diagnostic(doc.path, line, ERROR,
                                   f"field '{_field_name(prefix + loc)}': {explain(err)}"))
         return None, sorted(out, key=lambda d: d.line)

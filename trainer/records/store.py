@@ -237,5 +237,14 @@ def open_store(data_dir: Path, *, read_only: bool = False, lock: DataLock | bool
     return store
 
 
+def read_on_disk(data_dir: Path) -> dict:
+    """Every record saved on disk in ``data_dir`` ({kind: {doc_id: record}}), as the next
+    open would see it: ``records.json`` plus the journal of saves since. Reads only;
+    for tests and tools that check what really reached the disk."""
+    from trainer.records.files import JOURNAL, load_files
+
+    return load_files(Path(data_dir) / RECORDS_FILE, Path(data_dir) / JOURNAL).data
+
+
 def memory_store(clock: Callable[[], str] = utc_now) -> RecordStore:
     return RecordStore(TinyDB(storage=MemoryStorage), clock=clock)

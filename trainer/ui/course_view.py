@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
 from trainer.ui.controller import CourseController
@@ -15,6 +16,7 @@ from trainer.ui.theme import base_point_size, page_theme
 
 class CourseView(QWidget):
     status_message = Signal(str)
+    reflection_requested = Signal(dict)  # a link such as {"kind": "module", "module": id}
 
     def __init__(self, controller: CourseController, settings: QSettings, parent=None):
         super().__init__(parent)
@@ -67,6 +69,10 @@ class CourseView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self.reflect_action = QAction("&Reflect on this module", self)
+        self.reflect_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.reflect_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.reflect_action)
         self._connect_signals()
         self._update_progress()
 
@@ -80,12 +86,22 @@ class CourseView(QWidget):
         r.done_toggled.connect(c.set_done)
         r.module_link_activated.connect(self.on_reader_module_link)
         r.text_size_changed.connect(lambda p: self.settings.setValue("reader/point_size", p))
+        r.reflect_button.clicked.connect(self.request_reflection)
+        self.reflect_action.triggered.connect(self.request_reflection)
 
     def start(self) -> None:
         """Open where the person left off (or the first module)."""
         start = self.controller.start_module_id()
         if start:
             self.controller.open_module(start)
+
+    def refresh_theme(self) -> None:
+        """Re-render the open module in the page colours of the new palette."""
+        self.reader.theme = page_theme()
+        if self.reader.module is not None:
+            fraction = self.reader.scroll_fraction()
+            self.on_controller_module_opened(self.reader.module.id)
+            self.reader.set_scroll_fraction(fraction)
 
     # -- behaviour ---------------------------------------------------------------
     def go(self, step: int) -> None:
@@ -96,6 +112,15 @@ class CourseView(QWidget):
     def toggle_done(self) -> None:
         if self.reader.done_box.isEnabled():
             self.reader.done_box.toggle()
+
+    def reflection_link(self) -> dict | None:
+        module = self.reader.module
+        return {"kind": "module", "module": module.id} if module is not None and module.ok else None
+
+    def request_reflection(self) -> None:
+        link = self.reflection_link()
+        if link is not None:
+            self.reflection_requested.emit(link)
 
     def remember_position(self) -> None:
         module = self.reader.module

@@ -7,15 +7,28 @@ live in ``trainer/ui/wiring.py``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
 from trainer.ui.course_view import CourseView
 
 
+class _Placeholder(QWidget):
+    """Stands in a tab until its section is first shown."""
+
+    def __init__(self, key: str):
+        super().__init__()
+        self.key = key
+
+
 class MainWindow(QMainWindow):
+    section_built = Signal(str)  # a lazily added section was just created
+    theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
+
     def __init__(self, controller: CourseController, settings: QSettings, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -29,6 +42,9 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Sections")
         self.setCentralWidget(self.tabs)
         self.sections: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._titles: dict[str, str] = {}
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
         self._build_menus()
         self.course_view = CourseView(controller, settings)
@@ -43,10 +59,18 @@ class MainWindow(QMainWindow):
                 "modules with errors are marked in the outline.")
 
     # -- sections ------------------------------------------------------------------
-    def add_section(self, key: str, title: str, widget: QWidget) -> QAction:
-        """Add a tab and a Go menu entry with the shortcut Alt+<n>."""
+    def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> QAction:
+        """Add a tab and a Sections menu entry with the shortcut Alt+<n>.
+
+        ``widget`` may be a factory: the section is then built the first time
+        it is shown, so start-up does not pay for screens nobody opened.
+        """
+        if not isinstance(widget, QWidget):
+            self._factories[key] = widget
+            widget = _Placeholder(key)
         index = self.tabs.addTab(widget, title)
         self.sections[key] = widget
+        self._titles[key] = title
         widget.setAccessibleName(title.replace("&", ""))
         action = QAction(f"{title}", self)
         action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
@@ -64,9 +88,33 @@ class MainWindow(QMainWindow):
             self.file_menu.insertSeparator(first)
 
     def show_section(self, key: str) -> None:
-        widget = self.sections.get(key)
+        widget = self.section(key)
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
+
+    def section(self, key: str) -> QWidget | None:
+        """The section's widget, building it now if it was added lazily."""
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            placeholder = self.sections[key]
+            index = self.tabs.indexOf(placeholder)
+            current = self.tabs.currentIndex()
+            built = factory()
+            built.setAccessibleName(placeholder.accessibleName())
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, built, self._titles[key])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            self.sections[key] = built
+            self.section_built.emit(key)
+        return self.sections.get(key)
+
+    def on_tabs_current_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, _Placeholder):
+            self.show_section(widget.key)
 
     def current_section(self) -> str | None:
         current = self.tabs.currentWidget()
@@ -108,6 +156,18 @@ class MainWindow(QMainWindow):
         for action in (self.larger_action, self.smaller_action, self.reset_size_action):
             self.view_menu.addAction(action)
             self.addAction(action)
+        self.view_menu.addSeparator()
+        theme_menu = self.view_menu.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        current = str(self.settings.value("appearance/theme", "system"))
+        for key, label in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(key == current)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))
+            self.theme_group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[key] = action
 
     def _connect_signals(self) -> None:
         c, cv = self.controller, self.course_view
@@ -135,6 +195,32 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         self.course_view.start()
+
+    def add_help_menu(self, about_html: str) -> None:
+        """Help > How to use this app (F1) and About."""
+        from trainer.ui.help_dialog import TextDialog, help_html
+
+        menu = self.menuBar().addMenu("&Help")
+        help_action = QAction("&How to use this app", self)
+        help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_action.triggered.connect(lambda: TextDialog("Help", help_html(), self).exec())
+        about_action = QAction("&About Practitioner Trainer", self)
+        about_action.triggered.connect(lambda: TextDialog("About", about_html, self).exec())
+        for action in (help_action, about_action):
+            menu.addAction(action)
+            self.addAction(action)
+        self.help_action, self.about_action = help_action, about_action
+
+    def set_theme(self, theme: str) -> None:
+        """Switch theme now and remember it."""
+        from trainer.ui.appearance import apply_theme
+
+        self.settings.setValue("appearance/theme", theme)
+        if theme in self.theme_actions:
+            self.theme_actions[theme].setChecked(True)
+        resolved = apply_theme(QApplication.instance(), theme)
+        self.course_view.refresh_theme()
+        self.theme_changed.emit(resolved)
 
     # -- slots -------------------------------------------------------------------
     def on_controller_module_opened(self, _module_id: str) -> None:

@@ -41,6 +41,10 @@ class ReaderView(QWidget):
         self.done_box = QCheckBox("&Mark as done")
         self.done_box.setAccessibleName("Mark this module as done")
         self.done_box.setToolTip("Mark this module as done (Ctrl+D)")
+        self.reflect_button = QToolButton()
+        self.reflect_button.setText("&Reflect\u2026")
+        self.reflect_button.setAccessibleName("Reflect on this module")
+        self.reflect_button.setToolTip("Write a reflection linked to this module (Ctrl+R)")
         self.toc_combo = QComboBox()
         self.toc_combo.setAccessibleName("Jump to a section of this module")
         self.toc_combo.setToolTip("Sections of this module")
@@ -64,6 +68,7 @@ class ReaderView(QWidget):
         bar.addWidget(self.next_button)
         bar.addSpacing(8)
         bar.addWidget(self.done_box)
+        bar.addWidget(self.reflect_button)
         bar.addSpacing(8)
         bar.addWidget(self.toc_combo, 1)
         bar.addWidget(self.smaller_button)
@@ -75,7 +80,7 @@ class ReaderView(QWidget):
         self.browser.setAccessibleName("Module text")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.document().setDocumentMargin(24)
+        self.browser.document().setDocumentMargin(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,9 +108,11 @@ class ReaderView(QWidget):
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
+        self._fit_measure()
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
         self.done_box.setEnabled(module.ok)
+        self.reflect_button.setEnabled(module.ok)
         self.done_box.blockSignals(False)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)
@@ -149,12 +156,19 @@ class ReaderView(QWidget):
 
     def _fit_measure(self) -> None:
         """Centre a readable column: wide windows get wide side margins."""
-        measure = QFontMetrics(self.browser.document().defaultFont()).averageCharWidth() * MEASURE_CHARS
+        doc = self.browser.document()
+        measure = QFontMetrics(doc.defaultFont()).averageCharWidth() * MEASURE_CHARS
         width = self.browser.viewport().width()
-        margin = max(24, int((width - measure) / 2))
-        if abs(self.browser.document().documentMargin() - margin) >= 1:
+        side = max(24, int((width - measure) / 2))
+        root = doc.rootFrame()
+        fmt = root.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1 or fmt.topMargin() != 20:
             fraction = self.scroll_fraction()
-            self.browser.document().setDocumentMargin(margin)
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(20)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
             self.set_scroll_fraction(fraction)
 
     def _apply_font(self) -> None:

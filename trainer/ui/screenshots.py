@@ -43,8 +43,85 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     if broken:
         parts.controller.open_module(broken[0].id)
         grab("module-error")
+    if parts.journal is not None:
+        saved.extend(_journal_shots(parts, grab, outdir, f"{w}x{h}"))
+    window.set_theme("dark")
+    parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
+    grab("main-dark")
+    window.set_theme("light")
     window.close()
     parts.store.close()
     if tmp is not None:
         tmp.cleanup()
+    return saved
+
+
+def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
+    """The journal list, the editor with privacy highlights, and its dialogs."""
+    from trainer.ui.journal_goals import CheckInDialog, GoalDialog
+    from trainer.ui.journal_privacy import PrivacyDialog
+
+    from PySide6.QtWidgets import QApplication
+
+    window, journal = parts.window, parts.journal
+    view = window.sections["journal"]
+
+    def settle_and_grab(name: str) -> None:
+        for _ in range(3):  # nested layouts settle over a few event-loop turns
+            QApplication.processEvents()
+        grab(name)
+
+    saved: list[Path] = []
+    readable = parts.controller.course.readable()
+    if not journal.templates:
+        return saved
+    first = journal.templates[0]
+    uid = journal.start_reflection(first.id, title="Practice round with a colleague")
+    journal.save(uid, {"sections": {s.id: s.example for s in first.text_sections}, "tags": "practice, pairs"})
+    journal.finish(uid)
+    link = {"kind": "module", "module": readable[0].id} if readable else None
+    window.show_section("journal")
+    journal.start_reflection("gibbs", link)
+    editor = view.editor
+    if "description" in editor.edits:
+        editor.edits["description"].setPlainText(
+            "I saw Mrs Example (NHS 999 100 0003) for her annual diabetes review. She wanted to "
+            "talk about her feet, and I wanted to talk about her blood results.")
+        editor.edits["feelings"].setPlainText("Rushed, and a little **irritated** at first.")
+        editor.save_now()
+        findings = editor.show_privacy_findings()
+        settle_and_grab("journal-editor")
+        dialog = PrivacyDialog(findings, editor.field_titles(), window)
+        dialog.show()
+        path = outdir / f"journal-privacy-{size}.png"
+        dialog.grab().save(str(path))
+        saved.append(path)
+        dialog.close()
+    view.list.setFocus()
+    goal = GoalDialog(journal, None, window)
+    goal.goal_edit.setText("Walk at lunchtime twice a week")
+    goal.confidence.setValue(5)
+    goal.show()
+    path = outdir / f"journal-goal-{size}.png"
+    goal.grab().save(str(path))
+    saved.append(path)
+    goal.close()
+    goal = journal.create_goal(goal="Walk at lunchtime twice a week", importance=8, confidence=7,
+                               plan={"what": "15-minute walk", "when": "after lunch", "where": "the park",
+                                     "how_often": "Tuesdays and Thursdays"})
+    journal.update_goal(goal["uid"], {"next_checkin": journal.goals.today().isoformat()})  # due now
+    checkin = CheckInDialog(journal, journal.goals.get(goal["uid"]), window)
+    checkin.barriers.setPlainText("Meetings ran over lunch on Thursday")
+    checkin.show()
+    path = outdir / f"journal-checkin-{size}.png"
+    checkin.grab().save(str(path))
+    saved.append(path)
+    checkin.close()
+    view.search_edit.clear()
+    settle_and_grab("journal")
+    journal.delete(uid)
+    view.show_combo.setCurrentIndex(view.show_combo.findText("Bin"))
+    view.list.setCurrentRow(0)
+    settle_and_grab("journal-bin")
+    journal.restore(uid)
     return saved

@@ -1,0 +1,1 @@
+"""The reflective journal: templates (content) and the privacy guard (pure Python)."""
