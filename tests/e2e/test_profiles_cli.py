@@ -38,5 +38,7 @@ def test_demo_then_smoke_opens_the_demo_learner(tmp_path):
     assert any(r.get("done") for r in progress)
     done_at = [r["done_at"] for r in progress if r.get("done")]
     assert all(d < store.now() for d in done_at)  # made to look like past weeks of study
+    reflections = store.all("reflection", profile=sam.id)
+    assert sorted(r["status"] for r in reflections) == ["draft", "finished"]
     store.close()
     assert _trainer("--smoke", "--data", data).returncode == 0

@@ -71,6 +71,49 @@ def course_progress(ctx: DemoContext) -> None:
     ctx.log.append(f"course progress: {len(finished)} of {len(readable)} modules done")
 
 
+@demo_step
+def reflections(ctx: DemoContext) -> None:
+    """Two reflections in Sam's own (invented) words: one finished, one still a draft."""
+    from datetime import date
+
+    from trainer.services.journal import JournalService
+
+    templates = {t.id: t for t in getattr(ctx.content, "templates", [])}
+    journal = JournalService(ctx.store, ctx.profile_id, templates.values(),
+                             today=lambda: date.fromisoformat(ctx.clock()[:10]))
+    readable = ctx.content.course.readable()
+    made = 0
+    if "gibbs" in templates:
+        ctx.at(12, hour=17)
+        link = {"kind": "module", "module": readable[0].id} if readable else None
+        rec = journal.create("gibbs", link=link, title="Letting him choose the topic",
+                             tags=["agenda-setting", "diabetes review"])
+        journal.save(rec["uid"], {"sections": {
+            "description": "A man in his sixties came for a routine diabetes review. I had a list of "
+                           "checks; he wanted to talk about his sleep.",
+            "feelings": "I worried we would run out of time for the checks and I hurried him.",
+            "evaluation": "The checks were done, but he left with nothing for the thing he cared about.",
+            "analysis": "I set the agenda alone. Asking him first would have shown that the sleep and "
+                        "his blood sugar were linked for him.",
+            "conclusion": "Asking what matters most today costs a minute and saves the consultation.",
+            "action-plan": "At my next five reviews I will start by asking what the person wants to "
+                           "cover, then add my items.",
+        }})
+        journal.finish(rec["uid"])
+        made += 1
+    if "rolfe" in templates:
+        ctx.at(2, hour=18)
+        rec = journal.create("rolfe", title="Scaling question", tags=["confidence"])
+        journal.save(rec["uid"], {"sections": {
+            "what": "I tried the confidence scale with a woman planning to walk after lunch. "
+                    "She said four.",
+            "so-what": "",
+        }})
+        made += 1
+    if made:
+        ctx.log.append(f"reflections: {made}")
+
+
 def make_demo(data_dir: Path, content, seed: int = 7) -> list[str]:
     """Fill ``data_dir`` with the demo learner; return lines describing what was made."""
     from trainer.services.profiles import ProfileService
