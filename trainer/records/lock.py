@@ -65,8 +65,11 @@ def describe_owner(owner: dict) -> str:
     if not owner:
         return "another copy of Practitioner Trainer"
     where = "this computer" if owner.get("host") == socket.gethostname() else f"computer '{owner.get('host')}'"
-    return (f"another copy of Practitioner Trainer (process {owner.get('pid')} on {where}, "
-            f"since {owner.get('time', 'an unknown time')})")
+    try:
+        since = datetime.fromisoformat(owner["time"]).astimezone().strftime("%d %B %Y at %H:%M")
+    except (KeyError, TypeError, ValueError):
+        since = "an unknown time"
+    return f"another copy of Practitioner Trainer (process {owner.get('pid')} on {where}, since {since})"
 
 
 class DataLock:
