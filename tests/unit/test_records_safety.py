@@ -190,3 +190,18 @@ def test_a_huge_journal_is_folded_in_while_working(tmp_path, monkeypatch):
     assert len(json.loads((tmp_path / "records.json").read_text())["note"]) >= 8
     store.close()
     assert len(open_store(tmp_path).all("note")) == 20
+
+
+def test_delete_all_is_one_durable_step(tmp_path, monkeypatch):
+    store = open_store(tmp_path)
+    for who in ("a", "a", "b"):
+        store.add("note", {"profile": who})
+    calls = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(backend_mod.os, "fsync", lambda fd: calls.append(fd) or real_fsync(fd))
+    assert store.delete_all("note", profile="a") == 2
+    monkeypatch.undo()
+    assert len(calls) == 1 and store.delete_all("note", profile="zzz") == 0
+    again = open_store(tmp_path)
+    assert [r["profile"] for r in again.all("note")] == ["b"]
+    again.close()

@@ -164,23 +164,28 @@ class FileBackend:
 
     # -- writing -----------------------------------------------------------------
     def append(self, op: dict) -> None:
+        self.append_many([op])
+
+    def append_many(self, ops: list[dict]) -> None:
+        """Append ops as journal lines with one write and one fsync: all or none."""
         if self.read_only:
             raise ReadOnlyStoreError()
         if self.broken:
             raise OSError(errno.EIO, self.broken)
+        if not ops:
+            return
         self._check_ours()
-        op = {"seq": self.seq + 1, **op}
-        line = encode_op(op)
+        data = b"".join(encode_op({"seq": self.seq + n, **op}) for n, op in enumerate(ops, 1))
         size = os.fstat(self._fd).st_size
         try:
-            written = os.write(self._fd, line)
-            if written != len(line):
+            written = os.write(self._fd, data)
+            if written != len(data):
                 raise OSError(errno.ENOSPC, "No space left on device")
             os.fsync(self._fd)
         except OSError:
             self._undo_append(size)
             raise
-        self.seq += 1
+        self.seq += len(ops)
         self.dirty = True
 
     def _undo_append(self, size: int) -> None:

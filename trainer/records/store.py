@@ -141,6 +141,23 @@ class RecordStore:
         self._written()
         return True
 
+    def delete_all(self, kind: str, **where: Any) -> int:
+        """Delete every record of ``kind`` matching ``where`` in one durable step."""
+        table = self._db.table(kind)
+        found = table.search(_matcher(where)) if where else table.all()
+        if not found:
+            return 0
+        if self.read_only:
+            raise ReadOnlyStoreError()
+        if self._closed:
+            raise OSError(9, "the records are closed")
+        if self._backend is not None:
+            self._backend.append_many([{"op": "del", "kind": kind, "uid": d.get("uid")} for d in found])
+        table.remove(doc_ids=[d.doc_id for d in found])
+        self._uids.pop(kind, None)
+        self._written()
+        return len(found)
+
     # -- durability --------------------------------------------------------------
     def _write(self, op: dict) -> None:
         """Make ``op`` durable before memory changes; raises OSError if it cannot."""

@@ -113,8 +113,7 @@ class ProfileService:
         for kind in self._store.kinds():
             if kind == PROFILES:
                 continue
-            for rec in self._store.all(kind, profile=profile_id):
-                removed += self._store.delete(kind, rec["uid"])
+            removed += self._store.delete_all(kind, profile=profile_id)
         self._store.delete(PROFILES, profile_id)
         return removed
 
