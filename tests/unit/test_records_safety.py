@@ -205,3 +205,13 @@ def test_delete_all_is_one_durable_step(tmp_path, monkeypatch):
     again = open_store(tmp_path)
     assert [r["profile"] for r in again.all("note")] == ["b"]
     again.close()
+
+
+def test_a_uid_is_unique_within_its_kind(tmp_path):
+    store = open_store(tmp_path)
+    store.add("note", {"uid": "same", "profile": "p"})
+    with pytest.raises(ValueError, match="already exists"):
+        store.add("note", {"uid": "same", "profile": "p"})
+    store.add("other", {"uid": "same", "profile": "p"})  # another kind: fine
+    assert len(store.all("note")) == 1
+    store.close()

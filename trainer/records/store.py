@@ -101,6 +101,8 @@ class RecordStore:
         rec.setdefault("uid", str(uuid.uuid4()))
         rec.setdefault("created", now)
         rec["updated"] = now
+        if self._by_uid(kind, rec["uid"]) is not None:
+            raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
         self._write({"op": "put", "kind": kind, "rec": rec})
         doc_id = self._db.table(kind).insert(rec)
         if kind in self._uids:
