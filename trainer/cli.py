@@ -54,12 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
-    p.add_argument("--data", dest="cmd_data", type=Path, help="data folder (default: as for the app)")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
     p.add_argument("--restore", metavar="BACKUP",
                    help="make a backup current again: its folder name (or the start of it), or 'newest'")
 
     p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
-    p.add_argument("--data", dest="cmd_data", type=Path, help="data folder to fill (required)")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
     return parser
 
 

@@ -20,7 +20,7 @@ from typing import Callable
 
 from trainer.records import backups as bk
 from trainer.records.errors import ReadOnlyStoreError, StoreConflictError
-from trainer.records.files import (JOURNAL, SNAPSHOT, CorruptFile, Loaded, apply_ops, encode_op,
+from trainer.records.files import (JOURNAL, SNAPSHOT, CorruptFile, apply_ops, encode_op,
                                    encode_snapshot, file_id, load_files, read_journal)
 from trainer.records.lock import DataLock
 from trainer.records.migrations import check_not_newer, migrate, new_data
