@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", type=Path, help="course folder (default: the bundled course)")
     parser.add_argument("--data", type=Path, help="data folder (default: TRAINER_DATA or the per-user app folder)")
     parser.add_argument("--smoke", action="store_true", help="open the main window, wait until shown, exit 0")
+    parser.add_argument("--profile", metavar="NAME", help="open this learner's profile (made if it does not exist)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check a course folder and print every problem")
@@ -51,7 +52,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+
+    p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
+    p.add_argument("--restore", metavar="BACKUP",
+                   help="make a backup current again: its folder name (or the start of it), or 'newest'")
+
+    p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
     return parser
+
+
+def _data_dir(args, required: bool = False) -> Path:
+    from trainer.paths import default_data_dir
+
+    folder = getattr(args, "cmd_data", None) or args.data
+    if folder is None and required:
+        raise UsageError(f"'{args.command}' needs a data folder: --data DIR")
+    folder = folder or default_data_dir()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"data folder is a file, not a folder: {folder}")
+    return folder
+
+
+def cmd_doctor(folder: Path, restore: str | None = None) -> int:
+    from trainer.records.doctor import run_doctor
+
+    return run_doctor(folder, restore=restore)
+
+
+def cmd_demo(folder: Path, content_dir: Path) -> int:
+    from trainer.content import load_content
+    from trainer.records.demo import make_demo
+    from trainer.records.errors import StoreError
+
+    try:
+        lines = make_demo(folder, load_content(content_dir))
+    except (StoreError, OSError) as exc:
+        print(f"trainer: error: {exc}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    return 0
 
 
 def _content_dir(path: Path | None) -> Path:
@@ -99,13 +141,17 @@ def main(argv: list[str] | None = None) -> int:
             for path in saved:
                 print(path)
             return 0
+        if args.command == "doctor":
+            return cmd_doctor(_data_dir(args), args.restore)
+        if args.command == "demo":
+            return cmd_demo(_data_dir(args, required=True), _content_dir(args.content))
         folder = _content_dir(args.content)
         if args.data is not None and args.data.exists() and not args.data.is_dir():
             raise UsageError(f"data folder is a file, not a folder: {args.data}")
         _check_display(args.smoke)
         from trainer.app import run
 
-        return run(content_dir=folder, data_dir=args.data, smoke=args.smoke)
+        return run(content_dir=folder, data_dir=args.data, smoke=args.smoke, profile=args.profile)
     except UsageError as exc:
         print(f"trainer: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import Qt
 
 from trainer.app import build
+from trainer.records.store import read_on_disk
 from trainer.services.journal import REFLECTION
 from trainer.ui.journal_privacy import PrivacyDialog
 
@@ -73,7 +74,7 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     view.list.setCurrentRow(0)
     assert view.editor.uid == rec["uid"]
 
-    on_disk = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
+    on_disk = read_on_disk(tmp_path)  # records.json + the journal of saves since
     saved = next(r for r in on_disk[REFLECTION].values() if r["uid"] == rec["uid"])
     assert saved["status"] == "finished" and "943" not in json.dumps(saved)
 
@@ -124,6 +125,6 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, bundled_c
     editor.edits["what"].setPlainText("typed just before closing")
     assert editor.dirty  # the one-second timer has not fired yet
     window.close()
-    on_disk = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
+    on_disk = read_on_disk(tmp_path)  # records.json + the journal of saves since
     saved = next(r for r in on_disk[REFLECTION].values() if r["uid"] == uid)
     assert saved["sections"]["what"] == "typed just before closing"
