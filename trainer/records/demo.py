@@ -114,6 +114,61 @@ def reflections(ctx: DemoContext) -> None:
         ctx.log.append(f"reflections: {made}")
 
 
+@demo_step
+def personal_goal(ctx: DemoContext) -> None:
+    """Practise what you teach: Sam's own walking goal with two check-ins."""
+    from datetime import date
+
+    from trainer.services.goals import GoalService
+
+    goals = GoalService(ctx.store, ctx.profile_id, today=lambda: date.fromisoformat(ctx.clock()[:10]))
+    ctx.at(20, hour=13)
+    goal = goals.create("Walk at lunchtime twice a week", importance=8, confidence=7,
+                        plan={"what": "a 20-minute walk", "when": "lunchtime, Tuesday and Thursday",
+                              "where": "round the park by the surgery", "how_often": "twice a week"})
+    ctx.at(13, hour=13)
+    goals.check_in(goal["uid"], "done", note="Both walks done; Thursday in the rain.", confidence=8)
+    ctx.at(6, hour=13)
+    goals.check_in(goal["uid"], "partly", note="One walk.", barriers="Clinic overran on Thursday.",
+                   confidence=7)
+    ctx.log.append("personal goal: 1, check-ins: 2")
+
+
+@demo_step
+def skill_ratings(ctx: DemoContext) -> None:
+    """Two self-assessments a week apart and one observer checklist."""
+    framework = getattr(ctx.content, "framework", None)
+    if framework is None:
+        return
+    from trainer.competencies.demo import add_demo_ratings
+
+    ctx.at(3, hour=16)
+    added = add_demo_ratings(ctx.store, ctx.profile_id, framework, ctx.clock)
+    if added:
+        ctx.log.append(f"skill ratings: {len(added)}")
+
+
+@demo_step
+def scenario_practice(ctx: DemoContext) -> None:
+    """A predicted-then-revealed moment and a spot-the-skill round in the first scenario."""
+    scenarios = getattr(ctx.content, "scenarios", [])
+    if not scenarios:
+        return
+    from trainer.services.scenario_practice import ScenarioPracticeService
+
+    scenario = scenarios[0]
+    moment = scenario.moments[min(1, len(scenario.moments) - 1)]
+    practice = ScenarioPracticeService(ctx.store, ctx.profile_id)
+    ctx.at(9, hour=19)
+    practice.save_attempt(scenario.id, moment.id,
+                          "Before we start, what would you most like us to talk about today?")
+    practice.reveal(scenario.id, moment.id)
+    chosen = {i: list(turn.tags[:1]) for i, turn in enumerate(moment.sms) if turn.tags}
+    if chosen:
+        practice.save_spot(scenario, moment.id, chosen)
+    ctx.log.append("scenario practice: 1 attempt" + (", 1 spot-the-skill round" if chosen else ""))
+
+
 def make_demo(data_dir: Path, content, seed: int = 7) -> list[str]:
     """Fill ``data_dir`` with the demo learner; return lines describing what was made."""
     from trainer.services.profiles import ProfileService
