@@ -68,6 +68,10 @@ def cmd_validate(folder: Path) -> int:
     content = load_content(folder)
     for diag in content.diagnostics:
         print(diag.format())
+    from trainer.sessions.plans import plan_summary
+
+    for plan in content.plans:
+        print(plan_summary(plan))
     print(content.summary_line())
     return 1 if content.errors else 0
 

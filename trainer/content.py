@@ -12,6 +12,7 @@ from trainer.competencies.framework import Framework, load_framework
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
 from trainer.modules.loader import load_course
+from trainer.sessions.plans import SessionPlan, load_plans
 
 
 def bundled_content() -> Path:
@@ -29,6 +30,7 @@ class Content:
     course: Course
     framework: Framework | None
     scenarios: list = field(default_factory=list)
+    plans: list[SessionPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -55,5 +57,8 @@ def load_content(root: Path) -> Content:
     known_skills = framework.skill_ids if framework else None
     course = load_course(root, known_skills=known_skills)
     diags.extend(course.diagnostics)
+    plans, problems = load_plans(root, known_skills=known_skills,
+                                 known_modules={m.id for m in course.modules})
+    diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, diagnostics=diags)
+    return Content(root=root, course=course, framework=framework, plans=plans, diagnostics=diags)
