@@ -57,6 +57,8 @@ class PhaseTimer:
         """Add time; after the end, the countdown restarts from the added time."""
         if self.finished:
             self._used = self.duration
+            if self._started_at is not None:
+                self._started_at = self._clock()
         self.duration += seconds
 
     def reset(self, seconds: float | None = None) -> None:
