@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
+
+    p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
+    p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")
+    p.add_argument("--data", dest="bundle_data", type=Path, help="data folder to import into")
+    p.add_argument("--profile", default="default", help="profile to import into (default: default)")
     return parser
 
 
@@ -76,6 +81,28 @@ def cmd_validate(folder: Path) -> int:
     return 1 if content.errors else 0
 
 
+def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
+    from trainer.paths import default_data_dir
+    from trainer.records.store import open_store
+    from trainer.sessions.bundles import BundleError, read_bundle, import_bundle
+
+    if data is not None and data.exists() and not data.is_dir():
+        raise UsageError(f"data folder is a file, not a folder: {data}")
+    try:
+        read_bundle(file)  # check the file before the data folder is touched
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    store = open_store(data or default_data_dir())
+    try:
+        result = import_bundle(store, profile, file)
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        store.close()
+    print(result.message())
+    return 0
+
+
 def _check_display(smoke: bool) -> None:
     """Fail with a plain line, not a Qt abort, when there is no screen."""
     if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
@@ -94,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "validate":
             return cmd_validate(_content_dir(args.dir))
+        if args.command == "import-bundle":
+            return cmd_import_bundle(args.file, args.bundle_data or args.data, args.profile)
         if args.command == "screenshots":
             from trainer.ui.screenshots import save_screenshots
 
