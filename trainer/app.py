@@ -29,6 +29,7 @@ class AppParts:
     window: MainWindow
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
+    session_view: object = None  # trainer.ui.session_view.SessionView (team sessions)
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -52,8 +53,26 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
     parts = AppParts(store, controller, window, settings, profile_id)
+    parts.session_view = _add_team_session(window, content, store, settings, profile_id)
     connect_signals(window, parts)
     return parts
+
+
+def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings, profile_id: str):
+    from trainer.services.team_session import TeamSessionService
+    from trainer.ui.session_controller import TeamSessionController
+    from trainer.ui.session_export import install_bundle_import
+    from trainer.ui.session_view import SessionView
+
+    skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
+    controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
+                                       skill_names=skill_names, parent=window)
+    view = SessionView(controller, settings, framework=content.framework)
+    window.add_section("session", "&Team session", view)
+    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    install_bundle_import(window, store, profile_id)
+    view.start()
+    return view
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
