@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
+    p.add_argument("--session", action="store_true",
+                   help="run the 90-minute taster for 7 people; save control and presenter views "
+                        "at 1920x1080 and 1280x720")
 
     p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
     p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")
@@ -127,7 +130,12 @@ def main(argv: list[str] | None = None) -> int:
             from trainer.ui.screenshots import save_screenshots
 
             folder = _content_dir(args.shot_content or args.content)
-            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.data)
+            if args.session:
+                from trainer.ui.screenshots import save_session_screenshots
+
+                saved = save_session_screenshots(args.outdir, folder, data_dir=args.data)
+            else:
+                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.data)
             for path in saved:
                 print(path)
             return 0
