@@ -206,3 +206,23 @@ def test_whole_app_has_the_section_and_imports_a_bundle(make_app, qtbot, tmp_pat
     action.trigger()
     assert len(parts.store.all("observation", profile=parts.profile_id)) == 1
     assert window.statusBar().currentMessage().startswith("Added 1 observation")
+
+
+def test_attendance_untick_leaves_person_out_of_groups(view, qtbot):
+    roster = view.roster
+    roster.plan_combo.setCurrentIndex(roster.plan_combo.findData("taster-90"))
+    roster.new_button.click()
+    for name in SEVEN:
+        roster.name_edit.setText(name)
+        roster.name_edit.returnPressed.emit()  # Enter in the name box adds
+    assert roster.count_label.text() == "7 present of 7"
+    with qtbot.waitSignal(view.controller.session_changed):
+        roster.set_present(6, False)
+    assert roster.count_label.text() == "6 present of 7"
+    view.groups.make_button.click()
+    people = sum(people_in_tree(view.groups.tree), [])
+    assert "Grace Obi" not in people and len(people) == 6
+    assert view.groups.tree.topLevelItemCount() == 2  # two triads
+    roster.table.selectRow(0)
+    roster.remove_button.click()  # Asha is in the groups: refused with a plain message
+    assert roster.table.rowCount() == 7

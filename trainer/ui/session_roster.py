@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.session_controller import TeamSessionController
 
-COLUMNS = ("Present", "Name", "Role", "Team")
+COLUMNS = ("Name", "Role", "Team")
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -60,15 +60,20 @@ class RosterPanel(QWidget):
         roster_box = QGroupBox("Participants and attendance")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeaderItem(0).setToolTip("A tick means present today")
         self.table.setAccessibleName("Participants")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(40)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 80)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Name")
         self.name_edit.setAccessibleName("New participant's name")
@@ -134,12 +139,12 @@ class RosterPanel(QWidget):
     def on_remove_clicked(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
-            self.controller.remove_participant(self.table.item(row, 1).data(Qt.ItemDataRole.UserRole))
+            self.controller.remove_participant(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 0:
             return
-        pid = self.table.item(item.row(), 1).data(Qt.ItemDataRole.UserRole)
+        pid = item.data(Qt.ItemDataRole.UserRole)
         self.controller.set_present(pid, item.checkState() == Qt.CheckState.Checked)
 
     def on_date_changed(self, date: QDate) -> None:
@@ -172,16 +177,15 @@ class RosterPanel(QWidget):
         people = session["participants"] if session else []
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
-            present = QTableWidgetItem()
-            present.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                             | Qt.ItemFlag.ItemIsSelectable)
-            present.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
-            self.table.setItem(row, 0, present)
             name = QTableWidgetItem(person["name"])
+            name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                          | Qt.ItemFlag.ItemIsSelectable)
+            name.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, person["id"])
-            self.table.setItem(row, 1, name)
-            self.table.setItem(row, 2, QTableWidgetItem(person.get("role", "")))
-            self.table.setItem(row, 3, QTableWidgetItem(person.get("team", "")))
+            name.setToolTip("Ticked: present today. Untick anyone who did not come.")
+            self.table.setItem(row, 0, name)
+            self.table.setItem(row, 1, QTableWidgetItem(person.get("role", "")))
+            self.table.setItem(row, 2, QTableWidgetItem(person.get("team", "")))
         n_present = sum(1 for p in people if p.get("present"))
         self.count_label.setText(f"{n_present} present of {len(people)}" if people else "No one added yet")
         self._loading = False

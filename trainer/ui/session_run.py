@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from trainer.ui.session_controller import TeamSessionController
@@ -49,20 +49,19 @@ class RunPanel(QWidget):
         self.sound_box = QCheckBox("&Beep when time is up")
         self.sound_box.setAccessibleName("Beep when time is up")
 
-        buttons = QHBoxLayout()
-        for button in (self.prev_button, self.start_button, self.extend_button, self.next_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()
+        buttons.addWidget(self.start_button, 0, 0)
+        buttons.addWidget(self.extend_button, 0, 1)
+        buttons.addWidget(self.prev_button, 1, 0)
+        buttons.addWidget(self.next_button, 1, 1)
         layout = QVBoxLayout(box)
         layout.addWidget(self.phase_list, 1)
         layout.addWidget(self.total_label)
         layout.addWidget(self.phase_title)
         layout.addWidget(self.timer_label)
         layout.addLayout(buttons)
-        presenter_row = QHBoxLayout()
-        presenter_row.addWidget(self.presenter_button)
-        presenter_row.addWidget(self.sound_box)
-        presenter_row.addStretch(1)
-        layout.addLayout(presenter_row)
+        layout.addWidget(self.presenter_button)
+        layout.addWidget(self.sound_box)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
