@@ -149,7 +149,7 @@ class PresenterView(QWidget):
         for label in self.group_labels:
             label.deleteLater()
         self.group_labels = []
-        cols = 1 if len(texts) <= 1 else 2 if len(texts) <= 4 else 3 if len(texts) <= 9 else 4
+        cols = 1 if len(texts) <= 1 else 2 if len(texts) <= 4 else 3 if len(texts) <= 9 else 4 if len(texts) <= 12 else 5
         for i, text in enumerate(texts):
             label = QLabel(text)
             label.setObjectName("group")
@@ -168,7 +168,7 @@ class PresenterView(QWidget):
             QLabel {{ color: {FG}; background: transparent; }}
             QLabel#step, QLabel#hint, QLabel#state {{ color: {DIM}; }}
             QLabel#timer, QLabel#practice {{ color: {ACCENT}; }}
-            QLabel#group {{ border: 2px solid #5b6b7b; border-radius: 8px; padding: 8px; }}
+            QLabel#group {{ border: 2px solid #5b6b7b; border-radius: 8px; padding: 6px; }}
         """)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
@@ -185,15 +185,17 @@ class PresenterView(QWidget):
             font.setBold(bold)
             label.setFont(font)
 
+        many = n_groups > 6  # then the groups matter most: smaller timer and text
+        text_px = int(base * 0.8) if many else base
         size(self.step_label, int(base * 0.8))
-        size(self.phase_label, int(base * 1.5), True)
-        size(self.timer_label, int(h / (8 if n_groups > 6 else 6.5 if n_groups else 5)), True)
-        size(self.practice_label, base)
+        size(self.phase_label, int(base * (1.2 if many else 1.5)), True)
+        size(self.timer_label, int(h / (9 if many else 6.5 if n_groups else 5)), True)
+        size(self.practice_label, text_px)
         size(self.state_label, int(base * 0.8))
-        size(self.instructions_label, base)
-        size(self.prompts_label, base)
+        size(self.instructions_label, text_px)
+        size(self.prompts_label, text_px)
         size(self.hint_label, int(base * 0.55))
-        group_px = base if n_groups <= 6 else int(base * 0.75) if n_groups <= 9 else int(base * 0.6)
+        group_px = base if n_groups <= 6 else int(base * 0.85) if n_groups <= 12 else int(base * 0.8)
         for label in self.group_labels:
             size(label, group_px)
 
