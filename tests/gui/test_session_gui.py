@@ -86,7 +86,7 @@ def test_run_two_phases_with_the_presenter_open(view, qtbot, clock):
     assert presenter.timer_label.text() == "10:00"
 
     view.run.start_button.click()
-    assert c.timer.running and view.run.start_button.text() == "&Pause"
+    assert c.timer.running and view.run.start_button.text() == "Pause"
     clock.t += 61
     c.tick()
     assert presenter.timer_label.text() == "8:59" and view.run.timer_label.text() == "8:59"
@@ -226,3 +226,13 @@ def test_attendance_untick_leaves_person_out_of_groups(view, qtbot):
     roster.table.selectRow(0)
     roster.remove_button.click()  # Asha is in the groups: refused with a plain message
     assert roster.table.rowCount() == 7
+
+
+def test_debrief_saves_itself_and_ctrl_space_runs_the_timer(view, qtbot):
+    start_taster(view, qtbot)
+    view.debrief_edit.setPlainText("Autosaved thought")
+    with qtbot.waitSignal(view.controller.debrief_saved, timeout=5000):
+        pass
+    assert view.controller.session["debrief"] == "Autosaved thought"
+    view.run.start_shortcut.activated.emit()
+    assert view.controller.timer.running and view.run.start_button.text() == "Pause"

@@ -24,9 +24,9 @@ class GroupsPanel(QWidget):
         self.controller = controller
         self._loading = False
         box = QGroupBox("Groups and observers")
-        self.make_button = QPushButton("&Make groups")
+        self.make_button = QPushButton("Ma&ke groups")
         self.make_button.setAccessibleName("Make groups for every round")
-        self.reshuffle_button = QPushButton("Re&shuffle")
+        self.reshuffle_button = QPushButton("Res&huffle")
         self.reshuffle_button.setAccessibleName("Reshuffle the groups with a new seed")
         self.seed_label = QLabel()
         self.seed_label.setAccessibleName("Seed")
@@ -41,7 +41,7 @@ class GroupsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setRootIsDecorated(False)
-        self.swap_button = QPushButton("S&wap two selected")
+        self.swap_button = QPushButton("Swap two selecte&d")
         self.swap_button.setAccessibleName("Swap the two selected people")
         self.observe_button = QPushButton("&Observer notes\u2026")
         self.observe_button.setAccessibleName("Observer notes for the selected practitioner")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -47,13 +48,13 @@ class RosterPanel(QWidget):
         self.team_edit.setAccessibleName("Team")
         self.team_edit.setPlaceholderText("e.g. Riverside nurses (used to vary partners)")
         form = QFormLayout(session_box)
-        form.addRow(_buddy("O&pen:", self.sessions_combo), self.sessions_combo)
+        form.addRow(_buddy("Open:", self.sessions_combo), self.sessions_combo)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_combo, 1)
         plan_row.addWidget(self.new_button)
         form.addRow(_buddy("P&lan:", self.plan_combo), plan_row)
-        form.addRow(_buddy("&Title:", self.title_edit), self.title_edit)
-        form.addRow(_buddy("&Date:", self.date_edit), self.date_edit)
+        form.addRow(_buddy("Title:", self.title_edit), self.title_edit)
+        form.addRow(_buddy("Dat&e:", self.date_edit), self.date_edit)
         form.addRow(_buddy("Te&am:", self.team_edit), self.team_edit)
 
         # -- roster -----------------------------------------------------------------
@@ -75,7 +76,7 @@ class RosterPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Name")
+        self.name_edit.setPlaceholderText("Name (Enter adds)")
         self.name_edit.setAccessibleName("New participant's name")
         self.role_edit = QLineEdit()
         self.role_edit.setPlaceholderText("Role")
@@ -83,9 +84,9 @@ class RosterPanel(QWidget):
         self.pteam_edit = QLineEdit()
         self.pteam_edit.setPlaceholderText("Team")
         self.pteam_edit.setAccessibleName("New participant's team")
-        self.add_button = QPushButton("A&dd")
+        self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add participant")
-        self.remove_button = QPushButton("&Remove selected")
+        self.remove_button = QPushButton("Remove selected")
         self.remove_button.setAccessibleName("Remove selected participant")
         self.count_label = QLabel()
         add_row = QHBoxLayout()
@@ -110,6 +111,10 @@ class RosterPanel(QWidget):
         self.add_button.clicked.connect(self.on_add_clicked)
         self.name_edit.returnPressed.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
+        self.remove_button.setToolTip("Remove the selected participant (Delete in the list)")
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table,
+                           context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.on_remove_clicked)
         self.table.itemChanged.connect(self.on_table_item_changed)
         self.sessions_combo.activated.connect(
             lambda i: controller.open_session(self.sessions_combo.itemData(i)))

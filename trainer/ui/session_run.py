@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
@@ -35,18 +36,21 @@ class RunPanel(QWidget):
         self.phase_title.setWordWrap(True)
         self.phase_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.start_button = QPushButton("&Start")
+        self.start_button = QPushButton("Start")
         self.start_button.setAccessibleName("Start or pause the timer")
-        self.extend_button = QPushButton("+1 &min")
+        self.start_button.setToolTip("Start or pause the timer (Ctrl+Space; Space on the presenter view)")
+        self.start_shortcut = QShortcut(QKeySequence("Ctrl+Space"), self,
+                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.extend_button = QPushButton("+1 m&in")
         self.extend_button.setAccessibleName("Add one minute")
-        self.prev_button = QPushButton("\u2190 Pre&vious")
+        self.prev_button = QPushButton("\u2190 &Previous")
         self.prev_button.setAccessibleName("Previous phase")
         self.next_button = QPushButton("Ne&xt \u2192")
         self.next_button.setAccessibleName("Next phase")
-        self.presenter_button = QPushButton("Open &presenter view")
+        self.presenter_button = QPushButton("Open presenter vie&w")
         self.presenter_button.setCheckable(True)
         self.presenter_button.setAccessibleName("Open or close the presenter view")
-        self.sound_box = QCheckBox("&Beep when time is up")
+        self.sound_box = QCheckBox("Beep when time is up")
         self.sound_box.setAccessibleName("Beep when time is up")
 
         buttons = QGridLayout()
@@ -67,6 +71,7 @@ class RunPanel(QWidget):
         outer.addWidget(box)
 
         self.start_button.clicked.connect(controller.toggle_timer)
+        self.start_shortcut.activated.connect(controller.toggle_timer)
         self.extend_button.clicked.connect(lambda: controller.extend(60))
         self.prev_button.clicked.connect(controller.previous_phase)
         self.next_button.clicked.connect(controller.next_phase)
@@ -118,8 +123,8 @@ class RunPanel(QWidget):
         c = self.controller
         self.timer_label.setText(c.remaining_text() if c.phase else "0:00")
         if c.timer.running:
-            self.start_button.setText("&Pause")
+            self.start_button.setText("Pause")
         else:
-            self.start_button.setText("&Resume" if c.timer.started and not c.timer.finished else "&Start")
+            self.start_button.setText("Resume" if c.timer.started and not c.timer.finished else "Start")
         finished = c.phase is not None and c.timer.started and c.timer.finished
         self.timer_label.setStyleSheet("color: #b3261e;" if finished else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
@@ -23,6 +23,7 @@ from trainer.ui.session_roster import RosterPanel
 from trainer.ui.session_run import RunPanel
 
 SOUND_KEY = "presenter/sound"
+AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
 ObserverFormFactory = Callable[..., QWidget]
 
 
@@ -38,6 +39,7 @@ class SessionView(QWidget):
         self.observer_form = observer_form
         self.presenter: PresenterView | None = None
         self.open_form: QWidget | None = None
+        self._loading = False
 
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
@@ -49,15 +51,15 @@ class SessionView(QWidget):
         self.debrief_edit.setAccessibleName("Debrief notes")
         self.debrief_edit.setPlaceholderText("What the room noticed, what it means, what the team will try")
         self.debrief_edit.setTabChangesFocus(True)
-        debrief_label = QLabel("Debrief &notes:")
+        debrief_label = QLabel("De&brief notes:")
         debrief_label.setBuddy(self.debrief_edit)
-        self.save_notes_button = QPushButton("Save n&otes")
+        self.save_notes_button = QPushButton("Save notes")
         self.save_notes_button.setAccessibleName("Save debrief notes")
-        self.names_box = QCheckBox("Include &names in the report")
+        self.names_box = QCheckBox("Include na&mes in the report")
         self.names_box.setAccessibleName("Include names in the report")
         self.report_button = QPushButton("Save &report\u2026")
         self.report_button.setAccessibleName("Save the session report")
-        self.bundles_button = QPushButton("&Export feedback\u2026")
+        self.bundles_button = QPushButton("Export feedback\u2026")
         self.bundles_button.setAccessibleName("Export one feedback file per participant")
         debrief = QVBoxLayout(debrief_box)
         debrief.addWidget(debrief_label)
@@ -91,6 +93,11 @@ class SessionView(QWidget):
         self.run.presenter_toggled.connect(self.on_run_presenter_toggled)
         self.run.sound_box.toggled.connect(self.on_sound_toggled)
         self.save_notes_button.clicked.connect(self.save_debrief)
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(AUTOSAVE_MS)
+        self._debrief_timer.timeout.connect(self.save_debrief)
+        self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
         for panel in (self.roster, self.groups):
@@ -101,6 +108,10 @@ class SessionView(QWidget):
         controller.debrief_saved.connect(lambda _uid: self.status_message.emit("Debrief notes saved."))
         self.refresh()
 
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): leaving the tab saves the notes
+        self.save_debrief()
+        super().hideEvent(event)
+
     def start(self) -> None:
         sessions = self.controller.service.sessions()
         if sessions and self.controller.uid is None:
@@ -108,13 +119,20 @@ class SessionView(QWidget):
 
     def refresh(self) -> None:
         session = self.controller.session
+        self._loading = True
         self.debrief_edit.setPlainText(session.get("debrief", "") if session else "")
+        self._loading = False
         for widget in (self.debrief_edit, self.save_notes_button, self.report_button, self.bundles_button,
                        self.names_box):
             widget.setEnabled(session is not None)
 
     # -- debrief and report --------------------------------------------------------------
+    def on_debrief_text_changed(self) -> None:
+        if not self._loading:
+            self._debrief_timer.start()
+
     def save_debrief(self) -> None:
+        self._debrief_timer.stop()
         session = self.controller.session
         if session is not None and self.debrief_edit.toPlainText() != session.get("debrief", ""):
             self.controller.save_debrief(self.debrief_edit.toPlainText())
@@ -147,7 +165,7 @@ class SessionView(QWidget):
             self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
             self.presenter.closed.connect(self.on_presenter_closed)
             self.presenter.present()
-            self.run.presenter_button.setText("Close &presenter view")
+            self.run.presenter_button.setText("Close presenter vie&w")
         elif not on and self.presenter is not None:
             self.presenter.close()
 
@@ -158,7 +176,7 @@ class SessionView(QWidget):
         self.run.presenter_button.blockSignals(True)
         self.run.presenter_button.setChecked(False)
         self.run.presenter_button.blockSignals(False)
-        self.run.presenter_button.setText("Open &presenter view")
+        self.run.presenter_button.setText("Open presenter vie&w")
 
     def on_sound_toggled(self, on: bool) -> None:
         self.settings.setValue(SOUND_KEY, on)
