@@ -236,3 +236,17 @@ def test_debrief_saves_itself_and_ctrl_space_runs_the_timer(view, qtbot):
     assert view.controller.session["debrief"] == "Autosaved thought"
     view.run.start_shortcut.activated.emit()
     assert view.controller.timer.running and view.run.start_button.text() == "Pause"
+
+
+def test_dropping_one_person_on_another_swaps_them(view, qtbot):
+    start_taster(view, qtbot)
+    tree = view.groups.tree
+    a = tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole)
+    b = tree.topLevelItem(2).child(0).data(0, Qt.ItemDataRole.UserRole)
+    names = view.controller.names()
+    with qtbot.waitSignal(view.controller.groups_made):
+        tree.drop_on(a, b)
+    after = people_in_tree(tree)
+    assert names[b] in after[0] and names[a] in after[2]
+    tree.drop_on(a, a)  # onto oneself: nothing happens
+    assert people_in_tree(tree) == after

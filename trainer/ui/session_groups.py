@@ -16,6 +16,31 @@ NOUN = {2: "pair", 3: "triad"}
 PID = Qt.ItemDataRole.UserRole
 
 
+class GroupsTree(QTreeWidget):
+    """Groups of a round; drop one person on another to swap them."""
+
+    swap_requested = Signal(str, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        target = self.itemAt(event.position().toPoint())
+        source = self.currentItem()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()  # the tree is rebuilt from the stored groups; never move items here
+        if source is not None and target is not None:
+            self.drop_on(source.data(0, PID), target.data(0, PID))
+
+    def drop_on(self, source: str | None, target: str | None) -> None:
+        if source and target and source != target:
+            self.swap_requested.emit(source, target)
+
+
 class GroupsPanel(QWidget):
     status_message = Signal(str)
 
@@ -35,9 +60,10 @@ class GroupsPanel(QWidget):
         self.round_combo.setAccessibleName("Practice round")
         round_label = QLabel("Ro&und:")
         round_label.setBuddy(self.round_combo)
-        self.tree = QTreeWidget()
+        self.tree = GroupsTree()
         self.tree.setAccessibleName("Groups in this round")
         self.tree.setHeaderLabels(["Who", "Role", "Notes"])
+        self.tree.setToolTip("Drag a person onto another to swap them, or right-click for more")
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setRootIsDecorated(False)
@@ -69,6 +95,7 @@ class GroupsPanel(QWidget):
         self.make_button.clicked.connect(lambda: controller.make_groups())
         self.reshuffle_button.clicked.connect(lambda: controller.make_groups())
         self.swap_button.clicked.connect(self.swap_selected)
+        self.tree.swap_requested.connect(self.swap)
         self.observe_button.clicked.connect(self.observe_selected)
         self.tree.itemActivated.connect(lambda *_: self.observe_selected())
         self.tree.customContextMenuRequested.connect(self.on_tree_context_menu)
