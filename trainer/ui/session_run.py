@@ -90,8 +90,9 @@ class RunPanel(QWidget):
         if plan is not None:
             start = 0
             for i, phase in enumerate(plan.phases):
-                item = QListWidgetItem(f"{start:>3}\u2032  {i + 1}. {phase.kind_label}: {phase.title} "
-                                       f"({phase.minutes} min)")
+                label = (phase.title if phase.title.casefold().startswith(phase.kind_label.casefold())
+                         else f"{phase.kind_label}: {phase.title}")
+                item = QListWidgetItem(f"{start:>3}\u2032  {i + 1}. {label} ({phase.minutes} min)")
                 item.setToolTip(f"{phase.title}\n{phase.instructions}".strip())
                 self.phase_list.addItem(item)
                 start += phase.minutes
