@@ -40,3 +40,26 @@ def test_import_twice_then_a_bad_file(tmp_path):
     assert result.stderr.strip().startswith("trainer: error: cut.json, line 1: not valid JSON")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not other.exists()  # nothing written on a bad file
+
+
+def test_validate_shows_each_plan_and_its_minutes():
+    result = run("validate")
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert "plan 'taster-90': 14 phases, 3 practice rounds, 90 minutes in all" in lines
+    assert "plan 'half-day-goals': 23 phases, 6 practice rounds, 210 minutes in all" in lines
+
+
+def test_validate_names_the_line_of_a_bad_plan(tmp_path, fixtures):
+    import shutil
+
+    course = tmp_path / "course"
+    shutil.copytree(fixtures / "course", course)
+    (course / "sessions").mkdir()
+    (course / "sessions" / "bad.yaml").write_text(
+        "id: bad\ntitle: Bad\nphases:\n  - kind: practice\n    title: R\n    minutes: -5\n"
+        "    practice:\n      format: pairs\n      skill: reflections\n", encoding="utf-8")
+    result = run("validate", str(course))
+    assert result.returncode == 1
+    bad = course / "sessions" / "bad.yaml"
+    assert f"{bad}:6: error: field 'phases[1].minutes': expected a number above 0, found -5" in result.stdout
