@@ -250,3 +250,31 @@ def test_dropping_one_person_on_another_swaps_them(view, qtbot):
     assert names[b] in after[0] and names[a] in after[2]
     tree.drop_on(a, a)  # onto oneself: nothing happens
     assert people_in_tree(tree) == after
+
+
+def test_beep_only_when_turned_on_and_f11_full_screen(view, qtbot, clock, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    start_taster(view, qtbot)
+    assert not view.run.sound_box.isChecked()  # off by default
+    view.run.presenter_button.click()
+    presenter, c = view.presenter, view.controller
+    c.toggle_timer()
+    clock.t += 601
+    with qtbot.waitSignal(c.timer_finished):
+        c.tick()
+    assert beeps == []
+    view.run.sound_box.setChecked(True)
+    assert view.settings.value("presenter/sound", type=bool)
+    c.next_phase()
+    c.toggle_timer()
+    clock.t += 421
+    with qtbot.waitSignal(c.timer_finished):
+        c.tick()
+    assert beeps == [1]
+    qtbot.keyClick(presenter, Qt.Key.Key_F11)
+    qtbot.waitUntil(presenter.isFullScreen)
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not presenter.isFullScreen())
