@@ -278,3 +278,18 @@ def test_beep_only_when_turned_on_and_f11_full_screen(view, qtbot, clock, monkey
     qtbot.waitUntil(presenter.isFullScreen)
     qtbot.keyClick(presenter, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not presenter.isFullScreen())
+
+
+def test_delete_session_after_confirming(view, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    start_taster(view, qtbot)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    view.roster.delete_button.click()
+    assert view.controller.session is not None
+    with qtbot.waitSignal(view.controller.session_opened):
+        view.roster.delete_button.click()
+    assert view.controller.session is None and view.controller.service.sessions() == []
+    assert view.roster.table.rowCount() == 0 and not view.groups.reshuffle_button.isEnabled()
+    assert view.run.total_label.text() == "Choose a plan and press New session."

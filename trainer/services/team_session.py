@@ -118,6 +118,8 @@ class TeamSessionService:
     # -- groups --------------------------------------------------------------------
     def history(self, session: dict) -> list[list[list[str]]]:
         """Groups of this team's last sessions (most recent first), as current ids."""
+        if not session.get("team", "").strip():
+            return []  # without a team name, past sessions cannot be told apart
         by_name = {p["name"].casefold(): p["id"] for p in session["participants"]}
         past = [s for s in self.sessions()
                 if s["uid"] != session["uid"] and s.get("team", "").casefold() == session.get("team", "").casefold()

@@ -133,6 +133,11 @@ class TeamSessionController(QObject):
         self.session_opened.emit(self.uid or "")
         self.phase_changed.emit(self.phase_index)
 
+    def delete_session(self) -> None:
+        if self.uid and self._guard(lambda: self.service.delete(self.uid) or True):
+            remaining = self.service.sessions()
+            self.open_session(remaining[0]["uid"] if remaining else None)
+
     def update_details(self, **changes) -> None:
         if self.uid and self._guard(lambda: self.service.update_details(self.uid, **changes)) is not None:
             self.session_changed.emit(self.uid)

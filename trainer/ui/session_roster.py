@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from trainer.ui.session_controller import TeamSessionController
@@ -36,6 +36,8 @@ class RosterPanel(QWidget):
         self.plan_combo.setAccessibleName("Session plan")
         for plan in controller.plans.values():
             self.plan_combo.addItem(f"{plan.title} ({plan.total_minutes} min)", plan.id)
+        self.delete_button = QPushButton("Delete\u2026")
+        self.delete_button.setAccessibleName("Delete this session")
         self.new_button = QPushButton("&New session")
         self.new_button.setAccessibleName("New session from this plan")
         self.title_edit = QLineEdit()
@@ -48,7 +50,10 @@ class RosterPanel(QWidget):
         self.team_edit.setAccessibleName("Team")
         self.team_edit.setPlaceholderText("e.g. Riverside nurses (used to vary partners)")
         form = QFormLayout(session_box)
-        form.addRow(_buddy("Open:", self.sessions_combo), self.sessions_combo)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.sessions_combo, 1)
+        open_row.addWidget(self.delete_button)
+        form.addRow(_buddy("Open:", self.sessions_combo), open_row)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_combo, 1)
         plan_row.addWidget(self.new_button)
@@ -108,6 +113,7 @@ class RosterPanel(QWidget):
         layout.addWidget(roster_box, 1)
 
         self.new_button.clicked.connect(self.on_new_clicked)
+        self.delete_button.clicked.connect(self.on_delete_clicked)
         self.add_button.clicked.connect(self.on_add_clicked)
         self.name_edit.returnPressed.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
@@ -131,6 +137,18 @@ class RosterPanel(QWidget):
                                     team=self.team_edit.text())
         self.name_edit.setFocus()
 
+    def on_delete_clicked(self) -> None:
+        session = self.controller.session
+        if session is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete session",
+            f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its groups and "
+            "observer notes? Feedback files already exported are not affected.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_session()
+
     def on_add_clicked(self) -> None:
         name = self.name_edit.text().strip()
         if not name:
@@ -151,6 +169,9 @@ class RosterPanel(QWidget):
             return
         pid = item.data(Qt.ItemDataRole.UserRole)
         self.controller.set_present(pid, item.checkState() == Qt.CheckState.Checked)
+        session = self.controller.session
+        if session and session.get("rounds"):
+            self.status_message.emit("Attendance changed: press Reshuffle to make groups for who is here.")
 
     def on_date_changed(self, date: QDate) -> None:
         if not self._loading:
@@ -176,7 +197,7 @@ class RosterPanel(QWidget):
             self.title_edit.setText(session["title"])
             self.team_edit.setText(session.get("team", ""))
             self.date_edit.setDate(QDate.fromString(session["date"], "yyyy-MM-dd"))
-        for widget in (self.title_edit, self.date_edit, self.table, self.name_edit, self.role_edit,
+        for widget in (self.delete_button, self.title_edit, self.date_edit, self.table, self.name_edit, self.role_edit,
                        self.pteam_edit, self.add_button, self.remove_button):
             widget.setEnabled(session is not None)
         people = session["participants"] if session else []

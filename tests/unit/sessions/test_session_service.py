@@ -88,3 +88,10 @@ def test_delete_removes_observations(service, taster, seven):
     service.delete(uid)
     assert service.sessions() == []
     assert service._store.all(OBSERVATION) == []
+
+
+def test_no_team_name_means_no_history(service, taster):
+    a = service.create(taster, date="2026-11-01", participants=[{"name": n} for n in "ABCD"])
+    service.make_groups(a["uid"], taster, seed=1)
+    b = service.create(taster, date="2026-11-08", participants=[{"name": n} for n in "ABCD"])
+    assert service.history(b) == []
