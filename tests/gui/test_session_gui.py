@@ -95,8 +95,14 @@ def test_run_two_phases_with_the_presenter_open(view, qtbot, clock):
         c.tick()
     assert presenter.timer_label.text() == "0:00" and presenter.flashing
     assert presenter.state_label.text().startswith("Time is up")
+    assert view.run.start_button.text() == "Time is up" and not view.run.start_button.isEnabled()
+    qtbot.keyClick(presenter, Qt.Key.Key_Space)  # nothing to pause or start once time is up
+    assert not c.timer.running
     view.run.extend_button.click()
-    assert presenter.timer_label.text() == "1:00"
+    assert presenter.timer_label.text() == "1:00" and c.timer.running
+    clock.t += 20
+    c.tick()
+    assert presenter.timer_label.text() == "0:40"
 
     view.run.next_button.click()
     assert c.phase_index == 1

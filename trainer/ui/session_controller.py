@@ -209,8 +209,13 @@ class TeamSessionController(QObject):
     def previous_phase(self) -> None:
         self.go_to_phase(self.phase_index - 1)
 
+    @property
+    def time_is_up(self) -> bool:
+        return self.timer.started and self.timer.finished
+
     def toggle_timer(self) -> None:
-        if self.phase is None:
+        """Start, pause or resume; when time is up, use ``extend`` to carry on."""
+        if self.phase is None or self.time_is_up:
             return
         self.timer.toggle()
         if self.timer.running:
@@ -222,8 +227,11 @@ class TeamSessionController(QObject):
     def extend(self, seconds: int = 60) -> None:
         if self.phase is None:
             return
+        was_up = self.time_is_up
         self.timer.extend(seconds)
         self._finished_told = self.timer.finished
+        if was_up:
+            self.timer.start()  # one more minute after the end carries straight on
         if self.timer.running and not self._ticker.isActive():
             self._ticker.start()
         self.timer_ticked.emit()
@@ -244,4 +252,5 @@ class TeamSessionController(QObject):
         if self.timer.finished and self.timer.started and not self._finished_told:
             self._finished_told = True
             self._ticker.stop()
+            self.timer.pause()
             self.timer_finished.emit()

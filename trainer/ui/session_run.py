@@ -123,9 +123,12 @@ class RunPanel(QWidget):
     def on_controller_timer_ticked(self) -> None:
         c = self.controller
         self.timer_label.setText(c.remaining_text() if c.phase else "0:00")
-        if c.timer.running:
+        finished = c.phase is not None and c.time_is_up
+        if finished:
+            self.start_button.setText("Time is up")
+        elif c.timer.running:
             self.start_button.setText("Pause")
         else:
-            self.start_button.setText("Resume" if c.timer.started and not c.timer.finished else "Start")
-        finished = c.phase is not None and c.timer.started and c.timer.finished
+            self.start_button.setText("Resume" if c.timer.started else "Start")
+        self.start_button.setEnabled(c.phase is not None and not finished)
         self.timer_label.setStyleSheet("color: #b3261e;" if finished else "")
