@@ -7,6 +7,8 @@ competency checklist (issue 7) can replace it: make any dialog that calls
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit,
     QSpinBox, QVBoxLayout,
@@ -32,9 +34,11 @@ class ObserverNoteForm(QDialog):
         self.setWindowTitle(f"Observer notes \u2014 {names.get(learner, '?')}")
         self.setMinimumWidth(460)
 
-        heading = QLabel(f"<b>Round {round_index + 1}: {title}</b><br>"
-                         f"Skill in focus: {controller.skill_name(rnd['skill'])}<br>"
-                         f"Practitioner observed: <b>{names.get(learner, '?')}</b>")
+        if not title.casefold().startswith("round"):
+            title = f"Round {round_index + 1}: {title}"
+        heading = QLabel(f"<b>{html.escape(title)}</b><br>"
+                         f"Skill in focus: {html.escape(controller.skill_name(rnd['skill']))}<br>"
+                         f"Practitioner observed: <b>{html.escape(names.get(learner, '?'))}</b>")
         heading.setWordWrap(True)
 
         self.observer_box = QComboBox()
