@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -114,7 +116,7 @@ class RunPanel(QWidget):
         self.phase_list.setCurrentRow(index if self.phase_list.count() else -1)
         self._loading = False
         phase = self.controller.phase
-        self.phase_title.setText(f"<b>{phase.title}</b>" if phase else "")
+        self.phase_title.setText(f"<b>{html.escape(phase.title)}</b>" if phase else "")
         plan = self.controller.plan
         self.prev_button.setEnabled(plan is not None and index > 0)
         self.next_button.setEnabled(plan is not None and index < len(plan.phases) - 1)
