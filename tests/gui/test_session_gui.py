@@ -299,3 +299,18 @@ def test_delete_session_after_confirming(view, qtbot, monkeypatch):
     assert view.controller.session is None and view.controller.service.sessions() == []
     assert view.roster.table.rowCount() == 0 and not view.groups.reshuffle_button.isEnabled()
     assert view.run.total_label.text() == "Choose a plan and press New session."
+
+
+def test_gui_import_of_a_bad_bundle_says_why_and_writes_nothing(make_app, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    parts = make_app(content=ROOT / "content")
+    bad = tmp_path / "cut.json"
+    bad.write_text('{"format": "practitioner-trainer/feedback-bundle", "vers', encoding="utf-8")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    action = next(a for a in parts.window.file_menu.actions() if "Import feedback" in a.text())
+    action.trigger()
+    assert len(warnings) == 1 and warnings[0].startswith("cut.json, line 1: not valid JSON")
+    assert parts.store.all("observation") == []
