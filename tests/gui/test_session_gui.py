@@ -314,3 +314,26 @@ def test_gui_import_of_a_bad_bundle_says_why_and_writes_nothing(make_app, tmp_pa
     action.trigger()
     assert len(warnings) == 1 and warnings[0].startswith("cut.json, line 1: not valid JSON")
     assert parts.store.all("observation") == []
+
+
+def test_new_session_for_the_same_team_copies_its_people(view, qtbot):
+    start_taster(view, qtbot)
+    view.roster.team_edit.setText("Riverside")
+    view.roster.team_edit.editingFinished.emit()
+    notices = []
+    view.controller.noticed.connect(notices.append)
+    view.roster.new_button.click()
+    session = view.controller.session
+    assert [p["name"] for p in session["participants"]] == SEVEN
+    assert session["team"] == "Riverside" and session["rounds"] == []
+    assert notices and notices[0].startswith("Copied 7 people")
+    assert view.roster.sessions_combo.count() == 2
+
+
+def test_presenter_shows_what_comes_next(view, qtbot):
+    start_taster(view, qtbot)
+    view.run.presenter_button.click()
+    presenter = view.presenter
+    assert presenter.next_label.text() == "Next: Agenda setting: whose conversation is it? (7 min)"
+    view.run.phase_list.setCurrentRow(view.run.phase_list.count() - 1)
+    assert presenter.next_label.text() == "Last phase"

@@ -72,6 +72,13 @@ class TeamSessionService:
             "debrief": "",
         })
 
+    def last_of_team(self, team: str) -> dict | None:
+        """The most recent session of the team with that name (none for a blank name)."""
+        team = team.strip().casefold()
+        if not team:
+            return None
+        return next((s for s in self.sessions() if s.get("team", "").casefold() == team), None)
+
     def update_details(self, uid: str, *, title: str | None = None, date: str | None = None,
                        team: str | None = None) -> dict:
         changes = {k: v.strip() for k, v in (("title", title), ("date", date), ("team", team)) if v is not None}

@@ -60,6 +60,8 @@ class PresenterView(QWidget):
         self.groups_layout = QGridLayout(self.groups_box)
         self.groups_layout.setContentsMargins(0, 0, 0, 0)
         self.group_labels: list[QLabel] = []
+        self.next_label = QLabel(objectName="next")
+        self.next_label.setWordWrap(True)
         self.hint_label = QLabel("Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen",
                                  objectName="hint")
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -76,6 +78,7 @@ class PresenterView(QWidget):
         layout.addWidget(self.groups_box)
         layout.addWidget(self.prompts_label)
         layout.addStretch(1)
+        layout.addWidget(self.next_label)
         layout.addWidget(self.hint_label)
 
         controller.phase_changed.connect(self.on_controller_phase_changed)
@@ -108,6 +111,7 @@ class PresenterView(QWidget):
         if phase is None or plan is None:
             self.step_label.setText("")
             self.phase_label.setText("No session open")
+            self.next_label.setText("")
             self.instructions_label.setText("Choose a plan and start a session on the trainer's screen.")
             self.practice_label.setVisible(False)
             self.prompts_label.setText("")
@@ -117,6 +121,9 @@ class PresenterView(QWidget):
         self.step_label.setText(f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
                                 f" \u00b7 {phase.minutes} min")
         self.phase_label.setText(phase.title)
+        following = plan.phases[c.phase_index + 1] if c.phase_index + 1 < len(plan.phases) else None
+        self.next_label.setText(f"Next: {following.title} ({following.minutes} min)" if following
+                                else "Last phase")
         practice = ""
         if phase.practice is not None:
             material = ("your own change goal" if phase.practice.material == "own-goal"
@@ -168,7 +175,7 @@ class PresenterView(QWidget):
         self.setStyleSheet(f"""
             QWidget#presenter {{ background: {bg}; }}
             QLabel {{ color: {FG}; background: transparent; }}
-            QLabel#step, QLabel#hint, QLabel#state {{ color: {DIM}; }}
+            QLabel#step, QLabel#hint, QLabel#state, QLabel#next {{ color: {DIM}; }}
             QLabel#timer, QLabel#practice {{ color: {ACCENT}; }}
             QLabel#group {{ border: 2px solid #5b6b7b; border-radius: 8px; padding: 6px; }}
         """)
@@ -197,6 +204,7 @@ class PresenterView(QWidget):
         size(self.instructions_label, text_px)
         size(self.prompts_label, text_px)
         size(self.hint_label, int(base * 0.55))
+        size(self.next_label, int(base * 0.8))
         group_px = base if n_groups <= 6 else int(base * 0.85) if n_groups <= 12 else int(base * 0.8)
         for label in self.group_labels:
             size(label, group_px)

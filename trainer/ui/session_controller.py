@@ -36,6 +36,7 @@ class TeamSessionController(QObject):
     observation_saved = Signal(str)
     debrief_saved = Signal(str)
     failed = Signal(str)
+    noticed = Signal(str)  # something worth telling the trainer that is not a failure
 
     def __init__(self, service: TeamSessionService, plans: list[SessionPlan],
                  clock: Callable[[], float] = time.monotonic, skill_names: dict[str, str] | None = None,
@@ -119,9 +120,15 @@ class TeamSessionController(QObject):
         if plan is None:
             self.failed.emit("Choose a session plan first.")
             return None
-        rec = self._guard(lambda: self.service.create(plan, title, date, team))
+        previous = self.service.last_of_team(team)
+        people = [{k: p.get(k, "") for k in ("name", "role", "team")} for p in previous["participants"]] \
+            if previous else []
+        rec = self._guard(lambda: self.service.create(plan, title, date, team, participants=people))
         if rec is not None:
             self.open_session(rec["uid"])
+            if people:
+                self.noticed.emit(f"Copied {len(people)} people from the {previous['date']} session of this team; "
+                                 "untick anyone who is not here.")
             return rec["uid"]
         return None
 

@@ -103,6 +103,7 @@ class SessionView(QWidget):
         for panel in (self.roster, self.groups):
             panel.status_message.connect(self.status_message)
         controller.failed.connect(self.status_message)
+        controller.noticed.connect(self.status_message)
         controller.session_opened.connect(lambda _uid: self.refresh())
         controller.observation_requested.connect(self.on_controller_observation_requested)
         controller.debrief_saved.connect(lambda _uid: self.status_message.emit("Debrief notes saved."))
