@@ -146,7 +146,7 @@ class PresenterView(QWidget):
                 lines += [f"<span style='color:{ACCENT}'>{ROLE_SHORT.get(role, role)}</span>: "
                           f"{html.escape(names.get(pid, '?'))}" for pid, role in group]
                 if len(group) == 2 and phase.practice is not None and phase.practice.format == "triads":
-                    lines.append(f"<span style='color:{DIM}'>Observer: the trainer joins</span>")
+                    lines.append(f"<span style='color:{DIM}'>Observer: the trainer, when free</span>")
                 groups.append("<br>".join(lines))
         elif phase.kind == "practice":
             groups = ["Groups not made yet: make them on the trainer's screen."]
