@@ -39,7 +39,7 @@ class BundleError(ValueError):
 
 # -- the file format ----------------------------------------------------------------
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, defer_build=True)
 
 
 class BundleSession(_Model):
