@@ -7,7 +7,7 @@ debrief notes, the report and feedback bundles.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.ui.observer_form import ObserverNoteForm
-from trainer.ui.presenter_view import PresenterView
 from trainer.ui.session_controller import TeamSessionController
 from trainer.ui.session_export import ask_export_bundles, ask_save_report
 from trainer.ui.session_groups import GroupsPanel
 from trainer.ui.session_roster import RosterPanel
 from trainer.ui.session_run import RunPanel
+
+if TYPE_CHECKING:
+    from trainer.ui.presenter_view import PresenterView
 
 SOUND_KEY = "presenter/sound"
 AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
@@ -163,6 +165,8 @@ class SessionView(QWidget):
     # -- presenter -----------------------------------------------------------------------
     def on_run_presenter_toggled(self, on: bool) -> None:
         if on and self.presenter is None:
+            from trainer.ui.presenter_view import PresenterView  # only when first needed (startup time)
+
             self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
             self.presenter.closed.connect(self.on_presenter_closed)
             self.presenter.present()
