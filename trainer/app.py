@@ -44,6 +44,7 @@ class AppParts:
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
     journal: JournalController | None = None
+    session_view: object = None  # trainer.ui.session_view.SessionView (team sessions)
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -87,6 +88,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
                                   controller.done_ids)
         window.add_section("skills", "S&kills", lambda: _skills_view(skills))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
+    parts.session_view = _add_team_session(window, content, store, settings, profile_id)
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)
@@ -218,6 +220,23 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
         raise
     session.parts.window.show()
     return session
+
+
+def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings, profile_id: str):
+    from trainer.services.team_session import TeamSessionService
+    from trainer.ui.session_controller import TeamSessionController
+    from trainer.ui.session_export import install_bundle_import
+    from trainer.ui.session_view import SessionView
+
+    skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
+    controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
+                                       skill_names=skill_names, parent=window)
+    view = SessionView(controller, settings, framework=content.framework)
+    window.add_section("session", "&Team session", view)
+    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    install_bundle_import(window, store, profile_id)
+    view.start()
+    return view
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,

@@ -60,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
+
+    p.add_argument("--session", action="store_true",
+                   help="run the 90-minute taster for 7 people; save control and presenter views "
+                        "at 1920x1080 and 1280x720")
+
+    p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
+    p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")
+    p.add_argument("--data", dest="bundle_data", type=Path, help="data folder to import into")
+    p.add_argument("--profile", default="default", help="profile to import into (default: default)")
     return parser
 
 
@@ -111,8 +120,34 @@ def cmd_validate(folder: Path) -> int:
     content = load_content(folder)
     for diag in content.diagnostics:
         print(diag.format())
+    from trainer.sessions.plans import plan_summary
+
+    for plan in content.plans:
+        print(plan_summary(plan))
     print(content.summary_line())
     return 1 if content.errors else 0
+
+
+def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
+    from trainer.paths import default_data_dir
+    from trainer.records.store import open_store
+    from trainer.sessions.bundles import BundleError, read_bundle, import_bundle
+
+    if data is not None and data.exists() and not data.is_dir():
+        raise UsageError(f"data folder is a file, not a folder: {data}")
+    try:
+        read_bundle(file)  # check the file before the data folder is touched
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    store = open_store(data or default_data_dir())
+    try:
+        result = import_bundle(store, profile, file)
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        store.close()
+    print(result.message())
+    return 0
 
 
 def _check_display(smoke: bool) -> None:
@@ -133,11 +168,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "validate":
             return cmd_validate(_content_dir(args.dir))
+        if args.command == "import-bundle":
+            return cmd_import_bundle(args.file, args.bundle_data or args.data, args.profile)
         if args.command == "screenshots":
             from trainer.ui.screenshots import save_screenshots
 
             folder = _content_dir(args.shot_content or args.content)
-            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
+            if args.session:
+                from trainer.ui.screenshots import save_session_screenshots
+
+                saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data)
+            else:
+                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
             for path in saved:
                 print(path)
             return 0
