@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+    p.add_argument("--session", action="store_true",
+                   help="run the 90-minute taster for 7 people; save control and presenter views "
+                        "at 1920x1080 and 1280x720")
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
@@ -60,10 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
-
-    p.add_argument("--session", action="store_true",
-                   help="run the 90-minute taster for 7 people; save control and presenter views "
-                        "at 1920x1080 and 1280x720")
 
     p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
     p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")

@@ -10,7 +10,7 @@ BUNDLE = {
     "session": {"uid": "s-1", "title": "Taster", "date": "2026-11-20", "team": "Riverside", "plan_title": "T"},
     "learner": {"name": "Asha Patel"},
     "observations": [{"uid": "o-1", "round": 1, "round_title": "Round 1", "skill": "agenda-setting",
-                      "observer_name": "Ben Okafor", "note": "Great start", "counts": {"open_questions": 3}}],
+                      "observer_name": "Ben Okafor", "note": "Great start", "counts": {"open_question": 3}}],
 }
 
 

@@ -168,12 +168,12 @@ def test_swap_and_observer_form(view, qtbot):
     assert isinstance(form, ObserverNoteForm)
     qtbot.waitExposed(form)
     form.note_edit.setPlainText("Warm opening; asked for their list first.")
-    form.spins["open_questions"].setValue(5)
-    form.spins["complex_reflections"].setValue(3)
+    form.spins["open_question"].setValue(5)
+    form.spins["complex_reflection"].setValue(3)
     with qtbot.waitSignal(view.controller.observation_saved):
         form.buttons.button(form.buttons.StandardButton.Save).click()
     saved = view.controller.service.observations(view.controller.uid)
-    assert len(saved) == 1 and saved[0]["counts"]["open_questions"] == 5
+    assert len(saved) == 1 and saved[0]["counts"]["open_question"] == 5
     assert saved[0]["learner_name"] == learner_name
     assert tree.topLevelItem(1).child(0).text(2) == "observed \u2713"
 

@@ -191,6 +191,12 @@ def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResu
             skipped += 1
             continue
         store.add(IMPORTED_KIND, {
+            # The fields of a Skills observer checklist, so the dashboard and
+            # "You and your observer" show it like any other observation...
+            "date": bundle.session.date, "observer": obs.observer_name, "learner": bundle.learner.name,
+            "session_id": bundle.session.uid, "round_id": str(obs.round), "items": {}, "globals": {},
+            "events": [],
+            # ...plus where it came from.
             "uid": uid, "profile": profile_id, "source": SOURCE,
             "session_uid": bundle.session.uid, "session_title": bundle.session.title,
             "session_date": bundle.session.date, "team": bundle.session.team,

@@ -1,4 +1,8 @@
-"""The eight behaviour counts an observer tallies, and what they add up to.
+"""The eight behaviour counts an observer tallies, and what they add up to for a room.
+
+The codes and the maths are those of ``trainer.competencies.coding`` (the
+Skills observer counter), so a session observation and a checklist count the
+same things under the same names.
 
 Ratios follow the coding thresholds in ``content/competencies.yaml``
 (``reflection_to_question``, ``complex_reflections``, ``permission_rate``).
@@ -9,17 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-BEHAVIOURS: tuple[tuple[str, str], ...] = (
-    ("open_questions", "Open questions"),
-    ("closed_questions", "Closed questions"),
-    ("simple_reflections", "Simple reflections"),
-    ("complex_reflections", "Complex reflections"),
-    ("affirmations", "Affirmations"),
-    ("summaries", "Summaries"),
-    ("advice_with_permission", "Advice with permission"),
-    ("advice_without_permission", "Advice without permission"),
-)
-BEHAVIOUR_KEYS = tuple(k for k, _ in BEHAVIOURS)
+from trainer.competencies import coding
+
+BEHAVIOURS: tuple[tuple[str, str], ...] = tuple((c.id, c.label) for c in coding.CODES)
+BEHAVIOUR_KEYS = coding.CODE_IDS  # the same keys as the Skills observer's counter
 MAX_COUNT = 999
 
 DEFAULT_THRESHOLDS = {
@@ -63,13 +60,11 @@ def _level(value: float | None, fair: float, good: float) -> str:
 
 def ratios(totals: Mapping[str, int], thresholds: Mapping[str, tuple[float, float]] | None = None) -> list[Ratio]:
     th = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
-    questions = totals["open_questions"] + totals["closed_questions"]
-    reflections = totals["simple_reflections"] + totals["complex_reflections"]
-    advice = totals["advice_with_permission"] + totals["advice_without_permission"]
-    rq = reflections / questions if questions else None
-    cx = totals["complex_reflections"] / reflections if reflections else None
-    pr = totals["advice_with_permission"] / advice if advice else None
-    oq = totals["open_questions"] / questions if questions else None
+    questions = coding.questions(totals)
+    rq = coding.reflection_to_question(totals)
+    cx = coding.complex_share(totals)
+    pr = coding.permission_rate(totals)
+    oq = totals["open_question"] / questions if questions else None
     return [
         Ratio("reflection_to_question", "Reflections per question", rq,
               f"{rq:.1f} to 1" if rq is not None else "no questions counted",

@@ -11,8 +11,8 @@ def exported(service, taster, seven, tmp_path):
     uid = seven["uid"]
     session = service.make_groups(uid, taster, seed=11)
     triad = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
-    service.save_observation(uid, 0, triad[2], triad[0], "Lovely reflections", {"complex_reflections": 3})
-    service.save_observation(uid, 1, triad[0], triad[1], "Clear scale question", {"open_questions": 2})
+    service.save_observation(uid, 0, triad[2], triad[0], "Lovely reflections", {"complex_reflection": 3})
+    service.save_observation(uid, 1, triad[0], triad[1], "Clear scale question", {"open_question": 2})
     session = service.get(uid)
     bundles = build_bundles(session, service.observations(uid), {0: "Round 1"}, exported="2026-11-20T12:00:00")
     paths = write_bundles(tmp_path / "out", session, bundles)
@@ -49,7 +49,7 @@ def test_round_trip_into_another_data_folder_twice_is_idempotent(exported, tmp_p
     assert imported["source"] == "team-session-bundle"
     assert imported["session_date"] == "2026-11-20" and imported["note"] == "Lovely reflections"
     assert imported["observer_name"] == exported["observer"]
-    assert imported["counts"]["complex_reflections"] == 3
+    assert imported["counts"]["complex_reflection"] == 3
     assert store.get("observation", own["uid"])["note"] == "my own record"
     store.close()
 
@@ -88,3 +88,23 @@ def test_bad_bundles_are_refused_with_one_line_and_nothing_written(exported, tmp
     store.close()
     with pytest.raises(BundleError, match="no such file"):
         read_bundle(tmp_path / "missing.json")
+
+
+def test_imported_observation_reads_like_a_skills_observation(exported, tmp_path, bundled_content):
+    from trainer.competencies import coding
+    from trainer.competencies.dashboard import summarise
+    from trainer.content import load_content
+    from trainer.services.ratings import RatingsService
+
+    framework = load_content(bundled_content).framework
+    path = next(p for p in exported["paths"] if json.loads(p.read_text())["learner"]["name"] == exported["first"])
+    store = open_store(tmp_path / "learner")
+    import_bundle(store, "me", path)
+    ratings = RatingsService(store, framework, "me")
+    (obs,) = ratings.observations()
+    assert obs["observer"] == exported["observer"] and obs["date"] == "2026-11-20"
+    assert obs["counts"]["complex_reflection"] == 3
+    assert coding.complex_share(obs["counts"]) == 1.0
+    summaries = summarise(framework, ratings.self_assessments(), ratings.observations())
+    assert len(summaries) == len(framework.skills)
+    store.close()

@@ -7,8 +7,8 @@ def _run_session(service, taster, seven):
     session = service.make_groups(uid, taster, seed=11)
     triad = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
     service.save_observation(uid, 0, triad[2], triad[0], "Private note about Asha's goal",
-                             {"open_questions": 6, "closed_questions": 2, "simple_reflections": 4,
-                              "complex_reflections": 5, "advice_with_permission": 1,
+                             {"open_question": 6, "closed_question": 2, "simple_reflection": 4,
+                              "complex_reflection": 5, "advice_with_permission": 1,
                               "advice_without_permission": 1})
     service.set_debrief(uid, "We noticed we ask too many questions.\n\nTry one reflection per question <b>now</b>.")
     return service.get(uid)
@@ -39,8 +39,8 @@ def test_report_with_names_lists_people_and_roles(service, taster, seven):
 
 
 def test_ratios_levels_and_empty_counts():
-    totals = total_counts([{"open_questions": 3, "closed_questions": 1, "simple_reflections": 4,
-                            "complex_reflections": 4}, None])
+    totals = total_counts([{"open_question": 3, "closed_question": 1, "simple_reflection": 4,
+                            "complex_reflection": 4}, None])
     by_key = {r.key: r for r in ratios(totals)}
     assert by_key["reflection_to_question"].level == "good"
     assert by_key["complex_reflections"].level == "good"

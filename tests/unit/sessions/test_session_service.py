@@ -58,9 +58,9 @@ def test_observations_upsert_and_are_listed_on_the_round(service, taster, seven)
     group = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
     practitioner, person, observer = group
     rec = service.save_observation(uid, 0, observer, practitioner, "Good open start",
-                                   {"open_questions": 4, "closed_questions": 2, "bogus": 9})
-    assert rec["counts"]["open_questions"] == 4 and "bogus" not in rec["counts"]
-    again = service.save_observation(uid, 0, observer, practitioner, "Edited", {"open_questions": 5})
+                                   {"open_question": 4, "closed_question": 2, "bogus": 9})
+    assert rec["counts"]["open_question"] == 4 and "bogus" not in rec["counts"]
+    again = service.save_observation(uid, 0, observer, practitioner, "Edited", {"open_question": 5})
     assert again["uid"] == rec["uid"]
     assert service.get(uid)["rounds"][0]["observations"] == [rec["uid"]]
     assert [o["note"] for o in service.observations(uid)] == ["Edited"]
