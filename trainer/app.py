@@ -24,9 +24,7 @@ from trainer.ui.appearance import apply_theme
 from trainer.ui.controller import CourseController
 from trainer.ui.help_dialog import about_html
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer
-from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
-from trainer.ui.scenario_view import build_scenario_section
 from trainer.ui.skills_controller import SkillsController
 from trainer.ui.profiles_dialog import ProfilesDialog
 from trainer.ui.store_prompts import StorePrompts
@@ -44,7 +42,6 @@ class AppParts:
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
     journal: JournalController | None = None
-    session_view: object = None  # trainer.ui.session_view.SessionView (team sessions)
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -79,16 +76,17 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     journal = JournalController(JournalService(store, profile_id, content.templates),
                                 GoalService(store, profile_id), link_describer(content), window,
                                 link_options=link_choices(content))
-    window.add_section("journal", "&Journal", JournalView(journal, settings))
-    scenarios = build_scenario_section(content, store, profile_id, settings, window)
-    window.add_section("scenarios", "&Scenarios", scenarios)
-    scenarios.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    # Sections other than the Course are built when first shown (see
+    # MainWindow.add_section): start-up only pays for what the person sees.
+    window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
+    window.add_section("scenarios", "&Scenarios",
+                       lambda: _scenario_view(content, store, profile_id, settings, window))
     if content.framework is not None:
         skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
                                   controller.done_ids)
         window.add_section("skills", "S&kills", lambda: _skills_view(skills))
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
-    parts.session_view = _add_team_session(window, content, store, settings, profile_id)
+    _add_team_session(window, content, store, settings, profile_id)
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)
@@ -96,6 +94,20 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
             "Read-only: another copy of the app is using these records, so nothing here is saved."))
     connect_signals(window, parts)
     return parts
+
+
+def _journal_view(journal, settings):
+    from trainer.ui.journal_view import JournalView
+
+    return JournalView(journal, settings)
+
+
+def _scenario_view(content, store, profile_id, settings, window):
+    from trainer.ui.scenario_view import build_scenario_section
+
+    view = build_scenario_section(content, store, profile_id, settings, window)
+    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    return view
 
 
 def _skills_view(skills):
@@ -222,21 +234,26 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
     return session
 
 
-def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings, profile_id: str):
-    from trainer.services.team_session import TeamSessionService
-    from trainer.ui.session_controller import TeamSessionController
+def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings,
+                      profile_id: str) -> None:
+    """The Team session section (built when first shown) and File > Import feedback bundle."""
     from trainer.ui.session_export import install_bundle_import
-    from trainer.ui.session_view import SessionView
 
-    skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
-    controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
-                                       skill_names=skill_names, parent=window)
-    view = SessionView(controller, settings, framework=content.framework)
-    window.add_section("session", "&Team session", view)
-    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    def make_view():
+        from trainer.services.team_session import TeamSessionService
+        from trainer.ui.session_controller import TeamSessionController
+        from trainer.ui.session_view import SessionView
+
+        skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
+        controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
+                                           skill_names=skill_names, parent=window)
+        view = SessionView(controller, settings, framework=content.framework)
+        view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+        view.start()
+        return view
+
+    window.add_section("session", "&Team session", make_view)
     install_bundle_import(window, store, profile_id)
-    view.start()
-    return view
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,

@@ -39,7 +39,7 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     qtbot.waitUntil(course_view.reader.browser.hasFocus)
     qtbot.keyClick(course_view.reader.browser, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "journal"
-    view = window.sections["journal"]
+    view = window.section("journal")
     editor = view.editor
     assert editor.template.id == "gibbs"
     rec = parts.journal.get(editor.uid)
@@ -88,7 +88,7 @@ def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_cont
     actions = button.menu().actions()
     assert len(actions) == 3
     actions[0].trigger()  # Rolfe
-    view = window.sections["journal"]
+    view = window.section("journal")
     assert window.current_section() == "journal" and view.editor.template.id == "rolfe"
     assert parts.journal.get(view.editor.uid)["link"]["module"] == parts.controller.current_id
     window.show_section("course")
@@ -102,14 +102,14 @@ def test_changing_the_link_in_the_editor(qtbot, tmp_path, bundled_content):
     qtbot.addWidget(window)
     window.start()
     uid = parts.journal.start_reflection("rolfe")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     assert editor.link_combo.currentData() is None
     index = editor.link_combo.findData({"kind": "skill", "skill": "permission"})
     assert index > 0
     editor.link_combo.setCurrentIndex(index)
     assert editor.save_now()
     assert parts.journal.get(uid)["link"] == {"kind": "skill", "skill": "permission"}
-    view = window.sections["journal"]
+    view = window.section("journal")
     assert view.link_filter.findData("skill:permission") > 0
 
 
@@ -121,7 +121,7 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, bundled_c
     window.show()
     window.show_section("journal")
     uid = parts.journal.start_reflection("rolfe")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     editor.edits["what"].setPlainText("typed just before closing")
     assert editor.dirty  # the one-second timer has not fired yet
     window.close()

@@ -33,7 +33,7 @@ def test_autosave_survives_a_crash(qtbot, tmp_path, bundled_content):
     window.start()
     window.show()
     uid = parts.journal.start_reflection("gibbs")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     assert editor.uid == uid
     qtbot.keyClicks(editor.edits["description"], "A calm review about her feet.")
     editor.title_edit.setText("Feet first")

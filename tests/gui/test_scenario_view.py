@@ -229,7 +229,7 @@ def test_app_has_a_scenarios_section(qtbot, tmp_path, bundled_content):
 
     parts = build(bundled_content, tmp_path / "data")
     qtbot.addWidget(parts.window)
-    view = parts.window.sections["scenarios"]
+    view = parts.window.section("scenarios")
     assert view.controller.scenarios and parts.window.tabs.indexOf(view) >= 0
     view.open_scenario("copd-rescue-pack", "plan")
     assert view.page.moment_id == "plan"

@@ -69,7 +69,7 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     window, journal = parts.window, parts.journal
-    view = window.sections["journal"]
+    view = window.section("journal")
 
     def settle_and_grab(name: str) -> None:
         for _ in range(3):  # nested layouts settle over a few event-loop turns
@@ -137,7 +137,7 @@ def _scenario_shots(window, grab) -> None:
     a scored spot-the-skill round."""
     from trainer.scenarios.align import skill_counts
 
-    view = window.sections.get("scenarios")
+    view = window.section("scenarios")
     if view is None or not view.controller.scenarios:
         return
     window.show_section("scenarios")
@@ -197,7 +197,7 @@ def save_session_screenshots(outdir: Path, content_dir: Path, sizes=((1920, 1080
         tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
         data_dir = Path(tmp.name)
     parts = build(content_dir, data_dir)
-    window, view = parts.window, parts.session_view
+    window, view = parts.window, parts.window.section("session")
     controller = view.controller
     controller.new_session(plan_id, title="Riverside taster", date="2026-11-20", team="Riverside")
     for name, role in TASTER_PEOPLE:
