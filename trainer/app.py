@@ -237,7 +237,6 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
 def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings,
                       profile_id: str) -> None:
     """The Team session section (built when first shown) and File > Import feedback bundle."""
-    from trainer.ui.session_export import install_bundle_import
 
     def make_view():
         from trainer.services.team_session import TeamSessionService
@@ -254,6 +253,29 @@ def _add_team_session(window: MainWindow, content, store: RecordStore, settings:
 
     window.add_section("session", "&Team session", make_view)
     install_bundle_import(window, store, profile_id)
+
+
+def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: str) -> QAction:
+    """File > Import feedback bundle...; the bundle code loads when it is first used."""
+    action = QAction("&Import feedback bundle\u2026", window)
+    action.setStatusTip("Add the observer feedback your trainer gave you to your records")
+
+    def on_import_triggered() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from trainer.ui.session_export import import_bundle_file
+
+        path, _ = QFileDialog.getOpenFileName(window, "Import feedback bundle", "", "Feedback bundle (*.json)")
+        if path:
+            import_bundle_file(window, store, profile_id, Path(path))
+
+    action.triggered.connect(on_import_triggered)
+    menu = window.file_menu
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, action)
+    if first is not None:
+        menu.insertSeparator(first)
+    return action
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.records.storage import atomic_write_bytes
@@ -96,25 +96,6 @@ def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> li
     if not paths:
         QMessageBox.information(parent, "Nothing to export", "No observer notes have been saved yet.")
     return paths
-
-
-def install_bundle_import(window, store: RecordStore, profile_id: str) -> QAction:
-    """Add File > Import feedback bundle... to the main window."""
-    action = QAction("&Import feedback bundle\u2026", window)
-    action.setStatusTip("Add the observer feedback your trainer gave you to your records")
-
-    def run() -> None:
-        path, _ = QFileDialog.getOpenFileName(window, "Import feedback bundle", "", "Feedback bundle (*.json)")
-        if path:
-            import_bundle_file(window, store, profile_id, Path(path))
-
-    action.triggered.connect(run)
-    menu = window.file_menu
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
-    if first is not None:
-        menu.insertSeparator(first)
-    return action
 
 
 def import_bundle_file(parent: QWidget, store: RecordStore, profile_id: str, path: Path) -> str:
