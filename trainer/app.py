@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
 from trainer.content_cache import load_content_cached
 from trainer.paths import default_data_dir
+from trainer.records.errors import StoreError, StoreLockedError
 from trainer.records.store import RecordStore, open_store
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
+from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.services.ratings import RatingsService
 from trainer.ui.appearance import apply_theme
@@ -22,10 +25,10 @@ from trainer.ui.controller import CourseController
 from trainer.ui.export_menu import install_export
 from trainer.ui.help_dialog import about_html
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer
-from trainer.ui.journal_view import JournalView
 from trainer.ui.main_window import MainWindow
-from trainer.ui.scenario_view import build_scenario_section
 from trainer.ui.skills_controller import SkillsController
+from trainer.ui.profiles_dialog import ProfilesDialog
+from trainer.ui.store_prompts import StorePrompts
 from trainer.ui.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -53,12 +56,18 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
-          profile_id: str = DEFAULT_PROFILE) -> AppParts:
-    """Load the course, open the store and make the main window (not shown)."""
+          profile_id: str | None = None) -> AppParts:
+    """Load the course, open the store and make the main window (not shown).
+
+    Without ``profile_id`` the last-used profile (or a default one) is used,
+    never a dialog: tests and screenshots build this way.
+    """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     content = load_content_cached(content_dir, data_dir)
     store = store if store is not None else open_store(data_dir)
+    if profile_id is None:
+        profile_id = ProfileService(store).default_profile().id
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     controller = CourseController(content, ProgressService(store, profile_id))
@@ -68,18 +77,39 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     journal = JournalController(JournalService(store, profile_id, content.templates),
                                 GoalService(store, profile_id), link_describer(content), window,
                                 link_options=link_choices(content))
-    window.add_section("journal", "&Journal", JournalView(journal, settings))
-    scenarios = build_scenario_section(content, store, profile_id, settings, window)
-    window.add_section("scenarios", "&Scenarios", scenarios)
-    scenarios.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    # Sections other than the Course are built when first shown (see
+    # MainWindow.add_section): start-up only pays for what the person sees.
+    window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
+    window.add_section("scenarios", "&Scenarios",
+                       lambda: _scenario_view(content, store, profile_id, settings, window))
     if content.framework is not None:
         skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
                                   controller.done_ids)
         window.add_section("skills", "S&kills", lambda: _skills_view(skills))
     install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
+    _add_team_session(window, content, store, settings, profile_id)
+    _title_for_profile(window, store, profile_id)
+    if store.read_only:  # the person chose read-only: say so quietly, not a box per save
+        controller.save_failed.disconnect(window.on_controller_save_failed)
+        controller.save_failed.connect(lambda _message: window.statusBar().showMessage(
+            "Read-only: another copy of the app is using these records, so nothing here is saved."))
     connect_signals(window, parts)
     return parts
+
+
+def _journal_view(journal, settings):
+    from trainer.ui.journal_view import JournalView
+
+    return JournalView(journal, settings)
+
+
+def _scenario_view(content, store, profile_id, settings, window):
+    from trainer.ui.scenario_view import build_scenario_section
+
+    view = build_scenario_section(content, store, profile_id, settings, window)
+    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    return view
 
 
 def _skills_view(skills):
@@ -90,15 +120,176 @@ def _skills_view(skills):
     return SkillsView(skills)
 
 
-def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
+def _title_for_profile(window: MainWindow, store: RecordStore, profile_id: str) -> None:
+    profile = ProfileService(store).get(profile_id)
+    extra = [profile.name] if profile else []
+    if store.read_only:
+        extra.append("read-only")
+    if extra:
+        window.setWindowTitle(f"{window.windowTitle()} ({', '.join(extra)})")
+
+
+def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
+    """Open the store with the folder lock; ask before falling back to read-only."""
+    try:
+        try:
+            return open_store(data_dir, lock=True)
+        except StoreLockedError as exc:
+            if interactive and not StorePrompts.ask_read_only(None, str(exc)):
+                return None
+            print(f"trainer: {exc} Opening read-only.", file=sys.stderr)
+            return open_store(data_dir, read_only=True)
+    except StoreError as exc:
+        if interactive:
+            StorePrompts.show_error(None, "Your records could not be opened", str(exc))
+        print(f"trainer: error: {exc}", file=sys.stderr)
+        return None
+
+
+def choose_profile(store: RecordStore, requested: str | None, interactive: bool) -> str | None:
+    """The profile to open: --profile, the lone known one, the chooser, or (no asking) the last."""
+    service = ProfileService(store)
+    if requested:
+        chosen = service.select_or_create(requested).id
+    elif not interactive or (store.read_only and not service.list()):
+        chosen = service.default_profile().id  # no asking; nothing to choose from read-only
+    else:
+        chosen = service.startup_choice() or ProfilesDialog.ask(None, service, read_only=store.read_only)
+    if chosen is not None and service.get(chosen) is not None:
+        service.mark_used(chosen)
+    return chosen
+
+
+class Session:
+    """The running app: one store, one window at a time, switchable between profiles."""
+
+    def __init__(self, content_dir: Path, data_dir: Path, store: RecordStore, profile_id: str):
+        self.content_dir, self.data_dir, self.store = content_dir, data_dir, store
+        self.parts = self._open(profile_id)
+
+    def _open(self, profile_id: str) -> AppParts:
+        parts = build(self.content_dir, self.data_dir, store=self.store, profile_id=profile_id)
+        switch = QAction("S&witch profile\u2026", parts.window)
+        switch.triggered.connect(self.on_switch_triggered)
+        manage = QAction("&Manage profiles\u2026", parts.window)
+        manage.triggered.connect(self.on_manage_triggered)
+        parts.window.add_file_actions(switch, manage)
+        parts.window.start()
+        return parts
+
+    def on_switch_triggered(self) -> None:
+        service = ProfileService(self.store)
+        chosen = ProfilesDialog.ask(self.parts.window, service, current_id=self.parts.profile_id,
+                                    read_only=self.store.read_only)
+        if chosen is None or chosen == self.parts.profile_id:
+            return
+        self.switch_to(chosen)
+
+    def on_manage_triggered(self) -> None:
+        ProfilesDialog.ask(self.parts.window, ProfileService(self.store), manage=True,
+                           current_id=self.parts.profile_id, read_only=self.store.read_only)
+        _title_for_profile_refresh(self.parts)
+
+    def switch_to(self, profile_id: str) -> None:
+        old = self.parts
+        ProfileService(self.store).mark_used(profile_id)
+        self.parts = self._open(profile_id)
+        self.parts.window.show()
+        old.window.close()  # saves where the previous learner was
+        old.window.deleteLater()
+
+
+def _title_for_profile_refresh(parts: AppParts) -> None:
+    parts.window.setWindowTitle(f"{parts.controller.course.title} \u2014 Practitioner Trainer")
+    _title_for_profile(parts.window, parts.store, parts.profile_id)
+
+
+def start(content_dir: Path, data_dir: Path, interactive: bool = True,
+          profile: str | None = None) -> "Session | int":
+    """Open the records, tell the person about repairs, pick the learner, show the window.
+
+    Returns the running Session, or an exit status when there is nothing to run.
+    """
+    store = open_records(data_dir, interactive)
+    if store is None:
+        return 1
+    try:
+        if store.notices:
+            for notice in store.notices:
+                print(f"trainer: {notice}", file=sys.stderr)
+            if interactive:
+                StorePrompts.show_notices(None, store.notices)
+        try:
+            profile_id = choose_profile(store, profile, interactive)
+        except ProfileError as exc:
+            print(f"trainer: error: {exc}", file=sys.stderr)
+            store.close()
+            return 2
+        if profile_id is None:
+            store.close()
+            return 0  # the person closed the profile chooser
+        session = Session(content_dir, data_dir, store, profile_id)
+    except BaseException:
+        store.close()
+        raise
+    session.parts.window.show()
+    return session
+
+
+def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings,
+                      profile_id: str) -> None:
+    """The Team session section (built when first shown) and File > Import feedback bundle."""
+
+    def make_view():
+        from trainer.services.team_session import TeamSessionService
+        from trainer.ui.session_controller import TeamSessionController
+        from trainer.ui.session_view import SessionView
+
+        skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
+        controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
+                                           skill_names=skill_names, parent=window)
+        view = SessionView(controller, settings, framework=content.framework)
+        view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+        view.start()
+        return view
+
+    window.add_section("session", "&Team session", make_view)
+    install_bundle_import(window, store, profile_id)
+
+
+def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: str) -> QAction:
+    """File > Import feedback bundle...; the bundle code loads when it is first used."""
+    action = QAction("&Import feedback bundle\u2026", window)
+    action.setStatusTip("Add the observer feedback your trainer gave you to your records")
+
+    def on_import_triggered() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from trainer.ui.session_export import import_bundle_file
+
+        path, _ = QFileDialog.getOpenFileName(window, "Import feedback bundle", "", "Feedback bundle (*.json)")
+        if path:
+            import_bundle_file(window, store, profile_id, Path(path))
+
+    action.triggered.connect(on_import_triggered)
+    menu = window.file_menu
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, action)
+    if first is not None:
+        menu.insertSeparator(first)
+    return action
+
+
+def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,
+        profile: str | None = None) -> int:
     app = ensure_app()
-    parts = build(content_dir, data_dir or default_data_dir())
-    window = parts.window
-    window.start()
-    window.show()
-    if smoke:
-        QTimer.singleShot(0, window.close)
-        QTimer.singleShot(0, app.quit)
-    code = app.exec()
-    parts.store.close()
-    return code
+    session = start(content_dir, Path(data_dir or default_data_dir()), not smoke, profile)
+    if isinstance(session, int):
+        return session
+    try:
+        if smoke:
+            QTimer.singleShot(0, session.parts.window.close)
+            QTimer.singleShot(0, app.quit)
+        return app.exec()
+    finally:
+        session.store.close()

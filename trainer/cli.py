@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", type=Path, help="course folder (default: the bundled course)")
     parser.add_argument("--data", type=Path, help="data folder (default: TRAINER_DATA or the per-user app folder)")
     parser.add_argument("--smoke", action="store_true", help="open the main window, wait until shown, exit 0")
+    parser.add_argument("--profile", metavar="NAME", help="open this learner's profile (made if it does not exist)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check a course folder and print every problem")
@@ -51,6 +52,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+    p.add_argument("--session", action="store_true",
+                   help="run the 90-minute taster for 7 people; save control and presenter views "
+                        "at 1920x1080 and 1280x720")
+
+    p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
+    p.add_argument("--restore", metavar="BACKUP",
+                   help="make a backup current again: its folder name (or the start of it), or 'newest'")
+
+    p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
+    p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
+
+    p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
+    p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")
+    p.add_argument("--data", dest="bundle_data", type=Path, help="data folder to import into")
+    p.add_argument("--profile", default="default", help="profile to import into (default: default)")
     _add_export_parsers(sub)
     return parser
 
@@ -79,6 +96,39 @@ def _add_export_parsers(sub) -> None:
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
 
 
+def _data_dir(args, required: bool = False) -> Path:
+    from trainer.paths import default_data_dir
+
+    folder = getattr(args, "cmd_data", None) or args.data
+    if folder is None and required:
+        raise UsageError(f"'{args.command}' needs a data folder: --data DIR")
+    folder = folder or default_data_dir()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"data folder is a file, not a folder: {folder}")
+    return folder
+
+
+def cmd_doctor(folder: Path, restore: str | None = None) -> int:
+    from trainer.records.doctor import run_doctor
+
+    return run_doctor(folder, restore=restore)
+
+
+def cmd_demo(folder: Path, content_dir: Path) -> int:
+    from trainer.content import load_content
+    from trainer.records.demo import make_demo
+    from trainer.records.errors import StoreError
+
+    try:
+        lines = make_demo(folder, load_content(content_dir))
+    except (StoreError, OSError) as exc:
+        print(f"trainer: error: {exc}", file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line)
+    return 0
+
+
 def _content_dir(path: Path | None) -> Path:
     from trainer.content import bundled_content
 
@@ -94,8 +144,34 @@ def cmd_validate(folder: Path) -> int:
     content = load_content(folder)
     for diag in content.diagnostics:
         print(diag.format())
+    from trainer.sessions.plans import plan_summary
+
+    for plan in content.plans:
+        print(plan_summary(plan))
     print(content.summary_line())
     return 1 if content.errors else 0
+
+
+def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
+    from trainer.paths import default_data_dir
+    from trainer.records.store import open_store
+    from trainer.sessions.bundles import BundleError, read_bundle, import_bundle
+
+    if data is not None and data.exists() and not data.is_dir():
+        raise UsageError(f"data folder is a file, not a folder: {data}")
+    try:
+        read_bundle(file)  # check the file before the data folder is touched
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    store = open_store(data or default_data_dir())
+    try:
+        result = import_bundle(store, profile, file)
+    except BundleError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        store.close()
+    print(result.message())
+    return 0
 
 
 def _check_display(smoke: bool) -> None:
@@ -116,14 +192,25 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command == "validate":
             return cmd_validate(_content_dir(args.dir))
+        if args.command == "import-bundle":
+            return cmd_import_bundle(args.file, args.bundle_data or args.data, args.profile)
         if args.command == "screenshots":
             from trainer.ui.screenshots import save_screenshots
 
             folder = _content_dir(args.shot_content or args.content)
-            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
+            if args.session:
+                from trainer.ui.screenshots import save_session_screenshots
+
+                saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data)
+            else:
+                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
             for path in saved:
                 print(path)
             return 0
+        if args.command == "doctor":
+            return cmd_doctor(_data_dir(args), args.restore)
+        if args.command == "demo":
+            return cmd_demo(_data_dir(args, required=True), _content_dir(args.content))
         if args.command in ("export", "restore", "send-xapi"):
             from trainer.cli_export import COMMANDS
 
@@ -134,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         _check_display(args.smoke)
         from trainer.app import run
 
-        return run(content_dir=folder, data_dir=args.data, smoke=args.smoke)
+        return run(content_dir=folder, data_dir=args.data, smoke=args.smoke, profile=args.profile)
     except UsageError as exc:
         print(f"trainer: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

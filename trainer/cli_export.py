@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+from trainer.records.errors import StoreError
+
 
 def _data_dir(args) -> Path:
     from trainer.paths import default_data_dir
@@ -49,12 +51,12 @@ def cmd_export(args, usage_error) -> int:
                             end=args.end, sections=parse_sections(args.sections), table=args.table)
         if args.xapi_home:
             req.home = check_home(args.xapi_home)
-        store = open_store(data)
+        store = open_store(data, read_only=True)  # safe while the app has the folder open
         try:
             written = run_export(req, store, _content(args), pdf_writer=_pdf_writer)
         finally:
             store.close()
-    except ExportError as exc:
+    except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     for path in written:
         print(path)
@@ -65,9 +67,9 @@ def cmd_restore(args, usage_error) -> int:
     from trainer.export.commands import ExportError, run_restore
     from trainer.records.store import open_store
 
-    try:
-        print(run_restore(args.file, _data_dir(args), open_store))
-    except ExportError as exc:
+    try:  # one writer at a time: refused plainly while the app has the folder open
+        print(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True)))
+    except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     return 0
 
@@ -90,7 +92,7 @@ def cmd_send_xapi(args, usage_error) -> int:
             if not sys.stdin.isatty():
                 raise ExportError("set TRAINER_LRS_PASSWORD to the LRS password")
             password = getpass.getpass(f"LRS password for {args.user}: ")
-        store = open_store(data)
+        store = open_store(data, lock=True)  # the outbox is written
         try:
             profile = resolve_profile(store, args.profile)
             outbox = LrsOutbox(store, profile)
@@ -98,7 +100,7 @@ def cmd_send_xapi(args, usage_error) -> int:
             report = outbox.send(LrsConfig(args.lrs, args.user, password or ""))
         finally:
             store.close()
-    except (ExportError, LrsError) as exc:
+    except (ExportError, LrsError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     for problem in report.problems:
         print(problem, file=sys.stderr)

@@ -14,6 +14,7 @@ from trainer.domain.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
     from trainer.competencies.framework import Framework
+    from trainer.sessions.plans import SessionPlan
 
 
 def bundled_content() -> Path:
@@ -31,6 +32,7 @@ class Content:
     course: Course
     framework: Framework | None
     scenarios: list = field(default_factory=list)
+    plans: list[SessionPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     templates: list = field(default_factory=list)  # reflection templates
 
@@ -55,6 +57,7 @@ def load_content(root: Path) -> Content:
     from trainer.journal.templates import load_templates
     from trainer.modules.loader import load_course
     from trainer.scenarios.loader import load_scenarios
+    from trainer.sessions.plans import load_plans
 
     root = Path(root)
     diags: list[Diagnostic] = []
@@ -67,6 +70,9 @@ def load_content(root: Path) -> Content:
     diags.extend(course.diagnostics)
     templates, problems = load_templates(root)
     diags.extend(problems)
+    plans, problems = load_plans(root, known_skills=known_skills,
+                                 known_modules={m.id for m in course.modules})
+    diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
     return Content(root=root, course=course, framework=framework, scenarios=loaded.scenarios,
-                   diagnostics=diags, templates=templates)
+                   plans=plans, diagnostics=diags, templates=templates)

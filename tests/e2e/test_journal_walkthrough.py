@@ -8,6 +8,7 @@ import json
 from PySide6.QtCore import Qt
 
 from trainer.app import build
+from trainer.records.store import read_on_disk
 from trainer.services.journal import REFLECTION
 from trainer.ui.journal_privacy import PrivacyDialog
 
@@ -38,7 +39,7 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     qtbot.waitUntil(course_view.reader.browser.hasFocus)
     qtbot.keyClick(course_view.reader.browser, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.current_section() == "journal"
-    view = window.sections["journal"]
+    view = window.section("journal")
     editor = view.editor
     assert editor.template.id == "gibbs"
     rec = parts.journal.get(editor.uid)
@@ -73,7 +74,7 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     view.list.setCurrentRow(0)
     assert view.editor.uid == rec["uid"]
 
-    on_disk = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
+    on_disk = read_on_disk(tmp_path)  # records.json + the journal of saves since
     saved = next(r for r in on_disk[REFLECTION].values() if r["uid"] == rec["uid"])
     assert saved["status"] == "finished" and "943" not in json.dumps(saved)
 
@@ -87,7 +88,7 @@ def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_cont
     actions = button.menu().actions()
     assert len(actions) == 3
     actions[0].trigger()  # Rolfe
-    view = window.sections["journal"]
+    view = window.section("journal")
     assert window.current_section() == "journal" and view.editor.template.id == "rolfe"
     assert parts.journal.get(view.editor.uid)["link"]["module"] == parts.controller.current_id
     window.show_section("course")
@@ -101,14 +102,14 @@ def test_changing_the_link_in_the_editor(qtbot, tmp_path, bundled_content):
     qtbot.addWidget(window)
     window.start()
     uid = parts.journal.start_reflection("rolfe")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     assert editor.link_combo.currentData() is None
     index = editor.link_combo.findData({"kind": "skill", "skill": "permission"})
     assert index > 0
     editor.link_combo.setCurrentIndex(index)
     assert editor.save_now()
     assert parts.journal.get(uid)["link"] == {"kind": "skill", "skill": "permission"}
-    view = window.sections["journal"]
+    view = window.section("journal")
     assert view.link_filter.findData("skill:permission") > 0
 
 
@@ -120,10 +121,10 @@ def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, bundled_c
     window.show()
     window.show_section("journal")
     uid = parts.journal.start_reflection("rolfe")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     editor.edits["what"].setPlainText("typed just before closing")
     assert editor.dirty  # the one-second timer has not fired yet
     window.close()
-    on_disk = json.loads((tmp_path / "records.json").read_text(encoding="utf-8"))
+    on_disk = read_on_disk(tmp_path)  # records.json + the journal of saves since
     saved = next(r for r in on_disk[REFLECTION].values() if r["uid"] == uid)
     assert saved["sections"]["what"] == "typed just before closing"

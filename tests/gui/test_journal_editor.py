@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from trainer.app import build
-from trainer.records.store import open_store
+from trainer.records.store import open_store, read_on_disk
 from trainer.services.journal import DRAFT, FINISHED, REFLECTION
 from trainer.ui.journal_privacy import PrivacyDialog
 from trainer.ui.journal_view import JournalView
@@ -33,14 +33,14 @@ def test_autosave_survives_a_crash(qtbot, tmp_path, bundled_content):
     window.start()
     window.show()
     uid = parts.journal.start_reflection("gibbs")
-    editor = window.sections["journal"].editor
+    editor = window.section("journal").editor
     assert editor.uid == uid
     qtbot.keyClicks(editor.edits["description"], "A calm review about her feet.")
     editor.title_edit.setText("Feet first")
     editor.title_edit.textEdited.emit("Feet first")
     assert editor.dirty and editor.saved_label.text() == "Saving\u2026"
     qtbot.waitUntil(lambda: editor.saved_label.text() == "Saved", timeout=5000)
-    on_disk = json.loads((data / "records.json").read_text(encoding="utf-8"))
+    on_disk = read_on_disk(data)  # records.json + the journal of saves since
     assert any(r["sections"]["description"] == "A calm review about her feet."
                for r in on_disk[REFLECTION].values())
     # Crash: the window object goes away without closeEvent, the store is never closed.

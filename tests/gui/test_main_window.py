@@ -197,7 +197,7 @@ def test_module_scenario_link_opens_the_scenario(qtbot, bundled_content, tmp_pat
     assert "Practise it" in reader.browser.toPlainText()
     reader.browser.anchorClicked.emit(QUrl(f"scenario:{module.scenarios[0]}"))
     assert parts.window.current_section() == "scenarios"
-    assert parts.window.sections["scenarios"].controller.current.id == module.scenarios[0]
+    assert parts.window.section("scenarios").controller.current.id == module.scenarios[0]
     parts.store.close()
 
 
@@ -206,7 +206,7 @@ def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, bundl
 
     parts = build(bundled_content, tmp_path / "data")
     qtbot.addWidget(parts.window)
-    scenarios = parts.window.sections["scenarios"]
+    scenarios = parts.window.section("scenarios")
     sid = parts.controller.content.scenarios[0].id
     scenarios.open_scenario(sid)
     scenarios.reflection_requested.emit({"kind": "scenario", "scenario": sid, "moment": "opening"})

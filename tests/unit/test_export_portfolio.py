@@ -196,11 +196,19 @@ def test_self_and_observer_ratings_of_the_same_day_are_compared(demo, content):
     assert compared["differences"] == 3
 
 
-def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo):
-    from trainer.content import load_content as load
-
-    bare = load(Path(__file__).resolve().parents[2] / "content")  # no plan for the demo session
-    p = build_portfolio(demo, "default", bare)
+def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo, content):
+    uid = demo.all("team_session")[0]["uid"]
+    demo.update("team_session", uid, {"plan_id": "a-plan-since-removed"})
+    p = build_portfolio(demo, "default", content)
     sessions = next(s for s in p["sections"] if s["key"] == "sessions")
     assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 125
     assert [part["title"] for part in p["cpd_parts"]] == ["Modules completed"]
+
+
+def test_the_session_length_comes_from_the_course_plan(demo, bundled_content):
+    from trainer.content import load_content as load
+
+    real = load(bundled_content)
+    plan = next(p for p in real.plans if p.id == "taster-90")
+    p = build_portfolio(demo, "default", real, include=["sessions"])
+    assert p["sections"][0]["items"][0]["minutes"] == plan.total_minutes == p["cpd_minutes"]

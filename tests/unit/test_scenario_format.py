@@ -269,7 +269,7 @@ def test_worked_example_in_the_docs_is_valid(tmp_path, bundled_content):
     loaded = load_scenarios(tmp_path, framework.skill_ids)
     assert loaded.diagnostics == []
     (s,) = loaded.scenarios
-    assert s.id == "back-pain-physio" and [m.id for m in s.moments] == ["opening"]
+    assert s.id == "example-back-pain" and [m.id for m in s.moments] == ["opening"]
     assert s.moments[0].sms[2].tags == ["agenda-setting", "open-questions"]
 
 

@@ -21,6 +21,7 @@ DEFAULT_TEMPLATE = "gibbs"
 
 class JournalController(QObject):
     reflection_started = Signal(str)   # uid of a new draft to open
+    last_started: str | None = None    # for a Journal view built after the draft was started
     reflection_saved = Signal(str)     # uid
     reflection_binned = Signal(str)
     reflection_restored = Signal(str)
@@ -78,6 +79,7 @@ class JournalController(QObject):
         rec = self._guard(lambda: self.journal.create(template_id, link, title=title))
         if rec is None:
             return None
+        self.last_started = rec["uid"]
         self.reflection_started.emit(rec["uid"])
         return rec["uid"]
 
@@ -100,6 +102,7 @@ class JournalController(QObject):
         rec = self._guard(lambda: self.journal.duplicate(uid))
         if rec is None:
             return None
+        self.last_started = rec["uid"]
         self.reflection_started.emit(rec["uid"])
         return rec["uid"]
 

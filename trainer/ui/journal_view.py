@@ -215,6 +215,8 @@ class JournalView(QWidget):
         self._connect_signals()
         self.refresh()
         self.refresh_goals()
+        if controller.last_started and controller.get(controller.last_started) is not None:
+            self.open_reflection(controller.last_started)  # started before this view was built
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox()

@@ -79,6 +79,14 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def add_file_actions(self, *actions: QAction) -> None:
+        """Put entries at the top of the File menu, above Quit (e.g. the profile ones)."""
+        first = self.file_menu.actions()[0] if self.file_menu.actions() else None
+        for action in actions:
+            self.file_menu.insertAction(first, action)
+        if first is not None:
+            self.file_menu.insertSeparator(first)
+
     def show_section(self, key: str) -> None:
         widget = self.section(key)
         if widget is not None:

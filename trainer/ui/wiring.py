@@ -16,7 +16,8 @@ def connect_signals(window: Any, parts: Any) -> None:
     _connect_journal(window, parts)
     _connect_scenarios(window, parts)
     _connect_restore(window, parts)
-    lazy = {"skills": _connect_skills}
+    lazy = {"skills": _connect_skills, "journal": _connect_journal_view,
+            "scenarios": _connect_scenarios_view}
 
     def on_window_section_built(key: str) -> None:
         if key in lazy:
@@ -30,12 +31,20 @@ def connect_signals(window: Any, parts: Any) -> None:
 
 
 def _connect_scenarios(window: Any, parts: Any) -> None:
-    """Scenarios -> Journal (reflect on a moment, Rolfe by default: it follows a
-    practice round); Course -> Scenarios (module links to its scenarios)."""
-    scenarios = window.sections.get("scenarios")
-    journal = getattr(parts, "journal", None)
-    if scenarios is None:
+    """Course -> Scenarios: a module's "Practise it" link opens the scenario."""
+    if "scenarios" not in window.sections:
         return
+
+    def on_reader_scenario_link(scenario_id: str) -> None:
+        window.show_section("scenarios")  # builds the section the first time
+        window.section("scenarios").open_scenario(scenario_id)
+
+    window.course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
+
+
+def _connect_scenarios_view(window: Any, parts: Any, scenarios: Any) -> None:
+    """Scenarios -> Journal: reflect on a moment (Rolfe: it follows a practice round)."""
+    journal = getattr(parts, "journal", None)
 
     def on_scenarios_reflection_requested(link: dict) -> None:
         if journal is None:
@@ -45,24 +54,22 @@ def _connect_scenarios(window: Any, parts: Any) -> None:
 
     scenarios.reflection_requested.connect(on_scenarios_reflection_requested)
 
-    def on_reader_scenario_link(scenario_id: str) -> None:
-        window.show_section("scenarios")
-        scenarios.open_scenario(scenario_id)
 
-    window.course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
+def _connect_journal_view(window: Any, parts: Any, view: Any) -> None:
+    status_bar = window.statusBar()
+    view.status_message.connect(lambda text: status_bar.showMessage(text, 8000))
 
 
 def _connect_journal(window: Any, parts: Any) -> None:
     """Course -> Journal: "Reflect on this module" starts a linked reflection."""
     journal = getattr(parts, "journal", None)
-    view = window.sections.get("journal")
-    if journal is None or view is None:
+    if journal is None or "journal" not in window.sections:
         return
     course_view = window.course_view
     status_bar = window.statusBar()
 
     def on_course_reflection_requested(link: dict, template_id: str | None = None) -> None:
-        window.show_section("journal")
+        window.show_section("journal")  # built first, so the editor hears the new reflection
         journal.start_reflection(template_id, link)
 
     def on_journal_save_failed(message: str) -> None:
@@ -70,7 +77,6 @@ def _connect_journal(window: Any, parts: Any) -> None:
 
     course_view.reflection_requested.connect(on_course_reflection_requested)
     journal.save_failed.connect(on_journal_save_failed)
-    view.status_message.connect(lambda text: status_bar.showMessage(text, 8000))
 
     # The reader's Reflect button: click for Gibbs, or pick another template from its menu.
     from PySide6.QtWidgets import QMenu, QToolButton

@@ -1,0 +1,24 @@
+"""The 90-minute taster for seven people, end to end on one laptop (offscreen)."""
+
+import struct
+from pathlib import Path
+
+from trainer.ui.screenshots import save_session_screenshots
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    return struct.unpack(">II", path.read_bytes()[16:24])
+
+
+def test_taster_for_seven_saves_control_and_presenter_views(qtbot, tmp_path):
+    saved = save_session_screenshots(tmp_path / "shots", ROOT / "content", data_dir=tmp_path / "data")
+    names = {p.name for p in saved}
+    for size in ("1920x1080", "1280x720"):
+        assert f"session-control-{size}.png" in names and f"session-presenter-{size}.png" in names
+    for path in saved:
+        w, h = (int(x) for x in path.stem.rsplit("-", 1)[1].split("x"))
+        assert png_size(path) == (w, h), path.name  # nothing forced the window bigger
+    records = (tmp_path / "data" / "records.json").read_text()
+    assert "Riverside taster" in records and "Grace Obi" in records

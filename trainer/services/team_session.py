@@ -1,0 +1,220 @@
+"""Plan and run a team session: roster, attendance, groups, observations, debrief.
+
+Records (all with ``profile`` = the trainer's profile id):
+
+* ``team_session``: one per session, holding the plan id, title, date, team,
+  ``participants`` ([{id, name, role, team, present}]), ``seed``, ``rounds``
+  ([{phase, format, skill, block, turn, groups, observations}]), the phase the
+  trainer has reached and the debrief notes. ``groups`` hold participant ids;
+  ``observations`` hold uids of ``session_observation`` records.
+* ``session_observation``: one per observer, learner and round: a free-text
+  note and the eight behaviour counts. (The learner's copy, after a
+  feedback bundle is imported, is an ``observation`` record in their own
+  data folder: see docs/BUNDLES.md.)
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from typing import Callable
+
+from trainer.records.store import RecordStore
+from trainer.sessions.counts import clean_counts
+from trainer.sessions.grouping import GroupingError, plan_groups, swap
+from trainer.sessions.plans import SessionPlan
+
+SESSION = "team_session"
+OBSERVATION = "session_observation"
+HISTORY_SESSIONS = 3
+TRAINER = "trainer"  # observer id used when the trainer observes a pair
+
+
+class SessionError(ValueError):
+    """A request that cannot be carried out; the message is for the trainer."""
+
+
+def _new_seed() -> int:
+    return random.SystemRandom().randrange(1, 1_000_000)
+
+
+class TeamSessionService:
+    def __init__(self, store: RecordStore, profile_id: str = "default",
+                 seed_source: Callable[[], int] = _new_seed):
+        self._store = store
+        self.profile_id = profile_id
+        self._seed_source = seed_source
+
+    # -- sessions ------------------------------------------------------------------
+    def sessions(self) -> list[dict]:
+        found = self._store.all(SESSION, profile=self.profile_id)
+        return sorted(found, key=lambda r: (r.get("date", ""), r.get("created", "")), reverse=True)
+
+    def get(self, uid: str) -> dict:
+        rec = self._store.get(SESSION, uid)
+        if rec is None or rec.get("profile") != self.profile_id:
+            raise SessionError("that session was not found; it may have been deleted")
+        return rec
+
+    def create(self, plan: SessionPlan, title: str = "", date: str = "", team: str = "",
+               participants: list[dict] | None = None) -> dict:
+        return self._store.add(SESSION, {
+            "profile": self.profile_id,
+            "plan_id": plan.id,
+            "plan_title": plan.title,
+            "title": title.strip() or plan.title,
+            "date": date or self._store.now()[:10],
+            "team": team.strip(),
+            "participants": [self._participant(p) for p in participants or []],
+            "seed": None,
+            "rounds": [],
+            "phase_index": 0,
+            "debrief": "",
+        })
+
+    def last_of_team(self, team: str) -> dict | None:
+        """The most recent session of the team with that name (none for a blank name)."""
+        team = team.strip().casefold()
+        if not team:
+            return None
+        return next((s for s in self.sessions() if s.get("team", "").casefold() == team), None)
+
+    def update_details(self, uid: str, *, title: str | None = None, date: str | None = None,
+                       team: str | None = None) -> dict:
+        changes = {k: v.strip() for k, v in (("title", title), ("date", date), ("team", team)) if v is not None}
+        self.get(uid)
+        return self._store.update(SESSION, uid, changes)
+
+    def delete(self, uid: str) -> None:
+        self.get(uid)
+        for obs in self._store.all(OBSERVATION, profile=self.profile_id, session=uid):
+            self._store.delete(OBSERVATION, obs["uid"])
+        self._store.delete(SESSION, uid)
+
+    # -- roster --------------------------------------------------------------------
+    @staticmethod
+    def _participant(raw: dict) -> dict:
+        name = str(raw.get("name", "")).strip()
+        if not name:
+            raise SessionError("a participant needs a name")
+        return {"id": raw.get("id") or uuid.uuid4().hex[:12], "name": name,
+                "role": str(raw.get("role", "")).strip(), "team": str(raw.get("team", "")).strip(),
+                "present": bool(raw.get("present", True))}
+
+    def add_participant(self, uid: str, name: str, role: str = "", team: str = "") -> dict:
+        session = self.get(uid)
+        person = self._participant({"name": name, "role": role, "team": team})
+        self._store.update(SESSION, uid, {"participants": session["participants"] + [person]})
+        return person
+
+    def remove_participant(self, uid: str, person_id: str) -> None:
+        session = self.get(uid)
+        if any(person_id in g for r in session["rounds"] for g in r["groups"]):
+            raise SessionError("this person is in the groups; untick 'present' and make new groups instead")
+        kept = [p for p in session["participants"] if p["id"] != person_id]
+        self._store.update(SESSION, uid, {"participants": kept})
+
+    def set_present(self, uid: str, person_id: str, present: bool) -> None:
+        session = self.get(uid)
+        people = [{**p, "present": present} if p["id"] == person_id else p for p in session["participants"]]
+        self._store.update(SESSION, uid, {"participants": people})
+
+    def present(self, session: dict) -> list[dict]:
+        return [p for p in session["participants"] if p.get("present")]
+
+    # -- groups --------------------------------------------------------------------
+    def history(self, session: dict) -> list[list[list[str]]]:
+        """Groups of this team's last sessions (most recent first), as current ids."""
+        if not session.get("team", "").strip():
+            return []  # without a team name, past sessions cannot be told apart
+        by_name = {p["name"].casefold(): p["id"] for p in session["participants"]}
+        past = [s for s in self.sessions()
+                if s["uid"] != session["uid"] and s.get("team", "").casefold() == session.get("team", "").casefold()
+                and s.get("date", "") <= session.get("date", "") and s.get("rounds")]
+        out = []
+        for old in past[:HISTORY_SESSIONS]:
+            names = {p["id"]: p["name"].casefold() for p in old["participants"]}
+            groups = []
+            for rnd in old["rounds"]:
+                for group in rnd["groups"]:
+                    ids = [by_name[names[i]] for i in group if names.get(i) in by_name]
+                    if len(ids) > 1:
+                        groups.append(ids)
+            out.append(groups)
+        return out
+
+    def make_groups(self, uid: str, plan: SessionPlan, seed: int | None = None) -> dict:
+        session = self.get(uid)
+        people = [p["id"] for p in self.present(session)]
+        indexes = plan.practice_phases()
+        if not indexes:
+            raise SessionError("this plan has no practice rounds")
+        seed = seed if seed is not None else self._seed_source()
+        practice = [plan.phases[i].practice for i in indexes]
+        try:
+            rounds = plan_groups(people, [p.format for p in practice], seed, self.history(session),
+                                 [p.new_groups for p in practice])
+        except GroupingError as exc:
+            raise SessionError(str(exc)) from None
+        old = {r["phase"]: r for r in session["rounds"]}
+        stored = [{"phase": i, "format": p.format, "skill": p.skill, "block": r.block, "turn": r.turn,
+                   "groups": [list(g) for g in r.groups],
+                   "observations": old.get(i, {}).get("observations", [])}
+                  for i, p, r in zip(indexes, practice, rounds)]
+        return self._store.update(SESSION, uid, {"seed": seed, "rounds": stored})
+
+    def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
+        """Swap two people in a round and in the later rounds of the same block."""
+        session = self.get(uid)
+        rounds = session["rounds"]
+        if not 0 <= round_index < len(rounds):
+            raise SessionError("there is no such round; make the groups first")
+        block = rounds[round_index]["block"]
+        try:
+            for rnd in rounds[round_index:]:
+                if rnd["block"] == block:
+                    rnd["groups"] = [list(g) for g in swap(rnd["groups"], a, b)]
+        except GroupingError:
+            raise SessionError("both people must be in this round's groups") from None
+        return self._store.update(SESSION, uid, {"rounds": rounds})
+
+    def round_for_phase(self, session: dict, phase_index: int) -> int | None:
+        return next((i for i, r in enumerate(session["rounds"]) if r["phase"] == phase_index), None)
+
+    def set_phase(self, uid: str, phase_index: int) -> dict:
+        self.get(uid)
+        return self._store.update(SESSION, uid, {"phase_index": max(0, int(phase_index))})
+
+    # -- observations and debrief ---------------------------------------------------
+    def save_observation(self, uid: str, round_index: int, observer: str, learner: str,
+                         note: str = "", counts: dict | None = None) -> dict:
+        session = self.get(uid)
+        rounds = session["rounds"]
+        if not 0 <= round_index < len(rounds):
+            raise SessionError("there is no such round; make the groups first")
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        if learner not in names:
+            raise SessionError("the person observed is not on the roster")
+        rec = self._store.upsert(OBSERVATION, {
+            "note": note.strip(), "counts": clean_counts(counts), "skill": rounds[round_index]["skill"],
+            "observer_name": names.get(observer, "Trainer" if observer == TRAINER else observer), "learner_name": names[learner],
+            "session_date": session["date"],
+        }, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)
+        if rec["uid"] not in rounds[round_index]["observations"]:
+            rounds[round_index]["observations"].append(rec["uid"])
+            self._store.update(SESSION, uid, {"rounds": rounds})
+        return rec
+
+    def observations(self, uid: str, round_index: int | None = None) -> list[dict]:
+        where = {"profile": self.profile_id, "session": uid}
+        if round_index is not None:
+            where["round"] = round_index
+        return sorted(self._store.all(OBSERVATION, **where), key=lambda o: (o["round"], o.get("created", "")))
+
+    def find_observation(self, uid: str, round_index: int, observer: str, learner: str) -> dict | None:
+        return self._store.find_one(OBSERVATION, profile=self.profile_id, session=uid, round=round_index,
+                                    observer=observer, learner=learner)
+
+    def set_debrief(self, uid: str, text: str) -> dict:
+        self.get(uid)
+        return self._store.update(SESSION, uid, {"debrief": text})

@@ -1,0 +1,208 @@
+"""Feedback bundles: the observations about one participant, as one JSON file.
+
+The trainer exports one file per participant; the participant imports it
+into their own data folder, where each observation becomes an
+``observation`` record. The format is described in docs/BUNDLES.md.
+
+Import is careful with a person's records: the whole file is checked before
+anything is written, every problem is one plain line, importing the same
+file twice adds nothing (record uids are derived from the bundle), and an
+existing record is never changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from trainer.modules.schema import explain
+from trainer.records.storage import atomic_write_bytes
+from trainer.records.store import RecordStore
+from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
+
+FORMAT = "practitioner-trainer/feedback-bundle"
+VERSION = 1
+IMPORTED_KIND = "observation"
+SOURCE = "team-session-bundle"
+_NAMESPACE = uuid.UUID("6d1f4c1e-5a0b-4c47-9a53-0e5b8f1c2a90")
+MAX_BYTES = 5_000_000
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be read or imported; str() is one plain line."""
+
+
+# -- the file format ----------------------------------------------------------------
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True, defer_build=True)
+
+
+class BundleSession(_Model):
+    uid: str = Field(min_length=1)
+    title: str = ""
+    date: str = Field(min_length=1)
+    team: str = ""
+    plan_title: str = ""
+
+
+class BundleLearner(_Model):
+    name: str = Field(min_length=1)
+
+
+class BundleObservation(_Model):
+    uid: str = Field(min_length=1)
+    round: int = Field(ge=1)
+    round_title: str = ""
+    skill: str = ""
+    observer_name: str = Field(min_length=1)
+    note: str = ""
+    counts: dict[str, int]
+
+
+class Bundle(_Model):
+    format: str
+    version: int
+    exported: str = ""
+    session: BundleSession
+    learner: BundleLearner
+    observations: list[BundleObservation]
+
+
+# -- export --------------------------------------------------------------------------
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "participant"
+
+
+def build_bundles(session: dict, observations: list[dict], round_titles: dict[int, str] | None = None,
+                  exported: str = "") -> dict[str, dict]:
+    """{participant id: bundle dict} for every participant someone observed."""
+    round_titles = round_titles or {}
+    out: dict[str, dict] = {}
+    for person in session["participants"]:
+        about = [o for o in observations if o.get("learner") == person["id"]]
+        if not about:
+            continue
+        out[person["id"]] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported": exported,
+            "session": {"uid": session["uid"], "title": session.get("title", ""), "date": session["date"],
+                        "team": session.get("team", ""), "plan_title": session.get("plan_title", "")},
+            "learner": {"name": person["name"]},
+            "observations": [{
+                "uid": o["uid"], "round": o["round"] + 1, "round_title": round_titles.get(o["round"], ""),
+                "skill": o.get("skill", ""), "observer_name": o.get("observer_name", "") or "Observer",
+                "note": o.get("note", ""), "counts": clean_counts(o.get("counts")),
+            } for o in about],
+        }
+    return out
+
+
+def write_bundles(outdir: Path, session: dict, bundles: dict[str, dict]) -> list[Path]:
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    names = {p["id"]: p["name"] for p in session["participants"]}
+    paths = []
+    for pid, bundle in bundles.items():
+        path = outdir / f"feedback-{session['date']}-{_slug(names.get(pid, pid))}-{pid[:6]}.json"
+        atomic_write_bytes(path, (json.dumps(bundle, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        paths.append(path)
+    return paths
+
+
+# -- import --------------------------------------------------------------------------
+def read_bundle(path: Path) -> Bundle:
+    """Parse and check a bundle file; raise BundleError with one plain line."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise BundleError(f"{path.name}: too large to be a feedback bundle")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BundleError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise BundleError(f"{path.name}: not a text file; a feedback bundle is JSON") from None
+    except OSError as exc:
+        raise BundleError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BundleError(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); "
+                          "the file may be cut short, ask for it again") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BundleError(f"{path.name}: not a feedback bundle from Practitioner Trainer")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BundleError(f"{path.name}: field 'version' is missing or not a whole number")
+    if version > VERSION:
+        raise BundleError(f"{path.name}: bundle version {version} is newer than this app reads "
+                          f"(version {VERSION}); update the app")
+    if version < 1:
+        raise BundleError(f"{path.name}: bundle version {version} is not known")
+    try:
+        bundle = Bundle.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in err["loc"]).replace(".[", "[")
+        raise BundleError(f"{path.name}: field '{loc}': {explain(err)}") from None
+    for i, obs in enumerate(bundle.observations):
+        unknown = set(obs.counts) - set(BEHAVIOUR_KEYS)
+        if unknown:
+            raise BundleError(f"{path.name}: field 'observations[{i + 1}].counts': unknown behaviour "
+                              f"'{sorted(unknown)[0]}'")
+        if any(v < 0 for v in obs.counts.values()):
+            raise BundleError(f"{path.name}: field 'observations[{i + 1}].counts': counts cannot be negative")
+    return bundle
+
+
+def imported_uid(session_uid: str, observation_uid: str) -> str:
+    """The same bundle observation always becomes the same record uid."""
+    return str(uuid.uuid5(_NAMESPACE, f"{session_uid}/{observation_uid}"))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int
+    learner: str
+    session_date: str
+
+    def message(self) -> str:
+        if not self.added:
+            return (f"Nothing new: the {self.skipped} observation{'s' if self.skipped != 1 else ''} from the "
+                    f"session on {self.session_date} were already in your records.")
+        text = (f"Added {self.added} observation{'s' if self.added != 1 else ''} from the session on "
+                f"{self.session_date}")
+        return text + (f" ({self.skipped} already there)." if self.skipped else ".")
+
+
+def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResult:
+    """Add the bundle's observations to ``profile_id``'s records (idempotent)."""
+    bundle = read_bundle(path)
+    added = skipped = 0
+    for obs in bundle.observations:
+        uid = imported_uid(bundle.session.uid, obs.uid)
+        if store.get(IMPORTED_KIND, uid) is not None:
+            skipped += 1
+            continue
+        store.add(IMPORTED_KIND, {
+            # The fields of a Skills observer checklist, so the dashboard and
+            # "You and your observer" show it like any other observation...
+            "date": bundle.session.date, "observer": obs.observer_name, "learner": bundle.learner.name,
+            "session_id": bundle.session.uid, "round_id": str(obs.round), "items": {}, "globals": {},
+            "events": [],
+            # ...plus where it came from.
+            "uid": uid, "profile": profile_id, "source": SOURCE,
+            "session_uid": bundle.session.uid, "session_title": bundle.session.title,
+            "session_date": bundle.session.date, "team": bundle.session.team,
+            "observer_name": obs.observer_name, "learner_name": bundle.learner.name,
+            "round": obs.round, "round_title": obs.round_title, "skill": obs.skill,
+            "note": obs.note, "counts": clean_counts(obs.counts),
+        })
+        added += 1
+    return ImportResult(added, skipped, bundle.learner.name, bundle.session.date)

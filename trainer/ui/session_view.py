@@ -1,0 +1,189 @@
+"""The "Team session" section: the trainer's control window.
+
+Three columns: (1) session, roster and attendance; (2) the plan's phases,
+the timer and the presenter view; (3) groups per round, observer notes,
+debrief notes, the report and feedback bundles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from trainer.ui.observer_form import ObserverNoteForm
+from trainer.ui.session_controller import TeamSessionController
+from trainer.ui.session_export import ask_export_bundles, ask_save_report
+from trainer.ui.session_groups import GroupsPanel
+from trainer.ui.session_roster import RosterPanel
+from trainer.ui.session_run import RunPanel
+
+if TYPE_CHECKING:
+    from trainer.ui.presenter_view import PresenterView
+
+SOUND_KEY = "presenter/sound"
+AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
+ObserverFormFactory = Callable[..., QWidget]
+
+
+class SessionView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, controller: TeamSessionController, settings: QSettings, framework=None,
+                 observer_form: ObserverFormFactory = ObserverNoteForm, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.framework = framework
+        self.observer_form = observer_form
+        self.presenter: PresenterView | None = None
+        self.open_form: QWidget | None = None
+        self._loading = False
+
+        self.roster = RosterPanel(controller)
+        self.run = RunPanel(controller)
+        self.groups = GroupsPanel(controller)
+        self.run.sound_box.setChecked(settings.value(SOUND_KEY, False, type=bool))
+
+        debrief_box = QGroupBox("Debrief and report")
+        self.debrief_edit = QPlainTextEdit()
+        self.debrief_edit.setAccessibleName("Debrief notes")
+        self.debrief_edit.setPlaceholderText("What the room noticed, what it means, what the team will try")
+        self.debrief_edit.setTabChangesFocus(True)
+        debrief_label = QLabel("De&brief notes:")
+        debrief_label.setBuddy(self.debrief_edit)
+        self.save_notes_button = QPushButton("Save notes")
+        self.save_notes_button.setAccessibleName("Save debrief notes")
+        self.names_box = QCheckBox("Include na&mes in the report")
+        self.names_box.setAccessibleName("Include names in the report")
+        self.report_button = QPushButton("Save &report\u2026")
+        self.report_button.setAccessibleName("Save the session report")
+        self.bundles_button = QPushButton("Export feedback\u2026")
+        self.bundles_button.setAccessibleName("Export one feedback file per participant")
+        debrief = QVBoxLayout(debrief_box)
+        debrief.addWidget(debrief_label)
+        debrief.addWidget(self.debrief_edit, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.save_notes_button)
+        row.addStretch(1)
+        debrief.addLayout(row)
+        debrief.addWidget(self.names_box)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.report_button)
+        row2.addWidget(self.bundles_button)
+        row2.addStretch(1)
+        debrief.addLayout(row2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.groups, 3)
+        right_layout.addWidget(debrief_box, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        self.run.presenter_toggled.connect(self.on_run_presenter_toggled)
+        self.run.sound_box.toggled.connect(self.on_sound_toggled)
+        self.save_notes_button.clicked.connect(self.save_debrief)
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(AUTOSAVE_MS)
+        self._debrief_timer.timeout.connect(self.save_debrief)
+        self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
+        self.report_button.clicked.connect(self.on_report_clicked)
+        self.bundles_button.clicked.connect(self.on_bundles_clicked)
+        for panel in (self.roster, self.groups):
+            panel.status_message.connect(self.status_message)
+        controller.failed.connect(self.status_message)
+        controller.noticed.connect(self.status_message)
+        controller.session_opened.connect(lambda _uid: self.refresh())
+        controller.observation_requested.connect(self.on_controller_observation_requested)
+        controller.debrief_saved.connect(lambda _uid: self.status_message.emit("Debrief notes saved."))
+        self.refresh()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): leaving the tab saves the notes
+        self.save_debrief()
+        super().hideEvent(event)
+
+    def start(self) -> None:
+        sessions = self.controller.service.sessions()
+        if sessions and self.controller.uid is None:
+            self.controller.open_session(sessions[0]["uid"])
+
+    def refresh(self) -> None:
+        session = self.controller.session
+        self._loading = True
+        self.debrief_edit.setPlainText(session.get("debrief", "") if session else "")
+        self._loading = False
+        for widget in (self.debrief_edit, self.save_notes_button, self.report_button, self.bundles_button,
+                       self.names_box):
+            widget.setEnabled(session is not None)
+
+    # -- debrief and report --------------------------------------------------------------
+    def on_debrief_text_changed(self) -> None:
+        if not self._loading:
+            self._debrief_timer.start()
+
+    def save_debrief(self) -> None:
+        self._debrief_timer.stop()
+        session = self.controller.session
+        if session is not None and self.debrief_edit.toPlainText() != session.get("debrief", ""):
+            self.controller.save_debrief(self.debrief_edit.toPlainText())
+
+    def on_report_clicked(self) -> None:
+        self.save_debrief()
+        path = ask_save_report(self, self.controller, self.names_box.isChecked(), self.framework)
+        if path is not None:
+            self.status_message.emit(f"Report saved to {path}")
+
+    def on_bundles_clicked(self) -> None:
+        paths = ask_export_bundles(self, self.controller)
+        if paths:
+            self.status_message.emit(f"{len(paths)} feedback file{'s' if len(paths) != 1 else ''} saved in "
+                                     f"{paths[0].parent}")
+
+    # -- observer forms ------------------------------------------------------------------
+    def on_controller_observation_requested(self, session_uid: str, round_index: int, observer: str,
+                                            learner: str) -> None:
+        if self.observer_form is None or session_uid != self.controller.uid:
+            return
+        form = self.observer_form(self.controller, round_index, observer, learner, parent=self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.open_form = form
+        form.open()
+
+    # -- presenter -----------------------------------------------------------------------
+    def on_run_presenter_toggled(self, on: bool) -> None:
+        if on and self.presenter is None:
+            from trainer.ui.presenter_view import PresenterView  # only when first needed (startup time)
+
+            self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
+            self.presenter.closed.connect(self.on_presenter_closed)
+            self.presenter.present()
+            self.run.presenter_button.setText("Close presenter vie&w")
+        elif not on and self.presenter is not None:
+            self.presenter.close()
+
+    def on_presenter_closed(self) -> None:
+        presenter, self.presenter = self.presenter, None
+        if presenter is not None:
+            presenter.deleteLater()
+        self.run.presenter_button.blockSignals(True)
+        self.run.presenter_button.setChecked(False)
+        self.run.presenter_button.blockSignals(False)
+        self.run.presenter_button.setText("Open presenter vie&w")
+
+    def on_sound_toggled(self, on: bool) -> None:
+        self.settings.setValue(SOUND_KEY, on)
+        if self.presenter is not None:
+            self.presenter.sound = on
