@@ -105,3 +105,22 @@ def test_xapi_accounts_can_use_the_organisations_home_page(data, tmp_path):
                  "https://lms.example.org/", "-o", str(out)]) == 0
     statements = json.loads(out.read_text(encoding="utf-8"))
     assert {s["actor"]["account"]["homePage"] for s in statements} == {"https://lms.example.org"}
+
+
+def test_restore_waits_for_the_app_to_let_go_of_the_folder(data, tmp_path, capsys):
+    from trainer.records.store import open_store as open_records
+
+    backup = tmp_path / "b.json"
+    assert main(["export", "--format", "json", "--data", str(data), "-o", str(backup)]) == 0
+    target = tmp_path / "in-use"
+    running = open_records(target, lock=True)  # as the app holds it
+    try:
+        # exporting still works while the folder is in use ...
+        assert main(["export", "--format", "md", "--data", str(target), "-o", str(tmp_path / "x.md")]) == 0
+        # ... restoring is refused with one plain line
+        assert main(["restore", str(backup), "--data", str(target)]) == 2
+    finally:
+        running.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert main(["restore", str(backup), "--data", str(target)]) == 0
