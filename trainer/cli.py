@@ -77,7 +77,7 @@ def _add_export_parsers(sub) -> None:
     p.add_argument("--format", dest="fmt", required=True, metavar="FORMAT",
                    help="pdf, html, md (portfolio); csv (spreadsheets); json (backup); xapi")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="file to write")
-    p.add_argument("--profile", help="profile name (default: the default profile; json: all profiles)")
+    p.add_argument("--profile", help="profile name (default: the last one used; json: all profiles)")
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
     p.add_argument("--content", dest="sub_content", type=Path, metavar="DIR", help="course folder")
     p.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2026-01-01")
@@ -88,7 +88,7 @@ def _add_export_parsers(sub) -> None:
     p = sub.add_parser("send-xapi", help="send learning records to an LRS (outbox, retried later)")
     p.add_argument("--lrs", required=True, metavar="URL", help="LRS endpoint, e.g. https://lrs.example.org/xAPI/")
     p.add_argument("--user", default="", help="LRS user name (password: TRAINER_LRS_PASSWORD or asked)")
-    p.add_argument("--profile", help="profile name (default: the default profile)")
+    p.add_argument("--profile", help="profile name (default: the last one used)")
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
     p.add_argument("--xapi-home", metavar="URL", help="your organisation's home page for accounts")
     p = sub.add_parser("restore", help="merge a JSON backup into a data folder")

@@ -212,3 +212,16 @@ def test_the_session_length_comes_from_the_course_plan(demo, bundled_content):
     plan = next(p for p in real.plans if p.id == "taster-90")
     p = build_portfolio(demo, "default", real, include=["sessions"])
     assert p["sections"][0]["items"][0]["minutes"] == plan.total_minutes == p["cpd_minutes"]
+
+
+def test_without_a_name_the_last_used_profile_is_exported():
+    from trainer.export.commands import resolve_profile
+
+    store = memory_store()
+    assert resolve_profile(store, None) == "default"
+    store.add("profiles", {"uid": "a", "profile": "a", "name": "Bea", "last_used": "2026-01-01T00:00:00+00:00",
+                           "use_order": 1})
+    store.add("profiles", {"uid": "b", "profile": "b", "name": "Al", "last_used": "2026-01-01T00:00:00+00:00",
+                           "use_order": 2})
+    store.add("profiles", {"uid": "c", "profile": "c", "name": "Cy"})
+    assert resolve_profile(store, None) == "b"

@@ -33,7 +33,7 @@ class ExportError(Exception):
 class ExportRequest:
     fmt: str
     output: Path
-    profile: str | None = None  # None: the default profile (all profiles for json)
+    profile: str | None = None  # None: the last-used profile (all profiles for json)
     start: str | None = None
     end: str | None = None
     sections: list[str] | None = None
@@ -64,14 +64,19 @@ def check_home(url: str) -> str:
 
 def resolve_profile(store, name: str | None) -> str:
     """The profile id for a name the person typed (a profile's name or id)."""
-    if name is None:
-        return "default"
     profiles = []
     for kind in ("profiles", "profile"):  # the profiles store names people chose
         try:
             profiles += store.all(kind)
         except Exception:
             pass
+    if name is None:  # as the app starts: the last one used, else the only/first one
+        used = [r for r in profiles if r.get("last_used")]
+        if used:
+            best = max(used, key=lambda r: (int(r.get("use_order") or 0), str(r["last_used"])))
+            return str(best.get("uid") or best.get("id"))
+        named = sorted(profiles, key=lambda r: (str(r.get("name") or "").casefold(), str(r.get("uid"))))
+        return str(named[0].get("uid") or named[0].get("id")) if named else "default"
     wanted = name.strip().casefold()
     for rec in profiles:
         names = (rec.get("name"), rec.get("display_name"), rec.get("id"), rec.get("uid"))
