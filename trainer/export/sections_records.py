@@ -237,10 +237,6 @@ def item_state(item) -> tuple[int | None, bool]:
     return None, False
 
 
-def rating_value(item) -> int | None:
-    return item_state(item)[0]
-
-
 def item_notes(item) -> list[dict]:
     if not isinstance(item, dict):
         return []
