@@ -162,7 +162,9 @@ class ScenarioPage(ScenarioPageLayout):
             self.inner.setOrientation(orientation)
             self.outer.setSizes([150 if narrow else 190, max(1, self.width() - (150 if narrow else 190))])
             total = self.inner.height() if narrow else self.inner.width()
-            self.inner.setSizes([max(1, total // 2), max(1, total // 2)] if narrow
+            # Narrow: the conversation keeps about two thirds of the height;
+            # the practice panel below scrolls and its splitter can be dragged.
+            self.inner.setSizes([max(1, total * 2 // 3), max(1, total // 3)] if narrow
                                 else [max(1, total - 340), 340])
         mode = self.effective_mode()
         if mode != self.mode or force:
