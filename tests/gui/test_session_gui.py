@@ -168,13 +168,34 @@ def test_swap_and_observer_form(view, qtbot):
     assert isinstance(form, ObserverNoteForm)
     qtbot.waitExposed(form)
     form.note_edit.setPlainText("Warm opening; asked for their list first.")
-    form.spins["open_question"].setValue(5)
-    form.spins["complex_reflection"].setValue(3)
+    # The live counter from Skills: one key per behaviour, Backspace undoes.
+    form.counter.setFocus()
+    for key in "OOOOOCXXXS":
+        qtbot.keyClick(form.counter, key)
+    qtbot.keyClick(form.counter, Qt.Key.Key_Backspace)  # the S was a slip
+    # The checklist: digits rate the current skill and move down.
+    form.checklist.table.setFocus()
+    form.checklist.table.go_to_row(0)
+    qtbot.keyClick(form.checklist.table, Qt.Key.Key_2)
+    qtbot.keyClick(form.checklist.table, Qt.Key.Key_1)
     with qtbot.waitSignal(view.controller.observation_saved):
         form.buttons.button(form.buttons.StandardButton.Save).click()
     saved = view.controller.service.observations(view.controller.uid)
-    assert len(saved) == 1 and saved[0]["counts"]["open_question"] == 5
-    assert saved[0]["learner_name"] == learner_name
+    assert len(saved) == 1 and saved[0]["learner_name"] == learner_name
+    counts = saved[0]["counts"]
+    assert (counts["open_question"], counts["closed_question"], counts["complex_reflection"],
+            counts["simple_reflection"]) == (5, 1, 3, 0)
+    skills = [s.id for s in view.framework.skills]
+    assert saved[0]["items"][skills[0]]["rating"] == 2 and saved[0]["items"][skills[1]]["rating"] == 1
+    learner = tree.topLevelItem(1).child(0)
+    tree.clearSelection()
+    tree.setCurrentItem(learner)
+    learner.setSelected(True)
+    view.groups.observe_button.click()  # open it again: what was saved comes back
+    again = view.open_form
+    assert again is not form and again.counts()["open_question"] == 5
+    assert again.checklist.items()[skills[0]]["rating"] == 2
+    again.reject()
     assert tree.topLevelItem(1).child(0).text(2) == "observed \u2713"
 
 

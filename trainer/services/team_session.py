@@ -187,7 +187,11 @@ class TeamSessionService:
 
     # -- observations and debrief ---------------------------------------------------
     def save_observation(self, uid: str, round_index: int, observer: str, learner: str,
-                         note: str = "", counts: dict | None = None) -> dict:
+                         note: str = "", counts: dict | None = None, items: dict | None = None,
+                         globals_: dict | None = None) -> dict:
+        """One observer's record of one learner in one round: a note, the eight
+        behaviour counts and, optionally, checklist ratings (``items`` by skill id,
+        ``globals_`` by global id) as the Skills observer checklist stores them."""
         session = self.get(uid)
         rounds = session["rounds"]
         if not 0 <= round_index < len(rounds):
@@ -197,6 +201,7 @@ class TeamSessionService:
             raise SessionError("the person observed is not on the roster")
         rec = self._store.upsert(OBSERVATION, {
             "note": note.strip(), "counts": clean_counts(counts), "skill": rounds[round_index]["skill"],
+            "items": dict(items or {}), "globals": dict(globals_ or {}),
             "observer_name": names.get(observer, "Trainer" if observer == TRAINER else observer), "learner_name": names[learner],
             "session_date": session["date"],
         }, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)

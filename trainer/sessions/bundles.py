@@ -62,6 +62,8 @@ class BundleObservation(_Model):
     observer_name: str = Field(min_length=1)
     note: str = ""
     counts: dict[str, int]
+    items: dict[str, dict] = {}     # checklist ratings by skill id (optional)
+    globals: dict[str, int | None] = {}
 
 
 class Bundle(_Model):
@@ -98,6 +100,7 @@ def build_bundles(session: dict, observations: list[dict], round_titles: dict[in
                 "uid": o["uid"], "round": o["round"] + 1, "round_title": round_titles.get(o["round"], ""),
                 "skill": o.get("skill", ""), "observer_name": o.get("observer_name", "") or "Observer",
                 "note": o.get("note", ""), "counts": clean_counts(o.get("counts")),
+                "items": o.get("items") or {}, "globals": o.get("globals") or {},
             } for o in about],
         }
     return out
@@ -157,6 +160,16 @@ def read_bundle(path: Path) -> Bundle:
                               f"'{sorted(unknown)[0]}'")
         if any(v < 0 for v in obs.counts.values()):
             raise BundleError(f"{path.name}: field 'observations[{i + 1}].counts': counts cannot be negative")
+        for skill, item in obs.items.items():
+            rating = item.get("rating") if isinstance(item, dict) else "?"
+            notes_ok = isinstance(item, dict) and all(isinstance(v, str) for k, v in item.items() if k != "rating")
+            if rating not in (0, 1, 2, None) or isinstance(rating, bool) or not notes_ok:
+                raise BundleError(f"{path.name}: field 'observations[{i + 1}].items.{skill}': expected a rating "
+                                  "of 0, 1, 2 or null and notes as text")
+        for name, value in obs.globals.items():
+            if value is not None and (isinstance(value, bool) or not 1 <= value <= 5):
+                raise BundleError(f"{path.name}: field 'observations[{i + 1}].globals.{name}': "
+                                  "expected a whole number from 1 to 5, or null")
     return bundle
 
 
@@ -194,7 +207,8 @@ def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResu
             # The fields of a Skills observer checklist, so the dashboard and
             # "You and your observer" show it like any other observation...
             "date": bundle.session.date, "observer": obs.observer_name, "learner": bundle.learner.name,
-            "session_id": bundle.session.uid, "round_id": str(obs.round), "items": {}, "globals": {},
+            "session_id": bundle.session.uid, "round_id": str(obs.round),
+            "items": dict(obs.items), "globals": dict(obs.globals),
             "events": [],
             # ...plus where it came from.
             "uid": uid, "profile": profile_id, "source": SOURCE,

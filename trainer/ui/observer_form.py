@@ -1,8 +1,10 @@
-"""A simple built-in observer form: a note and the eight behaviour counts.
+"""The observer's form for one learner in one round of a team session.
 
-It answers ``TeamSessionController.observation_requested``. The full
-competency checklist (issue 7) can replace it: make any dialog that calls
-``controller.save_observation(...)`` and pass its factory to SessionView.
+It answers ``TeamSessionController.observation_requested`` with the same
+tools as the Skills section: the live behaviour counter (one key per
+behaviour, undo) and the competency checklist (0/1/2/N per skill with the
+observer's three-part notes, and the 1-5 globals), plus a free note. Without
+a competency framework it falls back to typing the eight counts.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import html
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit,
-    QSpinBox, QVBoxLayout,
+    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from trainer.services.team_session import TRAINER
@@ -26,6 +28,8 @@ class ObserverNoteForm(QDialog):
         self.controller = controller
         self.round_index = round_index
         self.learner = learner
+        self.framework = getattr(parent, "framework", None)
+        self.counter = self.checklist = None
         names = controller.names()
         session = controller.session
         rnd = session["rounds"][round_index]
@@ -55,21 +59,14 @@ class ObserverNoteForm(QDialog):
         self.note_edit.setAccessibleName("Observer's note")
         self.note_edit.setPlaceholderText("What went well, one moment that stood out, one thing to try next")
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMinimumHeight(90)
+        self.note_edit.setMinimumHeight(70)
+        self.note_edit.setMaximumHeight(110)  # the counter and checklist get the room
 
-        counts_box = QGroupBox("Behaviour counts")
-        grid = QGridLayout(counts_box)
         self.spins: dict[str, QSpinBox] = {}
-        for i, (key, label) in enumerate(BEHAVIOURS):
-            spin = QSpinBox()
-            spin.setRange(0, MAX_COUNT)
-            spin.setAccessibleName(label)
-            text = QLabel(f"{label}:")
-            text.setBuddy(spin)
-            grid.addWidget(text, i // 2, (i % 2) * 2)
-            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
-            self.spins[key] = spin
-
+        if self.framework is not None:
+            body = self._tools()
+        else:
+            body = self._typed_counts()
         form = QFormLayout()
         observer_label = QLabel("&Observer:")
         observer_label.setBuddy(self.observer_box)
@@ -86,10 +83,40 @@ class ObserverNoteForm(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(counts_box)
+        layout.addWidget(body, 1)
         layout.addWidget(buttons)
         self.observer_box.currentIndexChanged.connect(self._load)
         self._load()
+
+    def _tools(self) -> QTabWidget:
+        """The Skills section's live counter and checklist, in two tabs."""
+        from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
+        from trainer.ui.skills_counter import CounterWidget
+        from trainer.ui.skills_form import ChecklistForm
+
+        self.counter = CounterWidget(self.framework.threshold)
+        self.checklist = ChecklistForm(self.framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS),
+                                       "Skills observed", "Overall (1 to 5)")
+        tabs = QTabWidget()
+        tabs.setAccessibleName("Observation steps")
+        tabs.addTab(self.counter, "1. &Count behaviours (live)")
+        tabs.addTab(self.checklist, "2. Chec&klist")
+        self.resize(980, 720)
+        return tabs
+
+    def _typed_counts(self) -> QWidget:
+        counts_box = QGroupBox("Behaviour counts")
+        grid = QGridLayout(counts_box)
+        for i, (key, label) in enumerate(BEHAVIOURS):
+            spin = QSpinBox()
+            spin.setRange(0, MAX_COUNT)
+            spin.setAccessibleName(label)
+            text = QLabel(f"{label}:")
+            text.setBuddy(spin)
+            grid.addWidget(text, i // 2, (i % 2) * 2)
+            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+            self.spins[key] = spin
+        return counts_box
 
     def observer(self) -> str:
         return self.observer_box.currentData()
@@ -99,14 +126,24 @@ class ObserverNoteForm(QDialog):
         rec = self.controller.service.find_observation(session["uid"], self.round_index, self.observer(),
                                                        self.learner) if session else None
         self.note_edit.setPlainText(rec.get("note", "") if rec else "")
+        counts = (rec or {}).get("counts", {})
         for key, spin in self.spins.items():
-            spin.setValue(int((rec or {}).get("counts", {}).get(key, 0)))
+            spin.setValue(int(counts.get(key, 0)))
+        if self.counter is not None:
+            # Saved counts come back as taps, so the observer can go on counting or undo.
+            self.counter.set_events([key for key, n in counts.items() for _ in range(int(n or 0))])
+        if self.checklist is not None:
+            self.checklist.load(rec)
 
     def counts(self) -> dict[str, int]:
+        if self.counter is not None:
+            return self.counter.counts()
         return {key: spin.value() for key, spin in self.spins.items()}
 
     def save(self) -> None:
+        items = self.checklist.items() if self.checklist is not None else None
+        globals_ = self.checklist.globals() if self.checklist is not None else None
         uid = self.controller.save_observation(self.round_index, self.observer(), self.learner,
-                                               self.note_edit.toPlainText(), self.counts())
+                                               self.note_edit.toPlainText(), self.counts(), items, globals_)
         if uid is not None:
             self.accept()

@@ -183,11 +183,11 @@ class TeamSessionController(QObject):
             self.observation_requested.emit(self.uid, round_index, observer, learner)
 
     def save_observation(self, round_index: int, observer: str, learner: str, note: str,
-                         counts: dict) -> str | None:
+                         counts: dict, items: dict | None = None, globals_: dict | None = None) -> str | None:
         if not self.uid:
             return None
         rec = self._guard(lambda: self.service.save_observation(self.uid, round_index, observer, learner,
-                                                                note, counts))
+                                                                note, counts, items, globals_))
         if rec is not None:
             self.observation_saved.emit(rec["uid"])
             return rec["uid"]

@@ -108,3 +108,39 @@ def test_imported_observation_reads_like_a_skills_observation(exported, tmp_path
     summaries = summarise(framework, ratings.self_assessments(), ratings.observations())
     assert len(summaries) == len(framework.skills)
     store.close()
+
+
+def test_checklist_ratings_travel_in_the_bundle(service, taster, seven, tmp_path, bundled_content):
+    from trainer.content import load_content
+    from trainer.services.ratings import RatingsService
+
+    framework = load_content(bundled_content).framework
+    uid = seven["uid"]
+    session = service.make_groups(uid, taster, seed=11)
+    triad = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
+    service.save_observation(uid, 0, triad[2], triad[0], "Asked for her list first", {"open_question": 4},
+                             items={"agenda-setting": {"rating": 2, "said": "What shall we cover?"}},
+                             globals_={"partnership": 4})
+    session = service.get(uid)
+    paths = write_bundles(tmp_path / "out", session,
+                          build_bundles(session, service.observations(uid), {0: "Round 1"}, exported="x"))
+    store = open_store(tmp_path / "learner")
+    import_bundle(store, "me", paths[0])
+    (obs,) = RatingsService(store, framework, "me").observations()
+    assert obs["items"]["agenda-setting"]["rating"] == 2 and obs["globals"]["partnership"] == 4
+    store.close()
+
+
+@pytest.mark.parametrize("items, globals_", [({"agenda-setting": {"rating": 7}}, {}),
+                                             ({"agenda-setting": {"rating": 1, "said": 5}}, {}),
+                                             ({}, {"partnership": 9})])
+def test_bad_ratings_in_a_bundle_are_refused(exported, tmp_path, items, globals_):
+    path = exported["paths"][0]
+    data = json.loads(path.read_text())
+    data["observations"][0]["items"] = items
+    data["observations"][0]["globals"] = globals_
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data))
+    with pytest.raises(BundleError) as info:
+        read_bundle(bad)
+    assert "observations[1]" in str(info.value)
