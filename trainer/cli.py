@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-bundle", help="add a feedback bundle from a team session to your records")
     p.add_argument("file", type=Path, help="the .json feedback bundle your trainer gave you")
     p.add_argument("--data", dest="bundle_data", type=Path, help="data folder to import into")
-    p.add_argument("--profile", default="default", help="profile to import into (default: default)")
+    p.add_argument("--profile", help="profile name to import into (default: the last one used)")
     _add_export_parsers(sub)
     return parser
 
@@ -163,10 +163,18 @@ def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
         read_bundle(file)  # check the file before the data folder is touched
     except BundleError as exc:
         raise UsageError(str(exc)) from None
-    store = open_store(data or default_data_dir())
+    from trainer.records.errors import StoreError
+    from trainer.services.profiles import ProfileError, ProfileService
+
     try:
-        result = import_bundle(store, profile, file)
-    except BundleError as exc:
+        store = open_store(data or default_data_dir(), lock=True)
+    except StoreError as exc:  # e.g. the app has this folder open: import from its File menu
+        raise UsageError(str(exc)) from None
+    try:
+        profiles = ProfileService(store)
+        profile_id = (profiles.select_or_create(profile) if profile else profiles.default_profile()).id
+        result = import_bundle(store, profile_id, file)
+    except (BundleError, ProfileError) as exc:
         raise UsageError(str(exc)) from None
     finally:
         store.close()

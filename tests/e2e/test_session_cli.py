@@ -31,6 +31,9 @@ def test_import_twice_then_a_bad_file(tmp_path):
     assert second.returncode == 0 and second.stdout.startswith("Nothing new")
     records = json.loads((data / "records.json").read_text())
     assert len(records["observation"]) == 1
+    (obs,) = records["observation"].values()
+    (profile,) = records["profiles"].values()
+    assert obs["profile"] == profile["uid"]  # lands in the profile the app opens, so it is seen
 
     bad = tmp_path / "cut.json"
     bad.write_text(json.dumps(BUNDLE)[:50], encoding="utf-8")

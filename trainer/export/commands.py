@@ -63,29 +63,21 @@ def check_home(url: str) -> str:
 
 
 def resolve_profile(store, name: str | None) -> str:
-    """The profile id for a name the person typed (a profile's name or id)."""
-    profiles = []
-    for kind in ("profiles", "profile"):  # the profiles store names people chose
-        try:
-            profiles += store.all(kind)
-        except Exception:
-            pass
-    if name is None:  # as the app starts: the last one used, else the only/first one
-        used = [r for r in profiles if r.get("last_used")]
-        if used:
-            best = max(used, key=lambda r: (int(r.get("use_order") or 0), str(r["last_used"])))
-            return str(best.get("uid") or best.get("id"))
-        named = sorted(profiles, key=lambda r: (str(r.get("name") or "").casefold(), str(r.get("uid"))))
-        return str(named[0].get("uid") or named[0].get("id")) if named else "default"
-    wanted = name.strip().casefold()
-    for rec in profiles:
-        names = (rec.get("name"), rec.get("display_name"), rec.get("id"), rec.get("uid"))
-        if any(isinstance(n, str) and n.strip().casefold() == wanted for n in names):
-            return str(rec.get("uid") or rec.get("id"))
+    """The profile id for a name the person typed (a profile's name or id);
+    without a name, the profile the app would open (the last one used)."""
+    from trainer.services.profiles import ProfileService
+
+    profiles = ProfileService(store)
+    if name is None:
+        return profiles.default_profile().id
+    found = profiles.find_by_name(name) or profiles.get(name.strip())
+    if found is not None:
+        return found.id
     known = known_profiles(store)
-    if known and name not in known:
-        raise ExportError(f"no profile '{name}' in this data folder; profiles: {', '.join(sorted(known))}")
-    return name
+    if name in known:  # records of a profile that has no profile record (older data)
+        return name
+    names = sorted(p.name for p in profiles.list()) or sorted(known)
+    raise ExportError(f"no profile '{name}' in this data folder; profiles: {', '.join(names) or 'none'}")
 
 
 def known_profiles(store) -> set[str]:
