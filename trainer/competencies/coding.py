@@ -32,6 +32,15 @@ CODE_IDS = tuple(c.id for c in CODES)
 BY_KEY = {c.key: c for c in CODES}
 BY_ID = {c.id: c for c in CODES}
 
+# Fair/good defaults (MITI 4.2.1, see CONTENT.md) for a framework file that
+# names none; competencies.yaml's ``thresholds`` take precedence.
+DEFAULT_THRESHOLDS = {
+    "reflection_to_question": (1.0, 2.0),
+    "complex_reflections": (0.4, 0.5),
+    "permission_rate": (0.5, 0.9),
+    "relational_global": (3.5, 4.0),
+}
+
 GOOD = "good"
 FAIR = "fair"
 BELOW = "below fair"

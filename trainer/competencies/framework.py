@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from trainer.competencies.coding import DEFAULT_THRESHOLDS
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.frontmatter import Document, read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
@@ -20,13 +21,6 @@ FILE_NAME = "competencies.yaml"
 # The item ratings the app understands: 0 not done, 1 partly, 2 done well,
 # and null for "not applicable".
 ALLOWED_SCALE_VALUES = (0, 1, 2, None)
-
-DEFAULT_THRESHOLDS = {
-    "reflection_to_question": (1.0, 2.0),
-    "complex_reflections": (0.4, 0.5),
-    "permission_rate": (0.5, 0.9),
-    "relational_global": (3.5, 4.0),
-}
 
 
 class ScalePoint(ContentModel):

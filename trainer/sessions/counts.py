@@ -19,11 +19,7 @@ BEHAVIOURS: tuple[tuple[str, str], ...] = tuple((c.id, c.label) for c in coding.
 BEHAVIOUR_KEYS = coding.CODE_IDS  # the same keys as the Skills observer's counter
 MAX_COUNT = 999
 
-DEFAULT_THRESHOLDS = {
-    "reflection_to_question": (1.0, 2.0),
-    "complex_reflections": (0.4, 0.5),
-    "permission_rate": (0.5, 0.9),
-}
+DEFAULT_THRESHOLDS = coding.DEFAULT_THRESHOLDS
 
 
 def clean_counts(raw: Mapping | None) -> dict[str, int]:
