@@ -15,6 +15,9 @@ def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
     _connect_journal(window, parts)
     _connect_scenarios(window, parts)
+    from trainer.ui.comfort_wiring import connect_comfort
+
+    connect_comfort(window, parts)  # Home, search, bookmarks, settings
     lazy = {"skills": _connect_skills}
 
     def on_window_section_built(key: str) -> None:
