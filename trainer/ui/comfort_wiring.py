@@ -30,6 +30,7 @@ def open_module(window: Any, parts: Any, module_id: str, focus: bool = True) -> 
     window.show_section("course")
     parts.controller.open_module(module_id)
     if focus:
+        window.activateWindow()  # back from the search or bookmarks dialog
         window.course_view.reader.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -52,6 +53,7 @@ def open_reflection(window: Any, uid: str) -> None:
         return
     window.show_section("journal")
     view.open_reflection(uid)
+    window.activateWindow()
     view.editor.focus_first_section()
 
 

@@ -96,6 +96,10 @@ class CourseView(QWidget):
         if start:
             self.controller.open_module(start)
 
+    def focus_first(self) -> None:
+        """Alt+<n> lands in the list of modules."""
+        self.outline.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def refresh_theme(self) -> None:
         """Re-render the open module in the page colours of the new palette."""
         self.reader.theme = page_theme()

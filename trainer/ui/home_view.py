@@ -246,7 +246,7 @@ class HomeView(QWidget):
         self.refresh()
 
     def focus_first(self) -> None:
-        target = self.continue_button if self.continue_card.isVisible() else self.search_button
+        target = self.continue_button if not self.continue_card.isHidden() else self.search_button
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- slots ---------------------------------------------------------------------------

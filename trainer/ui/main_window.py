@@ -25,6 +25,20 @@ class _Placeholder(QWidget):
         self.key = key
 
 
+def focus_into(widget: QWidget) -> None:
+    """The section's own ``focus_first()``, else its first control reachable with Tab."""
+    if hasattr(widget, "focus_first"):
+        widget.focus_first()
+        return
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        candidate = candidate.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     section_built = Signal(str)  # a lazily added section was just created
     theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
@@ -114,9 +128,13 @@ class MainWindow(QMainWindow):
             self.file_menu.insertSeparator(first)
 
     def show_section(self, key: str) -> None:
+        """Show a section and, unless focus is already in it, move the keyboard focus into it."""
         widget = self.section(key)
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
+            focus = QApplication.focusWidget()
+            if focus is None or not widget.isAncestorOf(focus):
+                focus_into(widget)
 
     def section(self, key: str) -> QWidget | None:
         """The section's widget, building it now if it was added lazily."""
