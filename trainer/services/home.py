@@ -84,7 +84,9 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
     if last in ids:
         if last not in done:
             module = course.module(last)
-            return ContinueAt(module.id, module.title, True, False)
+            # Opening the app opens the first module: that alone is not "started".
+            started = bool(done) or last != ids[0] or progress.progress(last).position > 0
+            return ContinueAt(module.id, module.title, started, False)
         start = ids.index(last)
         for m in readable[start + 1:] + readable[:start]:
             if m.id not in done:

@@ -15,6 +15,7 @@ MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 80, 200, 100
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 _BASE = "_trainer_base_point_size"
 _CURRENT = "_trainer_zoom"
+SIZE_RESOLVED = 0x2  # QFont::SizeResolved (the enum is not exposed by PySide6)
 
 
 def clamp(percent) -> int:
@@ -60,7 +61,7 @@ def apply_zoom(app: QApplication, percent: int) -> int:
 
 def _rescale_own_fonts(ratio: float) -> None:
     """Widgets with a font of their own (a bold, larger heading) grow with the rest."""
-    size_bit = QFont.ResolveProperties.SizeResolved.value
+    size_bit = SIZE_RESOLVED
     for widget in QApplication.allWidgets():
         if not isinstance(widget, QWidget) or not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
             continue
