@@ -19,6 +19,7 @@ from trainer.services.bookmarks import BookmarkService
 from trainer.services.goals import GoalService
 from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
+from trainer.records.migrations import DEFAULT_PROFILE_NAME
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.services.ratings import RatingsService
@@ -113,8 +114,9 @@ def _home_view(content, store: RecordStore, profile_id: str, journal: JournalCon
     progress = ProgressService(store, profile_id)
     ratings = RatingsService(store, content.framework, profile_id) if content.framework is not None else None
     profile = ProfileService(store).get(profile_id)
+    name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
     return HomeView(lambda: home_summary(content.course, progress, journal.goals, journal.journal, ratings,
-                                         content.scenarios), profile.name if profile else "")
+                                         content.scenarios), name)
 
 
 def _skills_view(skills):

@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+    p.add_argument("--zoom", type=int, metavar="PERCENT",
+                   help="only every screen and dialog, light and dark, at this zoom (80-200)")
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
@@ -137,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             from trainer.ui.screenshots import save_screenshots
 
             folder = _content_dir(args.shot_content or args.content)
-            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
+            saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data,
+                                     zoom=args.zoom)
             for path in saved:
                 print(path)
             return 0

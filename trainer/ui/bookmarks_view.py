@@ -161,7 +161,8 @@ class BookmarksDialog(QDialog):
         self.controller = controller
         self._title = module_title
         self._deleted: dict | None = None
-        self.resize(680, 520)
+        em = self.fontMetrics().height()
+        self.resize(em * 40, em * 30)  # grows with the zoom
 
         self.label = QLabel("&Your bookmarked passages:")
         self.list = QListWidget()

@@ -69,7 +69,7 @@ class HomeView(QWidget):
         self._skill_module: str | None = None
         self._due: list[str] = []
 
-        self.title = heading(f"Welcome back, {profile_name}" if profile_name else "Welcome", 1.5)
+        self.title = heading(f"Welcome, {profile_name}" if profile_name else "Welcome", 1.5)
         self.title.setObjectName("homeTitle")
 
         # continue -----------------------------------------------------------------------
@@ -229,8 +229,6 @@ class HomeView(QWidget):
             item.setData(UidRole, r.uid)
             item.setToolTip("Open in the Journal")
             self.recent_list.addItem(item)
-        if s.recent:
-            self.recent_list.setCurrentRow(0)
         self.recent_list.setVisible(bool(s.recent))
         self.recent_empty.setVisible(not s.recent)
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 
 def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
-                     data_dir: Path | None = None) -> list[Path]:
+                     data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
+    """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
+    at that application zoom (names end in -WxH-zZOOM)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from trainer.app import build, ensure_app
 
@@ -27,6 +29,19 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     app.processEvents()
     w, h = size
     saved: list[Path] = []
+    if zoom is not None:
+        from trainer.ui.comfort_screenshots import grab_every_screen
+
+        before = parts.settings.value("appearance/zoom")
+        window.set_zoom(zoom)
+        window.resize(*size)
+        saved = grab_every_screen(parts, outdir, f"{w}x{h}-z{zoom}")
+        window.set_zoom(int(before) if before else 100)
+        window.close()
+        parts.store.close()
+        if tmp is not None:
+            tmp.cleanup()
+        return saved
 
     def grab(name: str) -> None:
         app.processEvents()

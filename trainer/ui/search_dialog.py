@@ -83,7 +83,8 @@ class SearchDialog(QDialog):
         self.setWindowTitle("Search everything")
         self.setAccessibleName("Search everything")
         self._search = search
-        self.resize(760, 560)
+        em = self.fontMetrics().height()
+        self.resize(em * 45, em * 33)  # grows with the zoom
 
         self.label = QLabel("&Search modules, scenarios and your reflections:")
         self.edit = QLineEdit()
