@@ -26,6 +26,7 @@ from trainer.services.ratings import RatingsService
 from trainer.services.search import SearchService
 from trainer.ui.appearance import apply_theme
 from trainer.ui.bookmarks_view import BookmarkController
+from trainer.ui.focus_ring import install_focus_ring
 from trainer.ui.home_view import HomeView
 from trainer.ui.controller import CourseController
 from trainer.ui.help_dialog import about_html
@@ -82,6 +83,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     apply_zoom(ensure_app(), settings.value("appearance/zoom", DEFAULT_ZOOM))
+    install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
     window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),

@@ -82,3 +82,21 @@ def test_full_loop_with_the_keyboard_only(make_app, bundled_content, qtbot):
     browser = course.reader.browser
     qtbot.waitUntil(lambda: browser.textCursor().selectedText().lower() == "permission")
     assert focus(qtbot) is browser
+
+
+def test_focus_ring_follows_the_keyboard_focus(make_app, qtbot):
+    from trainer.ui.focus_ring import FocusRing
+
+    parts = make_app()
+    window = parts.window
+    window.activateWindow()
+    qtbot.waitActive(window)
+    home = window.sections["home"]
+    qtbot.waitUntil(lambda: focus(qtbot) is home.continue_button)
+    press(qtbot, Qt.Key.Key_Tab)
+    target = focus(qtbot)
+    rings = [r for r in target.parentWidget().findChildren(FocusRing) if r.isVisible()]
+    assert len(rings) == 1 and rings[0].geometry().contains(target.geometry())
+    window.show_section("course")
+    press(qtbot, Qt.Key.Key_F6)
+    assert [r for r in home.findChildren(FocusRing) if r.isVisible()] == []

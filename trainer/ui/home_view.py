@@ -77,7 +77,7 @@ class HomeView(QWidget):
         self.continue_label = QLabel()
         self.continue_label.setWordWrap(True)
         self.continue_button = QPushButton("&Continue reading")
-        self.continue_button.setDefault(True)
+        self.continue_button.setAutoDefault(True)  # Enter clicks it when focused
         self.continue_button.setToolTip("Open this module in the Course section (Enter)")
         row = QHBoxLayout()
         row.addWidget(self.continue_label, 1)
@@ -180,6 +180,8 @@ class HomeView(QWidget):
         self.checkin_button.clicked.connect(self.on_checkin_clicked)
         self.recent_list.itemActivated.connect(self.on_recent_activated)
         self.recent_list.itemClicked.connect(self.on_recent_activated)
+        for button in (self.checkin_button, self.skill_button, self.search_button, self.bookmarks_button):
+            button.setAutoDefault(True)  # Enter, as well as Space, presses a focused button
         self.search_button.clicked.connect(self.search_requested)
         self.bookmarks_button.clicked.connect(self.bookmarks_requested)
         self.refresh()
