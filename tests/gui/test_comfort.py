@@ -89,6 +89,16 @@ def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(ma
     dialog.hit_chosen.emit(hit)
     assert window.current_section() == "journal" and window.sections["journal"].editor.uid == uid
 
+    editor = window.sections["journal"].editor
+    last = list(editor.edits)[-1]
+    editor.edits[last].setPlainText("Next time I will try the teach-back question.")
+    editor.save_now()
+    window.show_section("home")
+    hit = next(h for h in parts.search.search("teach-back") if h.kind == "reflection")
+    dialog.hit_chosen.emit(hit)
+    edit = window.sections["journal"].editor.edits[last]
+    assert edit.textCursor().selectedText() == "teach-back"
+
 
 def test_ctrl_f_in_the_journal_stays_with_the_journal_search(make_app):
     parts = make_app()

@@ -47,14 +47,27 @@ def highlight_in_reader(browser: Any, text: str) -> bool:
     return found
 
 
-def open_reflection(window: Any, uid: str) -> None:
+def open_reflection(window: Any, uid: str, match: str = "") -> None:
+    """Open a reflection in the Journal; with ``match``, select it in the section where it is."""
     view = window.sections.get("journal")
     if view is None:
         return
     window.show_section("journal")
     view.open_reflection(uid)
     window.activateWindow()
-    view.editor.focus_first_section()
+    editor = view.editor
+    for edit in editor.edits.values() if match else ():
+        cursor = edit.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        edit.setTextCursor(cursor)
+        if edit.find(match):
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.ensureCursorVisible()
+            scroll = getattr(editor, "scroll", None)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(edit)
+            return
+    editor.focus_first_section()
 
 
 def open_hit(window: Any, parts: Any, hit: Any) -> None:
@@ -70,7 +83,7 @@ def open_hit(window: Any, parts: Any, hit: Any) -> None:
             window.show_section("scenarios")
             scenarios.open_scenario(hit.key, hit.moment)
     elif hit.kind == REFLECTION:
-        open_reflection(window, hit.key)
+        open_reflection(window, hit.key, hit.match)
 
 
 # -- search ------------------------------------------------------------------------------
