@@ -155,11 +155,14 @@ def test_zoom_scales_the_application_font_and_is_remembered(make_app, tmp_path):
     heading = window.sections["home"].title
     heading_before = heading.font().pointSizeF()
     reader_point = window.course_view.reader.point_size
+    window.show_section("course")
+    outline_width = window.course_view.splitter.sizes()[0]
     window.zoom_in_action.trigger()
     window.zoom_in_action.trigger()
     assert app.font().pointSizeF() > base
     assert heading.font().pointSizeF() > heading_before  # own fonts keep their proportion
     assert window.course_view.reader.point_size == reader_point  # the reader's size is its own
+    assert window.course_view.splitter.sizes()[0] > outline_width  # the module list widens too
     window.set_zoom(175)
     assert abs(app.font().pointSizeF() - base * 1.75) < 0.01
     window.set_zoom(500)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
 from trainer.ui.course_view import CourseView
@@ -236,14 +236,28 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int) -> None:
         """Zoom the whole application now and remember it."""
-        from trainer.ui.zoom import MAX_ZOOM, MIN_ZOOM, apply_zoom
+        from trainer.ui.zoom import MAX_ZOOM, MIN_ZOOM, apply_zoom, current_zoom
 
+        before = current_zoom()
         percent = apply_zoom(QApplication.instance(), percent)
+        self._scale_side_panes(percent / before)
         self.settings.setValue("appearance/zoom", percent)
         self.zoom_in_action.setEnabled(percent < MAX_ZOOM)
         self.zoom_out_action.setEnabled(percent > MIN_ZOOM)
         self.statusBar().showMessage(f"Zoom {percent}%", 3000)
         self.zoom_changed.emit(percent)
+
+    def _scale_side_panes(self, ratio: float) -> None:
+        """Lists beside a reader (modules, reflections) widen with the zoom, up to half the width."""
+        if abs(ratio - 1) < 0.01:
+            return
+        for splitter in self.findChildren(QSplitter):
+            sizes = splitter.sizes()
+            if splitter.orientation() != Qt.Orientation.Horizontal or len(sizes) != 2 or not all(sizes):
+                continue
+            total = sum(sizes)
+            first = max(1, min(int(sizes[0] * ratio), total // 2))
+            splitter.setSizes([first, total - first])
 
     def _connect_signals(self) -> None:
         c, cv = self.controller, self.course_view
