@@ -149,7 +149,7 @@ class AddBookmarkDialog(QDialog):
         layout.addWidget(self.quote)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(self.fontMetrics().height() * 32, self.sizeHint().height())  # grows with the zoom
 
 
 class BookmarksDialog(QDialog):

@@ -50,6 +50,8 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         saved.append(path)
 
     readable = parts.controller.course.readable()
+    grab("home")
+    window.show_section("course")
     grab("main")
     if len(readable) > 1:
         parts.controller.open_module(readable[1].id)
@@ -62,8 +64,11 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         saved.extend(_journal_shots(parts, grab, outdir, f"{w}x{h}"))
     _scenario_shots(window, grab)
     window.set_theme("dark")
+    window.show_section("course")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
     grab("main-dark")
+    window.show_section("home")
+    grab("home-dark")
     window.set_theme("light")
     if "skills" in window.sections:
         from trainer.ui.skills_screenshots import grab_skills
