@@ -132,6 +132,8 @@ def test_bookmark_a_selected_passage_open_it_edit_note_delete_and_undo(make_app,
     assert saved[0]["anchor"]  # the nearest heading's anchor
 
     parts.controller.open_module("first")
+    window.show_section("journal")
+    assert not window.bookmark_action.isEnabled()  # Ctrl+B only while reading
     window.bookmarks_action.trigger()
     listing = window.bookmarks_dialog
     assert listing.list.count() == 1 and "Come back to this" in listing.list.item(0).text()

@@ -151,7 +151,6 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
         if module is None or not module.ok:
             window.statusBar().showMessage("Open a module first, then bookmark a passage in it.", 5000)
             return
-        window.show_section("course")
         text, anchor, heading = passage_at(reader.browser)
         if not text:
             window.statusBar().showMessage("Select some text to bookmark it.", 5000)
@@ -181,6 +180,13 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
 
     add_action.triggered.connect(on_add_triggered)
     list_action.triggered.connect(on_list_triggered)
+
+    def on_tabs_current_changed(_index: int) -> None:
+        # Only while reading: Ctrl+B elsewhere (typing a reflection) must not jump to the Course.
+        add_action.setEnabled(window.current_section() == "course")
+
+    window.tabs.currentChanged.connect(on_tabs_current_changed)
+    on_tabs_current_changed(window.tabs.currentIndex())
     controller.save_failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
 
 
