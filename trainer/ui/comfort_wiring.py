@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMessageBox
 
 from trainer.services.search import MODULE, REFLECTION, SCENARIO
 
@@ -238,7 +237,7 @@ def _add_settings(window: Any, parts: Any) -> None:
         dialog = make_settings_dialog(window, parts)
         dialog.exec()
         if dialog.moved_to is not None:
-            window.statusBar().showMessage(f"From the next start your data is read from {dialog.moved_to}.")
+            window.close()  # the next start reads the new folder; nothing is written to the old one
 
     action.triggered.connect(on_settings_triggered)
 
@@ -248,7 +247,5 @@ def make_settings_dialog(window: Any, parts: Any):
     from trainer.ui.settings_dialog import SettingsDialog
 
     profiles = ProfileService(parts.store).list()
-    data_dir = parts.data_dir or (parts.store.folder if parts.store.folder else None)
-    if data_dir is None:
-        QMessageBox.information(window, "Settings", "These records are kept in memory only.")
-    return SettingsDialog(window, parts.settings, data_dir or ".", profiles)
+    data_dir = parts.store.folder if parts.store.folder is not None else None
+    return SettingsDialog(window, parts.settings, data_dir, profiles)

@@ -22,13 +22,13 @@ ASK = ""  # "profiles/default" value meaning: ask at start
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window, settings: QSettings, data_dir: Path, profiles: list | None = None,
+    def __init__(self, window, settings: QSettings, data_dir: Path | None, profiles: list | None = None,
                  parent=None):
         super().__init__(parent or window)
         self.setWindowTitle("Settings")
         self.window_ = window
         self.settings = settings
-        self.data_dir = Path(data_dir)
+        self.data_dir = Path(data_dir) if data_dir is not None else None
         self.moved_to: Path | None = None
 
         self.theme = QComboBox()
@@ -55,13 +55,14 @@ class SettingsDialog(QDialog):
         self.profile.setCurrentIndex(max(0, self.profile.findData(chosen)))
         self.profile.setEnabled(bool(profiles))
 
-        self.folder = QLineEdit(str(self.data_dir))
+        self.folder = QLineEdit(str(self.data_dir) if self.data_dir else "Kept in memory only: not saved")
         self.folder.setReadOnly(True)
         self.folder.setAccessibleName("Data folder")
         self.folder.setAccessibleDescription("Where your progress, reflections and ratings are kept")
         self.folder.setCursorPosition(0)
         self.move_button = QPushButton("&Move data to\u2026")
         self.move_button.setToolTip("Copy your data to a new, empty folder and use it from the next start")
+        self.move_button.setEnabled(self.data_dir is not None)
         folder_row = QWidget()
         row = QHBoxLayout(folder_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +129,11 @@ class SettingsDialog(QDialog):
             return
         self.settings.sync()  # the copy takes the latest preferences with it
         done, message = self.move_to(target)
+        if done:
+            message += ("\n\nThe app will now close, so that nothing you do next is left behind in the "
+                        "old folder. Open it again to carry on from the new one.")
         box = QMessageBox.information if done else QMessageBox.warning
         box(self, "Data moved" if done else "Data not moved", message)
+        if done:
+            self.accept()
 
