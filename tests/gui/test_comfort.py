@@ -237,3 +237,17 @@ def test_default_profile_from_settings_skips_the_chooser(tmp_path):
     finally:
         store.close()
     assert Qt is not None
+
+
+def test_without_a_selection_the_paragraph_at_the_top_is_bookmarked(make_app):
+    from trainer.ui.bookmarks_view import passage_at
+
+    parts = make_app()
+    window = parts.window
+    window.show_section("course")
+    parts.controller.open_module("second")
+    browser = window.course_view.reader.browser
+    browser.verticalScrollBar().setValue(0)
+    text, anchor, heading = passage_at(browser)
+    assert text and not browser.textCursor().hasSelection()
+    assert text.strip() in browser.toPlainText()

@@ -181,6 +181,10 @@ class SearchDialog(QDialog):
         self.edit.selectAll()
         self.run()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.results.doItemsLayout()  # wrapped snippets take a new height at the new width
+
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.current_hit() is not None)
 
