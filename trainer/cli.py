@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "screenshots":
             from trainer.ui.screenshots import save_screenshots
 
+            if args.zoom is not None and not 80 <= args.zoom <= 200:
+                raise UsageError(f"--zoom must be a percentage from 80 to 200, not {args.zoom}")
             folder = _content_dir(args.shot_content or args.content)
             saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data,
                                      zoom=args.zoom)
