@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
@@ -100,3 +100,26 @@ def test_focus_ring_follows_the_keyboard_focus(make_app, qtbot):
     window.show_section("course")
     press(qtbot, Qt.Key.Key_F6)
     assert [r for r in home.findChildren(FocusRing) if r.isVisible()] == []
+
+
+def test_focus_ring_never_becomes_a_splitter_pane(qtbot):
+    from PySide6.QtWidgets import QListWidget, QSplitter, QVBoxLayout, QWidget
+
+    from trainer.ui.focus_ring import FocusRing, install_focus_ring
+
+    install_focus_ring(QApplication.instance())
+    root = QWidget()
+    qtbot.addWidget(root)
+    splitter = QSplitter()
+    first, second = QListWidget(), QListWidget()
+    splitter.addWidget(first)
+    splitter.addWidget(second)
+    QVBoxLayout(root).addWidget(splitter)
+    root.show()
+    root.activateWindow()
+    qtbot.waitActive(root)
+    second.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: any(r.isVisible() for r in root.findChildren(FocusRing)))
+    ring = next(r for r in root.findChildren(FocusRing) if r.isVisible())
+    assert splitter.count() == 2 and ring.parentWidget() is root
+    assert ring.geometry().contains(QRect(second.mapTo(root, QPoint(0, 0)), second.size()))

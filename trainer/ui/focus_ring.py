@@ -9,9 +9,9 @@ mouse clicks itself.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 PAD = 3
 _PROPERTY = "_trainer_focus_ring"
@@ -36,20 +36,24 @@ class FocusRing(QWidget):
         if self.target is not None and shiboken6.isValid(self.target):
             self.target.removeEventFilter(self)
         self.target = widget
-        parent = widget.parentWidget() if widget is not None else None
-        if widget is None or parent is None or widget.isWindow():
+        host = widget.parentWidget() if widget is not None else None
+        while isinstance(host, QSplitter):  # a splitter would adopt the ring as a pane
+            host = host.parentWidget()
+        if widget is None or host is None or widget.isWindow():
             self.hide()
             return
-        self.setParent(parent)
+        if self.parentWidget() is not host:
+            self.setParent(host)
         widget.installEventFilter(self)
         self.place()
 
     def place(self) -> None:
-        target = self.target
-        if target is None or not shiboken6.isValid(target) or not target.isVisible():
+        target, host = self.target, self.parentWidget()
+        if target is None or host is None or not shiboken6.isValid(target) or not target.isVisible():
             self.hide()
             return
-        self.setGeometry(target.geometry().adjusted(-PAD, -PAD, PAD, PAD))
+        top_left = target.mapTo(host, QPoint(0, 0))
+        self.setGeometry(QRect(top_left, target.size()).adjusted(-PAD, -PAD, PAD, PAD))
         self.show()
         self.raise_()
 
