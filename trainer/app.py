@@ -15,12 +15,19 @@ from trainer.content_cache import load_content_cached
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
 from trainer.records.store import RecordStore, open_store
+from trainer.services.bookmarks import BookmarkService
 from trainer.services.goals import GoalService
+from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
+from trainer.records.migrations import DEFAULT_PROFILE_NAME
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.services.ratings import RatingsService
+from trainer.services.search import SearchService
 from trainer.ui.appearance import apply_theme
+from trainer.ui.bookmarks_view import BookmarkController
+from trainer.ui.focus_ring import install_focus_ring
+from trainer.ui.home_view import HomeView
 from trainer.ui.controller import CourseController
 from trainer.ui.export_menu import install_export
 from trainer.ui.help_dialog import about_html
@@ -30,6 +37,7 @@ from trainer.ui.skills_controller import SkillsController
 from trainer.ui.profiles_dialog import ProfilesDialog
 from trainer.ui.store_prompts import StorePrompts
 from trainer.ui.wiring import connect_signals
+from trainer.ui.zoom import DEFAULT_ZOOM, apply_zoom
 
 SETTINGS_FILE = "ui-settings.ini"
 DEFAULT_PROFILE = "default"
@@ -43,6 +51,9 @@ class AppParts:
     settings: QSettings
     profile_id: str = DEFAULT_PROFILE
     journal: JournalController | None = None
+    data_dir: Path | None = None
+    search: SearchService | None = None
+    bookmarks: BookmarkController | None = None
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -70,6 +81,8 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
         profile_id = ProfileService(store).default_profile().id
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
+    apply_zoom(ensure_app(), settings.value("appearance/zoom", DEFAULT_ZOOM))
+    install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
     window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
@@ -87,8 +100,11 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
                                   controller.done_ids)
         window.add_section("skills", "S&kills", lambda: _skills_view(skills))
     install_export(window, store, content, profile_id, settings)
-    parts = AppParts(store, controller, window, settings, profile_id, journal=journal)
+    parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
+                     search=SearchService(content.course, content.scenarios, journal.journal),
+                     bookmarks=BookmarkController(BookmarkService(store, profile_id), window))
     _add_team_session(window, content, store, settings, profile_id)
+    window.insert_section(0, "home", "&Home", _home_view(content, store, profile_id, journal))
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)
@@ -110,6 +126,15 @@ def _scenario_view(content, store, profile_id, settings, window):
     view = build_scenario_section(content, store, profile_id, settings, window)
     view.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     return view
+
+
+def _home_view(content, store: RecordStore, profile_id: str, journal: JournalController) -> HomeView:
+    progress = ProgressService(store, profile_id)
+    ratings = RatingsService(store, content.framework, profile_id) if content.framework is not None else None
+    profile = ProfileService(store).get(profile_id)
+    name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
+    return HomeView(lambda: home_summary(content.course, progress, journal.goals, journal.journal, ratings,
+                                         content.scenarios), name)
 
 
 def _skills_view(skills):
@@ -146,11 +171,15 @@ def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
         return None
 
 
-def choose_profile(store: RecordStore, requested: str | None, interactive: bool) -> str | None:
-    """The profile to open: --profile, the lone known one, the chooser, or (no asking) the last."""
+def choose_profile(store: RecordStore, requested: str | None, interactive: bool,
+                   preferred: str | None = None) -> str | None:
+    """The profile to open: --profile, the one chosen in Settings, the lone known one, the
+    chooser, or (no asking) the last."""
     service = ProfileService(store)
     if requested:
         chosen = service.select_or_create(requested).id
+    elif preferred and service.get(preferred) is not None:
+        chosen = preferred
     elif not interactive or (store.read_only and not service.list()):
         chosen = service.default_profile().id  # no asking; nothing to choose from read-only
     else:
@@ -220,7 +249,9 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
             if interactive:
                 StorePrompts.show_notices(None, store.notices)
         try:
-            profile_id = choose_profile(store, profile, interactive)
+            preferred = QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat).value(
+                "profiles/default", "")
+            profile_id = choose_profile(store, profile, interactive, str(preferred or "") or None)
         except ProfileError as exc:
             print(f"trainer: error: {exc}", file=sys.stderr)
             store.close()

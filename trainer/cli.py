@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--session", action="store_true",
                    help="run the 90-minute taster for 7 people; save control and presenter views "
                         "at 1920x1080 and 1280x720")
+    p.add_argument("--zoom", type=int, metavar="PERCENT",
+                   help="only every screen and dialog, light and dark, at this zoom (80-200)")
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
@@ -205,13 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "screenshots":
             from trainer.ui.screenshots import save_screenshots
 
+            if args.zoom is not None and not 80 <= args.zoom <= 200:
+                raise UsageError(f"--zoom must be a percentage from 80 to 200, not {args.zoom}")
             folder = _content_dir(args.shot_content or args.content)
             if args.session:
                 from trainer.ui.screenshots import save_session_screenshots
 
                 saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data)
             else:
-                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data)
+                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data,
+                                         zoom=args.zoom)
             for path in saved:
                 print(path)
             return 0

@@ -34,6 +34,7 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     course_view = window.course_view
 
     # Ctrl+R in the reader starts a Gibbs reflection linked to the module and shows the journal.
+    window.show_section("course")  # the app opens on Home
     course_view.reader.browser.setFocus()
     window.activateWindow()
     qtbot.waitUntil(course_view.reader.browser.hasFocus)

@@ -21,3 +21,11 @@ _DARK = {
 def palette_colours(theme: str) -> dict[str, str]:
     """Palette role name -> hex colour for 'light' or 'dark'."""
     return dict(_DARK if theme == "dark" else _LIGHT)
+
+
+# Error text on the window colour (a red readable in each theme).
+ERROR_TEXT = {"light": "#b00020", "dark": "#ff8a80"}
+
+
+def error_text(theme: str) -> str:
+    return ERROR_TEXT["dark" if theme == "dark" else "light"]

@@ -55,3 +55,17 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     if ICON_PATH.is_file():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     return resolved
+
+
+def current_theme(app: QApplication | None = None) -> str:
+    """'light' or 'dark', from the window colour of the palette in use."""
+    app = app or QApplication.instance()
+    window = app.palette().color(QPalette.ColorRole.Window) if app is not None else QColor("#ffffff")
+    return "dark" if window.lightness() < 128 else "light"
+
+
+def error_style() -> str:
+    """A style sheet for error text, readable in the theme in use (set it when the label is shown)."""
+    from trainer.domain.colours import error_text
+
+    return f"color: {error_text(current_theme())};"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
@@ -39,7 +39,7 @@ class CourseView(QWidget):
         font.setBold(True)
         self.outline_title.setFont(font)
 
-        side = QWidget()
+        side = self.side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(10, 10, 6, 10)
         side_layout.addWidget(self.outline_title)
@@ -70,6 +70,7 @@ class CourseView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+        self._fit_side()
         self.reflect_action = QAction("&Reflect on this module", self)
         self.reflect_action.setShortcut(QKeySequence("Ctrl+R"))
         self.reflect_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -95,6 +96,19 @@ class CourseView(QWidget):
         start = self.controller.start_module_id()
         if start:
             self.controller.open_module(start)
+
+    def _fit_side(self) -> None:
+        """The list of modules stays wide enough to read at any zoom."""
+        self.side.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_side()
+
+    def focus_first(self) -> None:
+        """Alt+<n> lands in the list of modules."""
+        self.outline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_theme(self) -> None:
         """Re-render the open module in the page colours of the new palette."""

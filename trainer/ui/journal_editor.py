@@ -131,6 +131,7 @@ class ReflectionEditor(QWidget):
         centre_layout.addWidget(page, 1)
         centre_layout.addStretch(0)
         self.scroll = QScrollArea()
+        self.scroll.setAccessibleName("Reflection")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(centre)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QWidget
 
 from trainer.journal.templates import Section
 
@@ -30,7 +30,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         italic = QTextCharFormat()
         italic.setFontItalic(True)
         muted = QTextCharFormat()
-        muted.setForeground(QColor(120, 120, 120))
+        muted.setForeground(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))  # AA in both themes
         for m in self._bullet.finditer(text):
             self.setFormat(m.start(), m.end() - m.start(), muted)
         for m in self._bold.finditer(text):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from trainer.services.goals import PROGRESS, smaller_plan_hint
 from trainer.ui.journal_controller import JournalController
+from trainer.ui.appearance import error_style
 
 
 def _scale(name: str, value: int = 5) -> QSpinBox:
@@ -76,7 +77,7 @@ class GoalDialog(QDialog):
         self.hint.setStyleSheet("QLabel { background: rgba(255, 196, 0, 48); border-radius: 4px; padding: 6px; }")
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(error_style())  # dialogs live briefly: the theme at opening
         self.error.hide()
 
         form = QFormLayout()

@@ -6,7 +6,7 @@ your own goal. An undo bar appears after moving a reflection to the bin.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
@@ -141,7 +141,8 @@ class JournalView(QWidget):
         self.count_label.setAccessibleName("Number of reflections shown")
         search_label = QLabel("Sea&rch")
         search_label.setBuddy(self.search_edit)
-        left = QWidget()
+        left = self.finder = QWidget()
+        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)  # filters stay readable when zoomed
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 4, 6, 10)
         left_layout.addWidget(search_label)
@@ -461,6 +462,11 @@ class JournalView(QWidget):
         self.editor.flush()
         if self.settings is not None:
             self.settings.setValue("journal/splitter", self.splitter.saveState())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.finder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.refresh_goals()  # a check-in may have fallen due since the last look

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
 from trainer.ui.course_view import CourseView
@@ -25,9 +25,24 @@ class _Placeholder(QWidget):
         self.key = key
 
 
+def focus_into(widget: QWidget) -> None:
+    """The section's own ``focus_first()``, else its first control reachable with Tab."""
+    if hasattr(widget, "focus_first"):
+        widget.focus_first()
+        return
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            candidate.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        candidate = candidate.nextInFocusChain()
+
+
 class MainWindow(QMainWindow):
     section_built = Signal(str)  # a lazily added section was just created
     theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
+    zoom_changed = Signal(int)  # percent, after the application font changed
 
     def __init__(self, controller: CourseController, settings: QSettings, parent=None):
         super().__init__(parent)
@@ -44,6 +59,7 @@ class MainWindow(QMainWindow):
         self.sections: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._titles: dict[str, str] = {}
+        self._section_actions: dict[str, QAction] = {}
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
         self._build_menus()
@@ -59,25 +75,49 @@ class MainWindow(QMainWindow):
                 "modules with errors are marked in the outline.")
 
     # -- sections ------------------------------------------------------------------
-    def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> QAction:
-        """Add a tab and a Sections menu entry with the shortcut Alt+<n>.
+    def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget],
+                    index: int | None = None) -> QAction:
+        """Add a tab (at ``index``, else last) and a Sections menu entry with Alt+<n>.
 
         ``widget`` may be a factory: the section is then built the first time
         it is shown, so start-up does not pay for screens nobody opened.
+        Alt+<n> always follows the order of the tabs.
         """
         if not isinstance(widget, QWidget):
             self._factories[key] = widget
             widget = _Placeholder(key)
-        index = self.tabs.addTab(widget, title)
+        if index is None:
+            self.tabs.addTab(widget, title)
+        else:
+            self.tabs.blockSignals(True)
+            current = self.tabs.currentWidget()
+            self.tabs.insertTab(index, widget, title)
+            if current is not None:
+                self.tabs.setCurrentWidget(current)
+            self.tabs.blockSignals(False)
         self.sections[key] = widget
         self._titles[key] = title
         widget.setAccessibleName(title.replace("&", ""))
         action = QAction(f"{title}", self)
-        action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
         action.triggered.connect(lambda: self.show_section(key))
-        self.sections_menu.addAction(action)
         self.addAction(action)
+        self._section_actions[key] = action
+        self._renumber_sections()
         return action
+
+    def insert_section(self, index: int, key: str, title: str,
+                       widget: QWidget | Callable[[], QWidget]) -> QAction:
+        """Like ``add_section`` but at tab position ``index`` (0 = first)."""
+        return self.add_section(key, title, widget, index=index)
+
+    def _renumber_sections(self) -> None:
+        """Alt+1, Alt+2, ... in tab order; the Sections menu in the same order."""
+        self.sections_menu.clear()
+        order = sorted(self._section_actions, key=lambda k: self.tabs.indexOf(self.sections[k]))
+        for n, key in enumerate(order):
+            action = self._section_actions[key]
+            action.setShortcut(QKeySequence(f"Alt+{n + 1}") if n < 9 else QKeySequence())
+            self.sections_menu.addAction(action)
 
     def add_file_actions(self, *actions: QAction) -> None:
         """Put entries at the top of the File menu, above Quit (e.g. the profile ones)."""
@@ -88,9 +128,13 @@ class MainWindow(QMainWindow):
             self.file_menu.insertSeparator(first)
 
     def show_section(self, key: str) -> None:
+        """Show a section and, unless focus is already in it, move the keyboard focus into it."""
         widget = self.section(key)
         if widget is not None:
             self.tabs.setCurrentWidget(widget)
+            focus = QApplication.focusWidget()
+            if focus is None or not widget.isAncestorOf(focus):
+                focus_into(widget)
 
     def section(self, key: str) -> QWidget | None:
         """The section's widget, building it now if it was added lazily."""
@@ -147,16 +191,17 @@ class MainWindow(QMainWindow):
                        self.focus_outline_action, self.focus_reader_action):
             self.go_menu.addAction(action)
             self.addAction(action)
-        self.larger_action = QAction("&Larger text", self)
+        self.larger_action = QAction("&Larger module text", self)
         self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
-        self.smaller_action = QAction("&Smaller text", self)
+        self.smaller_action = QAction("&Smaller module text", self)
         self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
-        self.reset_size_action = QAction("&Normal text size", self)
+        self.reset_size_action = QAction("&Normal module text size", self)
         self.reset_size_action.setShortcut(QKeySequence("Ctrl+0"))
         for action in (self.larger_action, self.smaller_action, self.reset_size_action):
             self.view_menu.addAction(action)
             self.addAction(action)
         self.view_menu.addSeparator()
+        self._build_zoom_actions()
         theme_menu = self.view_menu.addMenu("&Theme")
         self.theme_group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -168,6 +213,51 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[key] = action
+
+    def _build_zoom_actions(self) -> None:
+        """View > Zoom: the whole application's text, 80-200 %."""
+        menu = self.view_menu.addMenu("&Zoom")
+        self.zoom_in_action = QAction("Zoom &in", self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+Shift+="), QKeySequence("Ctrl+Shift++")])
+        self.zoom_out_action = QAction("Zoom &out", self)
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+Shift+-"), QKeySequence("Ctrl+Shift+_")])
+        self.zoom_reset_action = QAction("&Reset zoom (100%)", self)
+        self.zoom_reset_action.setShortcuts([QKeySequence("Ctrl+Shift+0"), QKeySequence("Ctrl+)")])
+        for action, direction in ((self.zoom_in_action, +1), (self.zoom_out_action, -1),
+                                  (self.zoom_reset_action, 0)):
+            action.triggered.connect(lambda _=False, d=direction: self.change_zoom(d))
+            menu.addAction(action)
+            self.addAction(action)
+
+    def change_zoom(self, direction: int) -> None:
+        from trainer.ui.zoom import current_zoom, step
+
+        self.set_zoom(step(current_zoom(), direction))
+
+    def set_zoom(self, percent: int) -> None:
+        """Zoom the whole application now and remember it."""
+        from trainer.ui.zoom import MAX_ZOOM, MIN_ZOOM, apply_zoom, current_zoom
+
+        before = current_zoom()
+        percent = apply_zoom(QApplication.instance(), percent)
+        self._scale_side_panes(percent / before)
+        self.settings.setValue("appearance/zoom", percent)
+        self.zoom_in_action.setEnabled(percent < MAX_ZOOM)
+        self.zoom_out_action.setEnabled(percent > MIN_ZOOM)
+        self.statusBar().showMessage(f"Zoom {percent}%", 3000)
+        self.zoom_changed.emit(percent)
+
+    def _scale_side_panes(self, ratio: float) -> None:
+        """Lists beside a reader (modules, reflections) widen with the zoom, up to half the width."""
+        if abs(ratio - 1) < 0.01:
+            return
+        for splitter in self.findChildren(QSplitter):
+            sizes = splitter.sizes()
+            if splitter.orientation() != Qt.Orientation.Horizontal or len(sizes) != 2 or not all(sizes):
+                continue
+            total = sum(sizes)
+            first = max(1, min(int(sizes[0] * ratio), total // 2))
+            splitter.setSizes([first, total - first])
 
     def _connect_signals(self) -> None:
         c, cv = self.controller, self.course_view
@@ -194,7 +284,10 @@ class MainWindow(QMainWindow):
         self.reset_size_action.triggered.connect(lambda: r.change_text_size(0))
 
     def start(self) -> None:
+        """Open the last module in Course; show Home first when there is one."""
         self.course_view.start()
+        if "home" in self.sections:
+            self.show_section("home")
 
     def add_help_menu(self, about_html: str) -> None:
         """Help > How to use this app (F1) and About."""

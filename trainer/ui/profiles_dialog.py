@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDia
                                QVBoxLayout, QWidget)
 
 from trainer.services.profiles import ProfileError, ProfileService
+from trainer.ui.appearance import error_style
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -60,7 +61,7 @@ class ProfilesDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(error_style())
         self.error_label.setAccessibleName("Problem")
         self.error_label.hide()
 

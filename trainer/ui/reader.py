@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QToolButton,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolButton,
     QVBoxLayout, QWidget,
 )
 
 from trainer.domain.course import Heading, Module
+from trainer.ui.flow_layout import FlowLayout
 from trainer.modules.render import Theme, render_error, render_module
 
 MIN_POINT, MAX_POINT = 8, 28
@@ -47,12 +48,15 @@ class ReaderView(QWidget):
         self.reflect_button.setText("&Reflect\u2026")
         self.reflect_button.setAccessibleName("Reflect on this module")
         self.reflect_button.setToolTip("Write a reflection linked to this module (Ctrl+R)")
+        self.bookmark_button = QToolButton()
+        self.bookmark_button.setText("Bookmark\u2026")
+        self.bookmark_button.setAccessibleName("Bookmark this passage")
+        self.bookmark_button.setToolTip("Bookmark the selected text, or the paragraph at the top (Ctrl+B)")
         self.toc_combo = QComboBox()
         self.toc_combo.setAccessibleName("Jump to a section of this module")
         self.toc_combo.setToolTip("Sections of this module")
         self.toc_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.toc_combo.setMinimumContentsLength(10)
-        self.toc_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.toc_combo.setMinimumContentsLength(16)
         self.smaller_button = QToolButton()
         self.smaller_button.setText("A\u2212")
         self.smaller_button.setAccessibleName("Smaller text")
@@ -64,18 +68,20 @@ class ReaderView(QWidget):
         self.size_label = QLabel()
         self.size_label.setAccessibleName("Text size")
 
-        bar = QHBoxLayout()
+        # The toolbar wraps onto a second row when narrow or zoomed, never clipping a button.
+        self.toolbar = QWidget()
+        self.toolbar.setObjectName("readerToolbar")
+        bar = FlowLayout(self.toolbar)
         bar.setContentsMargins(8, 6, 8, 6)
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.done_box)
-        bar.addWidget(self.reflect_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.toc_combo, 1)
-        bar.addWidget(self.smaller_button)
-        bar.addWidget(self.size_label)
-        bar.addWidget(self.larger_button)
+        for group in ((self.prev_button, self.next_button),
+                      (self.done_box, self.reflect_button, self.bookmark_button),
+                      (self.toc_combo,), (self.smaller_button, self.size_label, self.larger_button)):
+            holder = QWidget()  # a group wraps as a whole
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            for widget in group:
+                row.addWidget(widget)
+            bar.addWidget(holder)
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("reader")
@@ -87,7 +93,7 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.browser, 1)
 
         self.prev_button.clicked.connect(self.previous_requested)
@@ -115,6 +121,7 @@ class ReaderView(QWidget):
         self.done_box.setChecked(done)
         self.done_box.setEnabled(module.ok)
         self.reflect_button.setEnabled(module.ok)
+        self.bookmark_button.setEnabled(module.ok)
         self.done_box.blockSignals(False)
         self.prev_button.setEnabled(has_prev)
         self.next_button.setEnabled(has_next)

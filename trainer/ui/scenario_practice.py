@@ -73,10 +73,12 @@ class PredictPanel(QWidget):
         self._drafts: dict[tuple[str, str], str] = {}
 
         self.title_label = _label()
+        self.title_label.setAccessibleName("Moment")
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.prompt_label = _label()
+        self.prompt_label.setAccessibleName("Practice prompt")
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("What you would say")
         self.editor.setPlaceholderText("Write the words you would use, as you would say them.")
@@ -93,6 +95,7 @@ class PredictPanel(QWidget):
         self.tip_label = _label("Tip: turn on Practise mode to hide the self-management version "
                                 "until you have written what you would say.")
         self.compare_label = _label(rich=True)
+        self.compare_label.setAccessibleName("Comparison")
         self.compare_label.setAccessibleName("Your words compared with the self-management version")
         self.attempts_list = QListWidget()
         self.attempts_list.setAccessibleName("Your earlier attempts at this moment")
@@ -121,6 +124,7 @@ class PredictPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.area = _scrolled(inner)
+        self.area.setAccessibleName("Predict what you would say")
         layout.addWidget(self.area)
 
         self.save_button.clicked.connect(self.save_and_reveal)
@@ -223,13 +227,16 @@ class SpotPanel(QWidget):
         self._turn = -1
 
         self.intro_label = _label()
+        self.intro_label.setAccessibleName("About this round")
         self.turn_combo = QComboBox()
         self.turn_combo.setAccessibleName("Turn to tag")
         turn_label = QLabel("&Turn:")
         turn_label.setBuddy(self.turn_combo)
         self.turn_text = _label()
+        self.turn_text.setAccessibleName("Chosen turn")
         self.turn_text.setAccessibleName("Words of the turn to tag")
         self.expert_label = _label()
+        self.expert_label.setAccessibleName("Skills the course tagged")
         self.expert_label.setAccessibleName("The expert's tags for this turn")
         self.skills_list = QListWidget()
         self.skills_list.setAccessibleName("Skills used in this turn")
@@ -249,8 +256,10 @@ class SpotPanel(QWidget):
         self.reset_button = QPushButton("Start a&gain")
         self.reset_button.setAccessibleName("Clear your tags and try this moment again")
         self.result_label = _label(rich=True)
+        self.result_label.setAccessibleName("Result")
         self.result_label.setAccessibleName("Spot the skill result")
         self.history_label = _label()
+        self.history_label.setAccessibleName("Earlier rounds")
         self.history_label.setAccessibleName("Your spot the skill scores over time")
 
         row = QHBoxLayout()
@@ -274,6 +283,7 @@ class SpotPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.area = _scrolled(inner)
+        self.area.setAccessibleName("Spot the skill")
         layout.addWidget(self.area)
 
         self.turn_combo.currentIndexChanged.connect(self._on_turn_changed)

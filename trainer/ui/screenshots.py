@@ -8,7 +8,9 @@ from pathlib import Path
 
 
 def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
-                     data_dir: Path | None = None) -> list[Path]:
+                     data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
+    """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
+    at that application zoom (names end in -WxH-zZOOM)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from trainer.app import build, ensure_app
 
@@ -27,6 +29,19 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
     app.processEvents()
     w, h = size
     saved: list[Path] = []
+    if zoom is not None:
+        from trainer.ui.comfort_screenshots import grab_every_screen
+
+        before = parts.settings.value("appearance/zoom")
+        window.set_zoom(zoom)
+        window.resize(*size)
+        saved = grab_every_screen(parts, outdir, f"{w}x{h}-z{zoom}")
+        window.set_zoom(int(before) if before else 100)
+        window.close()
+        parts.store.close()
+        if tmp is not None:
+            tmp.cleanup()
+        return saved
 
     def grab(name: str) -> None:
         app.processEvents()
@@ -35,6 +50,8 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         saved.append(path)
 
     readable = parts.controller.course.readable()
+    grab("home")
+    window.show_section("course")
     grab("main")
     if len(readable) > 1:
         parts.controller.open_module(readable[1].id)
@@ -47,8 +64,11 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         saved.extend(_journal_shots(parts, grab, outdir, f"{w}x{h}"))
     _scenario_shots(window, grab)
     window.set_theme("dark")
+    window.show_section("course")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
     grab("main-dark")
+    window.show_section("home")
+    grab("home-dark")
     window.set_theme("light")
     if "skills" in window.sections:
         from trainer.ui.skills_screenshots import grab_skills

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from trainer.ui.observer_form import ObserverNoteForm
@@ -88,9 +89,17 @@ class SessionView(QWidget):
         for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        # Three columns need room: on a small screen or at a large zoom the
+        # page scrolls rather than squeezing buttons below their text.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("Team session")
+        scroll.setWidget(self.splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.splitter)
+        layout.addWidget(scroll)
 
         self.run.presenter_toggled.connect(self.on_run_presenter_toggled)
         self.run.sound_box.toggled.connect(self.on_sound_toggled)

@@ -16,6 +16,9 @@ def connect_signals(window: Any, parts: Any) -> None:
     _connect_journal(window, parts)
     _connect_scenarios(window, parts)
     _connect_restore(window, parts)
+    from trainer.ui.comfort_wiring import connect_comfort
+
+    connect_comfort(window, parts)  # Home, search, bookmarks, settings
     lazy = {"skills": _connect_skills, "journal": _connect_journal_view,
             "scenarios": _connect_scenarios_view}
 
@@ -105,10 +108,9 @@ def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
     skills.dashboard.module_requested.connect(on_dashboard_module_requested)
 
     def on_dashboard_scenario_requested(scenario_id: str) -> None:
-        scenarios = window.sections.get("scenarios")
-        if scenarios is not None:
-            window.show_section("scenarios")
-            scenarios.open_scenario(scenario_id)
+        if "scenarios" in window.sections:
+            window.show_section("scenarios")  # built on first show
+            window.section("scenarios").open_scenario(scenario_id)
 
     skills.dashboard.scenario_requested.connect(on_dashboard_scenario_requested)
 

@@ -1,0 +1,149 @@
+"""What the Home page shows: where to carry on, how far along, what is due.
+
+Qt-free: ``home_summary`` gathers plain data from the services; the view
+only lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from trainer.domain.course import Course
+from trainer.services.progress import ProgressService
+
+RECENT_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class ContinueAt:
+    module_id: str
+    title: str
+    started: bool  # False: nothing opened yet, so "Start the course"
+    done: bool
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    done: int
+    total: int
+    minutes_done: int
+    minutes_total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    def text(self) -> str:
+        return (f"{self.done} of {self.total} modules done \u00b7 "
+                f"{self.minutes_done} of {self.minutes_total} minutes")
+
+
+@dataclass(frozen=True)
+class RecentReflection:
+    uid: str
+    title: str
+    date: str
+    status: str  # "draft" or "finished"
+    words: int
+
+
+@dataclass(frozen=True)
+class DueGoal:
+    uid: str
+    goal: str
+    next_checkin: str
+
+
+@dataclass(frozen=True)
+class NextSkill:
+    skill_id: str
+    name: str
+    text: str
+    module_id: str | None = None
+
+
+@dataclass
+class HomeSummary:
+    continue_at: ContinueAt | None
+    progress: CourseProgress
+    due_goals: list[DueGoal] = field(default_factory=list)
+    nudge: str = ""
+    recent: list[RecentReflection] = field(default_factory=list)
+    next_skill: NextSkill | None = None
+
+
+def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
+    """The last module opened; when it is done, the next one not done after it."""
+    readable = course.readable()
+    if not readable:
+        return None
+    done = progress.done_ids()
+    last = progress.last_module()
+    ids = [m.id for m in readable]
+    if last in ids:
+        if last not in done:
+            module = course.module(last)
+            # Opening the app opens the first module: that alone is not "started".
+            started = bool(done) or last != ids[0] or progress.progress(last).position > 0
+            return ContinueAt(module.id, module.title, started, False)
+        start = ids.index(last)
+        for m in readable[start + 1:] + readable[:start]:
+            if m.id not in done:
+                return ContinueAt(m.id, m.title, True, False)
+        module = course.module(last)
+        return ContinueAt(module.id, module.title, True, True)
+    first = next((m for m in readable if m.id not in done), readable[0])
+    return ContinueAt(first.id, first.title, bool(done), first.id in done)
+
+
+def course_progress(course: Course, done_ids: set[str]) -> CourseProgress:
+    readable = course.readable()
+    done = [m for m in readable if m.id in done_ids]
+    return CourseProgress(len(done), len(readable),
+                          sum(m.duration_minutes or 0 for m in done),
+                          sum(m.duration_minutes or 0 for m in readable))
+
+
+def recent_reflections(journal: Any, limit: int = RECENT_LIMIT) -> list[RecentReflection]:
+    """The newest live reflections (JournalService.entries sorts newest first)."""
+    if journal is None:
+        return []
+    out = []
+    for rec in journal.entries()[:limit]:
+        out.append(RecentReflection(rec["uid"], rec.get("title") or "Untitled reflection",
+                                    rec.get("date", ""), rec.get("status", "draft"), journal.words(rec)))
+    return out
+
+
+def due_goals(goals: Any) -> list[DueGoal]:
+    if goals is None:
+        return []
+    return [DueGoal(g["uid"], g.get("goal", ""), g.get("next_checkin", "")) for g in goals.due()]
+
+
+def next_skill(ratings: Any, course: Course, done_ids: set[str], scenarios: list | None = None) -> NextSkill | None:
+    """The first suggestion of the skills dashboard, only once something is rated."""
+    if ratings is None:
+        return None
+    summaries = ratings.summaries(course, done_ids)
+    if not any(s.history for s in summaries):
+        return None
+    found = ratings.suggestions(summaries, done_ids, scenarios or [], limit=1)
+    if not found:
+        return None
+    s = found[0]
+    return NextSkill(s.skill_id, s.skill_name, s.text, s.module_id)
+
+
+def home_summary(course: Course, progress: ProgressService, goals: Any = None, journal: Any = None,
+                 ratings: Any = None, scenarios: list | None = None) -> HomeSummary:
+    done = progress.done_ids()
+    return HomeSummary(
+        continue_at=continue_at(course, progress),
+        progress=course_progress(course, done),
+        due_goals=due_goals(goals),
+        nudge=goals.nudge() if goals is not None else "",
+        recent=recent_reflections(journal),
+        next_skill=next_skill(ratings, course, done, scenarios),
+    )
