@@ -46,6 +46,7 @@ class RosterPanel(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName("Session date")
+        self.date_edit.setDate(QDate.currentDate())  # until a session is open
         self.team_edit = QLineEdit()
         self.team_edit.setAccessibleName("Team")
         self.team_edit.setPlaceholderText("e.g. Riverside nurses (used to vary partners)")
