@@ -216,3 +216,34 @@ def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, bundl
     assert rec["link"] == {"kind": "scenario", "scenario": sid, "moment": "opening"}
     assert rec["template"] == "rolfe"
     parts.store.close()
+
+
+def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot, bundled_content, tmp_path,
+                                                                          monkeypatch):
+    """A bundle imported from the File menu reaches a Skills section that is already open."""
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from trainer.app import build
+
+    parts = build(bundled_content, tmp_path / "data")
+    qtbot.addWidget(parts.window)
+    window = parts.window
+    skills = window.section("skills")
+    before = len(skills.controller.observations())
+    bundle = {"format": "practitioner-trainer/feedback-bundle", "version": 1, "exported": "",
+              "session": {"uid": "s1", "title": "Taster", "date": "2026-11-20"},
+              "learner": {"name": "Sam"},
+              "observations": [{"uid": "o1", "round": 1, "observer_name": "Finn", "counts": {"open_question": 2},
+                                "items": {"agenda-setting": {"rating": 2}}}]}
+    path = tmp_path / "bundle.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    refreshed = []
+    skills.dashboard.refresh = lambda *a: refreshed.append(1)
+    action = next(a for a in window.file_menu.actions() if "feedback bundle" in a.text())
+    action.trigger()
+    assert len(skills.controller.observations()) == before + 1
+    assert refreshed, "the dashboard should have been refreshed"
+    parts.store.close()

@@ -42,6 +42,7 @@ def focus_into(widget: QWidget) -> None:
 class MainWindow(QMainWindow):
     section_built = Signal(str)  # a lazily added section was just created
     theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
+    records_changed = Signal()  # records came in from outside (a restore, a feedback bundle)
     zoom_changed = Signal(int)  # percent, after the application font changed
 
     def __init__(self, controller: CourseController, settings: QSettings, parent=None):

@@ -110,4 +110,6 @@ def import_bundle_file(parent: QWidget, store: RecordStore, profile_id: str, pat
         return message
     if hasattr(parent, "statusBar"):
         parent.statusBar().showMessage(message, 8000)
+    if hasattr(parent, "records_changed"):
+        parent.records_changed.emit()
     return message

@@ -16,6 +16,7 @@ def connect_signals(window: Any, parts: Any) -> None:
     _connect_journal(window, parts)
     _connect_scenarios(window, parts)
     _connect_restore(window, parts)
+    _connect_records_changed(window, parts)
     from trainer.ui.comfort_wiring import connect_comfort
 
     connect_comfort(window, parts)  # Home, search, bookmarks, settings
@@ -121,7 +122,26 @@ def _connect_restore(window: Any, parts: Any) -> None:
     if restore is None:
         return
 
-    def on_restore_records_restored(_summary: str) -> None:
-        window.course_view.on_controller_progress_changed(parts.controller.current_id or "")
+    restore.records_restored.connect(lambda _summary: window.records_changed.emit())
 
-    restore.records_restored.connect(on_restore_records_restored)
+
+def _connect_records_changed(window: Any, parts: Any) -> None:
+    """Records that came in from outside show up everywhere already built."""
+
+    def on_window_records_changed() -> None:
+        window.course_view.on_controller_progress_changed(parts.controller.current_id or "")
+        built = {key: w for key, w in window.sections.items() if type(w).__name__ != "_Placeholder"}
+        # Refresh lists and summaries only: a form someone is filling in is left alone.
+        for key, method in (("home", "refresh"), ("journal", "refresh"),
+                            ("skills", "on_controller_records_changed"), ("session", "refresh")):
+            widget = built.get(key)
+            if widget is not None and hasattr(widget, method):
+                getattr(widget, method)()
+        journal = built.get("journal")
+        if journal is not None and hasattr(journal, "refresh_goals"):
+            journal.refresh_goals()
+        skills = built.get("skills")
+        if skills is not None:
+            skills.dashboard.refresh()
+
+    window.records_changed.connect(on_window_records_changed)
