@@ -358,3 +358,21 @@ def test_presenter_shows_what_comes_next(view, qtbot):
     assert presenter.next_label.text() == "Next: Agenda setting: whose conversation is it? (7 min)"
     view.run.phase_list.setCurrentRow(view.run.phase_list.count() - 1)
     assert presenter.next_label.text() == "Last phase"
+
+
+def test_roster_adds_people_who_have_a_local_profile(view, qtbot):
+    from trainer.services.profiles import ProfileService
+
+    profiles = ProfileService(view.controller.service._store)
+    profiles.create("Asha Patel", role="Practice nurse")
+    profiles.create("Ben Okafor", role="GP")
+    roster = view.roster
+    roster.plan_combo.setCurrentIndex(roster.plan_combo.findData("taster-90"))
+    with qtbot.waitSignal(view.controller.session_opened):
+        roster.new_button.click()
+    menu = roster.profile_menu()
+    assert [a.text() for a in menu.actions()] == ["Asha Patel (Practice nurse)", "Ben Okafor (GP)"]
+    menu.actions()[1].trigger()
+    assert [roster.table.item(r, 0).text() for r in range(roster.table.rowCount())] == ["Ben Okafor"]
+    assert roster.table.item(0, 1).text() == "GP"
+    assert [a.text() for a in roster.profile_menu().actions()] == ["Asha Patel (Practice nurse)"]  # no doubles

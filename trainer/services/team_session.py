@@ -216,6 +216,12 @@ class TeamSessionService:
             where["round"] = round_index
         return sorted(self._store.all(OBSERVATION, **where), key=lambda o: (o["round"], o.get("created", "")))
 
+    def local_profiles(self) -> list[tuple[str, str]]:
+        """(name, role) of the learners who have a profile on this computer, by name."""
+        from trainer.services.profiles import ProfileService
+
+        return [(p.name, p.role) for p in ProfileService(self._store).list()]
+
     def find_observation(self, uid: str, round_index: int, observer: str, learner: str) -> dict | None:
         return self._store.find_one(OBSERVATION, profile=self.profile_id, session=uid, round=round_index,
                                     observer=observer, learner=learner)

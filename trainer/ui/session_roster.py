@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLineEdit, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from trainer.ui.session_controller import TeamSessionController
@@ -92,6 +92,9 @@ class RosterPanel(QWidget):
         self.pteam_edit.setAccessibleName("New participant's team")
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add participant")
+        self.profiles_button = QPushButton("From &profiles\u2026")
+        self.profiles_button.setAccessibleName("Add people who have a profile on this computer")
+        self.profiles_button.setToolTip("Add learners who have a profile on this computer")
         self.remove_button = QPushButton("Remove selected")
         self.remove_button.setAccessibleName("Remove selected participant")
         self.count_label = QLabel()
@@ -102,6 +105,7 @@ class RosterPanel(QWidget):
         add_row.addWidget(self.add_button)
         foot = QHBoxLayout()
         foot.addWidget(self.count_label, 1)
+        foot.addWidget(self.profiles_button)
         foot.addWidget(self.remove_button)
         roster = QVBoxLayout(roster_box)
         roster.addWidget(self.table, 1)
@@ -118,6 +122,7 @@ class RosterPanel(QWidget):
         self.add_button.clicked.connect(self.on_add_clicked)
         self.name_edit.returnPressed.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
+        self.profiles_button.clicked.connect(self.on_profiles_clicked)
         self.remove_button.setToolTip("Remove the selected participant (Delete in the list)")
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table,
                            context=Qt.ShortcutContext.WidgetShortcut)
@@ -160,6 +165,24 @@ class RosterPanel(QWidget):
             self.role_edit.clear()
             self.name_edit.setFocus()
 
+    def profile_menu(self) -> QMenu:
+        """A menu of local profiles not yet on the roster; choosing one adds them."""
+        menu = QMenu(self)
+        session = self.controller.session
+        present = {p["name"].casefold() for p in (session or {}).get("participants", [])}
+        for name, role in self.controller.service.local_profiles():
+            if name.casefold() in present:
+                continue
+            action = menu.addAction(f"{name} ({role})" if role else name)
+            action.triggered.connect(lambda _=False, n=name, r=role: self.controller.add_participant(
+                n, r, self.controller.session.get("team", "") if self.controller.session else ""))
+        if menu.isEmpty():
+            menu.addAction("No other profiles on this computer").setEnabled(False)
+        return menu
+
+    def on_profiles_clicked(self) -> None:
+        self.profile_menu().popup(self.profiles_button.mapToGlobal(self.profiles_button.rect().bottomLeft()))
+
     def on_remove_clicked(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
@@ -199,7 +222,7 @@ class RosterPanel(QWidget):
             self.team_edit.setText(session.get("team", ""))
             self.date_edit.setDate(QDate.fromString(session["date"], "yyyy-MM-dd"))
         for widget in (self.delete_button, self.title_edit, self.date_edit, self.table, self.name_edit, self.role_edit,
-                       self.pteam_edit, self.add_button, self.remove_button):
+                       self.pteam_edit, self.add_button, self.remove_button, self.profiles_button):
             widget.setEnabled(session is not None)
         people = session["participants"] if session else []
         self.table.setRowCount(len(people))
