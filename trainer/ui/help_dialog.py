@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from trainer import __version__
-from trainer.modules.render import render_page
 
 HELP_FILE = Path(__file__).resolve().parent / "resources" / "help.md"
 
@@ -31,6 +30,7 @@ class TextDialog(QDialog):
 
 
 def help_html() -> str:
+    from trainer.modules.render import render_page
     from trainer.ui.theme import page_theme
 
     return render_page("How to use Practitioner Trainer", HELP_FILE.read_text(encoding="utf-8"), page_theme())

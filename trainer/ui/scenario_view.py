@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
-from trainer.modules.render import Theme
+from trainer.modules.themes import Theme
 from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario

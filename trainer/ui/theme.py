@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from trainer.modules.render import DARK, LIGHT, Theme
+from trainer.modules.themes import DARK, LIGHT, Theme
 
 
 def page_theme(app: QApplication | None = None) -> Theme:
