@@ -37,7 +37,18 @@ def nice_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-class GoalDialog(QDialog):
+class _PlanHint:
+    """Both goal dialogs: below confidence 7, suggest making the plan smaller."""
+
+    def _update_hint(self) -> None:
+        text = smaller_plan_hint(self.confidence.value())
+        self.hint.setText(text)
+        if self.hint.isVisibleTo(self) != bool(text):
+            self.hint.setVisible(bool(text))
+            self.adjustSize()
+
+
+class GoalDialog(_PlanHint, QDialog):
     """Create or edit one goal. The hint appears while confidence is below 7."""
 
     def __init__(self, controller: JournalController, goal: dict | None = None, parent: QWidget | None = None):
@@ -103,13 +114,6 @@ class GoalDialog(QDialog):
         self._update_hint()
         self.resize(520, 0)
 
-    def _update_hint(self) -> None:
-        text = smaller_plan_hint(self.confidence.value())
-        self.hint.setText(text)
-        if self.hint.isVisibleTo(self) != bool(text):
-            self.hint.setVisible(bool(text))
-            self.adjustSize()
-
     def on_save_clicked(self) -> None:
         fields = {
             "goal": self.goal_edit.text(),
@@ -132,7 +136,7 @@ class GoalDialog(QDialog):
             self.accept()
 
 
-class CheckInDialog(QDialog):
+class CheckInDialog(_PlanHint, QDialog):
     """How did it go? Progress, what got in the way, confidence now."""
 
     def __init__(self, controller: JournalController, goal: dict, parent: QWidget | None = None):
@@ -199,13 +203,6 @@ class CheckInDialog(QDialog):
         self.confidence.valueChanged.connect(self._update_hint)
         self._update_hint()
         self.resize(520, 0)
-
-    def _update_hint(self) -> None:
-        text = smaller_plan_hint(self.confidence.value())
-        self.hint.setText(text)
-        if self.hint.isVisibleTo(self) != bool(text):
-            self.hint.setVisible(bool(text))
-            self.adjustSize()
 
     def progress(self) -> str:
         return next(k for k, b in self.progress_buttons.items() if b.isChecked())

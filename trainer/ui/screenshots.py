@@ -7,21 +7,27 @@ import tempfile
 from pathlib import Path
 
 
-def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
-                     data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
-    """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
-    at that application zoom (names end in -WxH-zZOOM)."""
+def _offscreen_app(outdir: Path, content_dir: Path, data_dir: Path | None):
+    """The app built offscreen on ``data_dir`` (a throwaway folder if None); the
+    temporary folder, if any, is returned for the caller to clean up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from trainer.app import build, ensure_app
 
     app = ensure_app()
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    Path(outdir).mkdir(parents=True, exist_ok=True)
     tmp = None
     if data_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
         data_dir = Path(tmp.name)
-    parts = build(content_dir, data_dir)
+    return app, build(content_dir, data_dir), tmp
+
+
+def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
+                     data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
+    """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
+    at that application zoom (names end in -WxH-zZOOM)."""
+    app, parts, tmp = _offscreen_app(outdir, content_dir, data_dir)
+    outdir = Path(outdir)
     window = parts.window
     window.resize(*size)
     window.start()
@@ -206,17 +212,8 @@ TASTER_PEOPLE = [("Asha Patel", "Practice nurse"), ("Ben Okafor", "GP"), ("Carys
 def save_session_screenshots(outdir: Path, content_dir: Path, sizes=((1920, 1080), (1280, 720)),
                              data_dir: Path | None = None, plan_id: str = "taster-90") -> list[Path]:
     """Run a plan for seven people and save the control and presenter views."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from trainer.app import build, ensure_app
-
-    app = ensure_app()
+    app, parts, tmp = _offscreen_app(outdir, content_dir, data_dir)
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    tmp = None
-    if data_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
-        data_dir = Path(tmp.name)
-    parts = build(content_dir, data_dir)
     window, view = parts.window, parts.window.section("session")
     controller = view.controller
     controller.new_session(plan_id, title="Riverside taster", date="2026-11-20", team="Riverside")
