@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q trainer  # bytecode even where PYTHONDONTWRITEBYTECODE is set: faster start
 	$(BIN)/trainer $(ARGS)
 
 test: $(STAMP)

@@ -6,38 +6,39 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
-
+# The Qt-free parts come first. Once PySide6 is imported, its import hook
+# reads the source of every module imported after it (to look for
+# ``from __feature__``), which costs start-up time for nothing.
 from trainer import __version__
-from trainer.content_cache import load_content_cached
+from trainer.content_cache import CACHE_DIR, load_content_cached
+from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
+from trainer.records.migrations import DEFAULT_PROFILE_NAME
 from trainer.records.store import RecordStore, open_store
 from trainer.services.bookmarks import BookmarkService
 from trainer.services.goals import GoalService
 from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
-from trainer.records.migrations import DEFAULT_PROFILE_NAME
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-from trainer.services.ratings import RatingsService
 from trainer.services.search import SearchService
-from trainer.ui.appearance import apply_theme
-from trainer.ui.bookmarks_view import BookmarkController
-from trainer.ui.focus_ring import install_focus_ring
-from trainer.ui.home_view import HomeView
-from trainer.ui.controller import CourseController
-from trainer.ui.export_menu import install_export
-from trainer.ui.help_dialog import about_html
-from trainer.ui.journal_controller import JournalController, link_choices, link_describer
-from trainer.ui.main_window import MainWindow
-from trainer.ui.skills_controller import SkillsController
-from trainer.ui.profiles_dialog import ProfilesDialog
-from trainer.ui.store_prompts import StorePrompts
-from trainer.ui.wiring import connect_signals
-from trainer.ui.zoom import DEFAULT_ZOOM, apply_zoom
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
+from PySide6.QtGui import QAction  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from trainer.ui.appearance import apply_theme  # noqa: E402
+from trainer.ui.bookmarks_view import BookmarkController  # noqa: E402
+from trainer.ui.controller import CourseController  # noqa: E402
+from trainer.ui.export_menu import install_export  # noqa: E402
+from trainer.ui.focus_ring import install_focus_ring  # noqa: E402
+from trainer.ui.help_dialog import about_html  # noqa: E402
+from trainer.ui.home_view import HomeView  # noqa: E402
+from trainer.ui.journal_controller import JournalController, link_choices, link_describer  # noqa: E402
+from trainer.ui.main_window import MainWindow  # noqa: E402
+from trainer.ui.wiring import connect_signals  # noqa: E402
+from trainer.ui.zoom import DEFAULT_ZOOM, apply_zoom  # noqa: E402
 
 SETTINGS_FILE = "ui-settings.ini"
 DEFAULT_PROFILE = "default"
@@ -85,6 +86,8 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     window = MainWindow(controller, settings)
+    if content.cache_key:  # pages kept beside the course cache: the first one shown opens fast
+        window.course_view.reader.render_page = PageCache(data_dir / CACHE_DIR, content.cache_key).render
     window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
                                     content.course.licence))
     journal = JournalController(JournalService(store, profile_id, content.templates),
@@ -96,9 +99,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     window.add_section("scenarios", "&Scenarios",
                        lambda: _scenario_view(content, store, profile_id, settings, window))
     if content.framework is not None:
-        skills = SkillsController(RatingsService(store, content.framework, profile_id), content,
-                                  controller.done_ids)
-        window.add_section("skills", "S&kills", lambda: _skills_view(skills))
+        window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
     install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
                      search=SearchService(content.course, content.scenarios, journal.journal),
@@ -130,19 +131,47 @@ def _scenario_view(content, store, profile_id, settings, window):
 
 def _home_view(content, store: RecordStore, profile_id: str, journal: JournalController) -> HomeView:
     progress = ProgressService(store, profile_id)
-    ratings = RatingsService(store, content.framework, profile_id) if content.framework is not None else None
+    ratings = _LazyRatings(store, content.framework, profile_id) if content.framework is not None else None
     profile = ProfileService(store).get(profile_id)
     name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
     return HomeView(lambda: home_summary(content.course, progress, journal.goals, journal.journal, ratings,
                                          content.scenarios), name)
 
 
-def _skills_view(skills):
+class _LazyRatings:
+    """The ratings service for Home, made (and its code loaded) only once something is rated."""
+
+    def __init__(self, store: RecordStore, framework, profile_id: str):
+        self._args, self._service = (store, framework, profile_id), None
+
+    def _get(self):
+        if self._service is None:
+            from trainer.services.ratings import RatingsService
+
+            self._service = RatingsService(*self._args)
+        return self._service
+
+    def summaries(self, course, done_ids):
+        from trainer.competencies.ratings import OBSERVATION, SELF_ASSESSMENT
+
+        store, _framework, profile_id = self._args
+        if not any(store.all(kind, profile=profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
+            return []  # nothing rated yet: no suggestion, and the dashboard code stays unloaded
+        return self._get().summaries(course, done_ids)
+
+    def suggestions(self, *args, **kwargs):
+        return self._get().suggestions(*args, **kwargs)
+
+
+def _skills_view(store: RecordStore, content, profile_id: str, controller: CourseController):
     # Imported here: the dashboard's charts (pyqtgraph, numpy) are only loaded
     # when the Skills section is first shown, not at start-up.
+    from trainer.services.ratings import RatingsService
+    from trainer.ui.skills_controller import SkillsController
     from trainer.ui.skills_view import SkillsView
 
-    return SkillsView(skills)
+    return SkillsView(SkillsController(RatingsService(store, content.framework, profile_id), content,
+                                       controller.done_ids))
 
 
 def _title_for_profile(window: MainWindow, store: RecordStore, profile_id: str) -> None:
@@ -160,12 +189,16 @@ def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
         try:
             return open_store(data_dir, lock=True)
         except StoreLockedError as exc:
+            from trainer.ui.store_prompts import StorePrompts
+
             if interactive and not StorePrompts.ask_read_only(None, str(exc)):
                 return None
             print(f"trainer: {exc} Opening read-only.", file=sys.stderr)
             return open_store(data_dir, read_only=True)
     except StoreError as exc:
         if interactive:
+            from trainer.ui.store_prompts import StorePrompts
+
             StorePrompts.show_error(None, "Your records could not be opened", str(exc))
         print(f"trainer: error: {exc}", file=sys.stderr)
         return None
@@ -183,6 +216,8 @@ def choose_profile(store: RecordStore, requested: str | None, interactive: bool,
     elif not interactive or (store.read_only and not service.list()):
         chosen = service.default_profile().id  # no asking; nothing to choose from read-only
     else:
+        from trainer.ui.profiles_dialog import ProfilesDialog
+
         chosen = service.startup_choice() or ProfilesDialog.ask(None, service, read_only=store.read_only)
     if chosen is not None and service.get(chosen) is not None:
         service.mark_used(chosen)
@@ -207,6 +242,8 @@ class Session:
         return parts
 
     def on_switch_triggered(self) -> None:
+        from trainer.ui.profiles_dialog import ProfilesDialog
+
         service = ProfileService(self.store)
         chosen = ProfilesDialog.ask(self.parts.window, service, current_id=self.parts.profile_id,
                                     read_only=self.store.read_only)
@@ -215,6 +252,8 @@ class Session:
         self.switch_to(chosen)
 
     def on_manage_triggered(self) -> None:
+        from trainer.ui.profiles_dialog import ProfilesDialog
+
         ProfilesDialog.ask(self.parts.window, ProfileService(self.store), manage=True,
                            current_id=self.parts.profile_id, read_only=self.store.read_only)
         _title_for_profile_refresh(self.parts)
@@ -247,6 +286,8 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
             for notice in store.notices:
                 print(f"trainer: {notice}", file=sys.stderr)
             if interactive:
+                from trainer.ui.store_prompts import StorePrompts
+
                 StorePrompts.show_notices(None, store.notices)
         try:
             preferred = QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat).value(

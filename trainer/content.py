@@ -13,8 +13,8 @@ from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
-    from trainer.competencies.framework import Framework
-    from trainer.sessions.plans import SessionPlan
+    from trainer.competencies.model import Framework
+    from trainer.sessions.plan_model import SessionPlan
 
 
 def bundled_content() -> Path:
@@ -35,6 +35,7 @@ class Content:
     plans: list[SessionPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     templates: list = field(default_factory=list)  # reflection templates
+    cache_key: str | None = None  # set when loaded through trainer.content_cache
 
     @property
     def errors(self) -> list[Diagnostic]:

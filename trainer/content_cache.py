@@ -56,6 +56,7 @@ def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
         with open(path, "rb") as fh:
             content = pickle.load(fh)
         if isinstance(content, Content):
+            content.cache_key = key
             return content
     except Exception:  # noqa: BLE001 - any unreadable cache is simply rebuilt
         pass
@@ -64,10 +65,14 @@ def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("content-*.pickle"):
             old.unlink(missing_ok=True)
+        from trainer.modules.page_cache import clear_other_pages
+
+        clear_other_pages(folder, key)
         tmp = path.with_suffix(".tmp")
         with open(tmp, "wb") as fh:
             pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
+    content.cache_key = key
     return content

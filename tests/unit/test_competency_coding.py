@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.competencies import coding
-from trainer.competencies.framework import Threshold
+from trainer.competencies.model import Threshold
 
 
 def thresholds(key: str) -> Threshold:

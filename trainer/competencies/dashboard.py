@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.competencies.ratings import OBSERVER_NOTES, is_score, item_rating, nice_date, sort_key
 from trainer.domain.course import Module
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from trainer.competencies.coding import Tally
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.competencies.ratings import (OBSERVATION, OBSERVER_NOTES, SELF_ASSESSMENT, SELF_NOTES,
                                           clean_record)
 from trainer.records.store import RecordStore

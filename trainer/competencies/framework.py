@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import Field
 
 from trainer.competencies.coding import DEFAULT_THRESHOLDS
+from trainer.competencies.model import Framework, GlobalRating, ScalePoint, Skill, Threshold
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.frontmatter import Document, read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
@@ -23,12 +24,12 @@ FILE_NAME = "competencies.yaml"
 ALLOWED_SCALE_VALUES = (0, 1, 2, None)
 
 
-class ScalePoint(ContentModel):
+class ScalePointMeta(ContentModel):
     value: int | None = None  # None means "not applicable"
     label: str = Field(min_length=1)
 
 
-class Skill(ContentModel):
+class SkillMeta(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
     group: str = ""
@@ -37,7 +38,7 @@ class Skill(ContentModel):
     example: str = ""
 
 
-class GlobalRating(ContentModel):
+class GlobalRatingMeta(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     name: str = Field(min_length=1)
     description: str = ""
@@ -47,51 +48,43 @@ class GlobalRating(ContentModel):
     max: int = 5
 
 
-class Threshold(ContentModel):
+class ThresholdMeta(ContentModel):
     fair: float
     good: float
 
 
-class Framework(ContentModel):
+class FrameworkMeta(ContentModel):
+    """The schema of ``competencies.yaml``; ``to_framework`` makes the plain object the app uses."""
+
     title: str = "Competency framework"
-    scale: list[ScalePoint] = Field(min_length=2)
-    skills: list[Skill] = Field(min_length=1)
-    globals: list[GlobalRating] = []
-    thresholds: dict[str, Threshold] = {}
+    scale: list[ScalePointMeta] = Field(min_length=2)
+    skills: list[SkillMeta] = Field(min_length=1)
+    globals: list[GlobalRatingMeta] = []
+    thresholds: dict[str, ThresholdMeta] = {}
 
-    @property
-    def skill_ids(self) -> set[str]:
-        return {s.id for s in self.skills}
-
-    def skill(self, skill_id: str) -> Skill | None:
-        return next((s for s in self.skills if s.id == skill_id), None)
-
-    def global_rating(self, global_id: str) -> GlobalRating | None:
-        return next((g for g in self.globals if g.id == global_id), None)
-
-    def scale_label(self, value: int | None) -> str:
-        for point in self.scale:
-            if point.value == value:
-                return point.label
-        return str(value)
-
-    def threshold(self, key: str) -> Threshold:
-        """The fair/good pair for ``key``; the built-in default if the file has none."""
-        found = self.thresholds.get(key)
-        if found is not None:
-            return found
-        fair, good = DEFAULT_THRESHOLDS.get(key, (0.0, 0.0))
-        return Threshold(fair=fair, good=good)
+    def to_framework(self) -> Framework:
+        return Framework(
+            title=self.title,
+            scale=[ScalePoint(p.value, p.label) for p in self.scale],
+            skills=[Skill(id=s.id, name=s.name, done_well=s.done_well, group=s.group,
+                          description=s.description, example=s.example) for s in self.skills],
+            globals=[GlobalRating(id=g.id, name=g.name, description=g.description, low=g.low, high=g.high,
+                                  min=g.min, max=g.max) for g in self.globals],
+            thresholds={k: Threshold(fair=t.fair, good=t.good) for k, t in self.thresholds.items()},
+        )
 
 
-def _nested_extras(framework: Framework):
+__all__ = ["Framework", "GlobalRating", "ScalePoint", "Skill", "Threshold", "load_framework"]
+
+
+def _nested_extras(framework: FrameworkMeta):
     for name in ("scale", "skills", "globals"):
         for i, entry in enumerate(getattr(framework, name)):
             for key in entry.model_extra or {}:
                 yield (name, i), key, set(type(entry).model_fields)
     for name, entry in framework.thresholds.items():
         for key in entry.model_extra or {}:
-            yield ("thresholds", name), key, set(Threshold.model_fields)
+            yield ("thresholds", name), key, set(ThresholdMeta.model_fields)
 
 
 def _dotted(loc: tuple) -> str:
@@ -99,7 +92,7 @@ def _dotted(loc: tuple) -> str:
                    for i, p in enumerate(loc))
 
 
-def _problems(framework: Framework, doc: Document) -> list[Diagnostic]:
+def _problems(framework: FrameworkMeta, doc: Document) -> list[Diagnostic]:
     """Rules that need the whole file: each reported on its own line."""
     out: list[Diagnostic] = []
 
@@ -166,7 +159,7 @@ def load_framework(root: Path) -> tuple[Framework | None, list[Diagnostic]]:
     doc, problems = read_yaml_file(path)
     if doc is None:
         return None, problems
-    framework, more = check(Framework, doc)
+    framework, more = check(FrameworkMeta, doc)
     if framework is None:
         if not any(d.is_error for d in more):
             more.append(Diagnostic(path, 1, ERROR, "competency framework is not valid"))
@@ -174,4 +167,4 @@ def load_framework(root: Path) -> tuple[Framework | None, list[Diagnostic]]:
     more.extend(_problems(framework, doc))
     if any(d.is_error for d in more):
         return None, problems + more
-    return framework, problems + more
+    return framework.to_framework(), problems + more

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 
 # Record kinds in the RecordStore.
 SELF_ASSESSMENT = "self_assessment"

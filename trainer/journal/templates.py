@@ -13,28 +13,30 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from trainer.domain.diagnostics import ERROR, Diagnostic
+from trainer.journal.template_model import TEXT, TICKS, Section, Template, TickOption
 from trainer.modules.frontmatter import read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
 
 FOLDER = "templates"
-TEXT, TICKS = "text", "ticks"
+
+__all__ = ["TEXT", "TICKS", "Section", "Template", "TickOption", "load_template", "load_templates"]
 
 
-class TickOption(ContentModel):
+class TickOptionMeta(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     label: str = Field(min_length=1)
 
 
-class Section(ContentModel):
+class SectionMeta(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
     kind: Literal["text", "ticks"] = TEXT
     prompt: str = Field(min_length=1)
     example: str = ""
-    options: list[TickOption] = []
+    options: list[TickOptionMeta] = []
 
     @model_validator(mode="after")
-    def _options_match_kind(self) -> "Section":
+    def _options_match_kind(self) -> "SectionMeta":
         if self.kind == TICKS and not self.options:
             raise ValueError(f"section '{self.id}' has kind 'ticks' but no options to tick")
         if self.kind == TEXT and self.options:
@@ -46,7 +48,9 @@ class Section(ContentModel):
         return self
 
 
-class Template(ContentModel):
+class TemplateMeta(ContentModel):
+    """The schema of a template file; ``to_template`` makes the plain object the app uses."""
+
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
     short_title: str = ""
@@ -54,10 +58,10 @@ class Template(ContentModel):
     order: float = 100
     description: str = ""
     reminder: str = ""
-    sections: list[Section] = Field(min_length=1)
+    sections: list[SectionMeta] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_sections(self) -> "Template":
+    def _unique_sections(self) -> "TemplateMeta":
         seen: set[str] = set()
         for i, section in enumerate(self.sections):
             if section.id in seen:
@@ -65,24 +69,20 @@ class Template(ContentModel):
             seen.add(section.id)
         return self
 
-    @property
-    def label(self) -> str:
-        return self.short_title or self.title
-
-    def section(self, section_id: str) -> Section | None:
-        return next((s for s in self.sections if s.id == section_id), None)
-
-    @property
-    def text_sections(self) -> list[Section]:
-        return [s for s in self.sections if s.kind == TEXT]
+    def to_template(self) -> Template:
+        sections = [Section(id=s.id, title=s.title, prompt=s.prompt, kind=s.kind, example=s.example,
+                            options=[TickOption(o.id, o.label) for o in s.options]) for s in self.sections]
+        return Template(id=self.id, title=self.title, sections=sections, short_title=self.short_title,
+                        when=self.when, order=self.order, description=self.description,
+                        reminder=self.reminder)
 
 
 def load_template(path: Path) -> tuple[Template | None, list[Diagnostic]]:
     doc, problems = read_yaml_file(path)
     if doc is None:
         return None, problems
-    template, more = check(Template, doc)
-    return template, problems + more
+    meta, more = check(TemplateMeta, doc)
+    return (meta.to_template() if meta is not None else None), problems + more
 
 
 def load_templates(root: Path) -> tuple[list[Template], list[Diagnostic]]:

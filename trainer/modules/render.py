@@ -7,7 +7,6 @@ source never reaches the page as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
@@ -15,6 +14,7 @@ import markdown
 import nh3
 
 from trainer.domain.course import Heading, Module
+from trainer.modules.page import Rendered
 from trainer.modules.themes import DARK, LIGHT, Theme  # noqa: F401 (re-exported)
 from trainer.modules.qtext_ext import QtTextExtension
 
@@ -36,12 +36,6 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-
-
-@dataclass
-class Rendered:
-    html: str
-    headings: list[Heading]
 
 
 def markdown_to_html(text: str) -> tuple[str, list[Heading]]:

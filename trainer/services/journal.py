@@ -16,7 +16,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from trainer.journal import privacy
-from trainer.journal.templates import Template
+from trainer.journal.template_model import Template
 from trainer.records.store import RecordStore
 
 REFLECTION = "reflection"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from trainer.competencies import coding
 from trainer.competencies.dashboard import SkillSummary, Suggestion, suggest, summarise
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.competencies.ratings import (OBSERVATION, OBSERVER_NOTES, SELF_ASSESSMENT, SELF_NOTES,
                                           Agreement, Change, RatingError, clean_record, compare,
                                           side_by_side, sort_key)

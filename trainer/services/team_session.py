@@ -22,7 +22,7 @@ from typing import Callable
 from trainer.records.store import RecordStore
 from trainer.sessions.counts import clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
-from trainer.sessions.plans import SessionPlan
+from trainer.sessions.plan_model import SessionPlan
 
 SESSION = "team_session"
 OBSERVATION = "session_observation"

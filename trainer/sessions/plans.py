@@ -22,20 +22,17 @@ from pydantic import Field, model_validator
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.frontmatter import read_yaml_file
 from trainer.modules.schema import ID_PATTERN, ContentModel, check
+from trainer.sessions.plan_model import FORMAT_SIZES, KIND_LABELS, Phase, Practice, SessionPlan
 
 FOLDER = "sessions"
 
 PhaseKind = Literal["welcome", "input", "demo", "practice", "feedback", "switch", "debrief", "reflection",
                     "break"]
-KIND_LABELS = {
-    "welcome": "Welcome", "input": "Input", "demo": "Demonstration", "practice": "Practice",
-    "feedback": "Observer feedback", "switch": "Switch roles", "debrief": "Debrief",
-    "reflection": "Reflection", "break": "Break",
-}
-FORMAT_SIZES = {"pairs": 2, "triads": 3}
+
+__all__ = ["FORMAT_SIZES", "KIND_LABELS", "Phase", "Practice", "SessionPlan", "load_plans", "plan_summary"]
 
 
-class Practice(ContentModel):
+class PracticeMeta(ContentModel):
     format: Literal["pairs", "triads"]
     skill: str = Field(min_length=1)
     material: Literal["own-goal", "scenario"] = "own-goal"
@@ -43,13 +40,13 @@ class Practice(ContentModel):
     new_groups: bool = False
 
     @model_validator(mode="after")
-    def _scenario_named(self) -> "Practice":
+    def _scenario_named(self) -> "PracticeMeta":
         if self.material == "scenario" and not self.scenario:
             raise ValueError("material 'scenario' needs a 'scenario:' id naming whose person to play")
         return self
 
 
-class Phase(ContentModel):
+class PhaseMeta(ContentModel):
     kind: PhaseKind
     title: str = Field(min_length=1)
     minutes: int = Field(gt=0, le=480)
@@ -57,35 +54,36 @@ class Phase(ContentModel):
     prompts: list[str] = []
     module: str | None = Field(default=None, pattern=ID_PATTERN)
     scenario: str | None = Field(default=None, pattern=ID_PATTERN)
-    practice: Practice | None = None
+    practice: PracticeMeta | None = None
 
     @model_validator(mode="after")
-    def _practice_matches_kind(self) -> "Phase":
+    def _practice_matches_kind(self) -> "PhaseMeta":
         if self.kind == "practice" and self.practice is None:
             raise ValueError("a 'practice' phase needs a 'practice:' block with format and skill")
         if self.kind != "practice" and self.practice is not None:
             raise ValueError(f"only a 'practice' phase has a 'practice:' block (this one is '{self.kind}')")
         return self
 
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+    def to_phase(self) -> Phase:
+        p = self.practice
+        practice = (Practice(format=p.format, skill=p.skill, material=p.material, scenario=p.scenario,
+                             new_groups=p.new_groups) if p is not None else None)
+        return Phase(kind=self.kind, title=self.title, minutes=self.minutes, instructions=self.instructions,
+                     prompts=list(self.prompts), module=self.module, scenario=self.scenario, practice=practice)
 
 
-class SessionPlan(ContentModel):
+class SessionPlanMeta(ContentModel):
+    """The schema of a plan file; ``to_plan`` makes the plain object the app uses."""
+
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
     summary: str = ""
     audience: str = ""
-    phases: list[Phase] = Field(min_length=1)
+    phases: list[PhaseMeta] = Field(min_length=1)
 
-    @property
-    def total_minutes(self) -> int:
-        return sum(p.minutes for p in self.phases)
-
-    def practice_phases(self) -> list[int]:
-        """Indexes of the phases that are practice rounds, in order."""
-        return [i for i, p in enumerate(self.phases) if p.kind == "practice"]
+    def to_plan(self) -> SessionPlan:
+        return SessionPlan(id=self.id, title=self.title, phases=[p.to_phase() for p in self.phases],
+                           summary=self.summary, audience=self.audience)
 
 
 @dataclass
@@ -112,7 +110,8 @@ def load_plans(root: Path, known_skills: set[str] | None = None, known_modules: 
         diags.extend(problems)
         if doc is None:
             continue
-        plan, problems = check(SessionPlan, doc)
+        meta, problems = check(SessionPlanMeta, doc)
+        plan = meta.to_plan() if meta is not None else None
         diags.extend(problems)
         extra_checks = [(("phases", i), phase) for i, phase in enumerate(plan.phases)] if plan else []
         for i, raw in enumerate(doc.data.get("phases") or []):
@@ -165,7 +164,7 @@ def _unknown(doc, loc: tuple, value: str, known: set[str], what: str, tail: str 
 
 def _unknown_fields(doc, raw: dict, loc: tuple) -> list[Diagnostic]:
     out = []
-    known = set(Phase.model_fields)
+    known = set(PhaseMeta.model_fields)
     for key in raw:
         if str(key) not in known:
             out.append(Diagnostic(doc.path, doc.line_of(loc + (key,)), WARNING,
@@ -173,7 +172,7 @@ def _unknown_fields(doc, raw: dict, loc: tuple) -> list[Diagnostic]:
                                   "it is ignored"))
     practice = raw.get("practice")
     if isinstance(practice, dict):
-        known_p = set(Practice.model_fields)
+        known_p = set(PracticeMeta.model_fields)
         for key in practice:
             if str(key) not in known_p:
                 out.append(Diagnostic(doc.path, doc.line_of(loc + ("practice", key)), WARNING,

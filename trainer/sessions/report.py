@@ -14,7 +14,7 @@ import jinja2
 
 from trainer.sessions.counts import BEHAVIOURS, ratios, total_counts
 from trainer.sessions.grouping import ROLES, roles_for
-from trainer.sessions.plans import SessionPlan
+from trainer.sessions.plan_model import SessionPlan
 
 FORMAT_NOUN = {2: "pair", 3: "triad"}
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 
-from trainer.ui.export_restore import install_restore
 
 
 def install_export(window, store, content, profile_id: str = "default",
@@ -36,5 +35,7 @@ def install_export(window, store, content, profile_id: str = "default",
         menu.insertSeparator(actions[0])
     window.addAction(action)
     window.export_action = action
+    from trainer.ui.export_restore import install_restore
+
     install_restore(window, store)
     return action

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from trainer.journal.templates import Template
+from trainer.journal.template_model import Template
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalFilter, JournalService
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
 )
 
-from trainer.journal.templates import TICKS, Section, Template
+from trainer.journal.template_model import TICKS, Section, Template
 from trainer.services.journal import FINISHED, word_count
 from trainer.ui.journal_controller import JournalController
 from trainer.ui.journal_fields import SectionEdit

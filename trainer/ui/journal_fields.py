@@ -7,7 +7,7 @@ import re
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QSizePolicy, QWidget
 
-from trainer.journal.templates import Section
+from trainer.journal.template_model import Section
 
 MIN_LINES, MAX_LINES = 4, 24
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.domain.course import Heading, Module
+from trainer.modules.page_cache import render_page_for
+from trainer.modules.themes import Theme
 from trainer.ui.flow_layout import FlowLayout
-from trainer.modules.render import Theme, render_error, render_module
 
 MIN_POINT, MAX_POINT = 8, 28
 MEASURE_CHARS = 90  # comfortable line length in average characters
@@ -32,6 +33,9 @@ class ReaderView(QWidget):
         self.theme = theme
         self.module: Module | None = None
         self.scenario_titles: dict[str, str] = {}
+        # How pages are made: rendered now, or a trainer.modules.page_cache.PageCache's
+        # ``render`` (app.py sets one) so the first page shown needs no renderer.
+        self.render_page = render_page_for
         self._point = base_point_size
         self._default_point = base_point_size
 
@@ -111,10 +115,12 @@ class ReaderView(QWidget):
         self.browser.setSearchPaths([str(module.path.parent)])
         headings: list[Heading] = []
         if module.ok:
-            rendered = render_module(module, self.theme, done=done, scenario_titles=self.scenario_titles)
+            rendered = self.render_page(module, self.theme, done, self.scenario_titles)
             self.browser.setHtml(rendered.html)
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
+            from trainer.modules.render import render_error
+
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
         self._fit_measure()
         self.done_box.blockSignals(True)

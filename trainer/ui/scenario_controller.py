@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.scoring import SpotScore
 from trainer.services.scenario_practice import ScenarioPracticeService

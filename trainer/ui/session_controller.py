@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
-from trainer.sessions.plans import Phase, SessionPlan
+from trainer.sessions.plan_model import Phase, SessionPlan
 from trainer.sessions.timer import PhaseTimer, format_remaining
 
 TICK_MS = 200

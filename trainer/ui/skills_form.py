@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
 from trainer.ui.skills_models import NOTES, RATING, SKILL, RatingItemsModel
 

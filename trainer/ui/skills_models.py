@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from trainer.competencies.framework import Framework
+from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1

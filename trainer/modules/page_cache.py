@@ -1,0 +1,73 @@
+"""Rendered module pages kept on disk, so opening the app does not need the
+Markdown, sanitiser and template libraries for the page it shows first.
+
+A page is stored under the content cache's key (which covers every content
+file and the app's own code) plus what else the page depends on: the
+module, the page colours, the done mark and the linked scenarios' titles.
+Any change to those gives a new entry; a folder for an older key is
+removed when the course cache is rebuilt. A cache that cannot be read or
+written is ignored and the page is rendered as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from trainer.domain.course import Module
+from trainer.modules.themes import Theme
+
+PAGES_DIR = "pages"
+
+
+def render_page_for(module: Module, theme: Theme, done: bool, scenario_titles: dict[str, str]):
+    """The page rendered now (imports the renderer on first use)."""
+    from trainer.modules.render import render_module
+
+    return render_module(module, theme, done=done, scenario_titles=scenario_titles)
+
+
+class PageCache:
+    """``render(module, theme, done, scenario_titles)`` with results kept in ``folder/pages/KEY``."""
+
+    def __init__(self, cache_dir: Path, content_key: str):
+        self.folder = Path(cache_dir) / PAGES_DIR / content_key
+        self.content_key = content_key
+
+    def _path(self, module: Module, theme: Theme, done: bool, scenario_titles: dict[str, str]) -> Path:
+        linked = sorted((sid, scenario_titles[sid]) for sid in module.scenarios if sid in scenario_titles)
+        key = repr((self.content_key, module.id, theme, bool(done), linked))
+        return self.folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
+
+    def render(self, module: Module, theme: Theme, done: bool = False,
+               scenario_titles: dict[str, str] | None = None):
+        titles = scenario_titles or {}
+        path = self._path(module, theme, done, titles)
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - missing or unreadable: render it
+            pass
+        rendered = render_page_for(module, theme, done, titles)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(rendered, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except (OSError, pickle.PicklingError):
+            pass
+        return rendered
+
+
+def clear_other_pages(cache_dir: Path, keep_key: str) -> None:
+    """Remove the pages kept for every course cache key but ``keep_key``."""
+    folder = Path(cache_dir) / PAGES_DIR
+    if not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name != keep_key:
+            shutil.rmtree(child, ignore_errors=True)
