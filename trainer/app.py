@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
@@ -22,18 +24,22 @@ from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-from trainer.services.search import SearchService
+# What the cached course is made of, loaded here for the same reason.
+from trainer.competencies.model import OBSERVATION, SELF_ASSESSMENT
+import trainer.journal.template_model  # noqa: E402,F401
+import trainer.modules.page  # noqa: E402,F401
+import trainer.scenarios.model  # noqa: E402,F401
+import trainer.sessions.plan_model  # noqa: E402,F401
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from trainer.ui.appearance import apply_theme  # noqa: E402
-from trainer.ui.bookmarks_view import BookmarkController  # noqa: E402
+from trainer.ui.bookmarks_controller import BookmarkController  # noqa: E402
 from trainer.ui.controller import CourseController  # noqa: E402
 from trainer.ui.export_menu import install_export  # noqa: E402
 from trainer.ui.focus_ring import install_focus_ring  # noqa: E402
-from trainer.ui.help_dialog import about_html  # noqa: E402
 from trainer.ui.home_view import HomeView  # noqa: E402
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer  # noqa: E402
 from trainer.ui.main_window import MainWindow  # noqa: E402
@@ -53,7 +59,7 @@ class AppParts:
     profile_id: str = DEFAULT_PROFILE
     journal: JournalController | None = None
     data_dir: Path | None = None
-    search: SearchService | None = None
+    search: Any = None  # a SearchService, made at the first search
     bookmarks: BookmarkController | None = None
 
 
@@ -85,10 +91,10 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     apply_zoom(ensure_app(), settings.value("appearance/zoom", DEFAULT_ZOOM))
     install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
-    window = MainWindow(controller, settings)
-    if content.cache_key:  # pages kept beside the course cache: the first one shown opens fast
-        window.course_view.reader.render_page = PageCache(data_dir / CACHE_DIR, content.cache_key).render
-    window.add_help_menu(about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
+    # Pages kept beside the course cache: a module opens without rendering it again.
+    pages = PageCache(data_dir / CACHE_DIR, content.cache_key).render if content.cache_key else None
+    window = MainWindow(controller, settings, render_page=pages)
+    window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
                                     content.course.licence))
     journal = JournalController(JournalService(store, profile_id, content.templates),
                                 GoalService(store, profile_id), link_describer(content), window,
@@ -102,7 +108,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
         window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
     install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
-                     search=SearchService(content.course, content.scenarios, journal.journal),
+                     search=_Deferred(lambda: _search_service(content, journal)),
                      bookmarks=BookmarkController(BookmarkService(store, profile_id), window))
     _add_team_session(window, content, store, settings, profile_id)
     window.insert_section(0, "home", "&Home", _home_view(content, store, profile_id, journal))
@@ -113,6 +119,12 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
             "Read-only: another copy of the app is using these records, so nothing here is saved."))
     connect_signals(window, parts)
     return parts
+
+
+def _about_html(*args) -> str:
+    from trainer.ui.help_dialog import about_html
+
+    return about_html(*args)
 
 
 def _journal_view(journal, settings):
@@ -138,39 +150,50 @@ def _home_view(content, store: RecordStore, profile_id: str, journal: JournalCon
                                          content.scenarios), name)
 
 
-class _LazyRatings:
+class _Deferred:
+    """Stands for a service whose code is loaded when it is first used, not at start-up."""
+
+    def __init__(self, make):
+        self._make, self._made = make, None
+
+    def __getattr__(self, name: str):
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
+
+
+def _search_service(content, journal: JournalController):
+    from trainer.services.search import SearchService
+
+    return SearchService(content.course, content.scenarios, journal.journal)
+
+
+class _LazyRatings(_Deferred):
     """The ratings service for Home, made (and its code loaded) only once something is rated."""
 
     def __init__(self, store: RecordStore, framework, profile_id: str):
-        self._args, self._service = (store, framework, profile_id), None
-
-    def _get(self):
-        if self._service is None:
-            from trainer.services.ratings import RatingsService
-
-            self._service = RatingsService(*self._args)
-        return self._service
+        super().__init__(lambda: _ratings_service(store, framework, profile_id))
+        self._store, self._profile_id = store, profile_id
 
     def summaries(self, course, done_ids):
-        from trainer.competencies.ratings import OBSERVATION, SELF_ASSESSMENT
-
-        store, _framework, profile_id = self._args
-        if not any(store.all(kind, profile=profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
+        if not any(self._store.all(kind, profile=self._profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
             return []  # nothing rated yet: no suggestion, and the dashboard code stays unloaded
-        return self._get().summaries(course, done_ids)
+        return self.__getattr__("summaries")(course, done_ids)
 
-    def suggestions(self, *args, **kwargs):
-        return self._get().suggestions(*args, **kwargs)
+
+def _ratings_service(store: RecordStore, framework, profile_id: str):
+    from trainer.services.ratings import RatingsService
+
+    return RatingsService(store, framework, profile_id)
 
 
 def _skills_view(store: RecordStore, content, profile_id: str, controller: CourseController):
     # Imported here: the dashboard's charts (pyqtgraph, numpy) are only loaded
     # when the Skills section is first shown, not at start-up.
-    from trainer.services.ratings import RatingsService
     from trainer.ui.skills_controller import SkillsController
     from trainer.ui.skills_view import SkillsView
 
-    return SkillsView(SkillsController(RatingsService(store, content.framework, profile_id), content,
+    return SkillsView(SkillsController(_ratings_service(store, content.framework, profile_id), content,
                                        controller.done_ids))
 
 
@@ -259,6 +282,7 @@ class Session:
         _title_for_profile_refresh(self.parts)
 
     def switch_to(self, profile_id: str) -> None:
+        gc.unfreeze()  # the old window becomes garbage the collector may need to free
         old = self.parts
         ProfileService(self.store).mark_used(profile_id)
         self.parts = self._open(profile_id)
@@ -355,7 +379,13 @@ def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: st
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,
         profile: str | None = None) -> int:
     app = ensure_app()
-    session = start(content_dir, Path(data_dir or default_data_dir()), not smoke, profile)
+    try:
+        session = start(content_dir, Path(data_dir or default_data_dir()), not smoke, profile)
+    finally:
+        # What start-up made (modules, classes, the window) lives as long as the app:
+        # freeze it so the collector never walks it again, during use or at exit.
+        gc.freeze()
+        gc.enable()
     if isinstance(session, int):
         return session
     try:

@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -232,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.data is not None and args.data.exists() and not args.data.is_dir():
             raise UsageError(f"data folder is a file, not a folder: {args.data}")
         _check_display(args.smoke)
+        # No cyclic garbage collection while the app loads: tens of thousands of
+        # long-lived objects are made, and collecting them again and again costs
+        # start-up time. app.run turns it back on once the window is up.
+        gc.disable()
         from trainer.app import run
 
         return run(content_dir=folder, data_dir=args.data, smoke=args.smoke, profile=args.profile)

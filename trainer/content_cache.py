@@ -1,16 +1,18 @@
 """A start-up cache of the loaded course, so opening the app does not parse
 and validate every file each time.
 
-The cache key covers every file under the content folder (path, size,
-modification time) and the code that loads it (the package's own files), so
-an edited module or a new version of the app is always loaded afresh. A
-cache that cannot be read or written is ignored: the course is then simply
-loaded from its files. ``trainer validate`` never uses it.
+The cache holds the stamp it was made for: every file under the content
+folder (path, size, modification time) and the code that loads it (the
+package's own files). It is used only when the stamp is exactly the same,
+so an edited module or a new version of the app is always loaded afresh.
+Each rebuilt cache gets a new random key, under which the rendered pages
+are kept (``trainer.modules.page_cache``). A cache that cannot be read or
+written is ignored: the course is then simply loaded from its files.
+``trainer validate`` never uses it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 from pathlib import Path
@@ -19,6 +21,7 @@ from trainer import __version__
 from trainer.content import Content, load_content
 
 CACHE_DIR = "cache"
+CACHE_FILE = "content.pickle"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -38,41 +41,39 @@ def _stamp(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[tuple[
     return out
 
 
-def cache_key(content_dir: Path) -> str:
-    digest = hashlib.sha256()
-    digest.update(__version__.encode())
-    digest.update(str(Path(content_dir).resolve()).encode())
-    for part in (_stamp(Path(content_dir)), _stamp(_PACKAGE, (".py", ".j2", ".yaml"))):
-        digest.update(repr(part).encode())
-    return digest.hexdigest()[:32]
+def cache_stamp(content_dir: Path) -> tuple:
+    """What the cached course depends on: the app's version and files, and the course's files."""
+    return (__version__, str(Path(content_dir).resolve()), _stamp(Path(content_dir)),
+            _stamp(_PACKAGE, (".py", ".j2", ".yaml")))
 
 
 def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
     """The course from the cache when nothing changed, else loaded and cached."""
     folder = Path(data_dir) / CACHE_DIR
-    key = cache_key(content_dir)
-    path = folder / f"content-{key}.pickle"
+    path = folder / CACHE_FILE
+    stamp = cache_stamp(content_dir)
     try:
         with open(path, "rb") as fh:
-            content = pickle.load(fh)
-        if isinstance(content, Content):
+            saved_stamp, key, content = pickle.load(fh)
+        if saved_stamp == stamp and isinstance(content, Content):
             content.cache_key = key
             return content
-    except Exception:  # noqa: BLE001 - any unreadable cache is simply rebuilt
+    except Exception:  # noqa: BLE001 - any unreadable or old cache is simply rebuilt
         pass
     content = load_content(content_dir)
+    key = os.urandom(12).hex()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("content-*.pickle"):
+        for old in folder.glob("content-*.pickle"):  # the cache files of earlier versions
             old.unlink(missing_ok=True)
         from trainer.modules.page_cache import clear_other_pages
 
         clear_other_pages(folder, key)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((stamp, key, content), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass
+        key = None  # not kept: nor are its pages
     content.cache_key = key
     return content

@@ -18,7 +18,26 @@ def test_smoke_opens_main_window_on_fresh_data_folder(tmp_path):
     result = run("--smoke", "--data", str(data), env_extra={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     records = json.loads((data / "records.json").read_text())
-    assert records["profile_state"], "opening the course should record where the person is"
+    assert records["profiles"], "a first run makes the learner's profile"
+    assert (data / "cache" / "content.pickle").is_file(), "the course is cached for the next start"
+
+
+def test_second_start_loads_only_what_home_needs(tmp_path):
+    """Opening the app shows Home: the course view, the renderer and the validation
+    libraries load when first needed, not at start-up."""
+    data = tmp_path / "data"
+    assert run("--smoke", "--data", str(data), env_extra={"QT_QPA_PLATFORM": "offscreen"}).returncode == 0
+    script = (
+        "import sys\n"
+        "from trainer.cli import main\n"
+        f"code = main(['--smoke', '--data', {str(data)!r}])\n"
+        "heavy = ['pydantic', 'yaml', 'markdown', 'jinja2', 'nh3', 'pyqtgraph', 'trainer.ui.course_view',\n"
+        "         'trainer.ui.reader', 'trainer.ui.bookmarks_view', 'trainer.ui.search_dialog']\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.stdout.strip() == "0 []", result.stderr
 
 
 def test_smoke_uses_trainer_data_env(tmp_path):

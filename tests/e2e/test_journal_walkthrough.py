@@ -30,8 +30,10 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     window.start()
     window.show()
     qtbot.waitExposed(window)
-    module_id = parts.controller.current_id
+    assert parts.controller.current_id is None  # Home is shown; the Course is built when first asked for
     course_view = window.course_view
+    module_id = parts.controller.current_id
+    assert module_id == course_view.reader.module.id
 
     # Ctrl+R in the reader starts a Gibbs reflection linked to the module and shows the journal.
     window.show_section("course")  # the app opens on Home

@@ -197,6 +197,7 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
     qtbot.addWidget(parts.window)
     parts.window.start()
     parts.window.show()
+    reader = parts.window.course_view.reader  # built (it opens the first module) while the disk has room
     before = {p.name: p.read_bytes() for p in tmp_path.glob("records.*")}
     shown = []
     monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning",
@@ -206,7 +207,6 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backend_mod.os, "write", full)
-    reader = parts.window.course_view.reader
     module_id = reader.module.id
     reader.done_box.click()
     assert shown and "could not be saved" in shown[0] and "No space left" in shown[0]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trainer.competencies.coding import DEFAULT_THRESHOLDS
+# Record kinds in the RecordStore: a learner's own ratings and an observer's.
+SELF_ASSESSMENT = "self_assessment"
+OBSERVATION = "observation"
 
 
 @dataclass(frozen=True)
@@ -73,5 +75,7 @@ class Framework:
         found = self.thresholds.get(key)
         if found is not None:
             return found
+        from trainer.competencies.coding import DEFAULT_THRESHOLDS
+
         fair, good = DEFAULT_THRESHOLDS.get(key, (0.0, 0.0))
         return Threshold(fair=fair, good=good)

@@ -19,11 +19,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
-from trainer.competencies.model import Framework
-
-# Record kinds in the RecordStore.
-SELF_ASSESSMENT = "self_assessment"
-OBSERVATION = "observation"
+from trainer.competencies.model import OBSERVATION, SELF_ASSESSMENT, Framework  # noqa: F401 (re-exported)
 
 NA = "na"
 ITEM_VALUES = (0, 1, 2, NA)

@@ -11,7 +11,6 @@ written is ignored and the page is rendered as usual.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -40,6 +39,8 @@ class PageCache:
     def _path(self, module: Module, theme: Theme, done: bool, scenario_titles: dict[str, str]) -> Path:
         linked = sorted((sid, scenario_titles[sid]) for sid in module.scenarios if sid in scenario_titles)
         key = repr((self.content_key, module.id, theme, bool(done), linked))
+        import hashlib  # here: opening the app renders no page, so it need not load this
+
         return self.folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
 
     def render(self, module: Module, theme: Theme, done: bool = False,

@@ -35,7 +35,13 @@ def backup_time(path: Path) -> datetime | None:
     m = _NAME.match(Path(path).name)
     if not m:
         return None
-    return datetime.strptime("".join(m.groups()), "%Y%m%d%H%M%S%f").replace(tzinfo=timezone.utc)
+    digits = "".join(m.groups())  # YYYYmmddHHMMSS + microseconds; read by hand (strptime is slow to load)
+    try:
+        return datetime(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),
+                        int(digits[10:12]), int(digits[12:14]), int(digits[14:].ljust(6, "0")[:6]),
+                        tzinfo=timezone.utc)
+    except ValueError:
+        return None
 
 
 def list_backups(folder: Path) -> list[Path]:

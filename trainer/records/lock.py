@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,6 +30,15 @@ try:  # Windows
     import msvcrt
 except ImportError:
     msvcrt = None
+
+
+def _hostname() -> str:
+    """This computer's name (``socket`` is loaded only where ``os.uname`` is missing)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def pid_alive(pid: int) -> bool:
@@ -64,7 +72,7 @@ def read_owner(path: Path) -> dict:
 def describe_owner(owner: dict) -> str:
     if not owner:
         return "another copy of Practitioner Trainer"
-    where = "this computer" if owner.get("host") == socket.gethostname() else f"computer '{owner.get('host')}'"
+    where = "this computer" if owner.get("host") == _hostname() else f"computer '{owner.get('host')}'"
     try:
         since = datetime.fromisoformat(owner["time"]).astimezone().strftime("%d %B %Y at %H:%M")
     except (KeyError, TypeError, ValueError):
@@ -99,7 +107,7 @@ class DataLock:
             raise
         if previous.get("pid") and previous.get("pid") != os.getpid():
             self.took_over = previous  # its owner stopped without letting go
-        info = {"pid": os.getpid(), "host": socket.gethostname(),
+        info = {"pid": os.getpid(), "host": _hostname(),
                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
@@ -129,7 +137,7 @@ class DataLock:
     def _stale_or_free(previous: dict) -> bool:
         if not previous.get("pid"):
             return True
-        if previous.get("host") != socket.gethostname():
+        if previous.get("host") != _hostname():
             return False  # cannot tell whether it still runs: be safe
         return not pid_alive(int(previous["pid"]))
 

@@ -13,9 +13,9 @@ version. A backup is taken before any migration runs.
 
 from __future__ import annotations
 
-import uuid
 from typing import Callable
 
+from trainer.records.ids import new_uid
 from trainer.records.errors import NewerSchemaError
 from trainer.records.files import META, META_ID, meta_of
 
@@ -40,7 +40,7 @@ def _v0_to_v1(data: dict, now: str) -> dict:
         if kind == META:
             continue
         for doc in table.values():
-            doc.setdefault("uid", str(uuid.uuid4()))
+            doc.setdefault("uid", new_uid())
             doc["created"] = doc.get("created") or now
             doc["updated"] = doc.get("updated") or doc["created"]
             if kind == PROFILES:

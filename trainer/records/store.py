@@ -14,7 +14,6 @@ changes nothing and raises ``OSError``.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -22,6 +21,7 @@ from typing import Any, Callable
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
+from trainer.records.ids import new_uid
 from trainer.records.backend import FileBackend, open_folder
 from trainer.records.errors import ReadOnlyStoreError, StoreLockedError  # noqa: F401 (re-export)
 from trainer.records.files import SNAPSHOT
@@ -98,7 +98,7 @@ class RecordStore:
     def add(self, kind: str, record: dict) -> dict:
         now = self._clock()
         rec = dict(record)
-        rec.setdefault("uid", str(uuid.uuid4()))
+        rec.setdefault("uid", new_uid())
         rec.setdefault("created", now)
         rec["updated"] = now
         if self._by_uid(kind, rec["uid"]) is not None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Iterable
 
-from trainer.journal import privacy
 from trainer.journal.template_model import Template
 from trainer.records.store import RecordStore
 
@@ -129,8 +128,10 @@ class JournalService:
     def words(self, rec: dict) -> int:
         return word_count(self.body_text(rec))
 
-    def privacy_findings(self, rec: dict) -> dict[str, list[privacy.Finding]]:
+    def privacy_findings(self, rec: dict) -> dict[str, list]:
         """Possible identifiers, per field ('title', 'tags' or a section id)."""
+        from trainer.journal import privacy  # its patterns are compiled when first needed
+
         out: dict[str, list[privacy.Finding]] = {}
         fields = {"title": rec.get("title", ""), "tags": ", ".join(rec.get("tags", [])),
                   **(rec.get("sections", {}) or {})}

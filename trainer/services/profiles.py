@@ -8,9 +8,9 @@ field is its id). The last one used is remembered on the profile record
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
+from trainer.records.ids import new_uid
 from trainer.records.migrations import DEFAULT_PROFILE, DEFAULT_PROFILE_NAME, PROFILES
 from trainer.records.store import RecordStore
 
@@ -93,7 +93,7 @@ class ProfileService:
 
     def create(self, name: str, role: str = "", profile_id: str | None = None) -> Profile:
         name = self._clean_name(name)
-        pid = profile_id or str(uuid.uuid4())
+        pid = profile_id or new_uid()
         rec = self._store.add(PROFILES, {"uid": pid, "profile": pid, "name": name,
                                          "role": " ".join(role.split())})
         return _profile(rec)

@@ -190,13 +190,17 @@ def group(hits: Iterable[Hit]) -> dict[str, list[Hit]]:
 
 
 class SearchService:
-    """Modules and scenarios are indexed once; reflections are read at each search."""
+    """Modules and scenarios are indexed at the first search (not at start-up);
+    reflections are read at each search."""
 
     def __init__(self, course: Any, scenarios: Iterable[Any] = (), journal: Any = None):
-        self._static = module_documents(course) + scenario_documents(scenarios)
+        self._course, self._scenarios = course, list(scenarios)
+        self._static: list | None = None
         self._journal = journal
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
+        if self._static is None:
+            self._static = module_documents(self._course) + scenario_documents(self._scenarios)
         hits = search_documents(self._static + reflection_documents(self._journal), query, limit=10_000)
         by_kind = group(hits)
         return [h for kind in by_kind for h in by_kind[kind][:limit]]

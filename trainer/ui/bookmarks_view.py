@@ -1,4 +1,4 @@
-"""Bookmarks on module passages: the controller, the "bookmark this" dialog and the list.
+"""Bookmarks on module passages: the "bookmark this" dialog and the list.
 
 Ctrl+B in the reader bookmarks the selected text, or the paragraph at the
 cursor (or at the top of the view, for keyboard readers), with an optional
@@ -10,62 +10,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout,
 )
 
-from trainer.services.bookmarks import BookmarkService
+from trainer.ui.bookmarks_controller import BookmarkController  # noqa: F401 (re-exported)
 
 UidRole = Qt.ItemDataRole.UserRole
-
-
-class BookmarkController(QObject):
-    bookmarks_changed = Signal()
-    save_failed = Signal(str)
-
-    def __init__(self, service: BookmarkService, parent: QObject | None = None):
-        super().__init__(parent)
-        self.service = service
-
-    def list(self) -> list[dict]:
-        return self.service.list()
-
-    def add(self, module_id: str, text: str, anchor: str = "", heading: str = "", note: str = "") -> dict | None:
-        rec = self._guard(lambda: self.service.add(module_id, text, anchor, heading, note))
-        if rec is not None:
-            self.bookmarks_changed.emit()
-        return rec
-
-    def set_note(self, uid: str, note: str) -> bool:
-        ok = self._guard(lambda: self.service.set_note(uid, note)) is not None
-        if ok:
-            self.bookmarks_changed.emit()
-        return ok
-
-    def delete(self, uid: str) -> dict | None:
-        rec = self._guard(lambda: self.service.delete(uid))
-        if rec is not None:
-            self.bookmarks_changed.emit()
-        return rec
-
-    def restore(self, rec: dict) -> bool:
-        ok = self._guard(lambda: self.service.restore(rec)) is not None
-        if ok:
-            self.bookmarks_changed.emit()
-        return ok
-
-    def _guard(self, action):
-        try:
-            return action()
-        except OSError as exc:
-            self.save_failed.emit(f"The bookmark could not be saved: {exc.strerror or exc}. "
-                                  "Check that the data folder is writable and the disk is not full.")
-        except (ValueError, KeyError) as exc:
-            self.save_failed.emit(str(exc).strip("'").capitalize() + ".")
-        return None
 
 
 # -- reading the passage from the reader ---------------------------------------------------

@@ -12,8 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 
-from trainer.services.search import MODULE, REFLECTION, SCENARIO
-
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+F")
 
 
@@ -71,6 +69,8 @@ def open_reflection(window: Any, uid: str, match: str = "") -> None:
 
 def open_hit(window: Any, parts: Any, hit: Any) -> None:
     """Open a search result at the place found."""
+    from trainer.services.search import MODULE, REFLECTION, SCENARIO
+
     if hit.kind == MODULE:
         open_module(window, parts, hit.key)
         browser = window.course_view.reader.browser
@@ -88,7 +88,6 @@ def open_hit(window: Any, parts: Any, hit: Any) -> None:
 def _connect_search(window: Any, parts: Any) -> None:
     if parts.search is None:
         return
-    from trainer.ui.search_dialog import SearchDialog
 
     action = QAction("&Search everything\u2026", window)
     action.setShortcuts([QKeySequence(k) for k in SEARCH_KEYS])
@@ -101,6 +100,8 @@ def _connect_search(window: Any, parts: Any) -> None:
 
     def on_search_triggered() -> None:
         if window.search_dialog is None:
+            from trainer.ui.search_dialog import SearchDialog
+
             dialog = SearchDialog(parts.search.grouped, window)
             dialog.hit_chosen.connect(lambda hit: open_hit(window, parts, hit))
             window.search_dialog = dialog
@@ -122,10 +123,10 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
     controller = parts.bookmarks
     if controller is None:
         return
-    from trainer.ui.bookmarks_view import AddBookmarkDialog, BookmarksDialog, passage_at, show_passage
-
-    reader = window.course_view.reader
     course = parts.controller.course
+
+    def reader():
+        return window.course_view.reader  # the Course is built if it was not yet
 
     def title_of(module_id: str) -> str:
         module = course.module(module_id)
@@ -140,16 +141,15 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
         window.go_menu.addAction(action)
         window.addAction(action)
     window.bookmark_action, window.bookmarks_action = add_action, list_action
-    button = getattr(reader, "bookmark_button", None)
-    if button is not None:
-        button.clicked.connect(add_action.trigger)
 
     def on_add_triggered() -> None:
-        module = reader.module
+        from trainer.ui.bookmarks_view import AddBookmarkDialog, passage_at
+
+        module = reader().module
         if module is None or not module.ok:
             window.statusBar().showMessage("Open a module first, then bookmark a passage in it.", 5000)
             return
-        text, anchor, heading = passage_at(reader.browser)
+        text, anchor, heading = passage_at(reader().browser)
         if not text:
             window.statusBar().showMessage("Select some text to bookmark it.", 5000)
             return
@@ -162,14 +162,19 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
                 window.statusBar().showMessage("Bookmarked. See Go > Bookmarks (Ctrl+Shift+B).", 5000)
 
         dialog.accepted.connect(on_dialog_accepted)
-        dialog.finished.connect(lambda _r: reader.browser.setFocus(Qt.FocusReason.OtherFocusReason))
+        dialog.finished.connect(lambda _r: reader().browser.setFocus(Qt.FocusReason.OtherFocusReason))
         dialog.open()
 
     def on_bookmark_open_requested(rec: dict) -> None:
+        from trainer.ui.bookmarks_view import show_passage
+
         open_module(window, parts, rec["module"])
-        QTimer.singleShot(0, lambda: show_passage(reader.browser, rec.get("anchor", ""), rec.get("text", "")))
+        browser = reader().browser
+        QTimer.singleShot(0, lambda: show_passage(browser, rec.get("anchor", ""), rec.get("text", "")))
 
     def on_list_triggered() -> None:
+        from trainer.ui.bookmarks_view import BookmarksDialog
+
         dialog = BookmarksDialog(controller, title_of, window)
         dialog.open_requested.connect(on_bookmark_open_requested)
         dialog.finished.connect(dialog.deleteLater)
@@ -186,6 +191,14 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
     window.tabs.currentChanged.connect(on_tabs_current_changed)
     on_tabs_current_changed(window.tabs.currentIndex())
     controller.save_failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
+
+
+def connect_comfort_course(window: Any, parts: Any, course_view: Any) -> None:
+    """The reader's own Bookmark button, once the Course section is built."""
+    action = getattr(window, "bookmark_action", None)
+    button = getattr(course_view.reader, "bookmark_button", None)
+    if action is not None and button is not None:
+        button.clicked.connect(action.trigger)
 
 
 # -- home --------------------------------------------------------------------------------

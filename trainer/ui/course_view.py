@@ -22,6 +22,10 @@ class CourseView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
+        # (module id, saved place) until the reader has scrolled there: queued
+        # after the page is laid out. Until then the reader's own place is not
+        # the person's, so it is never saved over the real one.
+        self._pending_position: tuple[str, float] | None = None
         course = controller.course
 
         self.outline_model = OutlineModel(course.modules, controller.done_ids(), self)
@@ -114,9 +118,11 @@ class CourseView(QWidget):
         """Re-render the open module in the page colours of the new palette."""
         self.reader.theme = page_theme()
         if self.reader.module is not None:
-            fraction = self.reader.scroll_fraction()
+            pending = self._pending_position
+            fraction = pending[1] if pending else self.reader.scroll_fraction()
             self.on_controller_module_opened(self.reader.module.id)
             self.reader.set_scroll_fraction(fraction)
+            self._pending_position = (self.reader.module.id, fraction) if pending else None
 
     # -- behaviour ---------------------------------------------------------------
     def go(self, step: int) -> None:
@@ -139,8 +145,11 @@ class CourseView(QWidget):
 
     def remember_position(self) -> None:
         module = self.reader.module
-        if module is not None and module.ok:
-            self.controller.save_position(module.id, self.reader.scroll_fraction())
+        if module is None or not module.ok:
+            return
+        if self._pending_position is not None and self._pending_position[0] == module.id:
+            return  # not scrolled to the saved place yet: that place still stands
+        self.controller.save_position(module.id, self.reader.scroll_fraction())
 
     def save_state(self) -> None:
         self.remember_position()
@@ -160,8 +169,15 @@ class CourseView(QWidget):
                                 self.controller.neighbour(-1) is not None,
                                 self.controller.neighbour(+1) is not None)
         self.outline.select_module(module_id)
-        if progress.position > 0:
-            QTimer.singleShot(0, lambda: self.reader.set_scroll_fraction(progress.position))
+        self._pending_position = (module_id, progress.position) if progress.position > 0 else None
+        if self._pending_position is not None:
+            QTimer.singleShot(0, self._restore_pending_position)
+
+    def _restore_pending_position(self) -> None:
+        pending, self._pending_position = self._pending_position, None
+        module = self.reader.module
+        if pending is not None and module is not None and module.id == pending[0]:
+            self.reader.set_scroll_fraction(pending[1])
 
     def on_controller_progress_changed(self, module_id: str) -> None:
         self.outline_model.set_done(self.controller.done_ids())

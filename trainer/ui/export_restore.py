@@ -13,19 +13,24 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from trainer.export.backup import BackupError
-from trainer.services.backup import BackupService
 
 
 class RestoreController(QObject):
+    """Restores through a ``BackupService`` (or, given the store, one made at the first restore)."""
+
     records_restored = Signal(str)
     restore_failed = Signal(str)
 
-    def __init__(self, service: BackupService, parent: QObject | None = None):
+    def __init__(self, service, parent: QObject | None = None):
         super().__init__(parent)
         self._service = service
 
     def restore_file(self, path: Path) -> bool:
+        from trainer.export.backup import BackupError
+        from trainer.services.backup import BackupService
+
+        if not isinstance(self._service, BackupService):  # the store: the backup code loads now
+            self._service = BackupService(self._service)
         try:
             report = self._service.restore_file(Path(path))
         except BackupError as exc:
@@ -47,7 +52,7 @@ def ask_backup_file(window) -> str:
 
 def install_restore(window, store) -> RestoreController:
     """Add File > Import from a backup file… after Export…; report in a message box."""
-    controller = RestoreController(BackupService(store), window)
+    controller = RestoreController(store, window)
     action = QAction("&Import from a backup file…", window)
     action.setStatusTip("Add the records from a backup file made with Export (JSON)")
 

@@ -269,6 +269,5 @@ class HomeView(QWidget):
 
 
 def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=False)
+    """Text for the rich-text labels (``html.escape`` without loading ``html`` at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

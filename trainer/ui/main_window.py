@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
-from trainer.ui.course_view import CourseView
 
 
 class _Placeholder(QWidget):
@@ -45,10 +44,13 @@ class MainWindow(QMainWindow):
     records_changed = Signal()  # records came in from outside (a restore, a feedback bundle)
     zoom_changed = Signal(int)  # percent, after the application font changed
 
-    def __init__(self, controller: CourseController, settings: QSettings, parent=None):
+    def __init__(self, controller: CourseController, settings: QSettings, parent=None,
+                 render_page: Callable | None = None):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
+        self.render_page = render_page  # how the reader makes pages (app.py passes a page cache)
+        self._started = False
         self.setWindowTitle(f"{controller.course.title} \u2014 Practitioner Trainer")
         self.setMinimumSize(640, 480)
 
@@ -64,8 +66,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
 
         self._build_menus()
-        self.course_view = CourseView(controller, settings)
-        self.add_section("course", "&Course", self.course_view)
+        # Like every section but Home, the Course is built the first time it is
+        # shown (or asked for through ``course_view``): start-up shows Home.
+        self.add_section("course", "&Course", self._make_course_view)
         self._build_course_actions()
         self._connect_signals()
         self._restore_geometry()
@@ -87,17 +90,18 @@ class MainWindow(QMainWindow):
         if not isinstance(widget, QWidget):
             self._factories[key] = widget
             widget = _Placeholder(key)
+        self.sections[key] = widget
+        self._titles[key] = title
+        # Quietly: adding the first tab makes it current, which must not build it.
+        self.tabs.blockSignals(True)
         if index is None:
             self.tabs.addTab(widget, title)
         else:
-            self.tabs.blockSignals(True)
             current = self.tabs.currentWidget()
             self.tabs.insertTab(index, widget, title)
             if current is not None:
                 self.tabs.setCurrentWidget(current)
-            self.tabs.blockSignals(False)
-        self.sections[key] = widget
-        self._titles[key] = title
+        self.tabs.blockSignals(False)
         widget.setAccessibleName(title.replace("&", ""))
         action = QAction(f"{title}", self)
         action.triggered.connect(lambda: self.show_section(key))
@@ -155,6 +159,26 @@ class MainWindow(QMainWindow):
             self.sections[key] = built
             self.section_built.emit(key)
         return self.sections.get(key)
+
+    def is_built(self, key: str) -> bool:
+        """True once the section exists (a lazily added one has been shown or asked for)."""
+        return key in self.sections and key not in self._factories
+
+    @property
+    def course_view(self):
+        """The Course section, built now if it has not been shown yet."""
+        return self.section("course")
+
+    def _make_course_view(self) -> QWidget:
+        from trainer.ui.course_view import CourseView
+
+        view = CourseView(self.controller, self.settings)
+        if self.render_page is not None:
+            view.reader.render_page = self.render_page
+        view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        if self._started:
+            view.start()
+        return view
 
     def on_tabs_current_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -261,45 +285,56 @@ class MainWindow(QMainWindow):
             splitter.setSizes([first, total - first])
 
     def _connect_signals(self) -> None:
-        c, cv = self.controller, self.course_view
-        r = cv.reader
+        c = self.controller
         c.save_failed.connect(self.on_controller_save_failed)
         c.module_opened.connect(self.on_controller_module_opened)
-        cv.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
         def in_course(fn):
             def run():
-                self.show_section("course")
-                fn()
+                self.show_section("course")  # builds it the first time
+                fn(self.course_view)
             return run
 
-        self.prev_action.triggered.connect(in_course(lambda: cv.go(-1)))
-        self.next_action.triggered.connect(in_course(lambda: cv.go(+1)))
-        self.done_action.triggered.connect(in_course(cv.toggle_done))
+        self.prev_action.triggered.connect(in_course(lambda cv: cv.go(-1)))
+        self.next_action.triggered.connect(in_course(lambda cv: cv.go(+1)))
+        self.done_action.triggered.connect(in_course(lambda cv: cv.toggle_done()))
         self.focus_outline_action.triggered.connect(
-            in_course(lambda: cv.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+            in_course(lambda cv: cv.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)))
         self.focus_reader_action.triggered.connect(
-            in_course(lambda: r.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
-        self.larger_action.triggered.connect(lambda: r.change_text_size(+1))
-        self.smaller_action.triggered.connect(lambda: r.change_text_size(-1))
-        self.reset_size_action.triggered.connect(lambda: r.change_text_size(0))
+            in_course(lambda cv: cv.reader.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+        # Text size acts on the reader (the Course is built if it was not yet).
+        for action, step in ((self.larger_action, +1), (self.smaller_action, -1), (self.reset_size_action, 0)):
+            action.triggered.connect(lambda _=False, n=step: self.course_view.reader.change_text_size(n))
 
     def start(self) -> None:
-        """Open the last module in Course; show Home first when there is one."""
-        self.course_view.start()
+        """Show Home when there is one; the Course opens the last module when first shown."""
+        self._started = True
+        if self.is_built("course"):
+            self.course_view.start()
         if "home" in self.sections:
             self.show_section("home")
+        else:
+            self.show_section("course")
 
-    def add_help_menu(self, about_html: str) -> None:
-        """Help > How to use this app (F1) and About."""
-        from trainer.ui.help_dialog import TextDialog, help_html
+    def add_help_menu(self, about_html: Callable[[], str]) -> None:
+        """Help > How to use this app (F1) and About (the dialog code loads when first opened)."""
+
+        def show(title: str, html: Callable[[], str]) -> None:
+            from trainer.ui.help_dialog import TextDialog
+
+            TextDialog(title, html(), self).exec()
+
+        def help_html() -> str:
+            from trainer.ui.help_dialog import help_html
+
+            return help_html()
 
         menu = self.menuBar().addMenu("&Help")
         help_action = QAction("&How to use this app", self)
         help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        help_action.triggered.connect(lambda: TextDialog("Help", help_html(), self).exec())
+        help_action.triggered.connect(lambda: show("Help", help_html))
         about_action = QAction("&About Practitioner Trainer", self)
-        about_action.triggered.connect(lambda: TextDialog("About", about_html, self).exec())
+        about_action.triggered.connect(lambda: show("About", about_html))
         for action in (help_action, about_action):
             menu.addAction(action)
             self.addAction(action)
@@ -313,13 +348,14 @@ class MainWindow(QMainWindow):
         if theme in self.theme_actions:
             self.theme_actions[theme].setChecked(True)
         resolved = apply_theme(QApplication.instance(), theme)
-        self.course_view.refresh_theme()
+        if self.is_built("course"):
+            self.course_view.refresh_theme()
         self.theme_changed.emit(resolved)
 
     # -- slots -------------------------------------------------------------------
     def on_controller_module_opened(self, _module_id: str) -> None:
-        self.prev_action.setEnabled(self.course_view.reader.prev_button.isEnabled())
-        self.next_action.setEnabled(self.course_view.reader.next_button.isEnabled())
+        self.prev_action.setEnabled(self.controller.neighbour(-1) is not None)
+        self.next_action.setEnabled(self.controller.neighbour(+1) is not None)
 
     def on_controller_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -334,7 +370,8 @@ class MainWindow(QMainWindow):
             self.resize(1180, 760)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.course_view.save_state()
+        if self.is_built("course"):
+            self.course_view.save_state()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

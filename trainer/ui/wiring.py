@@ -14,13 +14,18 @@ from typing import Any
 def connect_signals(window: Any, parts: Any) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
     _connect_journal(window, parts)
-    _connect_scenarios(window, parts)
     _connect_restore(window, parts)
     _connect_records_changed(window, parts)
-    from trainer.ui.comfort_wiring import connect_comfort
+    from trainer.ui.comfort_wiring import connect_comfort, connect_comfort_course
 
     connect_comfort(window, parts)  # Home, search, bookmarks, settings
-    lazy = {"skills": _connect_skills, "journal": _connect_journal_view,
+
+    def connect_course(window: Any, parts: Any, view: Any) -> None:
+        _connect_course_to_journal(window, parts, view)
+        _connect_course_to_scenarios(window, parts, view)
+        connect_comfort_course(window, parts, view)
+
+    lazy = {"course": connect_course, "skills": _connect_skills, "journal": _connect_journal_view,
             "scenarios": _connect_scenarios_view}
 
     def on_window_section_built(key: str) -> None:
@@ -34,7 +39,7 @@ def connect_signals(window: Any, parts: Any) -> None:
             connect(window, parts, widget)
 
 
-def _connect_scenarios(window: Any, parts: Any) -> None:
+def _connect_course_to_scenarios(window: Any, parts: Any, course_view: Any) -> None:
     """Course -> Scenarios: a module's "Practise it" link opens the scenario."""
     if "scenarios" not in window.sections:
         return
@@ -43,7 +48,7 @@ def _connect_scenarios(window: Any, parts: Any) -> None:
         window.show_section("scenarios")  # builds the section the first time
         window.section("scenarios").open_scenario(scenario_id)
 
-    window.course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
+    course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
 
 
 def _connect_scenarios_view(window: Any, parts: Any, scenarios: Any) -> None:
@@ -65,22 +70,28 @@ def _connect_journal_view(window: Any, parts: Any, view: Any) -> None:
 
 
 def _connect_journal(window: Any, parts: Any) -> None:
+    journal = getattr(parts, "journal", None)
+    if journal is None or "journal" not in window.sections:
+        return
+    status_bar = window.statusBar()
+
+    def on_journal_save_failed(message: str) -> None:
+        status_bar.showMessage(message)
+
+    journal.save_failed.connect(on_journal_save_failed)
+
+
+def _connect_course_to_journal(window: Any, parts: Any, course_view: Any) -> None:
     """Course -> Journal: "Reflect on this module" starts a linked reflection."""
     journal = getattr(parts, "journal", None)
     if journal is None or "journal" not in window.sections:
         return
-    course_view = window.course_view
-    status_bar = window.statusBar()
 
     def on_course_reflection_requested(link: dict, template_id: str | None = None) -> None:
         window.show_section("journal")  # built first, so the editor hears the new reflection
         journal.start_reflection(template_id, link)
 
-    def on_journal_save_failed(message: str) -> None:
-        status_bar.showMessage(message)
-
     course_view.reflection_requested.connect(on_course_reflection_requested)
-    journal.save_failed.connect(on_journal_save_failed)
 
     # The reader's Reflect button: click for Gibbs, or pick another template from its menu.
     from PySide6.QtWidgets import QMenu, QToolButton
@@ -129,8 +140,9 @@ def _connect_records_changed(window: Any, parts: Any) -> None:
     """Records that came in from outside show up everywhere already built."""
 
     def on_window_records_changed() -> None:
-        window.course_view.on_controller_progress_changed(parts.controller.current_id or "")
         built = {key: w for key, w in window.sections.items() if type(w).__name__ != "_Placeholder"}
+        if "course" in built:
+            built["course"].on_controller_progress_changed(parts.controller.current_id or "")
         # Refresh lists and summaries only: a form someone is filling in is left alone.
         for key, method in (("home", "refresh"), ("journal", "refresh"),
                             ("skills", "on_controller_records_changed"), ("session", "refresh")):
