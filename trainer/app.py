@@ -24,12 +24,7 @@ from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-# What the cached course is made of, loaded here for the same reason.
-from trainer.competencies.model import OBSERVATION, SELF_ASSESSMENT
-import trainer.journal.template_model  # noqa: E402,F401
-import trainer.modules.page  # noqa: E402,F401
-import trainer.scenarios.model  # noqa: E402,F401
-import trainer.sessions.plan_model  # noqa: E402,F401
+from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
 from PySide6.QtGui import QAction  # noqa: E402
@@ -96,7 +91,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     window = MainWindow(controller, settings, render_page=pages)
     window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
                                     content.course.licence))
-    journal = JournalController(JournalService(store, profile_id, content.templates),
+    journal = JournalController(JournalService(store, profile_id, lambda: content.templates),
                                 GoalService(store, profile_id), link_describer(content), window,
                                 link_options=link_choices(content))
     # Sections other than the Course are built when first shown (see
@@ -104,7 +99,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
     window.add_section("scenarios", "&Scenarios",
                        lambda: _scenario_view(content, store, profile_id, settings, window))
-    if content.framework is not None:
+    if content.has_framework:
         window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
     install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
@@ -143,11 +138,11 @@ def _scenario_view(content, store, profile_id, settings, window):
 
 def _home_view(content, store: RecordStore, profile_id: str, journal: JournalController) -> HomeView:
     progress = ProgressService(store, profile_id)
-    ratings = _LazyRatings(store, content.framework, profile_id) if content.framework is not None else None
+    ratings = _LazyRatings(store, content, profile_id) if content.has_framework else None
     profile = ProfileService(store).get(profile_id)
     name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
     return HomeView(lambda: home_summary(content.course, progress, journal.goals, journal.journal, ratings,
-                                         content.scenarios), name)
+                                         lambda: content.scenarios), name)
 
 
 class _Deferred:
@@ -171,8 +166,8 @@ def _search_service(content, journal: JournalController):
 class _LazyRatings(_Deferred):
     """The ratings service for Home, made (and its code loaded) only once something is rated."""
 
-    def __init__(self, store: RecordStore, framework, profile_id: str):
-        super().__init__(lambda: _ratings_service(store, framework, profile_id))
+    def __init__(self, store: RecordStore, content, profile_id: str):
+        super().__init__(lambda: _ratings_service(store, content.framework, profile_id))
         self._store, self._profile_id = store, profile_id
 
     def summaries(self, course, done_ids):

@@ -5,6 +5,7 @@ This is the single entry point used by the app and by ``trainer validate``.
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,11 @@ def bundled_content() -> Path:
     return here.parent / "content"
 
 
+# Parts of a cached course unpickled when first used: opening the app on Home
+# needs none of them, so their classes are not even imported then.
+DEFERRED = ("framework", "scenarios", "plans", "templates")
+
+
 @dataclass
 class Content:
     root: Path
@@ -36,6 +42,32 @@ class Content:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     templates: list = field(default_factory=list)  # reflection templates
     cache_key: str | None = None  # set when loaded through trainer.content_cache
+
+    @property
+    def has_framework(self) -> bool:
+        """Whether the course has a competency framework (without loading it)."""
+        if "framework" in self.__dict__:
+            return self.framework is not None
+        return bool(self.__dict__.get("_has_framework"))
+
+    def __getstate__(self) -> dict:
+        for name in DEFERRED:
+            getattr(self, name)  # a part still pickled is loaded first
+        state = dict(self.__dict__)
+        state.pop("_pickled", None)
+        state["_has_framework"] = self.framework is not None
+        state["_pickled"] = {name: pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+                             for name in DEFERRED}
+        return state
+
+    def __getattr__(self, name: str):
+        """Called only for a missing attribute: a deferred part of a cached course."""
+        pickled = self.__dict__.get("_pickled")
+        if pickled is not None and name in pickled:
+            value = pickle.loads(pickled.pop(name))
+            setattr(self, name, value)
+            return value
+        raise AttributeError(name)
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -32,7 +32,8 @@ def test_second_start_loads_only_what_home_needs(tmp_path):
         "from trainer.cli import main\n"
         f"code = main(['--smoke', '--data', {str(data)!r}])\n"
         "heavy = ['pydantic', 'yaml', 'markdown', 'jinja2', 'nh3', 'pyqtgraph', 'trainer.ui.course_view',\n"
-        "         'trainer.ui.reader', 'trainer.ui.bookmarks_view', 'trainer.ui.search_dialog']\n"
+        "         'trainer.ui.reader', 'trainer.ui.bookmarks_view', 'trainer.ui.search_dialog',\n"
+        "         'trainer.scenarios.model', 'trainer.sessions.plan_model', 'trainer.journal.template_model']\n"
         "print(code, sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,

@@ -73,11 +73,34 @@ def test_a_cached_course_opens_without_the_validation_libraries(tmp_path):
         from pathlib import Path
         from trainer.content_cache import load_content_cached
         content = load_content_cached(Path({str(bundled_content())!r}), Path({str(tmp_path)!r}))
-        assert content.framework.skills and content.templates and content.plans
+        parts = ("trainer.scenarios.model", "trainer.sessions.plan_model", "trainer.journal.template_model",
+                 "trainer.competencies.model")
+        print(content.has_framework, sorted(m for m in parts if m in sys.modules))
+        assert content.framework.skills and content.templates and content.plans and content.scenarios
         print(sorted(m for m in ("pydantic", "yaml", "markdown", "jinja2", "nh3") if m in sys.modules))
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    # the framework, scenarios, plans and templates are unpickled when first used
+    assert out.stdout.split("\n")[:2] == ["True []", "[]"]
+
+
+def test_a_cached_course_round_trips_with_its_deferred_parts(tmp_path):
+    first = load_content_cached(bundled_content(), tmp_path)
+    again = load_content_cached(bundled_content(), tmp_path)
+    assert "scenarios" not in again.__dict__ and again.has_framework
+    assert [s.id for s in again.scenarios] == [s.id for s in first.scenarios]
+    assert [p.id for p in again.plans] == [p.id for p in first.plans]
+    assert [t.id for t in again.templates] == [t.id for t in first.templates]
+    assert again.framework.skill_ids == first.framework.skill_ids
+    with pytest.raises(AttributeError):
+        again.not_a_part  # noqa: B018 - a missing attribute is still an error
+
+
+def test_a_course_without_a_framework_says_so_without_loading(tmp_path):
+    course = _course(tmp_path / "course")
+    load_content_cached(course, tmp_path / "data")
+    again = load_content_cached(course, tmp_path / "data")
+    assert again.has_framework is False and again.framework is None
 
 
 def test_plain_content_objects_match_the_files():

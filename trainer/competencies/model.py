@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Record kinds in the RecordStore: a learner's own ratings and an observer's.
-SELF_ASSESSMENT = "self_assessment"
-OBSERVATION = "observation"
+from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT  # noqa: F401 (re-exported)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ only lays it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from trainer.domain.course import Course
 from trainer.services.progress import ProgressService
@@ -122,13 +122,18 @@ def due_goals(goals: Any) -> list[DueGoal]:
     return [DueGoal(g["uid"], g.get("goal", ""), g.get("next_checkin", "")) for g in goals.due()]
 
 
-def next_skill(ratings: Any, course: Course, done_ids: set[str], scenarios: list | None = None) -> NextSkill | None:
-    """The first suggestion of the skills dashboard, only once something is rated."""
+def next_skill(ratings: Any, course: Course, done_ids: set[str],
+               scenarios: list | Callable[[], list] | None = None) -> NextSkill | None:
+    """The first suggestion of the skills dashboard, only once something is rated.
+
+    ``scenarios`` may be a function giving them, called only when needed."""
     if ratings is None:
         return None
     summaries = ratings.summaries(course, done_ids)
     if not any(s.history for s in summaries):
         return None
+    if callable(scenarios):
+        scenarios = scenarios()
     found = ratings.suggestions(summaries, done_ids, scenarios or [], limit=1)
     if not found:
         return None
@@ -137,7 +142,7 @@ def next_skill(ratings: Any, course: Course, done_ids: set[str], scenarios: list
 
 
 def home_summary(course: Course, progress: ProgressService, goals: Any = None, journal: Any = None,
-                 ratings: Any = None, scenarios: list | None = None) -> HomeSummary:
+                 ratings: Any = None, scenarios: list | Callable[[], list] | None = None) -> HomeSummary:
     done = progress.done_ids()
     return HomeSummary(
         continue_at=continue_at(course, progress),

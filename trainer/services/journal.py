@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from trainer.journal.template_model import Template
 from trainer.records.store import RecordStore
+
+if TYPE_CHECKING:  # the template classes load with the templates, not at start-up
+    from trainer.journal.template_model import Template
 
 REFLECTION = "reflection"
 DRAFT, FINISHED = "draft", "finished"
@@ -62,11 +64,20 @@ class JournalFilter:
 
 class JournalService:
     def __init__(self, store: RecordStore, profile_id: str = "default",
-                 templates: Iterable[Template] = (), today: Callable[[], date] = date.today):
+                 templates: Iterable[Template] | Callable[[], Iterable[Template]] = (),
+                 today: Callable[[], date] = date.today):
+        """``templates`` may be a function giving them, called at first use (not at start-up)."""
         self._store = store
         self.profile_id = profile_id
-        self.templates = list(templates)
+        self._templates = templates
         self._today = today
+
+    @property
+    def templates(self) -> list[Template]:
+        if not isinstance(self._templates, list):
+            source = self._templates
+            self._templates = list(source() if callable(source) else source)
+        return self._templates
 
     # -- templates -----------------------------------------------------------------
     def template(self, template_id: str) -> Template | None:

@@ -8,13 +8,15 @@ so the editor can keep the text and try again.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from trainer.journal.template_model import Template
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalFilter, JournalService
+
+if TYPE_CHECKING:  # the template classes load with the templates, not at start-up
+    from trainer.journal.template_model import Template
 
 DEFAULT_TEMPLATE = "gibbs"
 
