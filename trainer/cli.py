@@ -36,6 +36,33 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+_APP_VALUE_OPTIONS = ("--content", "--data", "--profile")
+_APP_FLAGS = ("--smoke", "--version")
+
+
+def app_options(argv: list[str]) -> argparse.Namespace | None:
+    """``argv`` read directly when it just starts the app (its own options, no command, no
+    help), else None: then the whole parser reads it and words any error.
+
+    Making an argparse parser looks for translations on disk, which is a noticeable
+    part of start-up; the common case does not need it.
+    """
+    found = argparse.Namespace(command=None, content=None, data=None, smoke=False, profile=None, version=False)
+    args = iter(argv)
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if name in _APP_VALUE_OPTIONS:
+            value = value if equals else next(args, None)
+            if not value:
+                return None  # let the whole parser say what is missing
+            setattr(found, name[2:], Path(value) if name in ("--content", "--data") else value)
+        elif arg in _APP_FLAGS:
+            setattr(found, arg[2:], True)
+        else:
+            return None
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="trainer", description="Practitioner Trainer: self-management support course.")
     parser.add_argument("--version", action="version", version=f"trainer {__version__}")
@@ -198,9 +225,12 @@ def _check_display(smoke: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        args = app_options(argv) or build_parser().parse_args(argv)
+        if getattr(args, "version", False) is True:
+            print(f"trainer {__version__}")
+            return 0
         if args.command == "validate":
             return cmd_validate(_content_dir(args.dir))
         if args.command == "import-bundle":

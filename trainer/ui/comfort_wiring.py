@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence
 
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+F")
 
@@ -35,6 +35,8 @@ def highlight_in_reader(browser: Any, text: str) -> bool:
     """Select the first ``text`` in the module and scroll to it (after the saved position is restored)."""
     if not text:
         return False
+    from PySide6.QtGui import QTextCursor
+
     cursor = browser.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.Start)
     browser.setTextCursor(cursor)
@@ -53,6 +55,8 @@ def open_reflection(window: Any, uid: str, match: str = "") -> None:
     view.open_reflection(uid)
     window.activateWindow()
     editor = view.editor
+    from PySide6.QtGui import QTextCursor
+
     for edit in editor.edits.values() if match else ():
         cursor = edit.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Start)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 
@@ -45,6 +44,8 @@ class RestoreController(QObject):
 
 
 def ask_backup_file(window) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getOpenFileName(window, "Import from a backup file", "",
                                             "Practitioner Trainer backup (*.json)")
     return chosen
@@ -61,18 +62,20 @@ def install_restore(window, store) -> RestoreController:
         if path:
             controller.restore_file(Path(path))
 
-    def tell(title: str, text: str, icon) -> None:
+    def tell(title: str, text: str, icon: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         window.statusBar().showMessage(text, 10000)
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
+        box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text, QMessageBox.StandardButton.Ok, window)
         box.setObjectName("restore_message")
         box.open()
         window.restore_message = box
 
     action.triggered.connect(on_restore_triggered)
     controller.records_restored.connect(
-        lambda text: tell("Backup restored", text, QMessageBox.Icon.Information))
+        lambda text: tell("Backup restored", text, "Information"))
     controller.restore_failed.connect(
-        lambda text: tell("Could not restore", text, QMessageBox.Icon.Warning))
+        lambda text: tell("Could not restore", text, "Warning"))
     export = getattr(window, "export_action", None)
     actions = window.file_menu.actions()
     after = actions.index(export) + 1 if export in actions else 0
