@@ -41,6 +41,26 @@ def test_last_used_is_remembered():
     assert svc.last_used().id == a.id and svc.default_profile().id == a.id
 
 
+def test_opening_the_same_profile_again_writes_nothing(tmp_path):
+    store = open_store(tmp_path, lock=True)
+    svc = ProfileService(store)
+    a, b = svc.create("A"), svc.create("B")
+    svc.mark_used(a.id)
+    store.close()
+    open_store(tmp_path, lock=True).close()  # the next start backs up what changed
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+    backups = sorted(p.name for p in (tmp_path / "backups").iterdir())
+    store = open_store(tmp_path, lock=True)  # a restart as the same learner
+    ProfileService(store).mark_used(a.id)
+    store.close()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == backups  # no new backup either
+    store = open_store(tmp_path, lock=True)
+    ProfileService(store).mark_used(b.id)  # another learner: that is recorded
+    assert ProfileService(store).last_used().id == b.id
+    store.close()
+
+
 def test_default_profile_is_made_once():
     svc = ProfileService(memory_store())
     first = svc.default_profile()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     path: Path
     line: int
     severity: str  # ERROR or WARNING
@@ -36,5 +34,7 @@ class Diagnostic:
 
 def did_you_mean(word: str, known: list[str] | set[str] | tuple[str, ...]) -> str:
     """Return ' (did you mean "x"?)' for a close match, else ''."""
+    import difflib  # loaded when a misspelling is to be explained, not at start-up
+
     matches = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
     return f' (did you mean "{matches[0]}"?)' if matches else ""

@@ -15,9 +15,11 @@ import os
 import pickle
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.domain.course import Module
-from trainer.modules.themes import Theme
+if TYPE_CHECKING:
+    from trainer.domain.course import Module
+    from trainer.modules.themes import Theme
 
 PAGES_DIR = "pages"
 

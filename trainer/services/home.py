@@ -7,7 +7,7 @@ only lays it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from trainer.domain.course import Course
 from trainer.services.progress import ProgressService
@@ -15,16 +15,14 @@ from trainer.services.progress import ProgressService
 RECENT_LIMIT = 5
 
 
-@dataclass(frozen=True)
-class ContinueAt:
+class ContinueAt(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     module_id: str
     title: str
     started: bool  # False: nothing opened yet, so "Start the course"
     done: bool
 
 
-@dataclass(frozen=True)
-class CourseProgress:
+class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     done: int
     total: int
     minutes_done: int
@@ -39,8 +37,7 @@ class CourseProgress:
                 f"{self.minutes_done} of {self.minutes_total} minutes")
 
 
-@dataclass(frozen=True)
-class RecentReflection:
+class RecentReflection(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     uid: str
     title: str
     date: str
@@ -48,15 +45,13 @@ class RecentReflection:
     words: int
 
 
-@dataclass(frozen=True)
-class DueGoal:
+class DueGoal(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     uid: str
     goal: str
     next_checkin: str
 
 
-@dataclass(frozen=True)
-class NextSkill:
+class NextSkill(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     skill_id: str
     name: str
     text: str

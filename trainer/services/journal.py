@@ -11,9 +11,8 @@ Qt-free. Every reflection is a ``reflection`` record in the RecordStore:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from trainer.records.store import RecordStore
 
@@ -52,8 +51,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@dataclass(frozen=True)
-class JournalFilter:
+class JournalFilter(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     text: str = ""
     template: str | None = None
     link: str | None = None  # a link_key, e.g. "module:what-is-sms"

@@ -8,7 +8,7 @@ field is its id). The last one used is remembered on the profile record
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.records.ids import new_uid
 from trainer.records.migrations import DEFAULT_PROFILE, DEFAULT_PROFILE_NAME, PROFILES
@@ -21,8 +21,7 @@ class ProfileError(ValueError):
     """A profile request that cannot be done; the text is for people."""
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
     id: str
     name: str
     role: str = ""
@@ -118,6 +117,11 @@ class ProfileService:
         return removed
 
     def mark_used(self, profile_id: str) -> None:
+        """Make ``profile_id`` the last used. Already so, nothing is written: opening the
+        app again changes no file (no journal line, no new backup, no rewrite at close)."""
+        current = self.last_used()
+        if current is not None and current.id == profile_id:
+            return
         if not self._store.read_only:
             order = max((p.use_order for p in self.list()), default=0) + 1
             self._store.update(PROFILES, profile_id, {"last_used": self._store.now(), "use_order": order})
