@@ -25,19 +25,23 @@ CACHE_FILE = "content.pickle"
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _stamp(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[tuple[str, int, int]]:
-    out = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__pycache__")
-        for name in sorted(filenames):
-            if suffixes and not name.endswith(suffixes):
-                continue
-            path = os.path.join(dirpath, name)
+def _stamp(folder: Path, suffixes: tuple[str, ...] | None = None, prefix: str = "") -> list[tuple[str, int, int]]:
+    """(relative path, size, mtime) of every file under ``folder``, in a stable order."""
+    out: list[tuple[str, int, int]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=True):
+            if not entry.name.startswith(".") and entry.name != "__pycache__":
+                out.extend(_stamp(Path(entry.path), suffixes, f"{prefix}{entry.name}/"))
+        elif not suffixes or entry.name.endswith(suffixes):
             try:
-                st = os.stat(path)
+                st = entry.stat()
             except OSError:
                 continue
-            out.append((os.path.relpath(path, folder), st.st_size, st.st_mtime_ns))
+            out.append((prefix + entry.name, st.st_size, st.st_mtime_ns))
     return out
 
 

@@ -111,8 +111,9 @@ class DataLock:
                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
+        # Not fsynced: the OS lock is the lock, and after a crash its owner is gone
+        # whatever the file says (an empty or stale file reads as free).
         os.write(fd, json.dumps(info).encode("utf-8"))
-        os.fsync(fd)
         self._fd = fd
         return self
 
