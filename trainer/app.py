@@ -389,4 +389,7 @@ def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,
             QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
+        # Everything on disk now: start-up's objects are frozen (never collected), so
+        # nothing may wait for a destructor to be written.
+        session.parts.settings.sync()
         session.store.close()

@@ -111,3 +111,25 @@ def test_screenshots_are_saved(tmp_path, fixtures):
     pngs = sorted(p.name for p in out.glob("*.png"))
     assert "main-800x600.png" in pngs
     assert all((out / p).stat().st_size > 1000 for p in pngs)
+
+
+def test_settings_changed_as_the_window_closes_reach_the_disk(tmp_path):
+    """Start-up's objects are frozen and never collected, so settings must not wait for a
+    destructor: whatever is set while closing is on disk when the app has quit."""
+    data = tmp_path / "data"
+    script = (
+        "from trainer.ui.main_window import MainWindow\n"
+        "original = MainWindow.closeEvent\n"
+        "def close_then_set(self, event):\n"
+        "    original(self, event)\n"
+        "    self.settings.setValue('check/after_close', 'kept')\n"
+        "MainWindow.closeEvent = close_then_set\n"
+        "from trainer.cli import main\n"
+        f"code = main(['--smoke', '--data', {str(data)!r}])\n"
+        "import os\n"
+        "os._exit(code)  # no destructor, no clean-up: what is on disk now is all there is\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    assert "after_close=kept" in (data / "ui-settings.ini").read_text(encoding="utf-8")
