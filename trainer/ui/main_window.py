@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         view = CourseView(self.controller, self.settings)
         if self.render_page is not None:
             view.reader.render_page = self.render_page
+        view.reader.set_caret_browsing(self.caret_browsing_on())
         view.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         if self._started:
             view.start()
@@ -222,7 +223,11 @@ class MainWindow(QMainWindow):
         self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
         self.reset_size_action = QAction("&Normal module text size", self)
         self.reset_size_action.setShortcut(QKeySequence("Ctrl+0"))
-        for action in (self.larger_action, self.smaller_action, self.reset_size_action):
+        self.caret_action = QAction("&Caret browsing", self, checkable=True)
+        self.caret_action.setShortcut(QKeySequence("F7"))
+        self.caret_action.setStatusTip("A text cursor in the module, moved with the arrow keys, to select text (F7)")
+        self.caret_action.setChecked(self.caret_browsing_on())
+        for action in (self.larger_action, self.smaller_action, self.reset_size_action, self.caret_action):
             self.view_menu.addAction(action)
             self.addAction(action)
         self.view_menu.addSeparator()
@@ -302,6 +307,7 @@ class MainWindow(QMainWindow):
             in_course(lambda cv: cv.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)))
         self.focus_reader_action.triggered.connect(
             in_course(lambda cv: cv.reader.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+        self.caret_action.toggled.connect(self.set_caret_browsing)
         # Text size acts on the reader (the Course is built if it was not yet).
         for action, step in ((self.larger_action, +1), (self.smaller_action, -1), (self.reset_size_action, 0)):
             action.triggered.connect(lambda _=False, n=step: self.course_view.reader.change_text_size(n))
@@ -339,6 +345,20 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.addAction(action)
         self.help_action, self.about_action = help_action, about_action
+
+    def caret_browsing_on(self) -> bool:
+        return str(self.settings.value("reader/caret_browsing", "false")).lower() == "true"
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """Caret browsing in the reader (F7), remembered; says plainly what changed."""
+        self.settings.setValue("reader/caret_browsing", "true" if on else "false")
+        if self.caret_action.isChecked() != on:
+            self.caret_action.setChecked(on)
+        if self.is_built("course"):
+            self.course_view.reader.set_caret_browsing(on)
+        self.statusBar().showMessage(
+            "Caret browsing on: move through the text with the arrow keys, select with Shift (F7 to stop)."
+            if on else "Caret browsing off: the arrow keys scroll the module.", 6000)
 
     def set_theme(self, theme: str) -> None:
         """Switch theme now and remember it."""

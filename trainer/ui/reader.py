@@ -137,6 +137,18 @@ class ReaderView(QWidget):
             self.toc_combo.addItem(("    " if h.level == 3 else "") + h.text, h.anchor)
         self.toc_combo.setEnabled(bool(headings))
 
+    def set_caret_browsing(self, on: bool) -> None:
+        """A text cursor in the page, moved with the arrow keys, so a passage can be selected
+        from the keyboard (to copy or bookmark it). Off, the arrow keys scroll."""
+        flags = Qt.TextInteractionFlag.TextBrowserInteraction
+        if on:
+            flags |= Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.browser.setTextInteractionFlags(flags)
+        self.browser.setCursorWidth(2 if on else 1)
+
+    def caret_browsing(self) -> bool:
+        return bool(self.browser.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
     def set_done(self, done: bool) -> None:
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
