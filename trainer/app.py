@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import sys
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
 # ``from __feature__``), which costs start-up time for nothing.
 from trainer import __version__
+from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
 from trainer.content_cache import CACHE_DIR, load_content_cached
 from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
@@ -24,7 +25,6 @@ from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
 from PySide6.QtGui import QAction  # noqa: E402
@@ -89,13 +89,13 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     # Pages kept beside the course cache: a module opens without rendering it again.
     pages = PageCache(data_dir / CACHE_DIR, content.cache_key).render if content.cache_key else None
     window = MainWindow(controller, settings, render_page=pages)
-    window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(), data_dir.resolve(),
-                                    content.course.licence))
+    window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(),
+                                             data_dir.resolve(), content.course.licence))
     journal = JournalController(JournalService(store, profile_id, lambda: content.templates),
                                 GoalService(store, profile_id), link_describer(content), window,
                                 link_options=link_choices(content))
-    # Sections other than the Course are built when first shown (see
-    # MainWindow.add_section): start-up only pays for what the person sees.
+    # Every section but Home is built when first shown (see MainWindow.add_section):
+    # start-up only pays for what the person sees.
     window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
     window.add_section("scenarios", "&Scenarios",
                        lambda: _scenario_view(content, store, profile_id, settings, window))
