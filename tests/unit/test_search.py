@@ -106,3 +106,21 @@ def test_module_search_is_case_and_accent_insensitive(query):
     course = Course("c", Path("."), [module("m", "Notes", "We met in the café.")])
     hits = SearchService(course).search(query)
     assert [h.key for h in hits] == ["m"]
+
+
+def test_find_spans_marks_every_place_ignoring_case_and_accents():
+    from trainer.services.search import find_spans
+
+    text = "Café or CAFE? The cafeteria. Rescue pack, rescue PACK."
+    spans = find_spans(text, ["cafe"])
+    assert [text[a:b] for a, b in spans] == ["Café", "CAFE", "cafe"]
+    spans = find_spans(text, ["rescue", "pack", "resc"])  # overlapping words join up
+    assert [text[a:b] for a, b in spans] == ["Rescue", "pack", "rescue", "PACK"]
+    assert find_spans(text, []) == [] and find_spans(text, [""]) == []
+
+
+def test_hits_carry_the_words_searched_for():
+    from trainer.services.search import Document, match_document, terms_of
+
+    hit = match_document(Document("module", "m", "Title", "Élicit, then provide."), terms_of("ELICIT Provide"))
+    assert hit.terms == ("elicit", "provide") and hit.match == "Élicit"

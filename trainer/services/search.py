@@ -37,6 +37,25 @@ def terms_of(query: str) -> list[str]:
     return [fold(t)[0] for t in query.split() if fold(t)[0]]
 
 
+def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Every place in ``text`` where one of ``terms`` is found, matched as the search matches
+    (ignoring case and accents): sorted (start, end) index pairs into ``text``, never overlapping."""
+    folded, where = fold(text)
+    found: list[tuple[int, int]] = []
+    for term in {fold(t)[0] for t in terms} - {""}:
+        at = folded.find(term)
+        while at != -1:
+            found.append((where[at], where[at + len(term) - 1] + 1))
+            at = folded.find(term, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _ATTR = re.compile(r"\{:?[^}]*\}")
@@ -84,6 +103,7 @@ class Hit:
     moment: str | None = None
     label: str = ""
     in_title: bool = False
+    terms: tuple[str, ...] = ()  # the folded query words, to mark every place they are found
 
 
 def module_documents(course: Any) -> list[Document]:
@@ -163,12 +183,13 @@ def match_document(doc: Document, terms: list[str]) -> Hit | None:
             first = (at, at + len(t))
     if first is None:
         snippet = doc.text[: 2 * SNIPPET_CHARS].replace("\n", " ")
-        return Hit(doc.kind, doc.key, doc.title, snippet, "", (0, 0), doc.moment, doc.label, in_title)
+        return Hit(doc.kind, doc.key, doc.title, snippet, "", (0, 0), doc.moment, doc.label, in_title,
+                   tuple(terms))
     start = where[first[0]]
     end = where[first[1] - 1] + 1
     snippet, span = _snippet(doc.text, start, end)
     return Hit(doc.kind, doc.key, doc.title, snippet, doc.text[start:end], span, doc.moment, doc.label,
-               in_title)
+               in_title, tuple(terms))
 
 
 def search_documents(docs: Iterable[Document], query: str, limit: int = 50) -> list[Hit]:

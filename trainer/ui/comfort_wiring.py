@@ -31,19 +31,16 @@ def open_module(window: Any, parts: Any, module_id: str, focus: bool = True) -> 
         window.course_view.reader.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def highlight_in_reader(browser: Any, text: str) -> bool:
-    """Select the first ``text`` in the module and scroll to it (after the saved position is restored)."""
-    if not text:
-        return False
-    from PySide6.QtGui import QTextCursor
+def hit_terms(hit: Any) -> tuple[str, ...]:
+    """The words to mark for a search hit: every word searched for (or at least the match)."""
+    terms = tuple(getattr(hit, "terms", ()) or ())
+    return terms or ((hit.match,) if hit.match else ())
 
-    cursor = browser.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.Start)
-    browser.setTextCursor(cursor)
-    found = browser.find(text)
-    if found:
-        browser.ensureCursorVisible()
-    return found
+
+def highlight_in_reader(reader: Any, terms: tuple[str, ...]) -> bool:
+    """Mark every place ``terms`` are found in the module, select and scroll to the first
+    (called after the saved position is restored)."""
+    return bool(terms) and reader.show_matches(terms) > 0
 
 
 def open_reflection(window: Any, uid: str, match: str = "") -> None:
@@ -77,13 +74,16 @@ def open_hit(window: Any, parts: Any, hit: Any) -> None:
 
     if hit.kind == MODULE:
         open_module(window, parts, hit.key)
-        browser = window.course_view.reader.browser
+        reader = window.course_view.reader
         # after the reader restores the saved scroll position (queued on open)
-        QTimer.singleShot(0, lambda: highlight_in_reader(browser, hit.match))
+        QTimer.singleShot(0, lambda: highlight_in_reader(reader, hit_terms(hit)))
     elif hit.kind == SCENARIO:
         if "scenarios" in window.sections:
             window.show_section("scenarios")  # built on first show
-            window.section("scenarios").open_scenario(hit.key, hit.moment)
+            view = window.section("scenarios")
+            view.open_scenario(hit.key, hit.moment)
+            window.activateWindow()  # back from the search dialog: keys go to the scenario
+            view.page.show_matches(hit_terms(hit), hit.moment)
     elif hit.kind == REFLECTION:
         open_reflection(window, hit.key, hit.match)
 

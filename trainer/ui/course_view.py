@@ -52,6 +52,7 @@ class CourseView(QWidget):
         side_layout.addWidget(self.outline, 1)
 
         self.reader = ReaderView(page_theme(), base_point_size())
+        self.reader.status_message.connect(self.status_message)
         self.reader.scenario_titles = {s.id: s.title for s in controller.content.scenarios}
         saved_size = settings.value("reader/point_size")
         if saved_size is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolButton,
     QVBoxLayout, QWidget,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.course import Heading, Module
 from trainer.modules.page_cache import render_page_for
 from trainer.modules.themes import Theme
+from trainer.ui.find_marks import FindMarks
 from trainer.ui.flow_layout import FlowLayout
 
 MIN_POINT, MAX_POINT = 8, 28
@@ -27,6 +28,7 @@ class ReaderView(QWidget):
     module_link_activated = Signal(str)  # a link to another module file or id
     scenario_link_activated = Signal(str)  # a scenario id from the "Practise it" box
     text_size_changed = Signal(int)
+    status_message = Signal(str)
 
     def __init__(self, theme: Theme, base_point_size: int, parent=None):
         super().__init__(parent)
@@ -109,9 +111,51 @@ class ReaderView(QWidget):
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
         self._apply_font()
 
+        # The words of a search, marked everywhere in the module (see show_matches).
+        self.marks = FindMarks(self.browser)
+        # F3 works wherever the focus is while the reader is on screen (a hidden reader's
+        # shortcuts are off, so the Scenarios page keeps its own F3).
+        QShortcut(QKeySequence("F3"), self, lambda: self.step_match(+1))
+        QShortcut(QKeySequence("Shift+F3"), self, lambda: self.step_match(-1))
+        self.clear_shortcut = QShortcut(QKeySequence("Esc"), self.browser, self.clear_matches)
+        self.clear_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_shortcut.setEnabled(False)  # Esc is only taken while there are marks
+
+    # -- search matches ------------------------------------------------------------
+    def show_matches(self, terms) -> int:
+        """Mark every place the search words are found, select and show the first.
+        Returns how many were found."""
+        count = self.marks.mark(terms)
+        self.clear_shortcut.setEnabled(bool(count))
+        if count:
+            self.marks.step(+1)
+            more = " Press F3 for the next, Shift+F3 for the previous, Esc to clear." if count > 1 else ""
+            self.status_message.emit(f"Match 1 of {count}.{more}")
+        return count
+
+    def step_match(self, step: int) -> None:
+        """Go to the next (+1) or previous (-1) marked match, going round at the ends."""
+        count = len(self.marks)
+        if not count:
+            self.status_message.emit("No search words are marked. Search with Ctrl+K.")
+            return
+        index, wrapped = self.marks.step(step)
+        where = f"Match {index + 1} of {count}."
+        if wrapped:
+            where = (f"No more matches below: back to the first. {where}" if step > 0
+                     else f"No more matches above: on to the last. {where}")
+        self.status_message.emit(where)
+
+    def clear_matches(self) -> None:
+        self.clear_shortcut.setEnabled(False)
+        if self.marks.clear():
+            self.status_message.emit("Search marks cleared.")
+
     # -- showing -----------------------------------------------------------------
     def show_module(self, module: Module, done: bool, has_prev: bool, has_next: bool) -> None:
         self.module = module
+        self.marks.clear()  # the marks of a search belong to the page they were made on
+        self.clear_shortcut.setEnabled(False)
         self.browser.setSearchPaths([str(module.path.parent)])
         headings: list[Heading] = []
         if module.ok:

@@ -18,6 +18,7 @@ from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.render import SIDE, SINGLE, RenderOptions, anchor, render_scenario, turn_anchor
+from trainer.ui.find_marks import FindMarks, anchor_positions
 from trainer.ui.scenario_controller import ScenarioController
 from trainer.ui.scenario_list import ScenarioListPage
 from trainer.ui.scenario_page import AUTO, SINGLE_COLUMN, ScenarioPageLayout
@@ -50,6 +51,7 @@ def anchor_tops(document) -> dict[str, float]:
 class ScenarioPage(ScenarioPageLayout):
     back_requested = Signal()
     reflection_requested = Signal(dict)
+    status_message = Signal(str)
 
     def __init__(self, controller: ScenarioController, theme: Theme, base_point: int, parent=None):
         super().__init__(controller, parent)
@@ -65,6 +67,10 @@ class ScenarioPage(ScenarioPageLayout):
         self._jumping = False
         self._default_point = base_point
         self._point = base_point
+        # The words of a search hit, marked in the moment it opened at (see show_matches).
+        self.marks = FindMarks(self.browser)
+        self._match_terms: tuple[str, ...] = ()
+        self._match_moment: str | None = None
         self._connect()
 
     def _connect(self) -> None:
@@ -88,11 +94,16 @@ class ScenarioPage(ScenarioPageLayout):
         c.moment_revealed.connect(self.on_controller_moment_changed)
         c.moment_hidden.connect(self.on_controller_moment_changed)
         c.attempt_saved.connect(lambda _s, _m: self.practice.predict.refresh())
+        self.clear_marks_shortcut = QShortcut(QKeySequence("Esc"), self.browser, self.clear_matches)
+        self.clear_marks_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.clear_marks_shortcut.setEnabled(False)  # Esc is only taken while there are marks
 
     # -- showing a scenario -------------------------------------------------------------
     def show_scenario(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self.spot_checked = set()
+        self._match_terms, self._match_moment = (), None
+        self.clear_matches(quiet=True)
         self.title_label.setText(scenario.title)
         self.title_label.setToolTip(scenario.title)
         names = self.controller.skill_names()
@@ -142,11 +153,54 @@ class ScenarioPage(ScenarioPageLayout):
             self.browser.setHtml(render_scenario(self.scenario, self.render_options(), self.theme))
             self._apply_font()
             self._tops = anchor_tops(self.browser.document())
+            self._mark_matches()  # the page is new: mark the search words again
             bar.setValue(int(self._tops[here] + offset) if offset is not None and here in self._tops else keep)
         finally:
             self._rendering = False
         self._update_places()
         self._sync_moment(self.moment_id)
+
+    # -- search matches -----------------------------------------------------------------
+    def show_matches(self, terms, moment_id: str | None) -> int:
+        """Mark the search words in one moment (both versions and the commentary), or in the
+        introduction when ``moment_id`` is None, and scroll the first into view if it is not."""
+        self._match_terms, self._match_moment = tuple(t for t in terms if t), moment_id
+        count = self._mark_matches()
+        if count:
+            rect = self.browser.cursorRect(self.marks.cursor_at(0))
+            height = self.browser.viewport().height()
+            if rect.top() < 0 or rect.bottom() > height:
+                self._jumping = True  # the moment stays the one opened
+                try:
+                    bar = self.browser.verticalScrollBar()
+                    bar.setValue(bar.value() + rect.top() - height // 3)
+                finally:
+                    self._jumping = False
+            where = "this moment" if moment_id else "the introduction"
+            self.status_message.emit(f"The words searched for are marked in {where} "
+                                     f"({count} place{'s' if count != 1 else ''}). Esc clears the marks.")
+        return count
+
+    def _mark_matches(self) -> int:
+        if not self._match_terms or self.scenario is None:
+            return 0
+        positions = anchor_positions(self.browser.document())
+        ids = [m.id for m in self.scenario.moments]
+        if self._match_moment in ids:
+            i = ids.index(self._match_moment)
+            start = positions.get(anchor(self._match_moment), 0)
+            end = positions.get(anchor(ids[i + 1])) if i + 1 < len(ids) else None
+        else:
+            start, end = 0, positions.get(anchor(ids[0])) if ids else None
+        count = self.marks.mark(self._match_terms, start, end)
+        self.clear_marks_shortcut.setEnabled(bool(count))
+        return count
+
+    def clear_matches(self, quiet: bool = False) -> None:
+        self._match_terms, self._match_moment = (), None
+        self.clear_marks_shortcut.setEnabled(False)
+        if self.marks.clear() and not quiet:
+            self.status_message.emit("Search marks cleared.")
 
     # -- layout modes -------------------------------------------------------------------
     def effective_mode(self) -> str:
@@ -378,6 +432,7 @@ class ScenarioView(QWidget):
         self.list_page.open_requested.connect(controller.open_scenario)
         self.page.back_requested.connect(self.show_list)
         self.page.reflection_requested.connect(self.reflection_requested)
+        self.page.status_message.connect(self.status_message)
         controller.scenario_opened.connect(self.on_controller_scenario_opened)
         controller.save_failed.connect(self.status_message)
         controller.attempt_saved.connect(lambda _s, _m: self.status_message.emit("Your words were saved."))
