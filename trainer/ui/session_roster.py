@@ -218,7 +218,8 @@ class RosterPanel(QWidget):
             self.sessions_combo.addItem(f"{rec['date']} \u00b7 {rec['title']}", rec["uid"])
         if session is None:
             self.sessions_combo.setCurrentIndex(-1)
-            self.sessions_combo.setPlaceholderText("No session yet: choose a plan and press New session")
+            # Short: a combo is never narrower than its placeholder. The run panel says what to do.
+            self.sessions_combo.setPlaceholderText("No session yet")
             show_full_text(self.sessions_combo)
         else:
             self.sessions_combo.setCurrentIndex(self.sessions_combo.findData(session["uid"]))
