@@ -91,3 +91,48 @@ def test_shrunk_session_combos_show_their_full_text_in_the_tooltip(session_app):
         assert combo.currentText() and combo.toolTip() == combo.currentText()
     roster.plan_combo.setCurrentIndex(roster.plan_combo.count() - 1)
     assert roster.plan_combo.toolTip() == roster.plan_combo.currentText()
+
+
+def text_fits(combo: QComboBox) -> bool:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
+
+
+def test_journal_filters_read_in_full_at_175_percent_in_a_small_window(make_app, bundled_content):
+    parts = make_app(content=bundled_content)
+    view = parts.window.section("journal")  # built at 100%, then zoomed, as a person would
+    parts.window.show_section("journal")
+    at(parts, 175, (800, 600))
+    try:
+        combos = {"template": view.template_filter, "link": view.link_filter, "tag": view.tag_filter,
+                  "status": view.status_filter, "show": view.show_combo}
+        cut = [name for name, combo in combos.items() if not text_fits(combo)]
+        assert cut == [], [combos[n].currentText() for n in cut]
+        labels = [view.finder.layout().itemAt(2).layout().labelForField(c) for c in combos.values()]
+        assert all(label.width() >= label.sizeHint().width() for label in labels), [l.text() for l in labels]
+        for combo in combos.values():
+            assert combo.toolTip() == combo.currentText() and combo.accessibleName()
+            combo.setCurrentIndex(combo.count() - 1)  # a longer choice may be cut short: its tooltip is whole
+            assert combo.toolTip() == combo.currentText()
+        assert labels[0].buddy() is view.template_filter  # Alt+M still reaches the filter
+    finally:
+        parts.window.set_zoom(100)
+
+
+def test_a_combo_takes_its_size_from_the_current_zoom(make_app):
+    parts = make_app()
+    view = parts.window.section("journal")
+    parts.window.show_section("journal")
+    settle()
+    combo = view.status_filter
+    small = combo.minimumSizeHint()
+    at(parts, 175, (1000, 700))
+    big = combo.minimumSizeHint()
+    assert big.height() > small.height() * 1.25 and big.width() > small.width() * 1.25
+    at(parts, 100, (1000, 700))
+    assert combo.minimumSizeHint() == small
