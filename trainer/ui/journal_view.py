@@ -6,7 +6,7 @@ your own goal. An undo bar appears after moving a reflection to the bin.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
@@ -15,12 +15,17 @@ from PySide6.QtWidgets import (
 
 from trainer.modules.render import markdown_to_html
 from trainer.services.journal import DRAFT, FINISHED, JournalFilter, link_key
+from trainer.ui.fit import let_combo_shrink, show_full_text
 from trainer.ui.journal_controller import JournalController
 from trainer.ui.journal_editor import ReflectionEditor
 from trainer.ui.journal_goals import CheckInDialog, GoalDialog, nice_date
 
 UidRole = Qt.ItemDataRole.UserRole
 UNDO_MS = 15000
+# The "no filter" choices are short so that they read in full in the filter pane at any zoom;
+# a longer choice (a tag, a module) is cut short in the box but whole in its tooltip and list.
+ANY_LINK, ANY_STATUS = "Any or none", "Any status"
+FILTER_CHARS = 11  # every fixed choice fits in this many (wide) characters
 
 
 class JournalView(QWidget):
@@ -118,7 +123,7 @@ class JournalView(QWidget):
         self.template_filter.addItem("Any template", None)
         for t in controller.templates:
             self.template_filter.addItem(t.label, t.id)
-        for text, value in (("Drafts and finished", None), ("Drafts", DRAFT), ("Finished", FINISHED)):
+        for text, value in ((ANY_STATUS, None), ("Drafts", DRAFT), ("Finished", FINISHED)):
             self.status_filter.addItem(text, value)
         self.show_combo = self._combo("Show the journal or the bin")
         self.show_combo.addItem("Journal", False)
@@ -142,7 +147,8 @@ class JournalView(QWidget):
         search_label = QLabel("Sea&rch")
         search_label.setBuddy(self.search_edit)
         left = self.finder = QWidget()
-        left.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)  # filters stay readable when zoomed
+        # No fixed minimum width: the pane is at least as wide as its labels and filter boxes
+        # need (FILTER_CHARS), at any zoom, so the filters stay readable.
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 4, 6, 10)
         left_layout.addWidget(search_label)
@@ -220,10 +226,8 @@ class JournalView(QWidget):
             self.open_reflection(controller.last_started)  # started before this view was built
 
     def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = let_combo_shrink(QComboBox(), FILTER_CHARS)  # full choice in the tooltip
         combo.setAccessibleName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
         return combo
 
     def _connect_signals(self) -> None:
@@ -282,7 +286,7 @@ class JournalView(QWidget):
     def _refill_choices(self) -> None:
         for combo, choices, any_text in (
                 (self.link_filter, [(self.controller.describe_link(link), link_key(link))
-                                    for link in self.controller.journal.links()], "Anything or nothing"),
+                                    for link in self.controller.journal.links()], ANY_LINK),
                 (self.tag_filter, [(t, t) for t in self.controller.journal.tags()], "Any tag")):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -293,6 +297,7 @@ class JournalView(QWidget):
             index = combo.findData(current) if current is not None else 0
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
+            show_full_text(combo)
 
     def _item_text(self, rec: dict) -> str:
         template = self.controller.template(rec.get("template", ""))
@@ -462,11 +467,6 @@ class JournalView(QWidget):
         self.editor.flush()
         if self.settings is not None:
             self.settings.setValue("journal/splitter", self.splitter.saveState())
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.finder.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.refresh_goals()  # a check-in may have fallen due since the last look

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QTreeWidget,
+    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from trainer.services.team_session import TRAINER
 from trainer.sessions.grouping import ROLES
+from trainer.ui.fit import let_combo_shrink
+from trainer.ui.flow_layout import FlowLayout
 from trainer.ui.session_controller import TeamSessionController
 
 NOUN = {2: "pair", 3: "triad"}
@@ -56,7 +58,7 @@ class GroupsPanel(QWidget):
         self.seed_label = QLabel()
         self.seed_label.setAccessibleName("Seed")
         self.seed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.round_combo = QComboBox()
+        self.round_combo = let_combo_shrink(QComboBox())
         self.round_combo.setAccessibleName("Practice round")
         round_label = QLabel("Ro&und:")
         round_label.setBuddy(self.round_combo)
@@ -67,27 +69,32 @@ class GroupsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setRootIsDecorated(False)
+        # Who and Role follow their text (and the zoom); Notes takes the rest of the width.
+        for col in (0, 1):
+            self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.swap_button = QPushButton("Swap two selecte&d")
         self.swap_button.setAccessibleName("Swap the two selected people")
         self.observe_button = QPushButton("&Observer notes\u2026")
         self.observe_button.setAccessibleName("Observer notes for the selected practitioner")
 
-        top = QHBoxLayout()
-        top.addWidget(self.make_button)
-        top.addWidget(self.reshuffle_button)
-        top.addWidget(self.seed_label, 1)
+        top = QWidget()  # rows of buttons wrap when narrow or zoomed
+        top_layout = FlowLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.make_button, self.reshuffle_button, self.seed_label):
+            top_layout.addWidget(widget)
         round_row = QHBoxLayout()
         round_row.addWidget(round_label)
         round_row.addWidget(self.round_combo, 1)
-        foot = QHBoxLayout()
-        foot.addWidget(self.swap_button)
-        foot.addWidget(self.observe_button)
-        foot.addStretch(1)
+        foot = QWidget()
+        foot_layout = FlowLayout(foot)
+        foot_layout.setContentsMargins(0, 0, 0, 0)
+        foot_layout.addWidget(self.swap_button)
+        foot_layout.addWidget(self.observe_button)
         layout = QVBoxLayout(box)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addLayout(round_row)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(foot)
+        layout.addWidget(foot)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(box)
@@ -173,8 +180,6 @@ class GroupsPanel(QWidget):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        for col in range(3):
-            self.tree.resizeColumnToContents(col)
 
     # -- actions -------------------------------------------------------------------
     def swap_selected(self) -> None:

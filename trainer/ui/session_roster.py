@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QLineEdit, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from trainer.ui.fit import let_combo_shrink, show_full_text
+from trainer.ui.flow_layout import FlowLayout
 from trainer.ui.session_controller import TeamSessionController
 
 COLUMNS = ("Name", "Role", "Team")
@@ -30,9 +32,11 @@ class RosterPanel(QWidget):
 
         # -- session ----------------------------------------------------------------
         session_box = QGroupBox("Session")
-        self.sessions_combo = QComboBox()
+        # Long session and plan names shrink with the column (full text in the tooltip)
+        # rather than push the form wider than a small or zoomed window.
+        self.sessions_combo = let_combo_shrink(QComboBox())
         self.sessions_combo.setAccessibleName("Open session")
-        self.plan_combo = QComboBox()
+        self.plan_combo = let_combo_shrink(QComboBox())
         self.plan_combo.setAccessibleName("Session plan")
         for plan in controller.plans.values():
             self.plan_combo.addItem(f"{plan.title} ({plan.total_minutes} min)", plan.id)
@@ -72,13 +76,11 @@ class RosterPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setMinimumSectionSize(40)
-        self.table.setColumnWidth(1, 110)
-        self.table.setColumnWidth(2, 80)
+        # The columns share the table's width: no column runs off its right edge at any zoom
+        # (a cut-short cell shows its full text in a tooltip).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name_edit = QLineEdit()
@@ -103,14 +105,16 @@ class RosterPanel(QWidget):
         add_row.addWidget(self.role_edit, 1)
         add_row.addWidget(self.pteam_edit, 1)
         add_row.addWidget(self.add_button)
-        foot = QHBoxLayout()
-        foot.addWidget(self.count_label, 1)
-        foot.addWidget(self.profiles_button)
-        foot.addWidget(self.remove_button)
+        foot = QWidget()  # wraps onto a second row when narrow
+        foot_layout = FlowLayout(foot)
+        foot_layout.setContentsMargins(0, 0, 0, 0)
+        foot_layout.addWidget(self.count_label)
+        foot_layout.addWidget(self.profiles_button)
+        foot_layout.addWidget(self.remove_button)
         roster = QVBoxLayout(roster_box)
         roster.addWidget(self.table, 1)
         roster.addLayout(add_row)
-        roster.addLayout(foot)
+        roster.addWidget(foot)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -214,7 +218,9 @@ class RosterPanel(QWidget):
             self.sessions_combo.addItem(f"{rec['date']} \u00b7 {rec['title']}", rec["uid"])
         if session is None:
             self.sessions_combo.setCurrentIndex(-1)
-            self.sessions_combo.setPlaceholderText("No session yet: choose a plan and press New session")
+            # Short: a combo is never narrower than its placeholder. The run panel says what to do.
+            self.sessions_combo.setPlaceholderText("No session yet")
+            show_full_text(self.sessions_combo)
         else:
             self.sessions_combo.setCurrentIndex(self.sessions_combo.findData(session["uid"]))
             self.plan_combo.setCurrentIndex(max(0, self.plan_combo.findData(session["plan_id"])))
@@ -232,10 +238,12 @@ class RosterPanel(QWidget):
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, person["id"])
-            name.setToolTip("Ticked: present today. Untick anyone who did not come.")
+            name.setToolTip(f"{person['name']}\nTicked: present today. Untick anyone who did not come.")
             self.table.setItem(row, 0, name)
-            self.table.setItem(row, 1, QTableWidgetItem(person.get("role", "")))
-            self.table.setItem(row, 2, QTableWidgetItem(person.get("team", "")))
+            for col, key in ((1, "role"), (2, "team")):
+                cell = QTableWidgetItem(person.get(key, ""))
+                cell.setToolTip(person.get(key, ""))
+                self.table.setItem(row, col, cell)
         n_present = sum(1 for p in people if p.get("present"))
         self.count_label.setText(f"{n_present} present of {len(people)}" if people else "No one added yet")
         self._loading = False

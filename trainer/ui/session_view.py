@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
     QVBoxLayout, QWidget,
 )
 
+from trainer.ui.flow_layout import FlowLayout
 from trainer.ui.observer_form import ObserverNoteForm
 from trainer.ui.session_controller import TeamSessionController
 from trainer.ui.session_export import ask_export_bundles, ask_save_report
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 SOUND_KEY = "presenter/sound"
 AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
+COLUMN_CHARS = 40  # below this many average characters a column, the three columns stack
 ObserverFormFactory = Callable[..., QWidget]
 
 
@@ -72,11 +74,12 @@ class SessionView(QWidget):
         row.addStretch(1)
         debrief.addLayout(row)
         debrief.addWidget(self.names_box)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.report_button)
-        row2.addWidget(self.bundles_button)
-        row2.addStretch(1)
-        debrief.addLayout(row2)
+        row2 = QWidget()  # wraps onto a second row when narrow
+        row2_layout = FlowLayout(row2)
+        row2_layout.setContentsMargins(0, 0, 0, 0)
+        row2_layout.addWidget(self.report_button)
+        row2_layout.addWidget(self.bundles_button)
+        debrief.addWidget(row2)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -89,14 +92,18 @@ class SessionView(QWidget):
         for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        # Three columns need room: on a small screen or at a large zoom the
-        # page scrolls rather than squeezing buttons below their text.
-        scroll = QScrollArea()
+        # Three columns need room: on a small screen or at a large zoom they stack
+        # (see fit_columns) and the page scrolls down, never sideways.
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setAccessibleName("Team session")
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.splitter)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(scroll)
@@ -119,6 +126,47 @@ class SessionView(QWidget):
         controller.observation_requested.connect(self.on_controller_observation_requested)
         controller.debrief_saved.connect(lambda _uid: self.status_message.emit("Debrief notes saved."))
         self.refresh()
+
+    # -- fitting the window ---------------------------------------------------------------
+    def columns_fit_side_by_side(self) -> bool:
+        """Whether the three columns, each at least its minimum and COLUMN_CHARS wide, fit the width
+        (a vertical scroll bar is allowed for, so the answer does not flip when one appears)."""
+        comfortable = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        need = sum(max(c.minimumSizeHint().width(), comfortable) for c in columns)
+        need += self.splitter.handleWidth() * (len(columns) - 1)
+        room = self.scroll.width() - 2 * self.scroll.frameWidth() - self.scroll.verticalScrollBar().sizeHint().width()
+        return room >= need
+
+    def fit_columns(self) -> None:
+        """Columns side by side when they fit, else one above the other at their preferred heights."""
+        wide = self.columns_fit_side_by_side()
+        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        if wide:
+            if self.splitter.orientation() != Qt.Orientation.Horizontal:
+                self.splitter.setOrientation(Qt.Orientation.Horizontal)
+                self.splitter.setMinimumHeight(0)
+                self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
+            return
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
+        width = self.scroll.viewport().width()
+        heights = []
+        for c in columns:
+            h = max(c.sizeHint().height(), c.minimumSizeHint().height())
+            if c.hasHeightForWidth():
+                h = max(h, c.heightForWidth(width))
+            heights.append(h)
+        self.splitter.setMinimumHeight(sum(heights) + self.splitter.handleWidth() * (len(columns) - 1))
+        self.splitter.setSizes(heights)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API): a new zoom changes what fits
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_timer.start(0)
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): leaving the tab saves the notes
         self.save_debrief()
