@@ -8,8 +8,8 @@ scaled by the same step. The module reader keeps its own text size.
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
 
 MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 80, 200, 100
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
@@ -56,6 +56,8 @@ def apply_zoom(app: QApplication, percent: int) -> int:
     app.setProperty(_CURRENT, percent)
     if before != percent:
         _rescale_own_fonts(percent / before)
+        from PySide6.QtCore import QTimer
+
         QTimer.singleShot(0, _refresh_combo_sizes)  # once every widget has its new font
     return percent
 
@@ -77,6 +79,9 @@ def _refresh_combo_sizes() -> None:
     """A QComboBox keeps the minimum size it first worked out, whatever the font does after
     (a font change clears only its preferred size): combos built at one zoom would stay too tall
     or too narrow at another. A style change clears both."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QComboBox
+
     for widget in QApplication.allWidgets():
         if isinstance(widget, QComboBox):
             QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
