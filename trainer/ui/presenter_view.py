@@ -15,7 +15,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from trainer.sessions.session_code import session_code
 from trainer.ui.session_controller import TeamSessionController
@@ -65,12 +65,7 @@ class PresenterView(QWidget):
         self.next_label.setWordWrap(True)
         self.hint_label = QLabel("Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen",
                                  objectName="hint")
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-        self.code_label = QLabel(objectName="code")
-        self.code_label.setAccessibleName("Session code for observers")
-        foot = QHBoxLayout()
-        foot.addWidget(self.code_label)
-        foot.addWidget(self.hint_label, 1)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -85,7 +80,7 @@ class PresenterView(QWidget):
         layout.addWidget(self.prompts_label)
         layout.addStretch(1)
         layout.addWidget(self.next_label)
-        layout.addLayout(foot)
+        layout.addWidget(self.hint_label)
 
         controller.phase_changed.connect(self.on_controller_phase_changed)
         controller.timer_ticked.connect(self.on_controller_timer_ticked)
@@ -114,7 +109,6 @@ class PresenterView(QWidget):
     def refresh(self) -> None:
         c = self.controller
         phase, plan = c.phase, c.plan
-        self.code_label.setText(f"Session code <b>{session_code(c.uid)}</b>" if c.uid else "")
         if phase is None or plan is None:
             self.step_label.setText("")
             self.phase_label.setText("No session open")
@@ -125,8 +119,9 @@ class PresenterView(QWidget):
             self._set_groups([])
             self.on_controller_timer_ticked()
             return
+        # The session code, for observers filling the form on their own computers.
         self.step_label.setText(f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
-                                f" \u00b7 {phase.minutes} min")
+                                f" \u00b7 {phase.minutes} min \u00b7 session code {session_code(c.uid)}")
         self.phase_label.setText(phase.title)
         following = plan.phases[c.phase_index + 1] if c.phase_index + 1 < len(plan.phases) else None
         self.next_label.setText(f"Next: {following.title} ({following.minutes} min)" if following
@@ -182,7 +177,7 @@ class PresenterView(QWidget):
         self.setStyleSheet(f"""
             QWidget#presenter {{ background: {bg}; }}
             QLabel {{ color: {FG}; background: transparent; }}
-            QLabel#step, QLabel#hint, QLabel#state, QLabel#next, QLabel#code {{ color: {DIM}; }}
+            QLabel#step, QLabel#hint, QLabel#state, QLabel#next {{ color: {DIM}; }}
             QLabel#timer, QLabel#practice {{ color: {ACCENT}; }}
             QLabel#group {{ border: 2px solid #5b6b7b; border-radius: 8px; padding: 6px; }}
         """)
@@ -211,7 +206,6 @@ class PresenterView(QWidget):
         size(self.instructions_label, text_px)
         size(self.prompts_label, text_px)
         size(self.hint_label, int(base * 0.55))
-        size(self.code_label, int(base * 0.8))
         size(self.next_label, int(base * 0.8))
         group_px = base if n_groups <= 6 else int(base * 0.85) if n_groups <= 12 else int(base * 0.8)
         for label in self.group_labels:
