@@ -117,3 +117,34 @@ def test_observe_entry_sits_under_import_feedback_bundle(make_app):
     texts = [a.text() for a in parts.window.file_menu.actions()]
     i = texts.index("&Import feedback bundle\u2026")
     assert texts[i + 1] == "&Observe a team session round\u2026"
+
+
+def test_closing_with_unsaved_counts_asks_first_and_the_code_is_remembered(make_app, qtbot, tmp_path,
+                                                                           monkeypatch):
+    parts = make_app(content=ROOT / "content")
+    parts.window.observe_action.trigger()
+    dialog = parts.window.observation_dialog
+    dialog.reject()  # nothing entered: closes without asking
+    assert not dialog.isVisible()
+
+    parts.window.observe_action.trigger()
+    dialog = parts.window.observation_dialog
+    dialog.counter.count("open_question")
+    asked = []
+    answer = {"button": QMessageBox.StandardButton.Cancel}
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer["button"])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and "lost" in asked[0] and dialog.isVisible()
+    dialog.code_edit.setText("9yyvkb")
+    dialog.practitioner_edit.setText("Asha Patel")
+    dialog.observer_edit.setText("Finn Walsh")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "o.json"), ""))
+    dialog.save_button.click()
+    assert (tmp_path / "o.json").is_file() and not dialog.isVisible() and len(asked) == 1
+
+    parts.window.observe_action.trigger()  # the next round: the code and the observer's name are kept
+    again = parts.window.observation_dialog
+    assert again is not dialog
+    assert (again.code_edit.text(), again.observer_edit.text(), again.practitioner_edit.text()) == (
+        "9yyvkb", "Finn Walsh", "")
+    assert again.form_uid != json.loads((tmp_path / "o.json").read_text())["uid"]

@@ -168,6 +168,24 @@ class ObservationFileDialog(QDialog):
             observer=" ".join(self.observer_edit.text().split()), note=self.note_edit.toPlainText(),
             counts=self.counts(), items=items, globals_=globals_, saved=self._now() if self._now else "")
 
+    def has_observations(self) -> bool:
+        """Whether anything was counted, rated or written that closing would lose."""
+        rated = self.checklist is not None and (self.checklist.items() or any(
+            v is not None for v in self.checklist.globals().values()))
+        return bool(any(self.counts().values()) or rated or self.note_edit.toPlainText().strip())
+
+    def reject(self) -> None:
+        """Close (or Esc): ask first when there is something unsaved to lose."""
+        if self.saved_path is None and self.has_observations():
+            answer = QMessageBox.question(
+                self, "Close without saving?",
+                "Close this form without saving it? What you counted, rated and wrote will be lost.",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
     def show_problem(self, text: str, widget: QWidget | None = None) -> None:
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))

@@ -30,7 +30,11 @@ def install_observation_file(window, store, content, profile_id: str) -> QAction
 
         profile = ProfileService(store).get(profile_id)
         name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
-        dialog = ObservationFileDialog(content.framework, name, window, now=store.now)
+        last = getattr(window, "last_observation", {})  # the code and names typed last time
+        dialog = ObservationFileDialog(content.framework, last.get("observer", name), window, now=store.now)
+        dialog.code_edit.setText(last.get("code", ""))
+        dialog.saved.connect(lambda _path: setattr(window, "last_observation", {
+            "code": dialog.code_edit.text(), "observer": dialog.observer_edit.text()}))
         dialog.saved.connect(lambda path: window.statusBar().showMessage(
             f"Observation saved to {path}. Give this file to your trainer.", 10000))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
