@@ -87,6 +87,9 @@ class ObservationFileDialog(QDialog):
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName("Problem")
         self.problem_label.setVisible(False)
+        bold = self.problem_label.font()
+        bold.setBold(True)
+        self.problem_label.setFont(bold)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("&Save for the trainer\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
