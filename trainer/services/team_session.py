@@ -188,10 +188,12 @@ class TeamSessionService:
     # -- observations and debrief ---------------------------------------------------
     def save_observation(self, uid: str, round_index: int, observer: str, learner: str,
                          note: str = "", counts: dict | None = None, items: dict | None = None,
-                         globals_: dict | None = None) -> dict:
+                         globals_: dict | None = None, form_uid: str | None = None) -> dict:
         """One observer's record of one learner in one round: a note, the eight
         behaviour counts and, optionally, checklist ratings (``items`` by skill id,
-        ``globals_`` by global id) as the Skills observer checklist stores them."""
+        ``globals_`` by global id) as the Skills observer checklist stores them.
+        ``form_uid`` marks a record that came from an observer's file (see
+        ``trainer.services.observation_import``)."""
         session = self.get(uid)
         rounds = session["rounds"]
         if not 0 <= round_index < len(rounds):
@@ -199,12 +201,15 @@ class TeamSessionService:
         names = {p["id"]: p["name"] for p in session["participants"]}
         if learner not in names:
             raise SessionError("the person observed is not on the roster")
-        rec = self._store.upsert(OBSERVATION, {
+        fields = {
             "note": note.strip(), "counts": clean_counts(counts), "skill": rounds[round_index]["skill"],
             "items": dict(items or {}), "globals": dict(globals_ or {}),
             "observer_name": names.get(observer, "Trainer" if observer == TRAINER else observer), "learner_name": names[learner],
             "session_date": session["date"],
-        }, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)
+        }
+        if form_uid:
+            fields["form_uid"] = form_uid
+        rec = self._store.upsert(OBSERVATION, fields, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)
         if rec["uid"] not in rounds[round_index]["observations"]:
             rounds[round_index]["observations"].append(rec["uid"])
             self._store.update(SESSION, uid, {"rounds": rounds})
@@ -225,6 +230,10 @@ class TeamSessionService:
     def find_observation(self, uid: str, round_index: int, observer: str, learner: str) -> dict | None:
         return self._store.find_one(OBSERVATION, profile=self.profile_id, session=uid, round=round_index,
                                     observer=observer, learner=learner)
+
+    def find_form(self, uid: str, form_uid: str) -> dict | None:
+        """The observation imported from the observer's file with that uid, if any."""
+        return self._store.find_one(OBSERVATION, profile=self.profile_id, session=uid, form_uid=form_uid)
 
     def set_debrief(self, uid: str, text: str) -> dict:
         self.get(uid)

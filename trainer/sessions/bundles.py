@@ -163,9 +163,10 @@ def read_bundle(path: Path) -> Bundle:
         for skill, item in obs.items.items():
             rating = item.get("rating") if isinstance(item, dict) else "?"
             notes_ok = isinstance(item, dict) and all(isinstance(v, str) for k, v in item.items() if k != "rating")
-            if rating not in (0, 1, 2, None) or isinstance(rating, bool) or not notes_ok:
+            # "na" (not applicable) is what the checklist's N key stores.
+            if rating not in (0, 1, 2, "na", None) or isinstance(rating, bool) or not notes_ok:
                 raise BundleError(f"{path.name}: field 'observations[{i + 1}].items.{skill}': expected a rating "
-                                  "of 0, 1, 2 or null and notes as text")
+                                  "of 0, 1, 2, \"na\" or null and notes as text")
         for name, value in obs.globals.items():
             if value is not None and (isinstance(value, bool) or not 1 <= value <= 5):
                 raise BundleError(f"{path.name}: field 'observations[{i + 1}].globals.{name}': "

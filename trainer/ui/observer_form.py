@@ -10,6 +10,7 @@ a competency framework it falls back to typing the eight counts.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit,
@@ -19,6 +20,44 @@ from PySide6.QtWidgets import (
 from trainer.services.team_session import TRAINER
 from trainer.sessions.counts import BEHAVIOURS, MAX_COUNT
 from trainer.ui.session_controller import TeamSessionController
+
+if TYPE_CHECKING:
+    from trainer.ui.skills_counter import CounterWidget
+    from trainer.ui.skills_form import ChecklistForm
+
+
+def observation_tools(framework) -> tuple[QTabWidget, "CounterWidget", "ChecklistForm"]:
+    """The Skills section's live counter and checklist, in two tabs (also used by the
+    observer's own form, trainer.ui.observation_dialog)."""
+    from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
+    from trainer.ui.skills_counter import CounterWidget
+    from trainer.ui.skills_form import ChecklistForm
+
+    counter = CounterWidget(framework.threshold)
+    checklist = ChecklistForm(framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS),
+                              "Skills observed", "Overall (1 to 5)")
+    tabs = QTabWidget()
+    tabs.setAccessibleName("Observation steps")
+    tabs.addTab(counter, "1. &Count behaviours (live)")
+    tabs.addTab(checklist, "2. Chec&klist")
+    return tabs, counter, checklist
+
+
+def typed_counts() -> tuple[QGroupBox, dict[str, QSpinBox]]:
+    """Without a competency framework: the eight counts, typed."""
+    counts_box = QGroupBox("Behaviour counts")
+    grid = QGridLayout(counts_box)
+    spins: dict[str, QSpinBox] = {}
+    for i, (key, label) in enumerate(BEHAVIOURS):
+        spin = QSpinBox()
+        spin.setRange(0, MAX_COUNT)
+        spin.setAccessibleName(label)
+        text = QLabel(f"{label}:")
+        text.setBuddy(spin)
+        grid.addWidget(text, i // 2, (i % 2) * 2)
+        grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+        spins[key] = spin
+    return counts_box, spins
 
 
 class ObserverNoteForm(QDialog):
@@ -89,34 +128,13 @@ class ObserverNoteForm(QDialog):
         self._load()
 
     def _tools(self) -> QTabWidget:
-        """The Skills section's live counter and checklist, in two tabs."""
-        from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
-        from trainer.ui.skills_counter import CounterWidget
-        from trainer.ui.skills_form import ChecklistForm
-
-        self.counter = CounterWidget(self.framework.threshold)
-        self.checklist = ChecklistForm(self.framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS),
-                                       "Skills observed", "Overall (1 to 5)")
-        tabs = QTabWidget()
-        tabs.setAccessibleName("Observation steps")
-        tabs.addTab(self.counter, "1. &Count behaviours (live)")
-        tabs.addTab(self.checklist, "2. Chec&klist")
+        tabs, self.counter, self.checklist = observation_tools(self.framework)
         self.resize(980, 720)
         return tabs
 
     def _typed_counts(self) -> QWidget:
-        counts_box = QGroupBox("Behaviour counts")
-        grid = QGridLayout(counts_box)
-        for i, (key, label) in enumerate(BEHAVIOURS):
-            spin = QSpinBox()
-            spin.setRange(0, MAX_COUNT)
-            spin.setAccessibleName(label)
-            text = QLabel(f"{label}:")
-            text.setBuddy(spin)
-            grid.addWidget(text, i // 2, (i % 2) * 2)
-            grid.addWidget(spin, i // 2, (i % 2) * 2 + 1)
-            self.spins[key] = spin
-        return counts_box
+        box, self.spins = typed_counts()
+        return box
 
     def observer(self) -> str:
         return self.observer_box.currentData()

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from trainer.sessions.session_code import session_code
 from trainer.ui.session_controller import TeamSessionController
 
 BG, FG, ACCENT, DIM, FLASH = "#101418", "#ffffff", "#ffd24d", "#c9d3dd", "#3a5a8c"
@@ -118,8 +119,9 @@ class PresenterView(QWidget):
             self._set_groups([])
             self.on_controller_timer_ticked()
             return
+        # The session code, for observers filling the form on their own computers.
         self.step_label.setText(f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
-                                f" \u00b7 {phase.minutes} min")
+                                f" \u00b7 {phase.minutes} min \u00b7 session code {session_code(c.uid)}")
         self.phase_label.setText(phase.title)
         following = plan.phases[c.phase_index + 1] if c.phase_index + 1 < len(plan.phases) else None
         self.next_label.setText(f"Next: {following.title} ({following.minutes} min)" if following

@@ -13,7 +13,7 @@ whatever form answers it saves with ``save_observation``.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -21,6 +21,9 @@ from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import Phase, SessionPlan
 from trainer.sessions.timer import PhaseTimer, format_remaining
+
+if TYPE_CHECKING:
+    from trainer.services.observation_import import ImportSummary
 
 TICK_MS = 200
 
@@ -192,6 +195,18 @@ class TeamSessionController(QObject):
             self.observation_saved.emit(rec["uid"])
             return rec["uid"]
         return None
+
+    def import_observation_files(self, paths: list) -> "ImportSummary | None":
+        """Add observers' files to the open session (see trainer.services.observation_import)."""
+        if not self.uid:
+            self.failed.emit("Open a session first.")
+            return None
+        from trainer.services.observation_import import import_observation_files
+
+        summary = import_observation_files(self.service, self.uid, paths)
+        for uid in summary.added_uids():
+            self.observation_saved.emit(uid)
+        return summary
 
     def save_debrief(self, text: str) -> None:
         if self.uid and self._guard(lambda: self.service.set_debrief(self.uid, text)):

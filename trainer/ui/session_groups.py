@@ -76,6 +76,10 @@ class GroupsPanel(QWidget):
         self.swap_button.setAccessibleName("Swap the two selected people")
         self.observe_button = QPushButton("&Observer notes\u2026")
         self.observe_button.setAccessibleName("Observer notes for the selected practitioner")
+        self.import_forms_button = QPushButton("Import observer forms\u2026")
+        self.import_forms_button.setAccessibleName("Import observer forms saved on observers' computers")
+        self.import_forms_button.setToolTip("Add the files observers saved with File \u203a Observe a team "
+                                            "session round\u2026 on their own computers")
 
         top = QWidget()  # rows of buttons wrap when narrow or zoomed
         top_layout = FlowLayout(top)
@@ -90,6 +94,7 @@ class GroupsPanel(QWidget):
         foot_layout.setContentsMargins(0, 0, 0, 0)
         foot_layout.addWidget(self.swap_button)
         foot_layout.addWidget(self.observe_button)
+        foot_layout.addWidget(self.import_forms_button)
         layout = QVBoxLayout(box)
         layout.addWidget(top)
         layout.addLayout(round_row)
@@ -104,6 +109,7 @@ class GroupsPanel(QWidget):
         self.swap_button.clicked.connect(self.swap_selected)
         self.tree.swap_requested.connect(self.swap)
         self.observe_button.clicked.connect(self.observe_selected)
+        self.import_forms_button.clicked.connect(self.on_import_forms_clicked)
         self.tree.itemActivated.connect(lambda *_: self.observe_selected())
         self.tree.customContextMenuRequested.connect(self.on_tree_context_menu)
         self.round_combo.currentIndexChanged.connect(lambda _i: None if self._loading else self.fill_tree())
@@ -146,7 +152,7 @@ class GroupsPanel(QWidget):
         has = bool(rounds)
         self.make_button.setEnabled(session is not None and not has)
         self.reshuffle_button.setEnabled(has)
-        for widget in (self.round_combo, self.tree, self.swap_button, self.observe_button):
+        for widget in (self.round_combo, self.tree, self.swap_button, self.observe_button, self.import_forms_button):
             widget.setEnabled(has)
         self.seed_label.setText(f"Seed: {session['seed']}" if has and session.get("seed") is not None
                                 else "No groups yet")
@@ -206,6 +212,13 @@ class GroupsPanel(QWidget):
         group = next(g for g in self.controller.round_roles(rnd) if learner in dict(g))
         observer = next((pid for pid, role in group if role == "observer" and pid != learner), TRAINER)
         self.controller.request_observation(rnd, observer, learner)
+
+    def on_import_forms_clicked(self) -> None:
+        from trainer.ui.observation_file_ui import ask_import_forms
+
+        summary = ask_import_forms(self, self.controller)
+        if summary is not None:
+            self.status_message.emit(summary.message() + ".")
 
     def on_tree_context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from trainer.sessions.session_code import session_code
 from trainer.ui.fit import let_combo_shrink, show_full_text
 from trainer.ui.flow_layout import FlowLayout
 from trainer.ui.session_controller import TeamSessionController
@@ -54,6 +55,11 @@ class RosterPanel(QWidget):
         self.team_edit = QLineEdit()
         self.team_edit.setAccessibleName("Team")
         self.team_edit.setPlaceholderText("e.g. Riverside nurses (used to vary partners)")
+        self.code_label = QLabel()
+        self.code_label.setAccessibleName("Session code for observers")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setToolTip("Read this out: observers type it in File \u203a Observe a team session "
+                                   "round\u2026 on their own computers")
         form = QFormLayout(session_box)
         open_row = QHBoxLayout()
         open_row.addWidget(self.sessions_combo, 1)
@@ -66,6 +72,7 @@ class RosterPanel(QWidget):
         form.addRow(_buddy("Title:", self.title_edit), self.title_edit)
         form.addRow(_buddy("Dat&e:", self.date_edit), self.date_edit)
         form.addRow(_buddy("Te&am:", self.team_edit), self.team_edit)
+        form.addRow(_buddy("Code:", self.code_label), self.code_label)
 
         # -- roster -----------------------------------------------------------------
         roster_box = QGroupBox("Participants and attendance")
@@ -227,6 +234,8 @@ class RosterPanel(QWidget):
             self.title_edit.setText(session["title"])
             self.team_edit.setText(session.get("team", ""))
             self.date_edit.setDate(QDate.fromString(session["date"], "yyyy-MM-dd"))
+        self.code_label.setText(f"<b>{session_code(session['uid'])}</b> (for observers' own forms)"
+                                if session else "\u2013")
         for widget in (self.delete_button, self.title_edit, self.date_edit, self.table, self.name_edit, self.role_edit,
                        self.pteam_edit, self.add_button, self.remove_button, self.profiles_button):
             widget.setEnabled(session is not None)
