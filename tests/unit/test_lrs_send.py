@@ -71,7 +71,7 @@ def test_result_messages():
     ok, text = result_message(SendReport(sent=50, still_pending=3), "the connection was broken off")
     assert not ok
     assert text == ("Sent 50 statements.\n\n3 could not be sent and will be tried again next time: "
-                    "the connection was broken off")
+                    "the connection was broken off.")
     ok, text = result_message(SendReport(sent=2, conflicts=1))
     assert not ok and "1 statement refused" in text
 

@@ -127,7 +127,7 @@ def result_message(report: SendReport, failure: str = "") -> tuple[bool, str]:
         refused = report.conflicts + report.rejected
         lines.append(f"{plural(refused)} refused by the learning record store and will not be sent again.")
     if report.still_pending:
-        why = f": {failure}" if failure else "."
+        why = f": {failure}." if failure else "."
         lines.append(f"{report.still_pending} could not be sent and will be tried again next time{why}")
     if not lines:
         lines.append("Nothing new to send: every statement has already been sent.")

@@ -7,8 +7,8 @@ record store… asks for it each time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from trainer.services.lrs import LrsError
 from trainer.services.lrs_send import EXAMPLE, LrsSettings, check_address, check_home, check_settings, plural
@@ -29,9 +29,9 @@ class LrsSettingsPart(QWidget):
         self.settings = settings
         saved = LrsSettings.read(settings.value)
 
-        self.intro = QLabel("Send your learning records (xAPI statements) to your organisation's learning "
-                            "record store (LRS). Ask your organisation for these details. Your password is "
-                            "asked each time you send and is never saved.")
+        self.intro = QLabel("Where File > Send to learning record store\u2026 sends your learning records "
+                            "(xAPI). Ask your organisation for these details. Your password is asked at each "
+                            "send and never saved.")
         self.intro.setWordWrap(True)
 
         self.address = QLineEdit(saved.address)
@@ -45,9 +45,9 @@ class LrsSettingsPart(QWidget):
         self.home.setAccessibleName("Organisation home page for accounts")
         self.home.setAccessibleDescription("Optional: the address that identifies your organisation's "
                                            "accounts in the records, for example https://lms.example.org")
-        self.home.setPlaceholderText("Optional, e.g. https://lms.example.org")
-        self.home_note = QLabel("Leave the home page empty unless your organisation asks for it.")
-        self.home_note.setWordWrap(True)
+        self.home.setPlaceholderText("Only if your organisation asks")
+        self.home.setToolTip("Optional: leave empty unless your organisation asks for it "
+                             "(for example https://lms.example.org)")
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -65,16 +65,48 @@ class LrsSettingsPart(QWidget):
         form.addRow("LRS &address:", self.address)
         form.addRow("&User name:", self.user)
         form.addRow("Organisation &home page:", self.home)
-        form.addRow("", self.home_note)
-        layout = QVBoxLayout(self)
+        page = QWidget()  # scrolls up and down when a large zoom makes it taller than the dialog
+        page.setAutoFillBackground(False)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(10)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.outbox)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll = scroll
+        self.page = page
         for field in (self.address, self.user, self.home):
             field.textEdited.connect(self.clear_error)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - the whole page, not the scroll area's small default
+        hint = self.page.sizeHint()
+        width = max(hint.width(), 560)  # wrapped labels: their height at about the dialog's width
+        height = max(hint.height(), self.page.heightForWidth(width)) + self.fontMetrics().height()  # slack
+        return QSize(hint.width() + self.scroll.verticalScrollBar().sizeHint().width(), height)
+
+    def make_room(self) -> None:
+        """Grow the dialog for the message when the screen allows; else scroll to it."""
+        top = self.window()
+        screen = top.screen().availableGeometry().height() if top.screen() else top.height()
+        viewport = self.scroll.viewport()
+        extra = self.page.heightForWidth(viewport.width()) - viewport.height()
+        if top.isVisible() and extra > 0:
+            top.resize(top.width(), max(top.height(), min(top.height() + extra, screen - 40)))
+        QTimer.singleShot(0, self, self.scroll_to_error)  # after the layout has taken the message
+
+    def scroll_to_error(self) -> None:
+        self.scroll.ensureWidgetVisible(self.error)
 
     def clear_error(self, *_args) -> None:
         self.error.hide()
@@ -90,6 +122,7 @@ class LrsSettingsPart(QWidget):
         except LrsError as exc:
             self.error.setText(str(exc))
             self.error.show()
+            self.make_room()
             field = self.home
             if address.strip():
                 try:

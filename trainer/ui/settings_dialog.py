@@ -102,7 +102,9 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        # tall enough for the taller page (the layout's own hint undercounts wrapped labels)
+        self.resize(640, max(self.sizeHint().height(),
+                             self.tabs.sizeHint().height() + buttons.sizeHint().height() + 40))
         self.move_button.clicked.connect(self.on_move_clicked)
 
     def show_lrs(self) -> None:
