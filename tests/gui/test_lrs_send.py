@@ -216,3 +216,24 @@ def test_settings_page_saves_checks_and_shows_the_outbox(app, qtbot):
     again = make_settings_dialog(app.window, app)
     qtbot.addWidget(again)
     assert again.lrs.address.text() == "https://lrs.example.org/xapi/" and again.lrs.home.text()
+
+
+def test_keyboard_reaches_the_lrs_page_and_its_fields(app, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from trainer.ui.comfort_wiring import make_settings_dialog
+
+    dialog = make_settings_dialog(app.window, app)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.wait_until(dialog.isActiveWindow)
+    QTest.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # &Learning record store
+    assert dialog.tabs.currentWidget() is dialog.lrs
+    QTest.keyClick(dialog, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # &User name
+    assert dialog.lrs.user.hasFocus()
+    QTest.keyClick(dialog, Qt.Key.Key_Tab)
+    assert dialog.lrs.home.hasFocus()
+    QTest.keyClicks(dialog.lrs.home, "x")
+    assert dialog.lrs.home.text() == "x"

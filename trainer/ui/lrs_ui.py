@@ -82,7 +82,7 @@ def ask_password(window: Any, user: str, host: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     text, ok = QInputDialog.getText(window, "Learning record store password",
-                                    f"Password for {user} at {host}\n(used for this send only, never saved):",
+                                    f"Password for {user}\nat {host}\n(used for this send only, never saved):",
                                     QLineEdit.EchoMode.Password)
     return text if ok else None
 
