@@ -35,6 +35,7 @@ from trainer.ui.bookmarks_controller import BookmarkController  # noqa: E402
 from trainer.ui.controller import CourseController  # noqa: E402
 from trainer.ui.export_menu import install_export  # noqa: E402
 from trainer.ui.focus_ring import install_focus_ring  # noqa: E402
+from trainer.ui.lrs_ui import install_lrs  # noqa: E402
 from trainer.ui.home_view import HomeView  # noqa: E402
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer  # noqa: E402
 from trainer.ui.main_window import MainWindow  # noqa: E402
@@ -108,6 +109,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
                      bookmarks=BookmarkController(BookmarkService(store, profile_id), window))
     _add_team_session(window, content, store, settings, profile_id)
     install_observation_file(window, store, content, profile_id)  # File > Observe a team session round...
+    install_lrs(window, parts, content)  # File > Send to learning record store…
     window.insert_section(0, "home", "&Home", _home_view(content, store, profile_id, journal))
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save

@@ -45,6 +45,7 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
                                               "information, then ask what they make of it.",
                                               "Agenda setting \u203a Asking before advising", window),
             "settings": make_settings_dialog(window, parts),
+            "settings-lrs": _at_lrs_page(make_settings_dialog(window, parts)),
         }
         for name, dialog in dialogs.items():
             if dialog is None:
@@ -58,3 +59,8 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
     window.set_theme("light")
     window.show_section("home")
     return saved
+
+
+def _at_lrs_page(dialog):
+    dialog.show_lrs()
+    return dialog

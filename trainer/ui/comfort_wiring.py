@@ -247,19 +247,27 @@ def _add_settings(window: Any, parts: Any) -> None:
     window.addAction(action)
     window.settings_action = action
 
-    def on_settings_triggered() -> None:
-        dialog = make_settings_dialog(window, parts)
-        dialog.exec()
-        if dialog.moved_to is not None:
-            window.close()  # the next start reads the new folder; nothing is written to the old one
+    action.triggered.connect(lambda: open_settings(window, parts))
 
-    action.triggered.connect(on_settings_triggered)
+
+def open_settings(window: Any, parts: Any, lrs: bool = False) -> None:
+    """File > Settings; with ``lrs`` at the Learning record store page."""
+    dialog = make_settings_dialog(window, parts)
+    if lrs:
+        dialog.show_lrs()
+    window.settings_dialog = dialog
+    dialog.exec()
+    if dialog.moved_to is not None:
+        window.close()  # the next start reads the new folder; nothing is written to the old one
 
 
 def make_settings_dialog(window: Any, parts: Any):
     from trainer.services.profiles import ProfileService
     from trainer.ui.settings_dialog import SettingsDialog
 
+    from trainer.services.lrs import LrsOutbox
+
     profiles = ProfileService(parts.store).list()
     data_dir = parts.store.folder if parts.store.folder is not None else None
-    return SettingsDialog(window, parts.settings, data_dir, profiles)
+    pending = len(LrsOutbox(parts.store, parts.profile_id).entries("pending"))
+    return SettingsDialog(window, parts.settings, data_dir, profiles, lrs_pending=pending)

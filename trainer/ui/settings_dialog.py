@@ -1,4 +1,5 @@
-"""File > Settings (Ctrl+,): theme, zoom, the profile to open, and where the data lives.
+"""File > Settings (Ctrl+,): theme, zoom, the profile to open, where the data lives (General)
+and where to send learning records (Learning record store, ``lrs_settings.py``).
 
 UI preferences go to the data folder's ``ui-settings.ini``. Moving the data
 is a verified copy (``trainer/services/data_move.py``); the old folder is
@@ -12,10 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from trainer.services.data_move import MoveError, move_data
+from trainer.ui.lrs_settings import LrsSettingsPart
 from trainer.ui.zoom import MAX_ZOOM, MIN_ZOOM, current_zoom
 
 ASK = ""  # "profiles/default" value meaning: ask at start
@@ -23,7 +25,7 @@ ASK = ""  # "profiles/default" value meaning: ask at start
 
 class SettingsDialog(QDialog):
     def __init__(self, window, settings: QSettings, data_dir: Path | None, profiles: list | None = None,
-                 parent=None):
+                 parent=None, lrs_pending: int | None = None):
         super().__init__(parent or window)
         self.setWindowTitle("Settings")
         self.window_ = window
@@ -83,18 +85,38 @@ class SettingsDialog(QDialog):
         form.addRow("&Profile at start:", self.profile)
         form.addRow(self.folder_label, folder_row)
 
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.lrs = LrsSettingsPart(settings, lrs_pending)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Settings pages")
+        self.tabs.addTab(general, "&General")
+        self.tabs.addTab(self.lrs, "&Learning record store")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(12)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        # tall enough for the taller page (the layout's own hint undercounts wrapped labels)
+        self.resize(640, max(self.sizeHint().height(),
+                             self.tabs.sizeHint().height() + buttons.sizeHint().height() + 40))
         self.move_button.clicked.connect(self.on_move_clicked)
 
+    def show_lrs(self) -> None:
+        """Open at the Learning record store page, the cursor in the address."""
+        self.tabs.setCurrentWidget(self.lrs)
+        self.lrs.address.setFocus()
+
     def accept(self) -> None:
+        if not self.lrs.save():  # a wrong address is shown on its page; nothing closes
+            self.tabs.setCurrentWidget(self.lrs)
+            self.lrs.check()  # focus back on the field now that its page shows
+            return
         self.apply()
         super().accept()
 
