@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
@@ -37,8 +37,9 @@ class CounterWidget(QWidget):
         help_label = QLabel("Tap a button or press its letter each time you hear the behaviour. "
                             "Ctrl+Z or Backspace undoes the last tap.")
         help_label.setWordWrap(True)
-        grid = QGridLayout()
+        grid = self.grid = QGridLayout()
         grid.setSpacing(6)
+        self._columns, self._wrap = 4, False  # see _arrange
         self.buttons: dict[str, QPushButton] = {}
         big = self.font()
         big.setPointSizeF(big.pointSizeF() * 1.25)
@@ -50,7 +51,7 @@ class CounterWidget(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(f"{code.label} (key {code.key})")
             button.clicked.connect(lambda _=False, c=code.id: self.count(c))
-            grid.addWidget(button, i // 4, i % 4)
+            grid.addWidget(button, i // self._columns, i % self._columns)
             self.buttons[code.id] = button
         self.undo_button = QPushButton("\u21b6 &Undo last")
         self.undo_button.setAccessibleName("Undo the last count")
@@ -123,7 +124,8 @@ class CounterWidget(QWidget):
         counts = self.tally.counts()
         for code in coding.CODES:
             n = counts[code.id]
-            self.buttons[code.id].setText(f"{code.key}  {code.label}\n{n}")
+            label = _two_lines(code.label) if self._wrap else code.label
+            self.buttons[code.id].setText(f"{code.key}  {label}\n{n}")
             self.buttons[code.id].setAccessibleName(f"{code.label}, key {code.key}, counted {n}")
         self.undo_button.setEnabled(len(self.tally) > 0)
         for m in coding.measures(counts, self.thresholds):
@@ -131,6 +133,34 @@ class CounterWidget(QWidget):
             value.setText(m.text)
             verdict.setText(LEVEL_MARK[m.level])
             limits.setText(f"fair \u2265 {m.fair_text}, good \u2265 {m.good_text}")
+
+    # -- fitting the width ------------------------------------------------------------------
+    def _arrange(self) -> None:
+        """Four buttons a row when their words fit on one line; else the words on two lines;
+        else two buttons a row (then one). A button's words are never clipped."""
+        width, spacing = self.contentsRect().width(), self.grid.horizontalSpacing()
+        for wrap, columns in ((False, 4), (True, 4), (True, 2), (True, 1)):
+            self._wrap = wrap
+            self.refresh()
+            need = max(b.sizeHint().width() for b in self.buttons.values())
+            if columns * need + (columns - 1) * spacing <= width:
+                break
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, code in enumerate(coding.CODES):
+            self.grid.addWidget(self.buttons[code.id], i // columns, i % columns)
+        for col in range(4):  # columns no longer used take no space
+            self.grid.setColumnStretch(col, 1 if col < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the zoom changed: the words got wider
+            self._arrange()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.matches(QKeySequence.StandardKey.Undo) or (
@@ -145,3 +175,12 @@ class CounterWidget(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+def _two_lines(label: str) -> str:
+    """'Advice without permission' -> 'Advice without\npermission': split at the space nearest the middle."""
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    if not spaces:
+        return label
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return f"{label[:cut]}\n{label[cut + 1:]}"

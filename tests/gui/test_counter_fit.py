@@ -1,0 +1,74 @@
+"""The behaviour counter (Skills section, the observer's form, the observation file dialog)
+keeps every button's words whole, at any zoom and width."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.competencies import coding
+from trainer.ui.skills_counter import CounterWidget, _two_lines
+
+from .a11y_walk import settle
+
+
+@pytest.fixture
+def counter(qtbot, bundled_content):
+    from trainer.content import load_content
+
+    framework = load_content(bundled_content).framework
+    widget = CounterWidget(framework.threshold)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.ui.zoom import apply_zoom
+
+    apply_zoom(QApplication.instance(), 100)
+
+
+def clipped(widget: CounterWidget) -> list[str]:
+    return [f"{b.text()!r}: {b.width()} < {b.sizeHint().width()}"
+            for b in widget.buttons.values() if b.width() < b.sizeHint().width() - 1]
+
+
+def columns(widget: CounterWidget) -> int:
+    return len({widget.grid.getItemPosition(widget.grid.indexOf(b))[1] for b in widget.buttons.values()})
+
+
+def test_wide_at_100_percent_four_a_row_on_one_line(counter):
+    counter.resize(1200, 500)
+    settle()
+    assert counter.width() == 1200
+    assert columns(counter) == 4 and clipped(counter) == []
+    assert all(b.text().count("\n") == 1 for b in counter.buttons.values())  # label, then the count
+
+
+@pytest.mark.parametrize("zoom,width", [(175, 760), (200, 760), (175, 1200), (100, 520)])
+def test_narrow_or_zoomed_the_words_wrap_and_nothing_is_clipped(counter, zoom, width):
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.ui.zoom import apply_zoom
+
+    apply_zoom(QApplication.instance(), zoom)
+    settle()
+    counter.resize(width, 700)
+    settle()
+    assert counter.width() == width  # it fits: its layout does not insist on being wider
+    assert clipped(counter) == []
+    assert columns(counter) >= 2  # never one long column of eight while there is room for two
+
+
+def test_counting_still_names_the_behaviour_after_wrapping(counter, qtbot):
+    counter.resize(520, 700)
+    settle()
+    qtbot.keyClick(counter, "w")
+    advice = coding.BY_KEY["W"]
+    button = counter.buttons[advice.id]
+    assert button.text().endswith("\n1") and "permission" in button.text()
+    assert button.accessibleName() == f"{advice.label}, key W, counted 1"
+
+
+def test_two_lines_splits_at_the_middle_space():
+    assert _two_lines("Advice without permission") == "Advice without\npermission"
+    assert _two_lines("Summary") == "Summary"
