@@ -79,9 +79,11 @@ def _refresh_combo_sizes() -> None:
     """A QComboBox keeps the minimum size it first worked out, whatever the font does after
     (a font change clears only its preferred size): combos built at one zoom would stay too tall
     or too narrow at another. A style change clears both."""
+    import shiboken6
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QComboBox
 
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, QComboBox):
-            QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
+    combos = [w for w in QApplication.allWidgets() if isinstance(w, QComboBox)]
+    for combo in combos:  # one closing window may take others with it: skip what is gone
+        if shiboken6.isValid(combo):
+            QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))
