@@ -24,6 +24,7 @@ from trainer.modules.schema import explain
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
+from trainer.sessions.json_files import read_json_file
 
 FORMAT = "practitioner-trainer/feedback-bundle"
 VERSION = 1
@@ -122,21 +123,7 @@ def write_bundles(outdir: Path, session: dict, bundles: dict[str, dict]) -> list
 def read_bundle(path: Path) -> Bundle:
     """Parse and check a bundle file; raise BundleError with one plain line."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BundleError(f"{path.name}: too large to be a feedback bundle")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BundleError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise BundleError(f"{path.name}: not a text file; a feedback bundle is JSON") from None
-    except OSError as exc:
-        raise BundleError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BundleError(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); "
-                          "the file may be cut short, ask for it again") from None
+    data = read_json_file(path, "a feedback bundle", BundleError, MAX_BYTES)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleError(f"{path.name}: not a feedback bundle from Practitioner Trainer")
     version = data.get("version")

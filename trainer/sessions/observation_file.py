@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from trainer.modules.schema import explain
 from trainer.records.storage import atomic_write_bytes
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
+from trainer.sessions.json_files import read_json_file
 from trainer.sessions.session_code import LENGTH, is_code, normalise_code
 
 FORMAT = "practitioner-trainer/observation"
@@ -166,19 +167,5 @@ def check_observation_data(data, name: str) -> ObservationFile:
 def read_observation_file(path: Path) -> ObservationFile:
     """Parse and check an observation file; raise ObservationFileError with one plain line."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ObservationFileError(f"{path.name}: too large to be an observation file")
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ObservationFileError(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise ObservationFileError(f"{path.name}: not a text file; an observation file is JSON") from None
-    except OSError as exc:
-        raise ObservationFileError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ObservationFileError(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); "
-                                   "the file may be cut short, ask for it again") from None
+    data = read_json_file(path, "an observation file", ObservationFileError, MAX_BYTES)
     return check_observation_data(data, path.name)
