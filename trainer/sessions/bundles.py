@@ -18,13 +18,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from trainer.modules.schema import explain
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
-from trainer.sessions.json_files import read_json_file
+from trainer.sessions.json_files import check_versioned, read_json_file
 
 FORMAT = "practitioner-trainer/feedback-bundle"
 VERSION = 1
@@ -124,22 +123,8 @@ def read_bundle(path: Path) -> Bundle:
     """Parse and check a bundle file; raise BundleError with one plain line."""
     path = Path(path)
     data = read_json_file(path, "a feedback bundle", BundleError, MAX_BYTES)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleError(f"{path.name}: not a feedback bundle from Practitioner Trainer")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise BundleError(f"{path.name}: field 'version' is missing or not a whole number")
-    if version > VERSION:
-        raise BundleError(f"{path.name}: bundle version {version} is newer than this app reads "
-                          f"(version {VERSION}); update the app")
-    if version < 1:
-        raise BundleError(f"{path.name}: bundle version {version} is not known")
-    try:
-        bundle = Bundle.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in err["loc"]).replace(".[", "[")
-        raise BundleError(f"{path.name}: field '{loc}': {explain(err)}") from None
+    bundle = check_versioned(data, path.name, fmt=FORMAT, version=VERSION, what="a feedback bundle",
+                             label="bundle", error=BundleError, model=Bundle)
     for i, obs in enumerate(bundle.observations):
         unknown = set(obs.counts) - set(BEHAVIOUR_KEYS)
         if unknown:

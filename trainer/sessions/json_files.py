@@ -28,3 +28,36 @@ def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int
     except json.JSONDecodeError as exc:
         raise error(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); "
                     "the file may be cut short, ask for it again") from None
+
+
+def field_path(loc: tuple) -> str:
+    """pydantic's error location as the file's field: ('observations', 0, 'round') -> observations[1].round."""
+    return ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
+
+
+def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label: str,
+                    error: type[Exception], model):
+    """Check the ``format`` and ``version`` fields, then validate with the pydantic ``model``.
+
+    ``what`` is the kind of file with its article ("a feedback bundle"), ``label``
+    how its version is spoken of ("bundle"). Raises ``error`` with one plain line.
+    """
+    from pydantic import ValidationError
+
+    from trainer.modules.schema import explain
+
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise error(f"{name}: not {what} from Practitioner Trainer")
+    found = data.get("version")
+    if not isinstance(found, int) or isinstance(found, bool):
+        raise error(f"{name}: field 'version' is missing or not a whole number")
+    if found > version:
+        raise error(f"{name}: {label} version {found} is newer than this app reads (version {version}); "
+                    "update the app")
+    if found < 1:
+        raise error(f"{name}: {label} version {found} is not known")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise error(f"{name}: field '{field_path(err['loc'])}': {explain(err)}") from None

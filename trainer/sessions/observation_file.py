@@ -16,12 +16,11 @@ import re
 import uuid
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from trainer.modules.schema import explain
 from trainer.records.storage import atomic_write_bytes
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
-from trainer.sessions.json_files import read_json_file
+from trainer.sessions.json_files import check_versioned, read_json_file
 from trainer.sessions.session_code import LENGTH, is_code, normalise_code
 
 FORMAT = "practitioner-trainer/observation"
@@ -141,27 +140,10 @@ def write_observation_file(path: Path, data: dict) -> Path:
 
 
 # -- reading -------------------------------------------------------------------------
-def _where(loc: tuple) -> str:
-    return ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
-
-
 def check_observation_data(data, name: str) -> ObservationFile:
     """Check a parsed file; raise ObservationFileError with one plain line."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ObservationFileError(f"{name}: not an observation file from Practitioner Trainer")
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ObservationFileError(f"{name}: field 'version' is missing or not a whole number")
-    if version > VERSION:
-        raise ObservationFileError(f"{name}: observation file version {version} is newer than this app reads "
-                                   f"(version {VERSION}); update the app")
-    if version < 1:
-        raise ObservationFileError(f"{name}: observation file version {version} is not known")
-    try:
-        return ObservationFile.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        raise ObservationFileError(f"{name}: field '{_where(err['loc'])}': {explain(err)}") from None
+    return check_versioned(data, name, fmt=FORMAT, version=VERSION, what="an observation file",
+                           label="observation file", error=ObservationFileError, model=ObservationFile)
 
 
 def read_observation_file(path: Path) -> ObservationFile:
