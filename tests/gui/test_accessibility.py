@@ -58,6 +58,7 @@ def test_main_dialogs_name_their_controls(app_parts, qtbot):
     from trainer.ui.comfort_wiring import make_settings_dialog
     from trainer.ui.help_dialog import TextDialog, help_html
     from trainer.ui.journal_goals import CheckInDialog, GoalDialog
+    from trainer.ui.observation_dialog import ObservationFileDialog
     from trainer.ui.profiles_dialog import ProfilesDialog
     from trainer.ui.search_dialog import SearchDialog
 
@@ -76,6 +77,7 @@ def test_main_dialogs_name_their_controls(app_parts, qtbot):
         "check-in": CheckInDialog(journal, journal.goals.get(goal["uid"]), window),
         "profiles": ProfilesDialog(ProfileService(parts.store), manage=True, parent=window),
         "help": TextDialog("Help", help_html(), window),
+        "observe a round": ObservationFileDialog(parts.controller.content.framework, "Sam Demo", window),
     }
     problems = {}
     for name, dialog in dialogs.items():

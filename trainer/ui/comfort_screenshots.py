@@ -16,6 +16,7 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
     """Home, each section (built if lazy) and the main dialogs, in light then dark."""
     from trainer.ui.bookmarks_view import AddBookmarkDialog, BookmarksDialog
     from trainer.ui.comfort_wiring import make_settings_dialog
+    from trainer.ui.observation_dialog import ObservationFileDialog
     from trainer.ui.search_dialog import SearchDialog
 
     window = parts.window
@@ -46,6 +47,7 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
                                               "Agenda setting \u203a Asking before advising", window),
             "settings": make_settings_dialog(window, parts),
             "settings-lrs": _at_lrs_page(make_settings_dialog(window, parts)),
+            "observe-round": ObservationFileDialog(parts.controller.content.framework, "Sam Demo", window),
         }
         for name, dialog in dialogs.items():
             if dialog is None:
