@@ -237,3 +237,20 @@ def test_keyboard_reaches_the_lrs_page_and_its_fields(app, qtbot):
     assert dialog.lrs.home.hasFocus()
     QTest.keyClicks(dialog.lrs.home, "x")
     assert dialog.lrs.home.text() == "x"
+
+
+def test_a_read_only_copy_sends_nothing_and_says_why(app, lrs, qtbot):
+    """A second copy open read-only cannot keep an outbox, so it sends nothing."""
+    from trainer.app import build
+    from trainer.records.store import open_store
+
+    store = open_store(app.data_dir, read_only=True)
+    other = build(app.controller.content.root, app.data_dir, store=store, profile_id=app.profile_id)
+    qtbot.addWidget(other.window)
+    try:
+        configure(other, lrs.url)
+        title, text = send(other, qtbot)
+        assert title == "Not sent" and text.startswith("Read-only")
+        assert lrs.received == [] and lrs.auth == []  # nothing left the computer
+    finally:
+        store.close()
