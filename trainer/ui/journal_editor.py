@@ -106,6 +106,7 @@ class ReflectionEditor(QWidget):
 
         self.sections_widget = QWidget()
         self.sections_layout = QVBoxLayout(self.sections_widget)
+        self._section_boxes: list[QWidget] = []
         self.sections_layout.setContentsMargins(0, 0, 0, 0)
         self.sections_layout.setSpacing(4)
 
@@ -251,13 +252,14 @@ class ReflectionEditor(QWidget):
             next(iter(self.edits.values())).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_sections(self) -> None:
-        while self.sections_layout.count():
-            item = self.sections_layout.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
+        # The section boxes we added, not the layout's items: a QLayoutItem is not a QObject,
+        # so PySide cannot tell when Qt deletes one, and a Python wrapper kept for it could be
+        # handed back later for a new object at the same address.
+        for box in self._section_boxes:
+            box.hide()
+            box.setParent(None)  # Qt takes its item out of the layout and deletes it
+            box.deleteLater()
+        self._section_boxes = []
         self.edits.clear()
         self.ticks.clear()
 
@@ -300,6 +302,7 @@ class ReflectionEditor(QWidget):
                 box_layout.addWidget(edit)
                 self.edits[section.id] = edit
             self.sections_layout.addWidget(box)
+            self._section_boxes.append(box)
 
     # -- saving --------------------------------------------------------------------
     def changes(self) -> dict:
