@@ -155,10 +155,13 @@ class _Deferred:
     def __init__(self, make):
         self._make, self._made = make, None
 
-    def __getattr__(self, name: str):
+    def made(self):
         if self._made is None:
             self._made = self._make()
-        return getattr(self._made, name)
+        return self._made
+
+    def __getattr__(self, name: str):
+        return getattr(self.made(), name)
 
 
 def _search_service(content, journal: JournalController):
@@ -177,7 +180,7 @@ class _LazyRatings(_Deferred):
     def summaries(self, course, done_ids):
         if not any(self._store.all(kind, profile=self._profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
             return []  # nothing rated yet: no suggestion, and the dashboard code stays unloaded
-        return self.__getattr__("summaries")(course, done_ids)
+        return self.made().summaries(course, done_ids)
 
 
 def _ratings_service(store: RecordStore, framework, profile_id: str):
