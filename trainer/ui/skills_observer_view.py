@@ -16,17 +16,19 @@ from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_counter import CounterWidget
 from trainer.ui.skills_editor import RecordBar
 from trainer.ui.skills_form import ChecklistForm
+from trainer.ui.skills_record_slots import RecordSlots
 
 NOTE_LABELS = {"said": "What was &said", "response": "How the person &responded",
                "alternative": "An alternati&ve to try"}
 
 
-class ObserverView(QWidget):
+class ObserverView(RecordSlots, QWidget):
+    KIND = OBSERVATION
+
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.uid: str | None = None
-        self._saving = False
 
         self.observer_edit = QLineEdit()
         self.observer_edit.setAccessibleName("Observer's name")
@@ -130,27 +132,13 @@ class ObserverView(QWidget):
                 "round_id": self.round_edit.text(), "items": self.form.items(),
                 "globals": self.form.globals(), "events": self.counter.events()}
 
-    def save(self) -> None:
-        self._saving = True
-        try:
-            self.controller.save_observation(self.draft(), self.uid)
-        finally:
-            self._saving = False
+    def _save_record(self, draft: dict, uid: str | None) -> None:
+        self.controller.save_observation(draft, uid)
 
     # -- slots ---------------------------------------------------------------------------
     def on_steps_current_changed(self, index: int) -> None:
         target = self.counter if index == 0 else self.form.table
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def on_bar_record_chosen(self, uid) -> None:
-        if uid != self.uid and not self.bar.may_discard():
-            self.bar.set_records(self._records(), self.uid)  # put the choice back
-            return
-        self.open(uid)
-
-    def on_bar_new_requested(self) -> None:
-        if self.bar.may_discard():
-            self.new()
 
     def on_controller_observation_saved(self, uid: str) -> None:
         self.uid = uid
@@ -158,15 +146,3 @@ class ObserverView(QWidget):
         self.bar.set_records(self.controller.observations(), uid)
         total = sum(self.counter.counts().values())
         self.bar.show_status(f"Saved: {self.form.model.rated_count()} skills rated, {total} behaviours counted.")
-
-    def on_controller_record_deleted(self, kind: str, uid: str) -> None:
-        if kind == OBSERVATION:
-            if uid == self.uid:
-                self.new()
-                self.bar.show_status("Deleted.")
-            else:
-                self.bar.set_records(self.controller.observations(), self.uid)
-
-    def on_controller_save_failed(self, message: str) -> None:
-        if self._saving:
-            self.bar.show_status(message, error=True)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from trainer.competencies.kinds import SELF_ASSESSMENT
 from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_editor import RecordBar
 from trainer.ui.skills_form import ChecklistForm
+from trainer.ui.skills_record_slots import RecordSlots
 
 NOTE_LABELS = {"note": "E&vidence note", "link": "&Link to a reflection or scenario attempt (id)"}
 
 
-class SelfAssessmentView(QWidget):
+class SelfAssessmentView(RecordSlots, QWidget):
+    KIND = SELF_ASSESSMENT
+
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -55,7 +59,7 @@ class SelfAssessmentView(QWidget):
         self.bar.mark_clean()
 
     def open(self, uid: str | None) -> None:
-        rec = self.controller.service.get("self_assessment", uid) if uid else None
+        rec = self.controller.service.get(SELF_ASSESSMENT, uid) if uid else None
         if rec is None:
             self.new()
             return
@@ -69,39 +73,13 @@ class SelfAssessmentView(QWidget):
     def draft(self) -> dict:
         return {"date": self.bar.date_iso(), "items": self.form.items(), "globals": self.form.globals()}
 
-    def save(self) -> None:
-        self._saving = True
-        try:
-            self.controller.save_self_assessment(self.draft(), self.uid)
-        finally:
-            self._saving = False
+    def _save_record(self, draft: dict, uid: str | None) -> None:
+        self.controller.save_self_assessment(draft, uid)
 
     # -- slots ---------------------------------------------------------------------------
-    def on_bar_record_chosen(self, uid) -> None:
-        if uid != self.uid and not self.bar.may_discard():
-            self.bar.set_records(self._records(), self.uid)  # put the choice back
-            return
-        self.open(uid)
-
-    def on_bar_new_requested(self) -> None:
-        if self.bar.may_discard():
-            self.new()
-
     def on_controller_self_assessment_saved(self, uid: str) -> None:
         self.uid = uid
         self.bar.mark_clean()
         self.bar.set_records(self.controller.self_assessments(), uid)
         n = self.form.model.rated_count()
         self.bar.show_status(f"Saved: {n} of {self.form.model.rowCount()} skills rated.")
-
-    def on_controller_record_deleted(self, kind: str, uid: str) -> None:
-        if kind == "self_assessment":
-            if uid == self.uid:
-                self.new()
-                self.bar.show_status("Deleted.")
-            else:
-                self.bar.set_records(self.controller.self_assessments(), self.uid)
-
-    def on_controller_save_failed(self, message: str) -> None:
-        if getattr(self, "_saving", False):
-            self.bar.show_status(message, error=True)
