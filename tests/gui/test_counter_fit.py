@@ -72,3 +72,19 @@ def test_counting_still_names_the_behaviour_after_wrapping(counter, qtbot):
 def test_two_lines_splits_at_the_middle_space():
     assert _two_lines("Advice without permission") == "Advice without\npermission"
     assert _two_lines("Summary") == "Summary"
+
+
+def test_rearranging_leaves_no_wrappers_of_deleted_layout_items(counter):
+    """Re-arranging deletes the grid's old layout items in Qt. PySide wraps a layout's items
+    when that layout is added with addLayout(); such wrappers would outlive the items, and a
+    new object at the same address could be handed back as one of them."""
+    import gc
+
+    for width in (1200, 520, 1200, 400):
+        counter.resize(width, 700)
+        settle()
+    gc.collect()
+    layouts = {id(counter.layout()), id(counter.grid)}
+    held = [o for o in gc.get_objects() if type(o).__name__ == "QWidgetItem"
+            and any(id(r) in layouts for r in gc.get_referrers(o))]
+    assert held == []

@@ -37,7 +37,13 @@ class CounterWidget(QWidget):
         help_label = QLabel("Tap a button or press its letter each time you hear the behaviour. "
                             "Ctrl+Z or Backspace undoes the last tap.")
         help_label.setWordWrap(True)
-        grid = self.grid = QGridLayout()
+        # The buttons' grid has a widget of its own, made before any button is added: the
+        # grid is re-arranged as the width changes (see _arrange), and a layout's items that
+        # were already there when it was added with addLayout() get PySide wrappers that
+        # would outlive the items Qt deletes on re-arranging.
+        self.buttons_box = QWidget()
+        grid = self.grid = QGridLayout(self.buttons_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         self._columns, self._wrap = 4, False  # see _arrange
         self.buttons: dict[str, QPushButton] = {}
@@ -60,7 +66,9 @@ class CounterWidget(QWidget):
         self.last_label = QLabel()
         self.last_label.setAccessibleName("Last counted")
         self.last_label.setWordWrap(True)
-        bar = QHBoxLayout()
+        bar_box = QWidget()  # a widget of its own too (see buttons_box)
+        bar = QHBoxLayout(bar_box)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.undo_button)
         bar.addWidget(self.last_label, 1)
 
@@ -89,8 +97,8 @@ class CounterWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(help_label)
-        layout.addLayout(grid, 3)
-        layout.addLayout(bar)
+        layout.addWidget(self.buttons_box, 3)
+        layout.addWidget(bar_box)
         layout.addWidget(frame)
         self.refresh()
 
