@@ -34,7 +34,7 @@ from trainer.ui.appearance import apply_theme  # noqa: E402
 from trainer.ui.bookmarks_controller import BookmarkController  # noqa: E402
 from trainer.ui.controller import CourseController  # noqa: E402
 from trainer.ui.export_menu import install_export  # noqa: E402
-from trainer.ui.focus_ring import install_focus_ring  # noqa: E402
+from trainer.ui.focus_ring import install_focus_ring, release_focus_ring  # noqa: E402
 from trainer.ui.lrs_ui import install_lrs  # noqa: E402
 from trainer.ui.home_view import HomeView  # noqa: E402
 from trainer.ui.journal_controller import JournalController, link_choices, link_describer  # noqa: E402
@@ -396,6 +396,7 @@ def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,
             QTimer.singleShot(0, app.quit)
         return app.exec()
     finally:
+        release_focus_ring(app)
         # Everything on disk now: start-up's objects are frozen (never collected), so
         # nothing may wait for a destructor to be written.
         session.parts.settings.sync()
