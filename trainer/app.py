@@ -30,7 +30,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from trainer.ui.appearance import apply_theme  # noqa: E402
+from trainer.ui.appearance import FUSION_ARGS, apply_theme, fusion_given  # noqa: E402
 from trainer.ui.bookmarks_controller import BookmarkController  # noqa: E402
 from trainer.ui.controller import CourseController  # noqa: E402
 from trainer.ui.export_menu import install_export  # noqa: E402
@@ -63,7 +63,8 @@ class AppParts:
 def ensure_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGS])
+        fusion_given(app)
         app.setApplicationName("Practitioner Trainer")
         app.setOrganizationName("Practitioner Trainer")
         app.setApplicationVersion(__version__)

@@ -2,30 +2,60 @@
 
 One palette per theme, chosen for WCAG AA contrast (checked by a test), and
 the Fusion style so focus rings and spacing look the same on every system.
+
+Start-up note: nothing here touches PySide's ``Qt`` namespace or a ``QStyle``
+object. The first use of either makes PySide6 build hundreds of Python enums,
+which costs tens of milliseconds of start-up on Python 3.11. So the Fusion
+style comes from the command line of the QApplication (``FUSION_ARGS``), and
+"follow the system" reads the system's own palette instead of
+``QStyleHints.colorScheme()``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.domain.colours import palette_colours
 
 THEMES = ("system", "light", "dark")
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "app-icon.svg"
+FUSION_ARGS = ["-style", "fusion"]  # give these to a new QApplication, then call fusion_given()
 
 _DISABLED = {"light": "#6b7280", "dark": "#8f98a3"}
+_FUSION = "_trainer_fusion"  # application property: the Fusion style is in use
+_SYSTEM_DARK = "_trainer_system_dark"  # application property: the system's palette is dark
 
 
-def system_prefers_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    try:
-        return hints.colorScheme() == Qt.ColorScheme.Dark
-    except AttributeError:  # Qt < 6.5
-        return False
+def fusion_given(app: QApplication) -> None:
+    """Record that ``app`` was made with ``FUSION_ARGS``, so the style need not be checked."""
+    app.setProperty(_FUSION, True)
+
+
+def system_prefers_dark(app: QApplication | None = None) -> bool:
+    """Whether the system is in dark mode.
+
+    Qt gives every application the system's palette, dark when the system is
+    in dark mode (macOS, Windows and GNOME, Qt 6.5 and later). It is read once,
+    before our palette replaces it, and kept; ``note_system_scheme`` updates it
+    when the system changes while the app runs.
+    """
+    app = app or QApplication.instance()
+    known = app.property(_SYSTEM_DARK)
+    if known is None:
+        known = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        app.setProperty(_SYSTEM_DARK, known)
+    return bool(known)
+
+
+def note_system_scheme(app: QApplication, scheme) -> None:
+    """Keep the system's new colour scheme (from ``QStyleHints.colorSchemeChanged``)."""
+    from PySide6.QtCore import Qt
+
+    if scheme != Qt.ColorScheme.Unknown:
+        app.setProperty(_SYSTEM_DARK, scheme == Qt.ColorScheme.Dark)
 
 
 def resolve(theme: str) -> str:
@@ -48,9 +78,11 @@ def make_palette(theme: str) -> QPalette:
 
 def apply_theme(app: QApplication, theme: str = "system") -> str:
     """Apply a theme; returns the resolved name ('light' or 'dark')."""
+    system_prefers_dark(app)  # read the system's palette while it is still the one in use
     resolved = resolve(theme if theme in THEMES else "system")
-    if app.style().name().lower() != "fusion":
+    if not app.property(_FUSION):
         app.setStyle("Fusion")
+        app.setProperty(_FUSION, True)
     app.setPalette(make_palette(resolved))
     if ICON_PATH.is_file():
         app.setWindowIcon(QIcon(str(ICON_PATH)))

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         self.focus_reader_action.triggered.connect(
             in_course(lambda cv: cv.reader.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
         self.caret_action.toggled.connect(self.set_caret_browsing)
+        QApplication.styleHints().colorSchemeChanged.connect(self.on_system_scheme_changed)
         # Text size acts on the reader (the Course is built if it was not yet).
         for action, step in ((self.larger_action, +1), (self.smaller_action, -1), (self.reset_size_action, 0)):
             action.triggered.connect(lambda _=False, n=step: self.course_view.reader.change_text_size(n))
@@ -359,6 +360,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             "Caret browsing on: move through the text with the arrow keys, select with Shift (F7 to stop)."
             if on else "Caret browsing off: the arrow keys scroll the module.", 6000)
+
+    def on_system_scheme_changed(self, scheme) -> None:
+        """The system turned light or dark while the app runs: follow it if the theme is "system"."""
+        from trainer.ui.appearance import note_system_scheme
+
+        note_system_scheme(QApplication.instance(), scheme)
+        # A closed window (the previous learner's, until it is deleted) leaves it to the open one.
+        if self.isVisible() and str(self.settings.value("appearance/theme", "system")) == "system":
+            self.set_theme("system")
 
     def set_theme(self, theme: str) -> None:
         """Switch theme now and remember it."""

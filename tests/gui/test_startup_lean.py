@@ -1,0 +1,70 @@
+"""What start-up sets without PySide's Qt namespace still holds (see trainer/ui/main_window.py).
+
+Home sets two enum values through widget properties, the Fusion style comes
+from the QApplication's arguments, and "follow the system" reads the system's
+palette. These tests check each has the effect the plain Qt call would have.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from trainer.ui import appearance
+
+
+def test_system_dark_is_read_from_the_system_palette_and_kept(qapp):
+    app = QApplication.instance()
+    saved, kept = app.palette(), app.property("_trainer_system_dark")
+    try:
+        app.setProperty("_trainer_system_dark", None)
+        dark = QPalette(saved)
+        dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+        app.setPalette(dark)
+        assert appearance.system_prefers_dark(app) is True
+        app.setPalette(saved)  # our light palette now in use: the system's answer is kept
+        assert appearance.resolve("system") == "dark"
+        appearance.note_system_scheme(app, Qt.ColorScheme.Light)
+        assert appearance.resolve("system") == "light"
+        appearance.note_system_scheme(app, Qt.ColorScheme.Unknown)  # says nothing: kept
+        assert appearance.resolve("system") == "light"
+    finally:
+        app.setPalette(saved)
+        app.setProperty("_trainer_system_dark", kept)
+
+
+def test_system_scheme_change_is_followed_only_when_the_theme_is_system(make_app):
+    parts = make_app()
+    window, app = parts.window, QApplication.instance()
+    kept = app.property("_trainer_system_dark")
+    themes: list[str] = []
+    window.theme_changed.connect(themes.append)
+    try:
+        window.set_theme("light")
+        app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert themes == ["light"] and appearance.current_theme(app) == "light"
+        window.set_theme("system")
+        assert themes[-1] == "dark"
+        app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
+        assert themes[-1] == "light" and appearance.current_theme(app) == "light"
+    finally:
+        app.setProperty("_trainer_system_dark", kept)
+        window.set_theme("light")
+
+
+def test_the_app_is_made_with_the_fusion_style():
+    script = (
+        "from trainer.app import ensure_app\n"
+        "from trainer.ui.appearance import apply_theme\n"
+        "app = ensure_app(['trainer'])\n"
+        "apply_theme(app, 'light')\n"
+        "print(app.style().name())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip().lower() == "fusion", result.stderr
