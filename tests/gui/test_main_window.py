@@ -108,7 +108,7 @@ def test_outline_model_contract(qtmodeltester, fixtures):
 def test_save_failure_is_reported_not_crashing(make_app, monkeypatch):
     parts = make_app()
     shown = []
-    monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda *a, **k: shown.append(a[2]))
 
     def boom(*_a, **_k):

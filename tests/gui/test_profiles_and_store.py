@@ -170,7 +170,7 @@ def test_second_copy_asks_and_opens_read_only(bundled_content, tmp_path, monkeyp
         monkeypatch.setattr(StorePrompts, "ask_read_only", classmethod(lambda cls, p, m: True))
         monkeypatch.setattr(ProfilesDialog, "ask", classmethod(lambda cls, p, service, **k: "default"))
         warned = []
-        monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning", lambda *a, **k: warned.append(a))
+        monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: warned.append(a))
         before = (tmp_path / "records.json").read_bytes() if (tmp_path / "records.json").exists() else None
         session = sessions(start(bundled_content, tmp_path))
         window = session.parts.window
@@ -200,7 +200,7 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
     reader = parts.window.course_view.reader  # built (it opens the first module) while the disk has room
     before = {p.name: p.read_bytes() for p in tmp_path.glob("records.*")}
     shown = []
-    monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda *a, **k: shown.append(a[2]))
 
     def full(*_a, **_k):
@@ -214,7 +214,7 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
     assert not parts.controller.progress(module_id).done  # nothing half-saved
     assert {p.name: p.read_bytes() for p in tmp_path.glob("records.*")} == before
     monkeypatch.undo()  # space again
-    monkeypatch.setattr("trainer.ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
                         lambda *a, **k: shown.append(a[2]))
     parts.controller.set_done(module_id, True)  # saving works again
     assert shown[1:] == [] and parts.controller.progress(module_id).done

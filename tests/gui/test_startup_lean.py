@@ -13,9 +13,36 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from trainer.ui import appearance
+
+
+def test_home_scroll_area_takes_no_focus_and_headings_no_text_interaction(make_app):
+    home = make_app().window.sections["home"]
+    scroll = home.findChild(QScrollArea)
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert home.title.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+    assert home.continue_card.title.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+
+
+def test_home_buttons_sit_at_the_top_beside_long_text(make_app, qtbot):
+    parts = make_app()
+    home = parts.window.sections["home"]
+    home.goal_label.setText(" ".join(["A long goal that wraps onto several lines."] * 12))
+    home.checkin_button.setVisible(True)
+    parts.window.resize(700, 700)
+    qtbot.waitUntil(lambda: home.checkin_button.isVisible()
+                    and home.goal_label.height() > 3 * home.checkin_button.sizeHint().height())
+    label_top = home.goal_label.mapTo(home, home.goal_label.rect().topLeft()).y()
+    button_top = home.checkin_button.mapTo(home, home.checkin_button.rect().topLeft()).y()
+    assert abs(button_top - label_top) < home.checkin_button.height() // 2
+
+
+def test_recent_reflection_role_is_qt_user_role():
+    from trainer.ui.home_view import UidRole
+
+    assert UidRole == Qt.ItemDataRole.UserRole.value
 
 
 def test_system_dark_is_read_from_the_system_palette_and_kept(qapp):

@@ -3,13 +3,17 @@
 Adds the menu entries (Go > Search, Bookmark this passage, Bookmarks;
 File > Settings) and connects Home's and the search's requests to the
 sections that answer them.
+
+This runs at start-up: shortcuts are set with ``setShortcuts`` and focus with a
+plain ``setFocus()``, which keeps PySide's ``Qt`` namespace unbuilt (see
+``main_window``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+F")
@@ -28,7 +32,7 @@ def open_module(window: Any, parts: Any, module_id: str, focus: bool = True) -> 
     parts.controller.open_module(module_id)
     if focus:
         window.activateWindow()  # back from the search or bookmarks dialog
-        window.course_view.reader.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        window.course_view.reader.browser.setFocus()
 
 
 def hit_terms(hit: Any) -> tuple[str, ...]:
@@ -59,7 +63,7 @@ def open_reflection(window: Any, uid: str, match: str = "") -> None:
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         edit.setTextCursor(cursor)
         if edit.find(match):
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.setFocus()
             edit.ensureCursorVisible()
             scroll = getattr(editor, "scroll", None)
             if scroll is not None:
@@ -137,10 +141,10 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
         return module.title if module else module_id
 
     add_action = QAction("&Bookmark this passage\u2026", window)
-    add_action.setShortcut(QKeySequence("Ctrl+B"))
+    add_action.setShortcuts([QKeySequence("Ctrl+B")])
     add_action.setToolTip("Bookmark the selected text, or the paragraph at the top of the reader (Ctrl+B)")
     list_action = QAction("Boo&kmarks\u2026", window)
-    list_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+    list_action.setShortcuts([QKeySequence("Ctrl+Shift+B")])
     for action in (add_action, list_action):
         window.go_menu.addAction(action)
         window.addAction(action)
@@ -166,7 +170,7 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
                 window.statusBar().showMessage("Bookmarked. See Go > Bookmarks (Ctrl+Shift+B).", 5000)
 
         dialog.accepted.connect(on_dialog_accepted)
-        dialog.finished.connect(lambda _r: reader().browser.setFocus(Qt.FocusReason.OtherFocusReason))
+        dialog.finished.connect(lambda _r: reader().browser.setFocus())
         dialog.open()
 
     def on_bookmark_open_requested(rec: dict) -> None:

@@ -7,7 +7,7 @@ imported the first time it is opened.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 
 
 
@@ -16,7 +16,7 @@ def install_export(window, store, content, profile_id: str = "default",
     """Add File > Export… (Ctrl+E) and the import entry above Quit; the status
     bar reports how an export went."""
     action = QAction("&Export…", window)
-    action.setShortcut("Ctrl+E")
+    action.setShortcuts([QKeySequence("Ctrl+E")])  # not setShortcut: see main_window on start-up
     action.setStatusTip("Save a portfolio, spreadsheets, a backup or xAPI records")
 
     def on_export_triggered() -> None:

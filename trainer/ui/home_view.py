@@ -3,13 +3,18 @@
 The view only lays out a ``HomeSummary`` (from ``trainer/services/home.py``),
 asked for through ``summary()`` each time Home is shown or something changes.
 It emits requests; ``wiring`` opens the other sections.
+
+Home is built at start-up, so this module never touches PySide's ``Qt``
+namespace: its first use costs tens of milliseconds on Python 3.11 (see
+``main_window``). The two Qt enum values it needs are set by value, through
+the widgets' properties.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
@@ -17,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from trainer.services.home import HomeSummary
 
-UidRole = Qt.ItemDataRole.UserRole
+UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
 COLUMN_MAX = 980
 
 
@@ -28,8 +35,19 @@ def heading(text: str, scale: float = 1.15) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
     return label
+
+
+def text_and_button(text: QLabel, button: QPushButton) -> QHBoxLayout:
+    """The text, with its button beside it at the top (a stretch below the button)."""
+    side = QVBoxLayout()
+    side.addWidget(button)
+    side.addStretch(1)
+    row = QHBoxLayout()
+    row.addWidget(text, 1)
+    row.addLayout(side)
+    return row
 
 
 class Card(QFrame):
@@ -79,10 +97,7 @@ class HomeView(QWidget):
         self.continue_button = QPushButton("&Continue reading")
         self.continue_button.setAutoDefault(True)  # Enter clicks it when focused
         self.continue_button.setToolTip("Open this module in the Course section (Enter)")
-        row = QHBoxLayout()
-        row.addWidget(self.continue_label, 1)
-        row.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.continue_card.body.addLayout(row)
+        self.continue_card.body.addLayout(text_and_button(self.continue_label, self.continue_button))
 
         # progress -------------------------------------------------------------------------
         self.progress_card = Card("Your progress")
@@ -102,10 +117,7 @@ class HomeView(QWidget):
         self.checkin_button = QPushButton("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
         self.checkin_button.setToolTip("Record how your own goal is going")
-        row = QHBoxLayout()
-        row.addWidget(self.goal_label, 1)
-        row.addWidget(self.checkin_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.goal_card.body.addLayout(row)
+        self.goal_card.body.addLayout(text_and_button(self.goal_label, self.checkin_button))
 
         # recent reflections ---------------------------------------------------------------
         self.recent_card = Card("Recent reflections")
@@ -128,10 +140,7 @@ class HomeView(QWidget):
         self.skill_label.setWordWrap(True)
         self.skill_button = QPushButton("&Open the module")
         self.skill_button.setAccessibleName("Open the module that teaches this skill")
-        row = QHBoxLayout()
-        row.addWidget(self.skill_label, 1)
-        row.addWidget(self.skill_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.skill_card.body.addLayout(row)
+        self.skill_card.body.addLayout(text_and_button(self.skill_label, self.skill_button))
 
         # tools -----------------------------------------------------------------------------
         self.search_button = QPushButton("&Search everything\u2026")
@@ -170,7 +179,7 @@ class HomeView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(holder)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setProperty("focusPolicy", NO_FOCUS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -247,7 +256,7 @@ class HomeView(QWidget):
 
     def focus_first(self) -> None:
         target = self.continue_button if not self.continue_card.isHidden() else self.search_button
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.setFocus()  # Qt.FocusReason.OtherFocusReason
 
     # -- slots ---------------------------------------------------------------------------
     def on_continue_clicked(self) -> None:

@@ -3,15 +3,22 @@
 Sections are added by ``app.py`` with ``add_section``; the window owns the
 menus, the status bar and window state. Cross-section signal connections
 live in ``trainer/ui/wiring.py``.
+
+Start-up note: the window is built before it is first shown, so this module
+never touches PySide's ``Qt`` namespace while building (it imports ``Qt`` in
+the functions that use it), and sets shortcuts with ``setShortcuts``. The
+first use of ``Qt``, and ``QAction.setShortcut``, make PySide6 build the
+Python enums of the whole namespace: tens of milliseconds on Python 3.11.
+``tests/e2e/test_cli.py`` checks that a start stays clear of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.controller import CourseController
 
@@ -29,6 +36,8 @@ def focus_into(widget: QWidget) -> None:
     if hasattr(widget, "focus_first"):
         widget.focus_first()
         return
+    from PySide6.QtCore import Qt  # here, not at import: see the module's note on start-up
+
     candidate = widget.nextInFocusChain()
     while candidate is not None and candidate is not widget:
         if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
@@ -36,6 +45,12 @@ def focus_into(widget: QWidget) -> None:
             candidate.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         candidate = candidate.nextInFocusChain()
+
+
+def _focus_by_shortcut(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +136,7 @@ class MainWindow(QMainWindow):
         order = sorted(self._section_actions, key=lambda k: self.tabs.indexOf(self.sections[k]))
         for n, key in enumerate(order):
             action = self._section_actions[key]
-            action.setShortcut(QKeySequence(f"Alt+{n + 1}") if n < 9 else QKeySequence())
+            action.setShortcuts([QKeySequence(f"Alt+{n + 1}")] if n < 9 else [])
             self.sections_menu.addAction(action)
 
     def add_file_actions(self, *actions: QAction) -> None:
@@ -195,7 +210,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         self.file_menu = menu.addMenu("&File")
         quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self.sections_menu = menu.addMenu("&Sections")
@@ -208,7 +223,7 @@ class MainWindow(QMainWindow):
         self.next_action = QAction("&Next module", self)
         self.next_action.setShortcuts([QKeySequence("Ctrl+PgDown"), QKeySequence("Alt+Right")])
         self.done_action = QAction("Mark as &done", self)
-        self.done_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.done_action.setShortcuts([QKeySequence("Ctrl+D")])
         self.focus_outline_action = QAction("Go to &outline", self)
         self.focus_outline_action.setShortcuts([QKeySequence("Ctrl+1"), QKeySequence("F6")])
         self.focus_reader_action = QAction("Go to &reader", self)
@@ -220,11 +235,11 @@ class MainWindow(QMainWindow):
         self.larger_action = QAction("&Larger module text", self)
         self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.smaller_action = QAction("&Smaller module text", self)
-        self.smaller_action.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.smaller_action.setShortcuts(QKeySequence.StandardKey.ZoomOut)
         self.reset_size_action = QAction("&Normal module text size", self)
-        self.reset_size_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.reset_size_action.setShortcuts([QKeySequence("Ctrl+0")])
         self.caret_action = QAction("&Caret browsing", self, checkable=True)
-        self.caret_action.setShortcut(QKeySequence("F7"))
+        self.caret_action.setShortcuts([QKeySequence("F7")])
         self.caret_action.setStatusTip("A text cursor in the module, moved with the arrow keys, to select text (F7)")
         self.caret_action.setChecked(self.caret_browsing_on())
         for action in (self.larger_action, self.smaller_action, self.reset_size_action, self.caret_action):
@@ -279,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def _scale_side_panes(self, ratio: float) -> None:
         """Lists beside a reader (modules, reflections) widen with the zoom, up to half the width."""
+        from PySide6.QtCore import Qt
+
         if abs(ratio - 1) < 0.01:
             return
         for splitter in self.findChildren(QSplitter):
@@ -304,9 +321,9 @@ class MainWindow(QMainWindow):
         self.next_action.triggered.connect(in_course(lambda cv: cv.go(+1)))
         self.done_action.triggered.connect(in_course(lambda cv: cv.toggle_done()))
         self.focus_outline_action.triggered.connect(
-            in_course(lambda cv: cv.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+            in_course(lambda cv: _focus_by_shortcut(cv.outline)))
         self.focus_reader_action.triggered.connect(
-            in_course(lambda cv: cv.reader.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)))
+            in_course(lambda cv: _focus_by_shortcut(cv.reader.browser)))
         self.caret_action.toggled.connect(self.set_caret_browsing)
         QApplication.styleHints().colorSchemeChanged.connect(self.on_system_scheme_changed)
         # Text size acts on the reader (the Course is built if it was not yet).
@@ -338,7 +355,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("&Help")
         help_action = QAction("&How to use this app", self)
-        help_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        help_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
         help_action.triggered.connect(lambda: show("Help", help_html))
         about_action = QAction("&About Practitioner Trainer", self)
         about_action.triggered.connect(lambda: show("About", about_html))
@@ -389,6 +406,8 @@ class MainWindow(QMainWindow):
 
     def on_controller_save_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "Could not save", message)
 
     # -- window state --------------------------------------------------------------

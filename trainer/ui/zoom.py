@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
-from PySide6.QtCore import Qt
 
 MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 80, 200, 100
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
@@ -64,8 +63,13 @@ def apply_zoom(app: QApplication, percent: int) -> int:
 
 def _rescale_own_fonts(ratio: float) -> None:
     """Widgets with a font of their own (a bold, larger heading) grow with the rest."""
+    widgets = QApplication.allWidgets()
+    if not widgets:  # the zoom saved last time, set at start-up before any widget exists
+        return
+    from PySide6.QtCore import Qt  # only now: its first use is slow (see main_window)
+
     size_bit = SIZE_RESOLVED
-    for widget in QApplication.allWidgets():
+    for widget in widgets:
         if not isinstance(widget, QWidget) or not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
             continue
         font = widget.font()
