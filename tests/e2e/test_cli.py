@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 
 def run(*args, env_extra=None, timeout=120):
     env = dict(os.environ)
@@ -22,11 +24,14 @@ def test_smoke_opens_main_window_on_fresh_data_folder(tmp_path):
     assert (data / "cache" / "content.pickle").is_file(), "the course is cached for the next start"
 
 
-def test_second_start_loads_only_what_home_needs(tmp_path):
+@pytest.mark.parametrize("settings", ["", "[appearance]\ntheme=dark\nzoom=150\n"], ids=["default", "dark-zoomed"])
+def test_second_start_loads_only_what_home_needs(tmp_path, settings):
     """Opening the app shows Home: the course view, the renderer and the validation
     libraries load when first needed, not at start-up."""
     data = tmp_path / "data"
     assert run("--smoke", "--data", str(data), env_extra={"QT_QPA_PLATFORM": "offscreen"}).returncode == 0
+    if settings:
+        (data / "ui-settings.ini").write_text(settings)
     script = (
         "import atexit, sys\n"
         "def built():  # registered first, so it runs last: after PySide6 has shut down\n"

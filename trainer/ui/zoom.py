@@ -53,20 +53,18 @@ def apply_zoom(app: QApplication, percent: int) -> int:
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)
     app.setProperty(_CURRENT, percent)
-    if before != percent:
-        _rescale_own_fonts(percent / before)
+    widgets = QApplication.allWidgets() if before != percent else []
+    if widgets:  # none when the zoom saved last time is set at start-up: nothing to redo
+        _rescale_own_fonts(widgets, percent / before)
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, _refresh_combo_sizes)  # once every widget has its new font
     return percent
 
 
-def _rescale_own_fonts(ratio: float) -> None:
+def _rescale_own_fonts(widgets: list, ratio: float) -> None:
     """Widgets with a font of their own (a bold, larger heading) grow with the rest."""
-    widgets = QApplication.allWidgets()
-    if not widgets:  # the zoom saved last time, set at start-up before any widget exists
-        return
-    from PySide6.QtCore import Qt  # only now: its first use is slow (see main_window)
+    from PySide6.QtCore import Qt  # not at import: its first use is slow (see main_window)
 
     size_bit = SIZE_RESOLVED
     for widget in widgets:
