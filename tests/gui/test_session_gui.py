@@ -360,6 +360,18 @@ def test_presenter_shows_what_comes_next(view, qtbot):
     assert presenter.next_label.text() == "Last phase"
 
 
+def test_presenter_on_a_small_screen_shows_every_line_of_every_group(view, qtbot):
+    start_taster(view, qtbot)
+    view.run.presenter_button.click()
+    presenter = view.presenter
+    view.run.phase_list.setCurrentRow(4)  # the first practice round: three groups, long text
+    presenter.resize(800, 600)
+    qtbot.waitUntil(lambda: presenter.size().height() == 600)
+    for label in [*presenter.group_labels, presenter.instructions_label, presenter.prompts_label]:
+        qtbot.waitUntil(lambda label=label: label.height() >= label.heightForWidth(label.width()))
+    assert presenter.hint_label.geometry().bottom() <= presenter.height()
+
+
 def test_roster_adds_people_who_have_a_local_profile(view, qtbot):
     from trainer.services.profiles import ProfileService
 

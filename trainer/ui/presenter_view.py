@@ -184,7 +184,16 @@ class PresenterView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
     def _apply_fonts(self) -> None:
-        h = max(300, min(self.height(), int(self.width() * 0.75)))
+        """Sizes from the window's height; smaller steps until everything fits (a short screen,
+        long instructions, many groups), so no line is cut off at the bottom of a box."""
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+            self._set_font_sizes(scale)
+            self._layout.invalidate()
+            if self._layout.totalHeightForWidth(self.width()) <= self.height():
+                return
+
+    def _set_font_sizes(self, scale: float) -> None:
+        h = max(300, min(self.height(), int(self.width() * 0.75))) * scale
         n_groups = len(self.group_labels)
         base = max(12, int(h / 34))
         margin = max(12, int(self.width() * 0.025))
