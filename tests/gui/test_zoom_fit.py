@@ -75,6 +75,21 @@ def test_team_session_keeps_three_columns_side_by_side_when_there_is_room(sessio
     assert cut_off(view) == []
 
 
+def test_an_alt_letter_jump_in_the_stacked_columns_scrolls_to_its_control(session_app, qtbot):
+    parts, view = session_app
+    at(parts, 175, (800, 600))
+    parts.window.activateWindow()
+    qtbot.waitActive(parts.window)
+    area, edit = page(view), view.debrief_edit
+    area.verticalScrollBar().setValue(0)
+    view.roster.new_button.setFocus()
+    assert not edit.visibleRegion().boundingRect().height()  # the debrief is out of sight, below
+    qtbot.keyClick(view.roster.new_button, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # De&brief notes
+    qtbot.waitUntil(lambda: edit.hasFocus())
+    top = edit.mapTo(area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top < area.viewport().height(), "the focused debrief is in sight"
+
+
 def test_a_zoom_change_alone_restacks_the_columns(session_app, qtbot):
     parts, view = session_app
     at(parts, 100, (1280, 800))

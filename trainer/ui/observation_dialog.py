@@ -22,6 +22,7 @@ from trainer.sessions.observation_file import (
 )
 from trainer.sessions.session_code import LENGTH, is_code, normalise_code
 from trainer.ui.observer_form import observation_tools, typed_counts
+from trainer.ui.scroll_focus import keep_focus_visible
 
 MAX_ROUND = 30
 NARROW_CHARS = 100  # below this many average characters wide, the details stack in one column
@@ -108,6 +109,7 @@ class ObservationFileDialog(QDialog):
         page.setMinimumWidth(200)  # the width follows the window (never scrolls sideways); only the height scrolls
         self.scroll = QScrollArea()
         self.scroll.setWidget(page)
+        keep_focus_visible(self.scroll)  # an Alt+letter jump scrolls to its control too
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

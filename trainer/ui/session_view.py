@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from trainer.ui.flow_layout import FlowLayout
 from trainer.ui.observer_form import ObserverNoteForm
+from trainer.ui.scroll_focus import keep_focus_visible
 from trainer.ui.session_controller import TeamSessionController
 from trainer.ui.session_export import ask_export_bundles, ask_save_report
 from trainer.ui.session_groups import GroupsPanel
@@ -101,6 +102,7 @@ class SessionView(QWidget):
         scroll.setAccessibleName("Team session")
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.splitter)
+        keep_focus_visible(scroll)  # an Alt+letter jump scrolls to its control too
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self.fit_columns)

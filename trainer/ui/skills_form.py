@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
+from trainer.ui.scroll_focus import keep_focus_visible
 from trainer.ui.skills_models import NOTES, RATING, SKILL, RatingItemsModel
 
 RATING_KEYS = {
@@ -252,6 +253,7 @@ class ChecklistForm(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidget(self.panel)
+        keep_focus_visible(scroll)  # an Alt+letter jump scrolls to its control too
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
