@@ -2,7 +2,7 @@
 
 In a module: all marked, the first selected; F3 / Shift+F3 step through them (going
 round at the ends), Esc clears them, opening another module clears them. In a scenario:
-the words are marked in the moment the hit opened at.
+the words are marked in the moment the hit opened at, and F3 steps through them too.
 """
 
 import re
@@ -121,3 +121,35 @@ def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, bundled_content,
     page.show_matches(("rescue",), hit.moment)
     window.section("scenarios").open_scenario(hit.key)
     assert browser.extraSelections() == []
+
+
+def test_f3_in_a_scenario_steps_through_the_marks_then_means_the_next_skill_place(
+        make_app, bundled_content, qtbot):
+    from trainer.scenarios.align import places
+
+    parts = make_app(content=bundled_content)
+    window = parts.window
+    window.search_action.trigger()
+    hit = next(h for h in parts.search.search("rescue pack") if h.kind == "scenario" and h.moment)
+    window.search_dialog.hit_chosen.emit(hit)
+    window.search_dialog.hide()
+    page = window.section("scenarios").page
+    qtbot.waitUntil(lambda: page.moment_id == hit.moment)
+    qtbot.waitUntil(window.isActiveWindow)
+    browser = page.browser
+    count = len(browser.extraSelections())
+    assert count > 1
+    browser.setFocus()
+    qtbot.keyClick(browser, Qt.Key.Key_F3)
+    assert page.marks.index == 0 and window.statusBar().currentMessage() == f"Match 1 of {count}."
+    assert browser.textCursor().selectedText().lower() in ("rescue", "pack")
+    qtbot.keyClick(browser, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)  # before the first: the last
+    assert page.marks.index == count - 1 and "on to the last" in window.statusBar().currentMessage()
+    assert page.moment_id == hit.moment  # stepping keeps the moment the search opened
+    # Once the marks are cleared, F3 is the next place that uses the chosen skill again.
+    qtbot.keyClick(browser, Qt.Key.Key_Escape)
+    page.skill_combo.setCurrentIndex(1)
+    found, first = places(page.scenario, page.highlight), page._place
+    assert len(found) > 1 and browser.extraSelections() == []
+    qtbot.keyClick(browser, Qt.Key.Key_F3)
+    assert page._place == (first + 1) % len(found)

@@ -1,7 +1,7 @@
 """Marking every place some search words are found in a text view, and stepping through them.
 
-Used by the module reader (F3 / Shift+F3 step, Esc clears) and the Scenarios page (the
-words of a search hit marked in the moment it opened at). Matching is the search's own
+Used by the module reader and the Scenarios page (the words of a search hit marked in
+the moment it opened at). In both, F3 / Shift+F3 step through the marks and Esc clears them. Matching is the search's own
 (``trainer.services.search.find_spans``): capitals and accents do not matter.
 """
 
@@ -94,6 +94,15 @@ class FindMarks:
             selection.format = fmt
             selections.append(selection)
         self.edit.setExtraSelections(selections)
+
+
+def step_message(index: int, count: int, wrapped: bool, step: int) -> str:
+    """What the status bar says after ``FindMarks.step``: "Match 2 of 5.", and whether it went round."""
+    where = f"Match {index + 1} of {count}."
+    if wrapped:
+        where = (f"No more matches below: back to the first. {where}" if step > 0
+                 else f"No more matches above: on to the last. {where}")
+    return where
 
 
 def anchor_positions(document) -> dict[str, int]:

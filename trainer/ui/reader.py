@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.course import Heading, Module
 from trainer.modules.page_cache import render_page_for
 from trainer.modules.themes import Theme
-from trainer.ui.find_marks import FindMarks
+from trainer.ui.find_marks import FindMarks, step_message
 from trainer.ui.flow_layout import FlowLayout
 
 MIN_POINT, MAX_POINT = 8, 28
@@ -114,7 +114,7 @@ class ReaderView(QWidget):
         # The words of a search, marked everywhere in the module (see show_matches).
         self.marks = FindMarks(self.browser)
         # F3 works wherever the focus is while the reader is on screen (a hidden reader's
-        # shortcuts are off, so the Scenarios page keeps its own F3).
+        # shortcuts are off, so the Scenarios page has its own F3).
         QShortcut(QKeySequence("F3"), self, lambda: self.step_match(+1))
         QShortcut(QKeySequence("Shift+F3"), self, lambda: self.step_match(-1))
         self.clear_shortcut = QShortcut(QKeySequence("Esc"), self.browser, self.clear_matches)
@@ -140,11 +140,7 @@ class ReaderView(QWidget):
             self.status_message.emit("No search words are marked. Search with Ctrl+K.")
             return
         index, wrapped = self.marks.step(step)
-        where = f"Match {index + 1} of {count}."
-        if wrapped:
-            where = (f"No more matches below: back to the first. {where}" if step > 0
-                     else f"No more matches above: on to the last. {where}")
-        self.status_message.emit(where)
+        self.status_message.emit(step_message(index, count, wrapped, step))
 
     def clear_matches(self) -> None:
         self.clear_shortcut.setEnabled(False)

@@ -54,7 +54,7 @@ class ScenarioPageLayout(QWidget):
         self.next_place_button = QToolButton()
         self.next_place_button.setText("Next \u25b8")
         self.next_place_button.setAccessibleName("Next place that uses this skill")
-        self.next_place_button.setToolTip("Next place that uses this skill (F3)")
+        self.next_place_button.setToolTip("Next place that uses this skill (F3, unless search words are marked)")
         self.practise_box = QCheckBox("&Practise mode")
         self.practise_box.setToolTip("Hide the self-management version of each moment until you have written what you would say")
         self.practise_box.setAccessibleName("Practise: hide the self-management version until you have tried")

@@ -18,7 +18,7 @@ from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.render import SIDE, SINGLE, RenderOptions, anchor, render_scenario, turn_anchor
-from trainer.ui.find_marks import FindMarks, anchor_positions
+from trainer.ui.find_marks import FindMarks, anchor_positions, step_message
 from trainer.ui.scenario_controller import ScenarioController
 from trainer.ui.scenario_list import ScenarioListPage
 from trainer.ui.scenario_page import AUTO, SINGLE_COLUMN, ScenarioPageLayout
@@ -80,7 +80,8 @@ class ScenarioPage(ScenarioPageLayout):
         self.layout_combo.currentIndexChanged.connect(lambda _i: self._update_mode(force=True))
         self.skill_combo.currentIndexChanged.connect(self.on_skill_combo_changed)
         self.next_place_button.clicked.connect(self.next_place)
-        QShortcut(QKeySequence("F3"), self, self.next_place)
+        QShortcut(QKeySequence("F3"), self, lambda: self.find_next(+1))
+        QShortcut(QKeySequence("Shift+F3"), self, lambda: self.find_next(-1))
         for keys, step in (("Alt+Down", +1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.step_moment(step))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -177,8 +178,9 @@ class ScenarioPage(ScenarioPageLayout):
                 finally:
                     self._jumping = False
             where = "this moment" if moment_id else "the introduction"
+            keys = "F3 and Shift+F3 step through them, " if count > 1 else ""
             self.status_message.emit(f"The words searched for are marked in {where} "
-                                     f"({count} place{'s' if count != 1 else ''}). Esc clears the marks.")
+                                     f"({count} place{'s' if count != 1 else ''}). {keys}Esc clears the marks.")
         return count
 
     def _mark_matches(self) -> int:
@@ -352,6 +354,21 @@ class ScenarioPage(ScenarioPageLayout):
         self.render()
         if self.highlight:
             self.next_place()
+
+    def find_next(self, step: int) -> None:
+        """F3 / Shift+F3: the next or previous search mark while words are marked (as in the
+        reader), else the next place that uses the chosen skill."""
+        count = len(self.marks)
+        if not count:
+            if step > 0:
+                self.next_place()
+            return
+        self._jumping = True  # the moment stays the one the search opened
+        try:
+            index, wrapped = self.marks.step(step)
+        finally:
+            self._jumping = False
+        self.status_message.emit(step_message(index, count, wrapped, step))
 
     def next_place(self) -> None:
         if self.scenario is None or not self.highlight:
