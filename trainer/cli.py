@@ -78,11 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshots", help="save PNGs of each main screen (offscreen)")
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
-    p.add_argument("--size", type=_size, default=(1280, 800), help="window size, e.g. 1280x800")
+    p.add_argument("--size", type=_size, help="window size, e.g. 1280x800 (the default)")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
     p.add_argument("--session", action="store_true",
                    help="run the 90-minute taster for 7 people; save control and presenter views "
-                        "at 1920x1080 and 1280x720")
+                        "at 1920x1080 and 1280x720, or at --size")
     p.add_argument("--zoom", type=int, metavar="PERCENT",
                    help="only every screen and dialog, light and dark, at this zoom (80-200)")
 
@@ -244,10 +244,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.session:
                 from trainer.ui.screenshots import save_session_screenshots
 
-                saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data)
+                sizes = {"sizes": (args.size,)} if args.size else {}
+                saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data,
+                                                 **sizes)
             else:
-                saved = save_screenshots(args.outdir, folder, args.size, data_dir=args.shot_data or args.data,
-                                         zoom=args.zoom)
+                saved = save_screenshots(args.outdir, folder, args.size or (1280, 800),
+                                         data_dir=args.shot_data or args.data, zoom=args.zoom)
             for path in saved:
                 print(path)
             return 0

@@ -22,3 +22,18 @@ def test_taster_for_seven_saves_control_and_presenter_views(qtbot, tmp_path):
         assert png_size(path) == (w, h), path.name  # nothing forced the window bigger
     records = (tmp_path / "data" / "records.json").read_text()
     assert "Riverside taster" in records and "Grace Obi" in records
+
+
+def test_session_screenshots_at_the_size_asked_for(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "trainer", "screenshots", str(tmp_path / "shots"), "--session",
+                             "--size", "800x600", "--data", str(tmp_path / "data")], capture_output=True, text=True,
+                            timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    names = sorted(Path(line).name for line in result.stdout.split())
+    assert names == ["session-control-800x600.png", "session-presenter-800x600.png",
+                     "session-presenter-welcome-800x600.png"]
+    assert png_size(tmp_path / "shots" / "session-presenter-800x600.png") == (800, 600)

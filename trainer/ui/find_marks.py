@@ -1,7 +1,7 @@
 """Marking every place some search words are found in a text view, and stepping through them.
 
 Used by the module reader and the Scenarios page (the words of a search hit marked in
-the moment it opened at). In both, F3 / Shift+F3 step through the marks and Esc clears them. Matching is the search's own
+the moment it opened at). In both, F3 / Shift+F3 step through the marks, Esc clears them. Matching is the search's own
 (``trainer.services.search.find_spans``): capitals and accents do not matter.
 """
 
