@@ -50,7 +50,8 @@ def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
         return saved
 
     def grab(name: str) -> None:
-        app.processEvents()
+        for _ in range(3):  # a scroll bar that came or went re-lays the page out on a later turn
+            app.processEvents()
         path = outdir / f"{name}-{w}x{h}.png"
         window.grab().save(str(path))
         saved.append(path)
