@@ -311,3 +311,20 @@ def test_chart_follows_the_theme(qtbot, tmp_path, bundled_content):
     parts.window.set_theme("light")
     assert skills.dashboard.chart.backgroundBrush().color().lightness() > 128
     parts.store.close()
+
+
+def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, bundled_content, qtbot):
+    """pyqtgraph takes about half a second to import: the table comes first, the chart follows."""
+    parts = make_app(content=bundled_content)
+    add_demo_ratings(parts.store, parts.profile_id, parts.window.section("skills").controller.framework,
+                     lambda: TODAY)
+    skills = parts.window.section("skills")
+    skills.reload_all()
+    dash = skills.dashboard
+    parts.window.show_section("skills")
+    assert not dash.chart_made() and dash.chart_place.text().startswith("Drawing the chart")
+    assert dash.table.model().rowCount() > 0
+    qtbot.waitUntil(dash.chart_made)
+    selected = dash.summaries[dash.table.currentIndex().row()]
+    assert dash.chart.getPlotItem().titleLabel.text.startswith(selected.name)  # what was chosen meanwhile
+    assert dash.chart.isVisible()

@@ -1,4 +1,10 @@
-"""The skills dashboard: per skill, latest ratings, trend, evidence and next steps."""
+"""The skills dashboard: per skill, latest ratings, trend, evidence and next steps.
+
+The trend chart needs pyqtgraph (and numpy), about half a second to import. So the
+dashboard shows its table and next steps at once, with a line of text where the
+chart goes, and makes the chart once that has been painted (``chart`` makes it at
+once when asked for).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from trainer.competencies.coding import level
 from trainer.competencies.ratings import rating_text
-from trainer.ui.skills_chart import TrendChart
 from trainer.ui.skills_controller import SkillsController
 from trainer.ui.skills_counter import LEVEL_MARK
 from trainer.ui.skills_models import RowsModel
@@ -23,6 +28,16 @@ HEADER_TIPS = (
     "Modules you have marked done, of those that teach this skill")
 TargetRole = Qt.ItemDataRole.UserRole + 10
 DASH = "\u2014"
+
+
+class _ChartPlace(QLabel):
+    """Where the chart goes, until it is made: says so, and tells when it is on screen."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        self.painted.emit()
 
 
 class DashboardView(QWidget):
@@ -52,7 +67,13 @@ class DashboardView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.chart = TrendChart()
+        self._chart = None  # the TrendChart, once made (see chart)
+        self._chart_summary = None
+        self.chart_place = _ChartPlace("Drawing the chart\u2026")
+        self.chart_place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_place.setMinimumSize(260, 180)
+        # Queued: the frame with the table reaches the screen before the import starts.
+        self.chart_place.painted.connect(self._make_chart_if_shown, Qt.ConnectionType.QueuedConnection)
         self.next_title = QLabel("Suggested &next steps")
         font = self.next_title.font()
         font.setBold(True)
@@ -73,7 +94,8 @@ class DashboardView(QWidget):
         side_layout.addWidget(hint)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.chart)
+        bottom.addWidget(self.chart_place)
+        self._bottom = bottom
         bottom.addWidget(side)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
@@ -120,8 +142,41 @@ class DashboardView(QWidget):
         row = ids.index(current) if current in ids else (ids.index(sorted(weak, key=ids.index)[0]) if weak else 0)
         if self.summaries:
             self.table.selectRow(row)
-            self.chart.show_summary(self.summaries[row])
+            self._show_in_chart(self.summaries[row])
         self.refreshed.emit()
+
+    # -- the chart ---------------------------------------------------------------------------
+    @property
+    def chart(self):
+        """The trend chart, made now if it was not yet."""
+        if self._chart is None:
+            from trainer.ui.skills_chart import TrendChart
+
+            self._chart = TrendChart()
+            sizes = self._bottom.sizes()
+            self._bottom.replaceWidget(0, self._chart)
+            if all(sizes):
+                self._bottom.setSizes(sizes)  # the split stays where it was (the chart asks for more)
+            self.chart_place.deleteLater()
+            self._chart.show_summary(self._chart_summary)
+        return self._chart
+
+    def chart_made(self) -> bool:
+        return self._chart is not None
+
+    def _show_in_chart(self, summary) -> None:
+        self._chart_summary = summary
+        if self._chart is not None:
+            self._chart.show_summary(summary)
+
+    def apply_chart_palette(self) -> None:
+        """Follow a new theme (a chart made later takes the palette then)."""
+        if self._chart is not None:
+            self._chart.apply_palette()
+
+    def _make_chart_if_shown(self) -> None:
+        if self._chart is None and self.isVisible():
+            self.chart  # noqa: B018 (the property makes it)
 
     def _headline(self, selfs: list, obs: list, weak: set) -> str:
         if not selfs and not obs:
@@ -166,7 +221,7 @@ class DashboardView(QWidget):
     # -- slots ---------------------------------------------------------------------------
     def on_table_current_changed(self, current, _previous) -> None:
         if current.isValid() and 0 <= current.row() < len(self.summaries):
-            self.chart.show_summary(self.summaries[current.row()])
+            self._show_in_chart(self.summaries[current.row()])
 
     def on_next_list_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(TargetRole)

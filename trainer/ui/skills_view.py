@@ -65,7 +65,7 @@ class SkillsView(QWidget):
         self.on_controller_records_changed()
 
     def on_window_theme_changed(self, _theme: str) -> None:
-        self.dashboard.chart.apply_palette()
+        self.dashboard.apply_chart_palette()
         self.dashboard.refresh()
 
     def on_controller_records_changed(self, *_args) -> None:
