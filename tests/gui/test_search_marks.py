@@ -26,6 +26,18 @@ def open_module_hit(make_app, bundled_content, qtbot, query="elicit provide"):
     return parts, hit, reader
 
 
+def open_scenario_hit(make_app, bundled_content, qtbot, query="rescue pack"):
+    parts = make_app(content=bundled_content)
+    window = parts.window
+    window.search_action.trigger()
+    hit = next(h for h in parts.search.search(query) if h.kind == "scenario" and h.moment)
+    window.search_dialog.hit_chosen.emit(hit)
+    window.search_dialog.hide()
+    page = window.section("scenarios").page
+    qtbot.waitUntil(lambda: page.moment_id == hit.moment)
+    return parts, hit, page
+
+
 def test_a_module_hit_marks_every_occurrence_and_selects_the_first(make_app, bundled_content, qtbot):
     parts, hit, reader = open_module_hit(make_app, bundled_content, qtbot)
     browser = reader.browser
@@ -90,14 +102,8 @@ def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, bundled_content,
     from trainer.scenarios.render import anchor
     from trainer.ui.find_marks import anchor_positions
 
-    parts = make_app(content=bundled_content)
+    parts, hit, page = open_scenario_hit(make_app, bundled_content, qtbot)
     window = parts.window
-    window.search_action.trigger()
-    hit = next(h for h in parts.search.search("rescue pack") if h.kind == "scenario" and h.moment)
-    window.search_dialog.hit_chosen.emit(hit)
-    window.search_dialog.hide()
-    page = window.section("scenarios").page
-    qtbot.waitUntil(lambda: page.moment_id == hit.moment)
     browser = page.browser
     marks = browser.extraSelections()
     assert marks and all(m.cursor.selectedText().lower() in ("rescue", "pack") for m in marks)
@@ -127,14 +133,8 @@ def test_f3_in_a_scenario_steps_through_the_marks_then_means_the_next_skill_plac
         make_app, bundled_content, qtbot):
     from trainer.scenarios.align import places
 
-    parts = make_app(content=bundled_content)
+    parts, hit, page = open_scenario_hit(make_app, bundled_content, qtbot)
     window = parts.window
-    window.search_action.trigger()
-    hit = next(h for h in parts.search.search("rescue pack") if h.kind == "scenario" and h.moment)
-    window.search_dialog.hit_chosen.emit(hit)
-    window.search_dialog.hide()
-    page = window.section("scenarios").page
-    qtbot.waitUntil(lambda: page.moment_id == hit.moment)
     qtbot.waitUntil(window.isActiveWindow)
     browser = page.browser
     count = len(browser.extraSelections())

@@ -18,9 +18,9 @@ from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.render import SIDE, SINGLE, RenderOptions, anchor, render_scenario, turn_anchor
-from trainer.ui.find_marks import FindMarks, anchor_positions, step_message
 from trainer.ui.scenario_controller import ScenarioController
 from trainer.ui.scenario_list import ScenarioListPage
+from trainer.ui.scenario_marks import ScenarioMarks
 from trainer.ui.scenario_page import AUTO, SINGLE_COLUMN, ScenarioPageLayout
 from trainer.ui.theme import base_point_size, page_theme
 
@@ -48,7 +48,7 @@ def anchor_tops(document) -> dict[str, float]:
     return out
 
 
-class ScenarioPage(ScenarioPageLayout):
+class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
     back_requested = Signal()
     reflection_requested = Signal(dict)
     status_message = Signal(str)
@@ -67,10 +67,7 @@ class ScenarioPage(ScenarioPageLayout):
         self._jumping = False
         self._default_point = base_point
         self._point = base_point
-        # The words of a search hit, marked in the moment it opened at (see show_matches).
-        self.marks = FindMarks(self.browser)
-        self._match_terms: tuple[str, ...] = ()
-        self._match_moment: str | None = None
+        self._init_marks()
         self._connect()
 
     def _connect(self) -> None:
@@ -80,8 +77,6 @@ class ScenarioPage(ScenarioPageLayout):
         self.layout_combo.currentIndexChanged.connect(lambda _i: self._update_mode(force=True))
         self.skill_combo.currentIndexChanged.connect(self.on_skill_combo_changed)
         self.next_place_button.clicked.connect(self.next_place)
-        QShortcut(QKeySequence("F3"), self, lambda: self.find_next(+1))
-        QShortcut(QKeySequence("Shift+F3"), self, lambda: self.find_next(-1))
         for keys, step in (("Alt+Down", +1), ("Alt+Up", -1)):
             shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.step_moment(step))
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -95,9 +90,6 @@ class ScenarioPage(ScenarioPageLayout):
         c.moment_revealed.connect(self.on_controller_moment_changed)
         c.moment_hidden.connect(self.on_controller_moment_changed)
         c.attempt_saved.connect(lambda _s, _m: self.practice.predict.refresh())
-        self.clear_marks_shortcut = QShortcut(QKeySequence("Esc"), self.browser, self.clear_matches)
-        self.clear_marks_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.clear_marks_shortcut.setEnabled(False)  # Esc is only taken while there are marks
 
     # -- showing a scenario -------------------------------------------------------------
     def show_scenario(self, scenario: Scenario) -> None:
@@ -160,49 +152,6 @@ class ScenarioPage(ScenarioPageLayout):
             self._rendering = False
         self._update_places()
         self._sync_moment(self.moment_id)
-
-    # -- search matches -----------------------------------------------------------------
-    def show_matches(self, terms, moment_id: str | None) -> int:
-        """Mark the search words in one moment (both versions and the commentary), or in the
-        introduction when ``moment_id`` is None, and scroll the first into view if it is not."""
-        self._match_terms, self._match_moment = tuple(t for t in terms if t), moment_id
-        count = self._mark_matches()
-        if count:
-            rect = self.browser.cursorRect(self.marks.cursor_at(0))
-            height = self.browser.viewport().height()
-            if rect.top() < 0 or rect.bottom() > height:
-                self._jumping = True  # the moment stays the one opened
-                try:
-                    bar = self.browser.verticalScrollBar()
-                    bar.setValue(bar.value() + rect.top() - height // 3)
-                finally:
-                    self._jumping = False
-            where = "this moment" if moment_id else "the introduction"
-            keys = "F3 and Shift+F3 step through them, " if count > 1 else ""
-            self.status_message.emit(f"The words searched for are marked in {where} "
-                                     f"({count} place{'s' if count != 1 else ''}). {keys}Esc clears the marks.")
-        return count
-
-    def _mark_matches(self) -> int:
-        if not self._match_terms or self.scenario is None:
-            return 0
-        positions = anchor_positions(self.browser.document())
-        ids = [m.id for m in self.scenario.moments]
-        if self._match_moment in ids:
-            i = ids.index(self._match_moment)
-            start = positions.get(anchor(self._match_moment), 0)
-            end = positions.get(anchor(ids[i + 1])) if i + 1 < len(ids) else None
-        else:
-            start, end = 0, positions.get(anchor(ids[0])) if ids else None
-        count = self.marks.mark(self._match_terms, start, end)
-        self.clear_marks_shortcut.setEnabled(bool(count))
-        return count
-
-    def clear_matches(self, quiet: bool = False) -> None:
-        self._match_terms, self._match_moment = (), None
-        self.clear_marks_shortcut.setEnabled(False)
-        if self.marks.clear() and not quiet:
-            self.status_message.emit("Search marks cleared.")
 
     # -- layout modes -------------------------------------------------------------------
     def effective_mode(self) -> str:
@@ -354,21 +303,6 @@ class ScenarioPage(ScenarioPageLayout):
         self.render()
         if self.highlight:
             self.next_place()
-
-    def find_next(self, step: int) -> None:
-        """F3 / Shift+F3: the next or previous search mark while words are marked (as in the
-        reader), else the next place that uses the chosen skill."""
-        count = len(self.marks)
-        if not count:
-            if step > 0:
-                self.next_place()
-            return
-        self._jumping = True  # the moment stays the one the search opened
-        try:
-            index, wrapped = self.marks.step(step)
-        finally:
-            self._jumping = False
-        self.status_message.emit(step_message(index, count, wrapped, step))
 
     def next_place(self) -> None:
         if self.scenario is None or not self.highlight:
