@@ -328,3 +328,24 @@ def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, bundled_cont
     selected = dash.summaries[dash.table.currentIndex().row()]
     assert dash.chart.getPlotItem().titleLabel.text.startswith(selected.name)  # what was chosen meanwhile
     assert dash.chart.isVisible()
+
+
+def test_chart_text_grows_with_the_zoom(make_app, bundled_content, qtbot):
+    """At 175% the axis labels ("2 done well") stay readable: before, pyqtgraph dropped them."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    parts = make_app(content=bundled_content)
+    chart = parts.window.section("skills").dashboard.chart
+    axis = chart.getPlotItem().getAxis("left")
+    before = axis.width()
+    parts.window.set_zoom(175)
+    try:
+        font = QApplication.font()
+        qtbot.waitUntil(lambda: axis.style["tickFont"] is not None
+                        and axis.style["tickFont"].pointSizeF() == font.pointSizeF())
+        need = QFontMetrics(font).horizontalAdvance("2 done well")
+        qtbot.waitUntil(lambda: axis.width() >= need)
+        assert axis.width() > before
+    finally:
+        parts.window.set_zoom(100)

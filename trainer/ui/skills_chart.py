@@ -3,6 +3,7 @@
 Self ratings are a solid line with round markers; observer ratings are
 triangles on a dashed line, so the two series differ by shape as well as
 by colour. The y axis reads in words (0 not done, 1 partly, 2 done well).
+All its text takes its size from the application font, so it grows with the zoom.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 # PySide6 first: pyqtgraph uses whichever Qt binding is already imported.
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 import pyqtgraph as pg  # noqa: E402,I001
@@ -48,7 +49,6 @@ class TrendChart(pg.PlotWidget):
         item.hideButtons()
         self.setMouseEnabled(x=False, y=False)
         item.getAxis("left").setTicks([[(0, "0 not done"), (1, "1 partly"), (2, "2 done well")]])
-        item.getAxis("left").setWidth(84)
         item.showGrid(x=False, y=True, alpha=0.25)
         # Across the top, in the head room above "2 done well", so it never hides a point.
         self.legend = item.addLegend(offset=(-10, 2), colCount=2)
@@ -60,7 +60,9 @@ class TrendChart(pg.PlotWidget):
             self.curves[source] = item.plot(
                 [], [], name=name, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
                 symbolSize=11, symbolBrush=pg.mkBrush(*colour), symbolPen=pg.mkPen(colour))
+        self._title = ""
         self.apply_palette()
+        self.apply_fonts()
         self.show_summary(None)
 
     def apply_palette(self) -> None:
@@ -78,6 +80,33 @@ class TrendChart(pg.PlotWidget):
         for _sample, label in self.legend.items:
             label.setText(label.text)  # pyqtgraph only re-renders a label's colour on setText
 
+    def apply_fonts(self) -> None:
+        """Axis, title and legend text at the application font's size (which follows the zoom).
+        The left axis is made wide enough for "2 done well": pyqtgraph drops a tick label
+        that does not fit."""
+        font = QApplication.font()
+        metrics = QFontMetrics(font)
+        item = self.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setTickFont(font)
+        item.getAxis("left").setWidth(metrics.horizontalAdvance("2 done well") + 18)
+        item.getAxis("bottom").setHeight(metrics.height() + 14)
+        self._text_px = max(8, metrics.height() - metrics.descent())
+        self.legend.setLabelTextSize(f"{self._text_px}px")
+        for _sample, label in self.legend.items:
+            label.setText(label.text)
+        if self._title:
+            self._set_title(self._title)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "legend"):  # a new zoom, once built
+            self.apply_fonts()
+
+    def _set_title(self, title: str) -> None:
+        self._title = title
+        self.getPlotItem().setTitle(title, color=self._foreground, size=f"{round(self._text_px * 1.1)}px")
+
     def show_summary(self, summary: SkillSummary | None) -> None:
         item = self.getPlotItem()
         title = summary.name if summary is not None else "Choose a skill"
@@ -87,7 +116,7 @@ class TrendChart(pg.PlotWidget):
                 self.series[source] = [(p.date, p.value) for p in summary.series(source)]
             if not any(self.series.values()):
                 title += " \u2014 no ratings yet"
-        item.setTitle(title, color=self._foreground, size="11pt")
+        self._set_title(title)
         # The two curves are made once and only given new data: removing and
         # re-adding plot items crashed PySide6 6.12 at interpreter exit.
         for source, curve in self.curves.items():
