@@ -7,6 +7,8 @@ scaled by the same step. The module reader keeps its own text size.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -53,13 +55,30 @@ def apply_zoom(app: QApplication, percent: int) -> int:
     font.setPointSizeF(float(base) * percent / 100)
     app.setFont(font)
     app.setProperty(_CURRENT, percent)
-    widgets = QApplication.allWidgets() if before != percent else []
+    widgets = all_widgets() if before != percent else []
     if widgets:  # none when the zoom saved last time is set at start-up: nothing to redo
         _rescale_own_fonts(widgets, percent / before)
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, _refresh_combo_sizes)  # once every widget has its new font
     return percent
+
+
+def all_widgets() -> list:
+    """``QApplication.allWidgets()``, made with the garbage collector held off.
+
+    PySide makes a Python object for every widget in the list. Making thousands can
+    start a collection, and one that deletes a closed window (and its widgets) leaves
+    the rest of the half-made list pointing at freed memory: a crash, seen in the test
+    suite about one run in two once a chart's reference cycles were in the garbage.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return QApplication.allWidgets()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _rescale_own_fonts(widgets: list, ratio: float) -> None:
@@ -85,7 +104,7 @@ def _refresh_combo_sizes() -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QComboBox
 
-    combos = [w for w in QApplication.allWidgets() if isinstance(w, QComboBox)]
+    combos = [w for w in all_widgets() if isinstance(w, QComboBox)]
     for combo in combos:  # one closing window may take others with it: skip what is gone
         if shiboken6.isValid(combo):
             QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))
