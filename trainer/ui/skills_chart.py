@@ -3,7 +3,7 @@
 Self ratings are a solid line with round markers; observer ratings are
 triangles on a dashed line, so the two series differ by shape as well as
 by colour. The y axis reads in words (0 not done, 1 partly, 2 done well).
-All its text takes its size from the application font, so it grows with the zoom.
+All its text takes its size from the application font: call ``apply_fonts`` after a zoom.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 # PySide6 first: pyqtgraph uses whichever Qt binding is already imported.
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -97,11 +97,6 @@ class TrendChart(pg.PlotWidget):
             label.setText(label.text)
         if self._title:
             self._set_title(self._title)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "legend"):  # a new zoom, once built
-            self.apply_fonts()
 
     def _set_title(self, title: str) -> None:
         self._title = title

@@ -174,6 +174,11 @@ class DashboardView(QWidget):
         if self._chart is not None:
             self._chart.apply_palette()
 
+    def apply_chart_fonts(self) -> None:
+        """Follow a new zoom (a chart made later takes the fonts then)."""
+        if self._chart is not None:
+            self._chart.apply_fonts()
+
     def _make_chart_if_shown(self) -> None:
         if self._chart is None and self.isVisible():
             self.chart  # noqa: B018 (the property makes it)

@@ -64,6 +64,9 @@ class SkillsView(QWidget):
         self.observer_view.new()
         self.on_controller_records_changed()
 
+    def on_window_zoom_changed(self, _percent: int) -> None:
+        self.dashboard.apply_chart_fonts()
+
     def on_window_theme_changed(self, _theme: str) -> None:
         self.dashboard.apply_chart_palette()
         self.dashboard.refresh()

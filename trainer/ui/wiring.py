@@ -112,6 +112,7 @@ def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
     # Finishing a module changes "modules done" and the suggestions.
     course.progress_changed.connect(skills.dashboard.refresh)
     window.theme_changed.connect(skills.on_window_theme_changed)
+    window.zoom_changed.connect(skills.on_window_zoom_changed)
 
     def on_dashboard_module_requested(module_id: str) -> None:
         window.show_section("course")
