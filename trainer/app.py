@@ -30,18 +30,18 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
 from PySide6.QtGui import QAction  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from trainer.ui.appearance import FUSION_ARGS, apply_theme, fusion_given  # noqa: E402
-from trainer.ui.bookmarks_controller import BookmarkController  # noqa: E402
-from trainer.ui.controller import CourseController  # noqa: E402
-from trainer.ui.export_menu import install_export  # noqa: E402
-from trainer.ui.focus_ring import install_focus_ring, release_focus_ring  # noqa: E402
-from trainer.ui.lrs_ui import install_lrs  # noqa: E402
-from trainer.ui.home_view import HomeView  # noqa: E402
-from trainer.ui.journal_controller import JournalController, link_choices, link_describer  # noqa: E402
-from trainer.ui.main_window import MainWindow  # noqa: E402
-from trainer.ui.observation_file_ui import install_observation_file  # noqa: E402
-from trainer.ui.wiring import connect_signals  # noqa: E402
-from trainer.ui.zoom import DEFAULT_ZOOM, apply_zoom  # noqa: E402
+from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given  # noqa: E402
+from trainer.ui.course.bookmarks_controller import BookmarkController  # noqa: E402
+from trainer.ui.course.controller import CourseController  # noqa: E402
+from trainer.ui.export.menu import install_export  # noqa: E402
+from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring  # noqa: E402
+from trainer.ui.export.lrs_send import install_lrs  # noqa: E402
+from trainer.ui.home.view import HomeView  # noqa: E402
+from trainer.ui.journal.controller import JournalController, link_choices, link_describer  # noqa: E402
+from trainer.ui.shell.main_window import MainWindow  # noqa: E402
+from trainer.ui.session.observation_files import install_observation_file  # noqa: E402
+from trainer.ui.shell.wiring import connect_signals  # noqa: E402
+from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom  # noqa: E402
 
 SETTINGS_FILE = "ui-settings.ini"
 DEFAULT_PROFILE = "default"
@@ -122,19 +122,19 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
 
 
 def _about_html(*args) -> str:
-    from trainer.ui.help_dialog import about_html
+    from trainer.ui.shell.help_dialog import about_html
 
     return about_html(*args)
 
 
 def _journal_view(journal, settings):
-    from trainer.ui.journal_view import JournalView
+    from trainer.ui.journal.view import JournalView
 
     return JournalView(journal, settings)
 
 
 def _scenario_view(content, store, profile_id, settings, window):
-    from trainer.ui.scenario_view import build_scenario_section
+    from trainer.ui.scenarios.view import build_scenario_section
 
     view = build_scenario_section(content, store, profile_id, settings, window)
     view.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
@@ -193,8 +193,8 @@ def _ratings_service(store: RecordStore, framework, profile_id: str):
 def _skills_view(store: RecordStore, content, profile_id: str, controller: CourseController):
     # Imported here: the dashboard's charts (pyqtgraph, numpy) are only loaded
     # when the Skills section is first shown, not at start-up.
-    from trainer.ui.skills_controller import SkillsController
-    from trainer.ui.skills_view import SkillsView
+    from trainer.ui.skills.controller import SkillsController
+    from trainer.ui.skills.view import SkillsView
 
     return SkillsView(SkillsController(_ratings_service(store, content.framework, profile_id), content,
                                        controller.done_ids))
@@ -215,7 +215,7 @@ def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
         try:
             return open_store(data_dir, lock=True)
         except StoreLockedError as exc:
-            from trainer.ui.store_prompts import StorePrompts
+            from trainer.ui.common.store_prompts import StorePrompts
 
             if interactive and not StorePrompts.ask_read_only(None, str(exc)):
                 return None
@@ -223,7 +223,7 @@ def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
             return open_store(data_dir, read_only=True)
     except StoreError as exc:
         if interactive:
-            from trainer.ui.store_prompts import StorePrompts
+            from trainer.ui.common.store_prompts import StorePrompts
 
             StorePrompts.show_error(None, "Your records could not be opened", str(exc))
         print(f"trainer: error: {exc}", file=sys.stderr)
@@ -242,7 +242,7 @@ def choose_profile(store: RecordStore, requested: str | None, interactive: bool,
     elif not interactive or (store.read_only and not service.list()):
         chosen = service.default_profile().id  # no asking; nothing to choose from read-only
     else:
-        from trainer.ui.profiles_dialog import ProfilesDialog
+        from trainer.ui.settings.profiles import ProfilesDialog
 
         chosen = service.startup_choice() or ProfilesDialog.ask(None, service, read_only=store.read_only)
     if chosen is not None and service.get(chosen) is not None:
@@ -268,7 +268,7 @@ class Session:
         return parts
 
     def on_switch_triggered(self) -> None:
-        from trainer.ui.profiles_dialog import ProfilesDialog
+        from trainer.ui.settings.profiles import ProfilesDialog
 
         service = ProfileService(self.store)
         chosen = ProfilesDialog.ask(self.parts.window, service, current_id=self.parts.profile_id,
@@ -278,7 +278,7 @@ class Session:
         self.switch_to(chosen)
 
     def on_manage_triggered(self) -> None:
-        from trainer.ui.profiles_dialog import ProfilesDialog
+        from trainer.ui.settings.profiles import ProfilesDialog
 
         ProfilesDialog.ask(self.parts.window, ProfileService(self.store), manage=True,
                            current_id=self.parts.profile_id, read_only=self.store.read_only)
@@ -313,7 +313,7 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
             for notice in store.notices:
                 print(f"trainer: {notice}", file=sys.stderr)
             if interactive:
-                from trainer.ui.store_prompts import StorePrompts
+                from trainer.ui.common.store_prompts import StorePrompts
 
                 StorePrompts.show_notices(None, store.notices)
         try:
@@ -341,8 +341,8 @@ def _add_team_session(window: MainWindow, content, store: RecordStore, settings:
 
     def make_view():
         from trainer.services.team_session import TeamSessionService
-        from trainer.ui.session_controller import TeamSessionController
-        from trainer.ui.session_view import SessionView
+        from trainer.ui.session.controller import TeamSessionController
+        from trainer.ui.session.view import SessionView
 
         skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
         controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
@@ -364,7 +364,7 @@ def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: st
     def on_import_triggered() -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from trainer.ui.session_export import import_bundle_file
+        from trainer.ui.session.export import import_bundle_file
 
         path, _ = QFileDialog.getOpenFileName(window, "Import feedback bundle", "", "Feedback bundle (*.json)")
         if path:

@@ -139,14 +139,14 @@ def _data_dir(args, required: bool = False) -> Path:
 
 
 def cmd_doctor(folder: Path, restore: str | None = None) -> int:
-    from trainer.records.doctor import run_doctor
+    from trainer.tools.doctor import run_doctor
 
     return run_doctor(folder, restore=restore)
 
 
 def cmd_demo(folder: Path, content_dir: Path) -> int:
     from trainer.content import load_content
-    from trainer.records.demo import make_demo
+    from trainer.tools.demo_records import make_demo
     from trainer.records.errors import StoreError
 
     try:
@@ -236,13 +236,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-bundle":
             return cmd_import_bundle(args.file, args.bundle_data or args.data, args.profile)
         if args.command == "screenshots":
-            from trainer.ui.screenshots import save_screenshots
+            from trainer.ui.screenshots.main import save_screenshots
 
             if args.zoom is not None and not 80 <= args.zoom <= 200:
                 raise UsageError(f"--zoom must be a percentage from 80 to 200, not {args.zoom}")
             folder = _content_dir(args.shot_content or args.content)
             if args.session:
-                from trainer.ui.screenshots import save_session_screenshots
+                from trainer.ui.screenshots.main import save_session_screenshots
 
                 sizes = {"sizes": (args.size,)} if args.size else {}
                 saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data,

@@ -1,6 +1,6 @@
 """``trainer export`` and ``trainer restore`` for the command line.
 
-Everything but PDF is plain Python (``trainer.export.commands``); the PDF
+Everything but PDF is plain Python (``trainer.services.exports``); the PDF
 writer needs a QGuiApplication, made offscreen when there is no display.
 """
 
@@ -30,13 +30,13 @@ def _pdf_writer(portfolio: dict, path: Path) -> None:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this command only
-    from trainer.ui.export_pdf import write_pdf_standalone
+    from trainer.ui.export.pdf import write_pdf_standalone
 
     write_pdf_standalone(portfolio, path)
 
 
 def cmd_export(args, usage_error) -> int:
-    from trainer.export.commands import (FORMATS, ExportError, ExportRequest, check_home, parse_sections,
+    from trainer.services.exports import (FORMATS, ExportError, ExportRequest, check_home, parse_sections,
                                          run_export)
     from trainer.records.store import open_store
 
@@ -64,7 +64,7 @@ def cmd_export(args, usage_error) -> int:
 
 
 def cmd_restore(args, usage_error) -> int:
-    from trainer.export.commands import ExportError, run_restore
+    from trainer.services.exports import ExportError, run_restore
     from trainer.records.store import open_store
 
     try:  # one writer at a time: refused plainly while the app has the folder open
@@ -77,7 +77,7 @@ def cmd_restore(args, usage_error) -> int:
 def cmd_send_xapi(args, usage_error) -> int:
     import getpass
 
-    from trainer.export.commands import ExportError, check_home, resolve_profile
+    from trainer.services.exports import ExportError, check_home, resolve_profile
     from trainer.export.xapi import DEFAULT_HOME, xapi_statements
     from trainer.records.store import open_store
     from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox

@@ -41,8 +41,8 @@ def test_second_start_loads_only_what_home_needs(tmp_path, settings):
         "atexit.register(built)\n"
         "from trainer.cli import main\n"
         f"code = main(['--smoke', '--data', {str(data)!r}])\n"
-        "heavy = ['pydantic', 'yaml', 'markdown', 'jinja2', 'nh3', 'pyqtgraph', 'trainer.ui.course_view',\n"
-        "         'trainer.ui.reader', 'trainer.ui.bookmarks_view', 'trainer.ui.search_dialog',\n"
+        "heavy = ['pydantic', 'yaml', 'markdown', 'jinja2', 'nh3', 'pyqtgraph', 'trainer.ui.course.view',\n"
+        "         'trainer.ui.course.reader', 'trainer.ui.course.bookmarks_view', 'trainer.ui.search.dialog',\n"
         "         'trainer.scenarios.model', 'trainer.sessions.plan_model', 'trainer.journal.template_model']\n"
         "print(code, sorted(m for m in heavy if m in sys.modules))\n"
     )
@@ -52,7 +52,7 @@ def test_second_start_loads_only_what_home_needs(tmp_path, settings):
     assert modules == "0 []", result.stderr
     # PySide6 builds the Python enums of a class when it is first used: for the Qt namespace
     # and QStyle that is hundreds of enums, tens of milliseconds on Python 3.11. Starting
-    # and quitting go without them (see the note in trainer/ui/main_window.py). The app never
+    # and quitting go without them (see the note in trainer/ui/shell/main_window.py). The app never
     # uses QWizard: it is built only when PySide looks up every class, as it did at exit
     # while the focus ring still followed the focus (see release_focus_ring).
     assert built == "[]", "start-up used PySide6's " + built
@@ -135,7 +135,7 @@ def test_settings_changed_as_the_window_closes_reach_the_disk(tmp_path):
     destructor: whatever is set while closing is on disk when the app has quit."""
     data = tmp_path / "data"
     script = (
-        "from trainer.ui.main_window import MainWindow\n"
+        "from trainer.ui.shell.main_window import MainWindow\n"
         "original = MainWindow.closeEvent\n"
         "def close_then_set(self, event):\n"
         "    original(self, event)\n"

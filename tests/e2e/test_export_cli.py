@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from trainer.cli import main
-from trainer.export.demo import fill_demo
+from trainer.tools.demo_export import fill_demo
 from trainer.records.store import open_store
 
 

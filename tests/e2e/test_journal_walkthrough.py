@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from trainer.app import build
 from trainer.records.store import read_on_disk
 from trainer.services.journal import REFLECTION
-from trainer.ui.journal_privacy import PrivacyDialog
+from trainer.ui.journal.privacy import PrivacyDialog
 
 GIBBS_TEXT = {
     "description": "A man in his sixties with COPD, NHS 999 100 0003, asked about his rescue pack.",

@@ -21,8 +21,8 @@ SCRIPT = textwrap.dedent("""
     from trainer.content import load_content
     from trainer.records.store import memory_store
     from trainer.services.team_session import TeamSessionService
-    from trainer.ui.session_controller import TeamSessionController
-    from trainer.ui.session_view import SessionView
+    from trainer.ui.session.controller import TeamSessionController
+    from trainer.ui.session.view import SessionView
 
     app = QApplication([])
     content = load_content(Path(sys.argv[1]) / "content")

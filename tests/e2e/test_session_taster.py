@@ -3,7 +3,7 @@
 import struct
 from pathlib import Path
 
-from trainer.ui.screenshots import save_session_screenshots
+from trainer.ui.screenshots.main import save_session_screenshots
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ from trainer.journal.templates import load_templates
 from trainer.records.store import RecordStore
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
-from trainer.ui.journal_controller import JournalController
+from trainer.ui.journal.controller import JournalController
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 

@@ -54,13 +54,13 @@ def _states(parts) -> dict[str, list[str]]:
 
 def test_main_dialogs_name_their_controls(app_parts, qtbot):
     from trainer.services.profiles import ProfileService
-    from trainer.ui.bookmarks_view import AddBookmarkDialog, BookmarksDialog
-    from trainer.ui.comfort_wiring import make_settings_dialog
-    from trainer.ui.help_dialog import TextDialog, help_html
-    from trainer.ui.journal_goals import CheckInDialog, GoalDialog
-    from trainer.ui.observation_dialog import ObservationFileDialog
-    from trainer.ui.profiles_dialog import ProfilesDialog
-    from trainer.ui.search_dialog import SearchDialog
+    from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
+    from trainer.ui.shell.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.help_dialog import TextDialog, help_html
+    from trainer.ui.journal.goals import CheckInDialog, GoalDialog
+    from trainer.ui.session.observation_dialog import ObservationFileDialog
+    from trainer.ui.settings.profiles import ProfilesDialog
+    from trainer.ui.search.dialog import SearchDialog
 
     parts, window = app_parts, app_parts.window
     journal = parts.journal

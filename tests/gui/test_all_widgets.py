@@ -16,7 +16,7 @@ import sys
 SCRIPT = """
 import gc
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QTextEdit, QVBoxLayout, QWidget
-from trainer.ui.zoom import all_widgets
+from trainer.ui.common.zoom import all_widgets
 
 app = QApplication([])
 

@@ -137,7 +137,7 @@ def test_bookmark_a_selected_passage_open_it_edit_note_delete_and_undo(make_app,
     window.bookmarks_action.trigger()
     listing = window.bookmarks_dialog
     assert listing.list.count() == 1 and "Come back to this" in listing.list.item(0).text()
-    monkeypatch.setattr("trainer.ui.bookmarks_view.QInputDialog.getText", lambda *a, **k: ("Changed", True))
+    monkeypatch.setattr("trainer.ui.course.bookmarks_view.QInputDialog.getText", lambda *a, **k: ("Changed", True))
     listing.edit_note()
     assert parts.bookmarks.list()[0]["note"] == "Changed"
     listing.delete_current()
@@ -177,7 +177,7 @@ def test_zoom_scales_the_application_font_and_is_remembered(make_app, tmp_path):
 
 
 def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
-    from trainer.ui.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.comfort_wiring import make_settings_dialog
 
     parts = make_app()
     dialog = make_settings_dialog(parts.window, parts)
@@ -197,16 +197,16 @@ def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
 
 def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, monkeypatch):
     from trainer.paths import default_data_dir
-    from trainer.ui.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.comfort_wiring import make_settings_dialog
 
     parts = make_app()
     parts.bookmarks.add("first", "Kept safe")
     dialog = make_settings_dialog(parts.window, parts)
     shown = []
     monkeypatch.setattr(dialog, "choose_folder", lambda: tmp_path / "moved")
-    monkeypatch.setattr("trainer.ui.settings_dialog.QMessageBox.information",
+    monkeypatch.setattr("trainer.ui.settings.dialog.QMessageBox.information",
                         lambda *a: shown.append(("info", a[2])))
-    monkeypatch.setattr("trainer.ui.settings_dialog.QMessageBox.warning", lambda *a: shown.append(("warn", a[2])))
+    monkeypatch.setattr("trainer.ui.settings.dialog.QMessageBox.warning", lambda *a: shown.append(("warn", a[2])))
     dialog.on_move_clicked()
     assert shown[0][0] == "info"
     assert str(tmp_path / "moved") in shown[0][1] and str(parts.data_dir.resolve()) in shown[0][1]
@@ -216,7 +216,7 @@ def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, mon
 
 
 def test_search_hit_with_unknown_kind_is_ignored(make_app):
-    from trainer.ui.comfort_wiring import open_hit
+    from trainer.ui.shell.comfort_wiring import open_hit
 
     parts = make_app()
     open_hit(parts.window, parts, Hit("other", "x", "t", "s", "", (0, 0)))
@@ -240,7 +240,7 @@ def test_default_profile_from_settings_skips_the_chooser(tmp_path):
 
 
 def test_without_a_selection_the_paragraph_at_the_top_is_bookmarked(make_app):
-    from trainer.ui.bookmarks_view import passage_at
+    from trainer.ui.course.bookmarks_view import passage_at
 
     parts = make_app()
     window = parts.window

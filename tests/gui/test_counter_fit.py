@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.competencies import coding
-from trainer.ui.skills_counter import CounterWidget, _two_lines
+from trainer.ui.skills.counter import CounterWidget, _two_lines
 
 from .a11y_walk import settle
 
@@ -22,7 +22,7 @@ def counter(qtbot, bundled_content):
     yield widget
     from PySide6.QtWidgets import QApplication
 
-    from trainer.ui.zoom import apply_zoom
+    from trainer.ui.common.zoom import apply_zoom
 
     apply_zoom(QApplication.instance(), 100)
 
@@ -48,7 +48,7 @@ def test_wide_at_100_percent_four_a_row_on_one_line(counter):
 def test_narrow_or_zoomed_the_words_wrap_and_nothing_is_clipped(counter, zoom, width):
     from PySide6.QtWidgets import QApplication
 
-    from trainer.ui.zoom import apply_zoom
+    from trainer.ui.common.zoom import apply_zoom
 
     apply_zoom(QApplication.instance(), zoom)
     settle()

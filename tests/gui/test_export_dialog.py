@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QDate
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo, with_demo_plan
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.records.store import memory_store
-from trainer.ui.export_dialog import ExportDialog
+from trainer.ui.export.dialog import ExportDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -123,7 +123,7 @@ def _backup_file(tmp_path):
 
 def test_restore_from_backup_updates_the_course_progress(make_app, bundled_content, tmp_path,
                                                           monkeypatch, qtbot):
-    import trainer.ui.export_restore as export_restore
+    import trainer.ui.export.restore as export_restore
 
     parts = make_app(content=bundled_content)
     window = parts.window
@@ -142,7 +142,7 @@ def test_restore_from_backup_updates_the_course_progress(make_app, bundled_conte
 
 
 def test_a_bad_backup_is_refused_plainly(make_app, tmp_path, monkeypatch, qtbot):
-    import trainer.ui.export_restore as export_restore
+    import trainer.ui.export.restore as export_restore
 
     parts = make_app()
     bad = tmp_path / "notes.json"

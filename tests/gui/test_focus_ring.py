@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from trainer.ui.focus_ring import PAD, FocusRing, install_focus_ring, release_focus_ring
+from trainer.ui.common.focus_ring import PAD, FocusRing, install_focus_ring, release_focus_ring
 
 
 def visible_rings(root: QWidget) -> list[FocusRing]:

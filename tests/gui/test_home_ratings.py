@@ -2,7 +2,7 @@
 
 from trainer.app import build
 from trainer.content import load_content
-from trainer.records.demo import make_demo
+from trainer.tools.demo_records import make_demo
 
 
 def test_home_suggests_a_skill_once_something_is_rated(qtbot, bundled_content, tmp_path):

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from trainer.app import build
 from trainer.records.store import open_store, read_on_disk
 from trainer.services.journal import DRAFT, FINISHED, REFLECTION
-from trainer.ui.journal_privacy import PrivacyDialog
-from trainer.ui.journal_view import JournalView
+from trainer.ui.journal.privacy import PrivacyDialog
+from trainer.ui.journal.view import JournalView
 
 from .journal_helpers import FlakyStorage, flaky_store, memory_controller
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from trainer.ui.journal_goals import CheckInDialog, GoalDialog
-from trainer.ui.journal_view import JournalView
+from trainer.ui.journal.goals import CheckInDialog, GoalDialog
+from trainer.ui.journal.view import JournalView
 
 from .journal_helpers import memory_controller
 

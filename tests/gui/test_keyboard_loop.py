@@ -85,7 +85,7 @@ def test_full_loop_with_the_keyboard_only(make_app, bundled_content, qtbot):
 
 
 def test_focus_ring_follows_the_keyboard_focus(make_app, qtbot):
-    from trainer.ui.focus_ring import FocusRing
+    from trainer.ui.common.focus_ring import FocusRing
 
     parts = make_app()
     window = parts.window
@@ -105,7 +105,7 @@ def test_focus_ring_follows_the_keyboard_focus(make_app, qtbot):
 def test_focus_ring_never_becomes_a_splitter_pane(qtbot):
     from PySide6.QtWidgets import QListWidget, QSplitter, QVBoxLayout, QWidget
 
-    from trainer.ui.focus_ring import FocusRing, install_focus_ring
+    from trainer.ui.common.focus_ring import FocusRing, install_focus_ring
 
     install_focus_ring(QApplication.instance())
     root = QWidget()

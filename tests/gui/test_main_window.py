@@ -98,7 +98,7 @@ def test_broken_module_is_listed_with_its_error_and_rest_work(make_app, fixtures
 
 def test_outline_model_contract(qtmodeltester, fixtures):
     from trainer.content import load_content
-    from trainer.ui.outline import OutlineModel
+    from trainer.ui.course.outline import OutlineModel
 
     content = load_content(fixtures / "course")
     model = OutlineModel(content.course.modules, {"first"})
@@ -170,7 +170,7 @@ def test_dark_theme_switches_palette_and_page_and_is_remembered(make_app, tmp_pa
 
 
 def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
-    from trainer.ui import help_dialog
+    from trainer.ui.shell import help_dialog
 
     shown = []
     monkeypatch.setattr(help_dialog.TextDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))

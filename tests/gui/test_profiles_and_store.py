@@ -13,8 +13,8 @@ from trainer.records import backend as backend_mod
 from trainer.records.lock import DataLock
 from trainer.records.store import open_store
 from trainer.services.profiles import ProfileService
-from trainer.ui.profiles_dialog import ProfilesDialog
-from trainer.ui.store_prompts import StorePrompts
+from trainer.ui.settings.profiles import ProfilesDialog
+from trainer.ui.common.store_prompts import StorePrompts
 
 
 @pytest.fixture
@@ -57,12 +57,12 @@ def test_dialog_creates_renames_deletes_and_chooses(qtbot, monkeypatch):
     dialog.create_button.click()
     assert dialog.error_label.isVisibleTo(dialog) and "already" in dialog.error_label.text()
 
-    monkeypatch.setattr("trainer.ui.profiles_dialog.QInputDialog.getText",
+    monkeypatch.setattr("trainer.ui.settings.profiles.QInputDialog.getText",
                         lambda *a, **k: ("Alison Example", True))
     dialog.rename_button.click()
     assert service.get(dialog.selected_id()).name == "Alison Example"
 
-    monkeypatch.setattr("trainer.ui.profiles_dialog.QMessageBox.question",
+    monkeypatch.setattr("trainer.ui.settings.profiles.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.delete_button.click()
     assert [p.name for p in service.list()] == ["Kim Keep"]

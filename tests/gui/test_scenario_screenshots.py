@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from trainer.ui.screenshots import save_screenshots
+from trainer.ui.screenshots.main import save_screenshots
 
 
 def test_screenshots_include_the_scenario_viewer(qapp, tmp_path, bundled_content):

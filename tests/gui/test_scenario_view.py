@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.scenarios.render import anchor
-from trainer.ui.scenario_view import build_scenario_section
+from trainer.ui.scenarios.view import build_scenario_section
 
 DIABETES = "diabetes-review"
 

@@ -100,7 +100,7 @@ def test_opening_another_module_clears_the_marks(make_app, bundled_content, qtbo
 
 def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, bundled_content, qtbot):
     from trainer.scenarios.render import anchor
-    from trainer.ui.find_marks import anchor_positions
+    from trainer.ui.common.find_marks import anchor_positions
 
     parts, hit, page = open_scenario_hit(make_app, bundled_content, qtbot)
     window = parts.window

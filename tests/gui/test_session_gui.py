@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.services.team_session import TeamSessionService
-from trainer.ui.observer_form import ObserverNoteForm
-from trainer.ui.session_controller import TeamSessionController
-from trainer.ui.session_view import SessionView
+from trainer.ui.session.observer_form import ObserverNoteForm
+from trainer.ui.session.controller import TeamSessionController
+from trainer.ui.session.view import SessionView
 
 ROOT = Path(__file__).resolve().parents[2]
 SEVEN = ["Asha Patel", "Ben Okafor", "Carys Lloyd", "Dev Sharma", "Ella Byrne", "Finn Walsh", "Grace Obi"]

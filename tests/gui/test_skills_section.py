@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
 
-from trainer.competencies.demo import add_demo_ratings
+from trainer.tools.demo_ratings import add_demo_ratings
 from trainer.competencies.ratings import NA
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.services.ratings import OBSERVATION, RatingsService
-from trainer.ui.skills_controller import SkillsController
-from trainer.ui.skills_models import RatingItemsModel, RowsModel
-from trainer.ui.skills_view import SkillsView
+from trainer.ui.skills.controller import SkillsController
+from trainer.ui.skills.models import RatingItemsModel, RowsModel
+from trainer.ui.skills.view import SkillsView
 
 TODAY = "2026-03-14T10:00:00+00:00"
 

@@ -1,4 +1,4 @@
-"""What start-up sets without PySide's Qt namespace still holds (see trainer/ui/main_window.py).
+"""What start-up sets without PySide's Qt namespace still holds (see trainer/ui/shell/main_window.py).
 
 Home sets two enum values through widget properties, the Fusion style comes
 from the QApplication's arguments, and "follow the system" reads the system's
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
-from trainer.ui import appearance
+from trainer.ui.common import appearance
 
 
 def test_home_scroll_area_takes_no_focus_and_headings_no_text_interaction(make_app):
@@ -40,7 +40,7 @@ def test_home_buttons_sit_at_the_top_beside_long_text(make_app, qtbot):
 
 
 def test_recent_reflection_role_is_qt_user_role():
-    from trainer.ui.home_view import UidRole
+    from trainer.ui.home.view import UidRole
 
     assert UidRole == Qt.ItemDataRole.UserRole.value
 
@@ -87,7 +87,7 @@ def test_system_scheme_change_is_followed_only_when_the_theme_is_system(make_app
 def test_the_app_is_made_with_the_fusion_style():
     script = (
         "from trainer.app import ensure_app\n"
-        "from trainer.ui.appearance import apply_theme\n"
+        "from trainer.ui.common.appearance import apply_theme\n"
         "app = ensure_app(['trainer'])\n"
         "apply_theme(app, 'light')\n"
         "print(app.style().name())\n"

@@ -1,7 +1,7 @@
 """`trainer demo` fills every feature with an invented learner's records."""
 
 from trainer.content import load_content
-from trainer.records.demo import make_demo
+from trainer.tools.demo_records import make_demo
 from trainer.records.store import open_store
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from trainer.export.backup import (FORMAT, VERSION, BackupError, backup_json, check_backup,
                                    export_backup, read_backup, restore)
-from trainer.export.commands import ExportError, run_restore
-from trainer.export.demo import demo_records, fill_demo
+from trainer.services.exports import ExportError, run_restore
+from trainer.tools.demo_export import demo_records, fill_demo
 from trainer.records.store import memory_store, open_store
 
 

@@ -10,7 +10,7 @@ import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo, with_demo_plan
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.documents import md_escape, portfolio_html, portfolio_markdown
 from trainer.export.period import Period
 from trainer.export.portfolio import build_portfolio

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo, with_demo_plan
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.period import Period, PeriodError, day_of
 from trainer.export.portfolio import build_portfolio, hours_text, section_choices
 from trainer.export.registry import ExportContext, collect_section
@@ -174,7 +174,7 @@ def test_binned_reflections_are_never_exported(demo, content):
 
 
 def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
-    from trainer.export.commands import resolve_profile
+    from trainer.services.exports import resolve_profile
 
     store = memory_store()
     store.add("profiles", {"uid": "p-7", "profile": "p-7", "name": "Alex Morgan"})
@@ -215,7 +215,7 @@ def test_the_session_length_comes_from_the_course_plan(demo, bundled_content):
 
 
 def test_without_a_name_the_last_used_profile_is_exported():
-    from trainer.export.commands import resolve_profile
+    from trainer.services.exports import resolve_profile
 
     store = memory_store()
     assert resolve_profile(store, None) == "default"

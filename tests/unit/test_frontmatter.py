@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.modules.frontmatter import FrontMatterError, read_document, read_yaml_file, split_text
+from trainer.content_format.frontmatter import FrontMatterError, read_document, read_yaml_file, split_text
 
 
 def test_no_front_matter_keeps_whole_text_as_body():

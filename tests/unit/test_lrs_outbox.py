@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from trainer.content import load_content
-from trainer.export.demo import fill_demo
+from trainer.tools.demo_export import fill_demo
 from trainer.export.xapi import xapi_statements
 from trainer.records.store import memory_store
 from trainer.services.lrs import OUTBOX, LrsConfig, LrsError, LrsOutbox

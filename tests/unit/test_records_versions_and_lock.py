@@ -146,7 +146,7 @@ def test_periodic_backup_waits_between_writes(tmp_path):
 
 
 def test_doctor_restores_a_named_backup_and_keeps_the_current_one(tmp_path):
-    from trainer.records.doctor import run_doctor
+    from trainer.tools.doctor import run_doctor
 
     store = open_store(tmp_path)
     store.add("note", {"text": "old", "profile": "p"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.competencies.dashboard import OBSERVER, SELF, weakest
-from trainer.competencies.demo import add_demo_ratings
+from trainer.tools.demo_ratings import add_demo_ratings
 from trainer.competencies.framework import load_framework
 from trainer.competencies.ratings import NA, RatingError, record_title
 from trainer.content import load_content

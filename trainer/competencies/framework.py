@@ -14,8 +14,8 @@ from pydantic import Field
 from trainer.competencies.coding import DEFAULT_THRESHOLDS
 from trainer.competencies.model import Framework, GlobalRating, ScalePoint, Skill, Threshold
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from trainer.modules.frontmatter import Document, read_yaml_file
-from trainer.modules.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.frontmatter import Document, read_yaml_file
+from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 
 FILE_NAME = "competencies.yaml"
 

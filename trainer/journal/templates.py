@@ -14,8 +14,8 @@ from pydantic import Field, model_validator
 
 from trainer.domain.diagnostics import ERROR, Diagnostic
 from trainer.journal.template_model import TEXT, TICKS, Section, Template, TickOption
-from trainer.modules.frontmatter import read_yaml_file
-from trainer.modules.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.frontmatter import read_yaml_file
+from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 
 FOLDER = "templates"
 

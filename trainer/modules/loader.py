@@ -12,8 +12,8 @@ from pathlib import Path
 from trainer.domain.course import Course, Module
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.body_checks import check_body
-from trainer.modules.frontmatter import Document, read_document, read_yaml_file
-from trainer.modules.schema import CourseMeta, ModuleMeta, check
+from trainer.content_format.frontmatter import Document, read_document, read_yaml_file
+from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 
 PREFIX_RE = re.compile(r"^(\d+)[-_. ]*")
 MODULE_GLOBS = ("*.md", "*.markdown")

@@ -14,8 +14,8 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from trainer.modules.frontmatter import read_document
-from trainer.modules.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.frontmatter import read_document
+from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 from trainer.scenarios.model import PERSON, PRACTITIONER, Person, Scenario
 from trainer.scenarios.parse import parse_body, slug
 

@@ -1,5 +1,5 @@
 """Team sessions: plans (content), grouping, timing, reports and feedback bundles.
 
 Plain Python only; the Qt side lives in ``trainer/ui/session_*.py`` and
-``trainer/ui/presenter_view.py``.
+``trainer/ui/session/presenter.py``.
 """

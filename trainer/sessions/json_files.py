@@ -44,7 +44,7 @@ def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label
     """
     from pydantic import ValidationError
 
-    from trainer.modules.schema import explain
+    from trainer.content_format.schema import explain
 
     if not isinstance(data, dict) or data.get("format") != fmt:
         raise error(f"{name}: not {what} from Practitioner Trainer")

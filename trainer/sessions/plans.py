@@ -20,8 +20,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
-from trainer.modules.frontmatter import read_yaml_file
-from trainer.modules.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.frontmatter import read_yaml_file
+from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 from trainer.sessions.plan_model import FORMAT_SIZES, KIND_LABELS, Phase, Practice, SessionPlan
 
 FOLDER = "sessions"

@@ -1,0 +1,1 @@
+"""The Course section: outline, module reader and bookmarks."""

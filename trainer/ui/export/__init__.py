@@ -1,0 +1,1 @@
+"""Export and import: portfolio and backups, PDF, and sending to a learning record store."""

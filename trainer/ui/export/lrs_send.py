@@ -1,0 +1,159 @@
+"""File > Send to learning record store…: the learner's xAPI statements go to
+the organisation's LRS set in File > Settings (Learning record store page).
+
+Added by app.py in one line. Kept light: start-up loads only QAction; the
+export, the outbox and the dialogs are imported the first time it is used.
+The password is asked each time and forgotten after the send. The HTTP
+requests run in a worker thread; the records and every widget stay on the
+UI thread, which keeps painting while it waits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+SEND_TITLE = "Send to learning record store"
+
+
+def install_lrs(window: Any, parts: Any, content: Any) -> QAction:
+    action = QAction("Send to &learning record store\u2026", window)
+    action.setStatusTip("Send your learning records (xAPI) to your organisation's learning record store")
+    action.triggered.connect(lambda: send_to_lrs(window, parts, content))
+    menu = window.file_menu
+    actions = menu.actions()
+    export = getattr(window, "export_action", None)
+    after = actions.index(export) + 1 if export in actions else 0
+    menu.insertAction(actions[after] if after < len(actions) else None, action)
+    window.addAction(action)
+    window.lrs_action = action
+    return action
+
+
+def in_background(transport):
+    """The transport run in a worker thread while the UI thread keeps handling
+    events (painting, the busy dialog) until it is done."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def run(config, statements):
+        box: dict = {}
+
+        def work() -> None:
+            try:
+                box["result"] = transport(config, statements)
+            except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
+                box["error"] = exc
+
+        thread = threading.Thread(target=work, name="lrs-send", daemon=True)
+        thread.start()
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(25)
+        timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+        timer.start()
+        if thread.is_alive():
+            loop.exec()
+        timer.stop()
+        thread.join()
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    return run
+
+
+def show_message(window: Any, ok: bool, title: str, text: str):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Warning
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAccessibleName(title)
+    window.lrs_message = box
+    box.open()
+    return box
+
+
+def ask_password(window: Any, user: str, host: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(window, "Learning record store password",
+                                    f"Password for {user}\nat {host}\n(used for this send only, never saved):",
+                                    QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def busy_dialog(window: Any, text: str):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    busy = QProgressDialog(text, None, 0, 0, window)  # no cancel: each request gives up after 20 s
+    busy.setWindowTitle(SEND_TITLE)
+    busy.setAccessibleName(text)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(0)
+    busy.show()
+    return busy
+
+
+def send_to_lrs(window: Any, parts: Any, content: Any) -> None:
+    """Ask the password, queue the learner's statements and send what waits."""
+    from trainer.export.xapi import DEFAULT_HOME, xapi_statements
+    from trainer.records.errors import StoreError
+    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
+    from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
+    from trainer.ui.shell.comfort_wiring import open_settings
+
+    chosen = LrsSettings.read(parts.settings.value)
+    if not chosen.configured:
+        open_settings(window, parts, lrs=True)
+        chosen = LrsSettings.read(parts.settings.value)
+        if not chosen.configured:
+            return
+    try:
+        check_address(chosen.address)
+    except LrsError as exc:
+        show_message(window, False, "Not sent", f"{exc}\n\nCorrect it in File > Settings > Learning record store.")
+        return
+    if parts.store.read_only:
+        show_message(window, False, "Not sent", "Read-only: another copy of the app is using these records, "
+                     "so nothing can be sent from this one.")
+        return
+    password = ""
+    if chosen.user:
+        password = ask_password(window, chosen.user, chosen.host())
+        if password is None:
+            return
+    recorder = RecordingTransport(http_transport)
+    outbox = LrsOutbox(parts.store, parts.profile_id, transport=in_background(recorder))
+    config = LrsConfig(chosen.address, chosen.user, password)
+    window.lrs_action.setEnabled(False)
+    busy = None
+    try:
+        outbox.queue(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
+        waiting = len(outbox.entries("pending"))
+        if waiting:
+            busy = busy_dialog(window, f"Sending {plural(waiting)} to {chosen.host()}\u2026")
+        report = outbox.send(config, force=True)
+    except LrsError as exc:
+        refused = recorder.status in (401, 403)
+        left = len(outbox.entries("pending"))
+        text = ("The learning record store refused the user name or password. Check them (File > Settings > "
+                "Learning record store) and the password, then try again." if refused else f"{exc}.")
+        show_message(window, False, "Not sent", f"{text}\n\nWaiting in the outbox: {plural(left)}.")
+        return
+    except StoreError as exc:
+        show_message(window, False, "Not sent", f"Your records could not be read or updated: {exc}")
+        return
+    finally:
+        if busy is not None:
+            busy.close()
+            busy.deleteLater()
+        window.lrs_action.setEnabled(True)
+    ok, text = result_message(report, recorder.failure())
+    window.statusBar().showMessage(text.split("\n")[0], 10000)
+    show_message(window, ok, "Sent" if ok else "Not all sent", text)

@@ -1,0 +1,143 @@
+"""The "Learning record store" tab of File > Settings: where to send xAPI statements.
+
+Address, user name and the organisation's home page are kept in the UI
+settings (``lrs/...``). The password is never kept: File > Send to learning
+record store… asks for it each time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from trainer.services.lrs import LrsError
+from trainer.services.lrs_send import EXAMPLE, LrsSettings, check_address, check_home, check_settings, plural
+from trainer.ui.common.appearance import error_style
+
+
+def outbox_text(pending: int | None) -> str:
+    if pending is None:
+        return ""
+    if not pending:
+        return "Outbox: nothing is waiting to be sent."
+    return f"Outbox: {plural(pending)} waiting to be sent."
+
+
+class LrsSettingsPart(QWidget):
+    def __init__(self, settings: QSettings, pending: int | None = None, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        saved = LrsSettings.read(settings.value)
+
+        self.intro = QLabel("Where File > Send to learning record store\u2026 sends your learning records "
+                            "(xAPI). Ask your organisation for these details. Your password is asked at each "
+                            "send and never saved.")
+        self.intro.setWordWrap(True)
+
+        self.address = QLineEdit(saved.address)
+        self.address.setAccessibleName("Learning record store address")
+        self.address.setAccessibleDescription("The web address of the LRS; it must start with https://")
+        self.address.setPlaceholderText(EXAMPLE)
+        self.user = QLineEdit(saved.user)
+        self.user.setAccessibleName("Learning record store user name")
+        self.user.setAccessibleDescription("The name or key your organisation gave you for the LRS")
+        self.home = QLineEdit(saved.home)
+        self.home.setAccessibleName("Organisation home page for accounts")
+        self.home.setAccessibleDescription("Optional: the address that identifies your organisation's "
+                                           "accounts in the records, for example https://lms.example.org")
+        self.home.setPlaceholderText("Only if your organisation asks")
+        self.home.setToolTip("Optional: leave empty unless your organisation asks for it "
+                             "(for example https://lms.example.org)")
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(error_style())
+        self.error.setAccessibleName("Problem with the learning record store settings")
+        self.error.hide()
+        self.outbox = QLabel(outbox_text(pending))
+        self.outbox.setWordWrap(True)
+        self.outbox.setVisible(pending is not None)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(10)
+        form.addRow("LRS &address:", self.address)
+        form.addRow("&User name:", self.user)
+        form.addRow("Organisation &home page:", self.home)
+        page = QWidget()  # scrolls up and down when a large zoom makes it taller than the dialog
+        page.setAutoFillBackground(False)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(10)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.outbox)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to show them
+        scroll.setAccessibleName("Learning record store settings")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.scroll = scroll
+        self.page = page
+        for field in (self.address, self.user, self.home):
+            field.textEdited.connect(self.clear_error)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - the whole page, not the scroll area's small default
+        hint = self.page.sizeHint()
+        width = max(hint.width(), 560)  # wrapped labels: their height at about the dialog's width
+        height = max(hint.height(), self.page.heightForWidth(width)) + self.fontMetrics().height()  # slack
+        return QSize(hint.width() + self.scroll.verticalScrollBar().sizeHint().width(), height)
+
+    def make_room(self) -> None:
+        """Grow the dialog for the message when the screen allows; else scroll to it."""
+        top = self.window()
+        screen = top.screen().availableGeometry().height() if top.screen() else top.height()
+        viewport = self.scroll.viewport()
+        extra = self.page.heightForWidth(viewport.width()) - viewport.height()
+        if top.isVisible() and extra > 0:
+            top.resize(top.width(), max(top.height(), min(top.height() + extra, screen - 40)))
+        QTimer.singleShot(0, self, self.scroll_to_error)  # after the layout has taken the message
+
+    def scroll_to_error(self) -> None:
+        self.scroll.ensureWidgetVisible(self.error)
+
+    def clear_error(self, *_args) -> None:
+        self.error.hide()
+
+    def check(self) -> LrsSettings | None:
+        """The settings typed, or None after showing what is wrong (focus on the field).
+        An empty address is fine: it means no LRS."""
+        address, user, home = self.address.text(), self.user.text(), self.home.text()
+        try:
+            if not address.strip():
+                return LrsSettings("", user.strip(), check_home(home))
+            return check_settings(address, user, home)
+        except LrsError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            self.make_room()
+            field = self.home
+            if address.strip():
+                try:
+                    check_address(address)
+                except LrsError:
+                    field = self.address
+            field.setFocus()
+            return None
+
+    def save(self) -> bool:
+        """Keep what was typed; False (and the problem shown) when it will not do."""
+        chosen = self.check()
+        if chosen is None:
+            return False
+        chosen.write(self.settings.setValue)
+        return True

@@ -1,0 +1,85 @@
+"""File > Import from a backup file…: bring records from another computer.
+
+``RestoreController`` calls the BackupService and announces the outcome
+with ``records_restored(summary)`` or ``restore_failed(message)``; the
+course view refreshes through ``trainer/ui/shell/wiring.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+
+
+
+class RestoreController(QObject):
+    """Restores through a ``BackupService`` (or, given the store, one made at the first restore)."""
+
+    records_restored = Signal(str)
+    restore_failed = Signal(str)
+
+    def __init__(self, service, parent: QObject | None = None):
+        super().__init__(parent)
+        self._service = service
+
+    def restore_file(self, path: Path) -> bool:
+        from trainer.export.backup import BackupError
+        from trainer.services.backup import BackupService
+
+        if not isinstance(self._service, BackupService):  # the store: the backup code loads now
+            self._service = BackupService(self._service)
+        try:
+            report = self._service.restore_file(Path(path))
+        except BackupError as exc:
+            self.restore_failed.emit(f"Nothing was restored. {str(exc)[:1].upper()}{str(exc)[1:]}.")
+            return False
+        except OSError as exc:
+            self.restore_failed.emit(f"The backup could not be restored: {exc.strerror or exc}. "
+                                     "Check that the data folder is writable and the disk is not full.")
+            return False
+        self.records_restored.emit(f"Restored from {Path(path).name}: {report.summary()}.")
+        return True
+
+
+def ask_backup_file(window) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(window, "Import from a backup file", "",
+                                            "Practitioner Trainer backup (*.json)")
+    return chosen
+
+
+def install_restore(window, store) -> RestoreController:
+    """Add File > Import from a backup file… after Export…; report in a message box."""
+    controller = RestoreController(store, window)
+    action = QAction("&Import from a backup file…", window)
+    action.setStatusTip("Add the records from a backup file made with Export (JSON)")
+
+    def on_restore_triggered() -> None:
+        path = ask_backup_file(window)
+        if path:
+            controller.restore_file(Path(path))
+
+    def tell(title: str, text: str, icon: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        window.statusBar().showMessage(text, 10000)
+        box = QMessageBox(getattr(QMessageBox.Icon, icon), title, text, QMessageBox.StandardButton.Ok, window)
+        box.setObjectName("restore_message")
+        box.open()
+        window.restore_message = box
+
+    action.triggered.connect(on_restore_triggered)
+    controller.records_restored.connect(
+        lambda text: tell("Backup restored", text, "Information"))
+    controller.restore_failed.connect(
+        lambda text: tell("Could not restore", text, "Warning"))
+    export = getattr(window, "export_action", None)
+    actions = window.file_menu.actions()
+    after = actions.index(export) + 1 if export in actions else 0
+    window.file_menu.insertAction(actions[after] if after < len(actions) else None, action)
+    window.restore_action = action
+    window.restore_controller = controller
+    return controller

@@ -1,0 +1,1 @@
+"""The Home section: where to carry on, progress and what is due."""

@@ -1,0 +1,282 @@
+"""The Home section: carry on where you left off, see how far you are, what is due.
+
+The view only lays out a ``HomeSummary`` (from ``trainer/services/home.py``),
+asked for through ``summary()`` each time Home is shown or something changes.
+It emits requests; ``wiring`` opens the other sections.
+
+Home is built at start-up, so this module never touches PySide's ``Qt``
+namespace: its first use costs tens of milliseconds on Python 3.11 (see
+``main_window``). The two Qt enum values it needs are set by value, through
+the widgets' properties.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from trainer.services.home import HomeSummary
+
+UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
+NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
+NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
+COLUMN_MAX = 980
+
+
+def heading(text: str, scale: float = 1.15) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
+    return label
+
+
+def text_and_button(text: QLabel, button: QPushButton) -> QHBoxLayout:
+    """The text, with its button beside it at the top (a stretch below the button)."""
+    side = QVBoxLayout()
+    side.addWidget(button)
+    side.addStretch(1)
+    row = QHBoxLayout()
+    row.addWidget(text, 1)
+    row.addLayout(side)
+    return row
+
+
+class Card(QFrame):
+    """A titled panel; its layout is ``body``."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = heading(title, 1.05)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 14)
+        outer.setSpacing(8)
+        outer.addWidget(self.title)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(8)
+        outer.addLayout(self.body)
+        outer.addStretch(1)
+
+
+def nice_day(iso: str) -> str:
+    from trainer.ui.journal.goals import nice_date
+
+    return nice_date(iso) if iso else ""
+
+
+class HomeView(QWidget):
+    module_requested = Signal(str)        # open this module in Course
+    reflection_requested = Signal(str)    # open this reflection uid in Journal
+    checkin_requested = Signal(str)       # check in on this goal uid
+    search_requested = Signal()
+    bookmarks_requested = Signal()
+
+    def __init__(self, summary: Callable[[], HomeSummary], profile_name: str = "", parent=None):
+        super().__init__(parent)
+        self._summary = summary
+        self._continue_id: str | None = None
+        self._skill_module: str | None = None
+        self._due: list[str] = []
+
+        self.title = heading(f"Welcome, {profile_name}" if profile_name else "Welcome", 1.5)
+        self.title.setObjectName("homeTitle")
+
+        # continue -----------------------------------------------------------------------
+        self.continue_card = Card("Continue where you left off")
+        self.continue_label = QLabel()
+        self.continue_label.setWordWrap(True)
+        self.continue_button = QPushButton("&Continue reading")
+        self.continue_button.setAutoDefault(True)  # Enter clicks it when focused
+        self.continue_button.setToolTip("Open this module in the Course section (Enter)")
+        self.continue_card.body.addLayout(text_and_button(self.continue_label, self.continue_button))
+
+        # progress -------------------------------------------------------------------------
+        self.progress_card = Card("Your progress")
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Course progress")
+        self.progress_bar.setFormat("%p% of the course done")
+        self.progress_label.setBuddy(self.progress_bar)
+        self.progress_card.body.addWidget(self.progress_label)
+        self.progress_card.body.addWidget(self.progress_bar)
+
+        # goals -----------------------------------------------------------------------------
+        self.goal_card = Card("Your goal")
+        self.goal_label = QLabel()
+        self.goal_label.setWordWrap(True)
+        self.checkin_button = QPushButton("Check &in\u2026")
+        self.checkin_button.setAccessibleName("Check in on your goal")
+        self.checkin_button.setToolTip("Record how your own goal is going")
+        self.goal_card.body.addLayout(text_and_button(self.goal_label, self.checkin_button))
+
+        # recent reflections ---------------------------------------------------------------
+        self.recent_card = Card("Recent reflections")
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName("Recent reflections")
+        self.recent_list.setAccessibleDescription("Press Enter to open the reflection in the Journal")
+        self.recent_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setUniformItemSizes(False)
+        self.recent_empty = QLabel("No reflections yet. While reading a module, press Ctrl+R to "
+                                   "start one.")
+        self.recent_empty.setWordWrap(True)
+        self.recent_card.body.addWidget(self.recent_list)
+        self.recent_card.body.addWidget(self.recent_empty)
+
+        # next skill -----------------------------------------------------------------------
+        self.skill_card = Card("A skill to work on next")
+        self.skill_label = QLabel()
+        self.skill_label.setWordWrap(True)
+        self.skill_button = QPushButton("&Open the module")
+        self.skill_button.setAccessibleName("Open the module that teaches this skill")
+        self.skill_card.body.addLayout(text_and_button(self.skill_label, self.skill_button))
+
+        # tools -----------------------------------------------------------------------------
+        self.search_button = QPushButton("&Search everything\u2026")
+        self.search_button.setToolTip("Search modules, scenarios and your reflections (Ctrl+K or Ctrl+F)")
+        self.bookmarks_button = QPushButton("Book&marks\u2026")
+        self.bookmarks_button.setToolTip("Passages you bookmarked, with your notes (Ctrl+Shift+B)")
+        tools = QHBoxLayout()
+        tools.addWidget(self.search_button)
+        tools.addWidget(self.bookmarks_button)
+        tools.addStretch(1)
+
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_MAX)
+        grid = QGridLayout(column)
+        grid.setContentsMargins(24, 20, 24, 24)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(16)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        grid.addWidget(self.continue_card, 1, 0, 1, 2)
+        grid.addWidget(self.progress_card, 2, 0)
+        grid.addWidget(self.goal_card, 2, 1)
+        grid.addWidget(self.recent_card, 3, 0, 1, 2)
+        grid.addWidget(self.skill_card, 4, 0, 1, 2)
+        grid.addLayout(tools, 5, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(6, 1)
+
+        holder = QWidget()
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addStretch(0)
+        centre.addWidget(column, 1)
+        centre.addStretch(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        scroll.setProperty("focusPolicy", NO_FOCUS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.continue_button.clicked.connect(self.on_continue_clicked)
+        self.skill_button.clicked.connect(self.on_skill_clicked)
+        self.checkin_button.clicked.connect(self.on_checkin_clicked)
+        self.recent_list.itemActivated.connect(self.on_recent_activated)
+        self.recent_list.itemClicked.connect(self.on_recent_activated)
+        for button in (self.checkin_button, self.skill_button, self.search_button, self.bookmarks_button):
+            button.setAutoDefault(True)  # Enter, as well as Space, presses a focused button
+        self.search_button.clicked.connect(self.search_requested)
+        self.bookmarks_button.clicked.connect(self.bookmarks_requested)
+        self.refresh()
+
+    # -- showing ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        s = self._summary()
+        at = s.continue_at
+        self._continue_id = at.module_id if at else None
+        self.continue_card.setVisible(at is not None)
+        if at is not None:
+            if not at.started:
+                self.continue_card.title.setText("Start here")
+                self.continue_label.setText(f"Begin with the first module: <b>{_esc(at.title)}</b>.")
+                self.continue_button.setText("&Start the course")
+            elif at.done:
+                self.continue_card.title.setText("You have finished every module")
+                self.continue_label.setText(f"Read <b>{_esc(at.title)}</b> again, or practise with a "
+                                            "scenario.")
+                self.continue_button.setText("&Open it again")
+            else:
+                self.continue_card.title.setText("Continue where you left off")
+                self.continue_label.setText(f"<b>{_esc(at.title)}</b>")
+                self.continue_button.setText("&Continue reading")
+            self.continue_button.setAccessibleName(f"{self.continue_button.text().replace('&', '')}: "
+                                                   f"{at.title}")
+        p = s.progress
+        self.progress_label.setText(p.text())
+        self.progress_bar.setRange(0, max(1, p.total))
+        self.progress_bar.setValue(p.done)
+        self.progress_bar.setAccessibleDescription(p.text())
+
+        self._due = [g.uid for g in s.due_goals]
+        if s.due_goals:
+            self.goal_card.title.setText("Goal check-in due")
+            self.goal_label.setText(s.nudge)
+        else:
+            self.goal_card.title.setText("Your goal")
+            self.goal_label.setText("Nothing is due. Practise what you teach: set a small goal of your "
+                                    "own in the Journal (My goal).")
+        self.checkin_button.setVisible(bool(s.due_goals))
+
+        self.recent_list.clear()
+        for r in s.recent:
+            status = "finished" if r.status == "finished" else "draft"
+            item = QListWidgetItem(f"{r.title}\n{nice_day(r.date)} \u00b7 {status} \u00b7 {r.words} words")
+            item.setData(UidRole, r.uid)
+            item.setToolTip("Open in the Journal")
+            self.recent_list.addItem(item)
+        self.recent_list.setVisible(bool(s.recent))
+        self.recent_empty.setVisible(not s.recent)
+
+        ns = s.next_skill
+        self._skill_module = ns.module_id if ns else None
+        self.skill_card.setVisible(ns is not None)
+        if ns is not None:
+            self.skill_label.setText(f"<b>{_esc(ns.name)}</b>: {_esc(ns.text)}")
+            self.skill_button.setVisible(ns.module_id is not None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.refresh()
+
+    def focus_first(self) -> None:
+        target = self.continue_button if not self.continue_card.isHidden() else self.search_button
+        target.setFocus()  # Qt.FocusReason.OtherFocusReason
+
+    # -- slots ---------------------------------------------------------------------------
+    def on_continue_clicked(self) -> None:
+        if self._continue_id:
+            self.module_requested.emit(self._continue_id)
+
+    def on_skill_clicked(self) -> None:
+        if self._skill_module:
+            self.module_requested.emit(self._skill_module)
+
+    def on_checkin_clicked(self) -> None:
+        if self._due:
+            self.checkin_requested.emit(self._due[0])
+
+    def on_recent_activated(self, item: QListWidgetItem) -> None:
+        uid = item.data(UidRole)
+        if uid:
+            self.reflection_requested.emit(uid)
+
+
+def _esc(text: str) -> str:
+    """Text for the rich-text labels (``html.escape`` without loading ``html`` at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

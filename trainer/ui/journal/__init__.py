@@ -1,0 +1,1 @@
+"""The Journal section: reflections, the editor and the learner's own goals."""

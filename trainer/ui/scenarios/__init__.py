@@ -1,0 +1,1 @@
+"""The Scenarios section: paired consultations and the practice panel."""

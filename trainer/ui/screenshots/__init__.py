@@ -1,0 +1,1 @@
+"""``trainer screenshots``: PNGs of every screen, for docs and for looking at the UI."""

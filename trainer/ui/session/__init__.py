@@ -1,0 +1,1 @@
+"""The Team session section: roster, groups, run panel, presenter and observer forms."""

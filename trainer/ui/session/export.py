@@ -1,0 +1,115 @@
+"""Saving what a session produced: the report (HTML or PDF) and feedback bundles,
+and importing a bundle into this person's records (File menu).
+
+The HTML comes from ``trainer.sessions.report`` (Qt-free); only the PDF step,
+which lays the same HTML out with QTextDocument and prints it with
+QPdfWriter, needs Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from trainer.records.storage import atomic_write_bytes
+from trainer.records.store import RecordStore
+from trainer.sessions.bundles import BundleError, build_bundles, import_bundle, write_bundles
+from trainer.sessions.counts import thresholds_from
+from trainer.sessions.report import render_report_html
+from trainer.ui.session.controller import TeamSessionController
+
+
+def report_html(controller: TeamSessionController, include_names: bool, framework=None) -> str:
+    session = controller.session
+    return render_report_html(session, controller.plan, controller.service.observations(session["uid"]),
+                              include_names=include_names, thresholds=thresholds_from(framework),
+                              skill_names=controller.skill_names)
+
+
+def write_pdf(path: Path, html: str) -> None:
+    """Lay out ``html`` on A4 pages and write a PDF."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle("Team session report")
+    doc = QTextDocument()
+    doc.setHtml(html)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(writer)
+
+
+def save_report(path: Path, html: str) -> Path:
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        write_pdf(path, html)
+    else:
+        if path.suffix.lower() not in (".html", ".htm"):
+            path = path.with_suffix(".html")
+        atomic_write_bytes(path, html.encode("utf-8"))
+    return path
+
+
+def ask_save_report(parent: QWidget, controller: TeamSessionController, include_names: bool,
+                    framework=None) -> Path | None:
+    session = controller.session
+    if session is None:
+        return None
+    suggested = f"session-report-{session['date']}.pdf"
+    path, _ = QFileDialog.getSaveFileName(parent, "Save session report", suggested,
+                                          "PDF document (*.pdf);;Web page (*.html)")
+    if not path:
+        return None
+    try:
+        return save_report(Path(path), report_html(controller, include_names, framework))
+    except OSError as exc:
+        QMessageBox.warning(parent, "Could not save the report", f"The report could not be saved: "
+                            f"{exc.strerror or exc}.")
+        return None
+
+
+def export_bundles(controller: TeamSessionController, outdir: Path) -> list[Path]:
+    session = controller.session
+    plan = controller.plan
+    titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
+    bundles = build_bundles(session, controller.service.observations(session["uid"]), titles,
+                            exported=controller.service._store.now())
+    return write_bundles(outdir, session, bundles)
+
+
+def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> list[Path]:
+    if controller.session is None:
+        return []
+    folder = QFileDialog.getExistingDirectory(parent, "Folder for the feedback files")
+    if not folder:
+        return []
+    try:
+        paths = export_bundles(controller, Path(folder))
+    except OSError as exc:
+        QMessageBox.warning(parent, "Could not export", f"The feedback files could not be written: "
+                            f"{exc.strerror or exc}.")
+        return []
+    if not paths:
+        QMessageBox.information(parent, "Nothing to export", "No observer notes have been saved yet.")
+    return paths
+
+
+def import_bundle_file(parent: QWidget, store: RecordStore, profile_id: str, path: Path) -> str:
+    try:
+        message = import_bundle(store, profile_id, path).message()
+    except BundleError as exc:
+        QMessageBox.warning(parent, "Could not import", str(exc))
+        return str(exc)
+    except OSError as exc:
+        message = f"The feedback could not be saved: {exc.strerror or exc}."
+        QMessageBox.warning(parent, "Could not import", message)
+        return message
+    if hasattr(parent, "statusBar"):
+        parent.statusBar().showMessage(message, 8000)
+    if hasattr(parent, "records_changed"):
+        parent.records_changed.emit()
+    return message

@@ -1,0 +1,248 @@
+"""The "Team session" section: the trainer's control window.
+
+Three columns: (1) session, roster and attendance; (2) the plan's phases,
+the timer and the presenter view; (3) groups per round, observer notes,
+debrief notes, the report and feedback bundles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from trainer.ui.common.flow_layout import FlowLayout
+from trainer.ui.session.observer_form import ObserverNoteForm
+from trainer.ui.common.scroll_focus import keep_focus_visible
+from trainer.ui.session.controller import TeamSessionController
+from trainer.ui.session.export import ask_export_bundles, ask_save_report
+from trainer.ui.session.groups import GroupsPanel
+from trainer.ui.session.roster import RosterPanel
+from trainer.ui.session.run import RunPanel
+
+if TYPE_CHECKING:
+    from trainer.ui.session.presenter import PresenterView
+
+SOUND_KEY = "presenter/sound"
+AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
+COLUMN_CHARS = 40  # below this many average characters a column, the three columns stack
+ObserverFormFactory = Callable[..., QWidget]
+
+
+class SessionView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, controller: TeamSessionController, settings: QSettings, framework=None,
+                 observer_form: ObserverFormFactory = ObserverNoteForm, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.framework = framework
+        self.observer_form = observer_form
+        self.presenter: PresenterView | None = None
+        self.open_form: QWidget | None = None
+        self._loading = False
+
+        self.roster = RosterPanel(controller)
+        self.run = RunPanel(controller)
+        self.groups = GroupsPanel(controller)
+        self.run.sound_box.setChecked(settings.value(SOUND_KEY, False, type=bool))
+
+        debrief_box = QGroupBox("Debrief and report")
+        self.debrief_edit = QPlainTextEdit()
+        self.debrief_edit.setAccessibleName("Debrief notes")
+        self.debrief_edit.setPlaceholderText("What the room noticed, what it means, what the team will try")
+        self.debrief_edit.setTabChangesFocus(True)
+        debrief_label = QLabel("De&brief notes:")
+        debrief_label.setBuddy(self.debrief_edit)
+        self.save_notes_button = QPushButton("Save notes")
+        self.save_notes_button.setAccessibleName("Save debrief notes")
+        self.names_box = QCheckBox("Include na&mes in the report")
+        self.names_box.setAccessibleName("Include names in the report")
+        self.report_button = QPushButton("Save &report\u2026")
+        self.report_button.setAccessibleName("Save the session report")
+        self.bundles_button = QPushButton("Export feedback\u2026")
+        self.bundles_button.setAccessibleName("Export one feedback file per participant")
+        debrief = QVBoxLayout(debrief_box)
+        debrief.addWidget(debrief_label)
+        debrief.addWidget(self.debrief_edit, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.save_notes_button)
+        row.addStretch(1)
+        debrief.addLayout(row)
+        debrief.addWidget(self.names_box)
+        row2 = QWidget()  # wraps onto a second row when narrow
+        row2_layout = FlowLayout(row2)
+        row2_layout.setContentsMargins(0, 0, 0, 0)
+        row2_layout.addWidget(self.report_button)
+        row2_layout.addWidget(self.bundles_button)
+        debrief.addWidget(row2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.groups, 3)
+        right_layout.addWidget(debrief_box, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        # Three columns need room: on a small screen or at a large zoom they stack
+        # (see fit_columns) and the page scrolls down, never sideways.
+        self.scroll = scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("Team session")
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.splitter)
+        keep_focus_visible(scroll)  # an Alt+letter jump scrolls to its control too
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(scroll)
+
+        self.run.presenter_toggled.connect(self.on_run_presenter_toggled)
+        self.run.sound_box.toggled.connect(self.on_sound_toggled)
+        self.save_notes_button.clicked.connect(self.save_debrief)
+        self._debrief_timer = QTimer(self)
+        self._debrief_timer.setSingleShot(True)
+        self._debrief_timer.setInterval(AUTOSAVE_MS)
+        self._debrief_timer.timeout.connect(self.save_debrief)
+        self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
+        self.report_button.clicked.connect(self.on_report_clicked)
+        self.bundles_button.clicked.connect(self.on_bundles_clicked)
+        for panel in (self.roster, self.groups):
+            panel.status_message.connect(self.status_message)
+        controller.failed.connect(self.status_message)
+        controller.noticed.connect(self.status_message)
+        controller.session_opened.connect(lambda _uid: self.refresh())
+        controller.observation_requested.connect(self.on_controller_observation_requested)
+        controller.debrief_saved.connect(lambda _uid: self.status_message.emit("Debrief notes saved."))
+        self.refresh()
+
+    # -- fitting the window ---------------------------------------------------------------
+    def columns_fit_side_by_side(self) -> bool:
+        """Whether the three columns, each at least its minimum and COLUMN_CHARS wide, fit the width
+        (a vertical scroll bar is allowed for, so the answer does not flip when one appears)."""
+        comfortable = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        need = sum(max(c.minimumSizeHint().width(), comfortable) for c in columns)
+        need += self.splitter.handleWidth() * (len(columns) - 1)
+        room = self.scroll.width() - 2 * self.scroll.frameWidth() - self.scroll.verticalScrollBar().sizeHint().width()
+        return room >= need
+
+    def fit_columns(self) -> None:
+        """Columns side by side when they fit, else one above the other at their preferred heights."""
+        wide = self.columns_fit_side_by_side()
+        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        if wide:
+            if self.splitter.orientation() != Qt.Orientation.Horizontal:
+                self.splitter.setOrientation(Qt.Orientation.Horizontal)
+                self.splitter.setMinimumHeight(0)
+                self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
+            return
+        self.splitter.setOrientation(Qt.Orientation.Vertical)
+        width = self.scroll.viewport().width()
+        heights = []
+        for c in columns:
+            h = max(c.sizeHint().height(), c.minimumSizeHint().height())
+            if c.hasHeightForWidth():
+                h = max(h, c.heightForWidth(width))
+            heights.append(h)
+        self.splitter.setMinimumHeight(sum(heights) + self.splitter.handleWidth() * (len(columns) - 1))
+        self.splitter.setSizes(heights)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API): a new zoom changes what fits
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_timer.start(0)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): leaving the tab saves the notes
+        self.save_debrief()
+        super().hideEvent(event)
+
+    def start(self) -> None:
+        sessions = self.controller.service.sessions()
+        if sessions and self.controller.uid is None:
+            self.controller.open_session(sessions[0]["uid"])
+
+    def refresh(self) -> None:
+        session = self.controller.session
+        self._loading = True
+        self.debrief_edit.setPlainText(session.get("debrief", "") if session else "")
+        self._loading = False
+        for widget in (self.debrief_edit, self.save_notes_button, self.report_button, self.bundles_button,
+                       self.names_box):
+            widget.setEnabled(session is not None)
+
+    # -- debrief and report --------------------------------------------------------------
+    def on_debrief_text_changed(self) -> None:
+        if not self._loading:
+            self._debrief_timer.start()
+
+    def save_debrief(self) -> None:
+        self._debrief_timer.stop()
+        session = self.controller.session
+        if session is not None and self.debrief_edit.toPlainText() != session.get("debrief", ""):
+            self.controller.save_debrief(self.debrief_edit.toPlainText())
+
+    def on_report_clicked(self) -> None:
+        self.save_debrief()
+        path = ask_save_report(self, self.controller, self.names_box.isChecked(), self.framework)
+        if path is not None:
+            self.status_message.emit(f"Report saved to {path}")
+
+    def on_bundles_clicked(self) -> None:
+        paths = ask_export_bundles(self, self.controller)
+        if paths:
+            self.status_message.emit(f"{len(paths)} feedback file{'s' if len(paths) != 1 else ''} saved in "
+                                     f"{paths[0].parent}")
+
+    # -- observer forms ------------------------------------------------------------------
+    def on_controller_observation_requested(self, session_uid: str, round_index: int, observer: str,
+                                            learner: str) -> None:
+        if self.observer_form is None or session_uid != self.controller.uid:
+            return
+        form = self.observer_form(self.controller, round_index, observer, learner, parent=self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.open_form = form
+        form.open()
+
+    # -- presenter -----------------------------------------------------------------------
+    def on_run_presenter_toggled(self, on: bool) -> None:
+        if on and self.presenter is None:
+            from trainer.ui.session.presenter import PresenterView  # only when first needed (startup time)
+
+            self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
+            self.presenter.closed.connect(self.on_presenter_closed)
+            self.presenter.present()
+            self.run.presenter_button.setText("Close presenter vie&w")
+        elif not on and self.presenter is not None:
+            self.presenter.close()
+
+    def on_presenter_closed(self) -> None:
+        presenter, self.presenter = self.presenter, None
+        if presenter is not None:
+            presenter.deleteLater()
+        self.run.presenter_button.blockSignals(True)
+        self.run.presenter_button.setChecked(False)
+        self.run.presenter_button.blockSignals(False)
+        self.run.presenter_button.setText("Open presenter vie&w")
+
+    def on_sound_toggled(self, on: bool) -> None:
+        self.settings.setValue(SOUND_KEY, on)
+        if self.presenter is not None:
+            self.presenter.sound = on

@@ -1,0 +1,1 @@
+"""File > Settings and the profile chooser."""

@@ -1,0 +1,1 @@
+"""The main window and what joins the sections together: menus, help, wiring."""

@@ -1,0 +1,160 @@
+"""Connections between sections: the one place where widgets meet.
+
+``connect_signals(window, parts)`` is called once by ``app.build``. When a
+feature needs one section to react to another (start a reflection from a
+module, open a scenario from a module's link), the connection goes here.
+Sections added lazily are wired when ``window.section_built`` says so.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def connect_signals(window: Any, parts: Any) -> None:
+    """Wire cross-section signals. Sections wire their own internals."""
+    _connect_journal(window, parts)
+    _connect_restore(window, parts)
+    _connect_records_changed(window, parts)
+    from trainer.ui.shell.comfort_wiring import connect_comfort, connect_comfort_course
+
+    connect_comfort(window, parts)  # Home, search, bookmarks, settings
+
+    def connect_course(window: Any, parts: Any, view: Any) -> None:
+        _connect_course_to_journal(window, parts, view)
+        _connect_course_to_scenarios(window, parts, view)
+        connect_comfort_course(window, parts, view)
+
+    lazy = {"course": connect_course, "skills": _connect_skills, "journal": _connect_journal_view,
+            "scenarios": _connect_scenarios_view}
+
+    def on_window_section_built(key: str) -> None:
+        if key in lazy:
+            lazy[key](window, parts, window.sections[key])
+
+    window.section_built.connect(on_window_section_built)
+    for key, connect in lazy.items():
+        widget = window.sections.get(key)
+        if widget is not None and not type(widget).__name__ == "_Placeholder":
+            connect(window, parts, widget)
+
+
+def _connect_course_to_scenarios(window: Any, parts: Any, course_view: Any) -> None:
+    """Course -> Scenarios: a module's "Practise it" link opens the scenario."""
+    if "scenarios" not in window.sections:
+        return
+
+    def on_reader_scenario_link(scenario_id: str) -> None:
+        window.show_section("scenarios")  # builds the section the first time
+        window.section("scenarios").open_scenario(scenario_id)
+
+    course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
+
+
+def _connect_scenarios_view(window: Any, parts: Any, scenarios: Any) -> None:
+    """Scenarios -> Journal: reflect on a moment (Rolfe: it follows a practice round)."""
+    journal = getattr(parts, "journal", None)
+
+    def on_scenarios_reflection_requested(link: dict) -> None:
+        if journal is None:
+            return
+        window.show_section("journal")
+        journal.start_reflection("rolfe", link)
+
+    scenarios.reflection_requested.connect(on_scenarios_reflection_requested)
+
+
+def _connect_journal_view(window: Any, parts: Any, view: Any) -> None:
+    status_bar = window.statusBar()
+    view.status_message.connect(lambda text: status_bar.showMessage(text, 8000))
+
+
+def _connect_journal(window: Any, parts: Any) -> None:
+    journal = getattr(parts, "journal", None)
+    if journal is None or "journal" not in window.sections:
+        return
+    status_bar = window.statusBar()
+
+    def on_journal_save_failed(message: str) -> None:
+        status_bar.showMessage(message)
+
+    journal.save_failed.connect(on_journal_save_failed)
+
+
+def _connect_course_to_journal(window: Any, parts: Any, course_view: Any) -> None:
+    """Course -> Journal: "Reflect on this module" starts a linked reflection."""
+    journal = getattr(parts, "journal", None)
+    if journal is None or "journal" not in window.sections:
+        return
+
+    def on_course_reflection_requested(link: dict, template_id: str | None = None) -> None:
+        window.show_section("journal")  # built first, so the editor hears the new reflection
+        journal.start_reflection(template_id, link)
+
+    course_view.reflection_requested.connect(on_course_reflection_requested)
+
+    # The reader's Reflect button: click for Gibbs, or pick another template from its menu.
+    from PySide6.QtWidgets import QMenu, QToolButton
+
+    button = course_view.reader.reflect_button
+    menu = QMenu(button)
+    for template in journal.templates:
+        action = menu.addAction(f"{template.title}" + (f" \u2014 {template.when}" if template.when else ""))
+        action.triggered.connect(
+            lambda _=False, tid=template.id: (course_view.reflection_link() is not None
+                                              and on_course_reflection_requested(course_view.reflection_link(), tid)))
+    button.setMenu(menu)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+
+
+def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
+    course = parts.controller
+    # Finishing a module changes "modules done" and the suggestions.
+    course.progress_changed.connect(skills.dashboard.refresh)
+    window.theme_changed.connect(skills.on_window_theme_changed)
+    window.zoom_changed.connect(skills.on_window_zoom_changed)
+
+    def on_dashboard_module_requested(module_id: str) -> None:
+        window.show_section("course")
+        course.open_module(module_id)
+
+    skills.dashboard.module_requested.connect(on_dashboard_module_requested)
+
+    def on_dashboard_scenario_requested(scenario_id: str) -> None:
+        if "scenarios" in window.sections:
+            window.show_section("scenarios")  # built on first show
+            window.section("scenarios").open_scenario(scenario_id)
+
+    skills.dashboard.scenario_requested.connect(on_dashboard_scenario_requested)
+
+
+def _connect_restore(window: Any, parts: Any) -> None:
+    """File > Import from a backup file -> the course progress shows what came in."""
+    restore = getattr(window, "restore_controller", None)
+    if restore is None:
+        return
+
+    restore.records_restored.connect(lambda _summary: window.records_changed.emit())
+
+
+def _connect_records_changed(window: Any, parts: Any) -> None:
+    """Records that came in from outside show up everywhere already built."""
+
+    def on_window_records_changed() -> None:
+        built = {key: w for key, w in window.sections.items() if type(w).__name__ != "_Placeholder"}
+        if "course" in built:
+            built["course"].on_controller_progress_changed(parts.controller.current_id or "")
+        # Refresh lists and summaries only: a form someone is filling in is left alone.
+        for key, method in (("home", "refresh"), ("journal", "refresh"),
+                            ("skills", "on_controller_records_changed"), ("session", "refresh")):
+            widget = built.get(key)
+            if widget is not None and hasattr(widget, method):
+                getattr(widget, method)()
+        journal = built.get("journal")
+        if journal is not None and hasattr(journal, "refresh_goals"):
+            journal.refresh_goals()
+        skills = built.get("skills")
+        if skills is not None:
+            skills.dashboard.refresh()
+
+    window.records_changed.connect(on_window_records_changed)

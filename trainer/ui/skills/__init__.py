@@ -1,0 +1,1 @@
+"""The Skills section: dashboard, self-assessment, observer checklist, counter, comparisons."""

@@ -1,0 +1,236 @@
+"""The skills dashboard: per skill, latest ratings, trend, evidence and next steps.
+
+The trend chart needs pyqtgraph (and numpy), about half a second to import. So the
+dashboard shows its table and next steps at once, with a line of text where the
+chart goes, and makes the chart once that has been painted (``chart`` makes it at
+once when asked for).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from trainer.competencies.coding import level
+from trainer.competencies.ratings import rating_text
+from trainer.ui.skills.controller import SkillsController
+from trainer.ui.skills.counter import LEVEL_MARK
+from trainer.ui.skills.models import RowsModel
+
+HEADERS = ("Skill", "Self (0\u20132)", "Observer", "Trend", "Evidence", "Modules done")
+HEADER_TIPS = (
+    "", "Your latest self-assessment rating: 0 not done, 1 partly, 2 done well",
+    "The latest observer checklist rating", "How your ratings changed from the first to the latest",
+    "Self-assessment items with a note or a link, plus observer checklists that rated the skill",
+    "Modules you have marked done, of those that teach this skill")
+TargetRole = Qt.ItemDataRole.UserRole + 10
+DASH = "\u2014"
+
+
+class _ChartPlace(QLabel):
+    """Where the chart goes, until it is made: says so, and tells when it is on screen."""
+
+    painted = Signal()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class DashboardView(QWidget):
+    refreshed = Signal()
+    module_requested = Signal(str)
+    scenario_requested = Signal(str)
+
+    def __init__(self, controller: SkillsController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.summaries = []
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.headline.setAccessibleName("Dashboard summary")
+        self.globals_label = QLabel()
+        self.globals_label.setWordWrap(True)
+        self.globals_label.setAccessibleName("Overall ratings")
+        self.model = RowsModel(HEADERS, self, HEADER_TIPS)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Skills: latest ratings, trend, evidence and modules done")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._chart = None  # the TrendChart, once made (see chart)
+        self._chart_summary = None
+        self.chart_place = _ChartPlace("Drawing the chart\u2026")
+        self.chart_place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_place.setMinimumSize(260, 180)
+        # Queued: the frame with the table reaches the screen before the import starts.
+        self.chart_place.painted.connect(self._make_chart_if_shown, Qt.ConnectionType.QueuedConnection)
+        self.next_title = QLabel("Suggested &next steps")
+        font = self.next_title.font()
+        font.setBold(True)
+        self.next_title.setFont(font)
+        self.next_list = QListWidget()
+        self.next_list.setAccessibleName("Suggested next steps for your weakest skills")
+        self.next_list.setWordWrap(True)
+        self.next_list.setSpacing(4)
+        self.next_list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap items on resize
+        self.next_title.setBuddy(self.next_list)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.next_title)
+        side_layout.addWidget(self.next_list, 1)
+        hint = QLabel("Press Enter on a step to open it.")
+        hint.setWordWrap(True)
+        side_layout.addWidget(hint)
+
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.chart_place)
+        self._bottom = bottom
+        bottom.addWidget(side)
+        bottom.setStretchFactor(0, 3)
+        bottom.setStretchFactor(1, 2)
+        bottom.setChildrenCollapsible(False)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.table)
+        self.split.addWidget(bottom)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.globals_label)
+        layout.addWidget(self.split, 1)
+
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
+        self.next_list.itemActivated.connect(self.on_next_list_item_activated)
+        controller.self_assessment_saved.connect(self.refresh)
+        controller.observation_saved.connect(self.refresh)
+        controller.record_deleted.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        current = self.model.row_id(self.table.currentIndex().row())
+        c = self.controller
+        self.summaries = c.summaries()
+        selfs, obs = c.self_assessments(), c.observations()
+        rows, tips = [], []
+        for s in self.summaries:
+            done = f"{len(s.modules_done)} of {len(s.modules)}" if s.modules else "\u2014 none teach it"
+            rows.append((s.name, rating_text(s.latest_self), rating_text(s.latest_observer), s.trend,
+                         str(s.evidence), done))
+            taught = ", ".join(m.title for m in s.modules) or "No module lists this skill yet."
+            tips.append(f"{s.name}\nTaught in: {taught}")
+        suggestions = c.suggestions(self.summaries)
+        weak = {x.skill_id for x in suggestions}
+        self.model.set_rows(rows, ids=[s.skill_id for s in self.summaries], tips=tips,
+                            marked=[s.skill_id in weak for s in self.summaries])
+        self.headline.setText(self._headline(selfs, obs, weak))
+        self.globals_label.setText(self._globals(selfs, obs))
+        self._fill_next_steps(suggestions)
+        ids = [s.skill_id for s in self.summaries]
+        row = ids.index(current) if current in ids else (ids.index(sorted(weak, key=ids.index)[0]) if weak else 0)
+        if self.summaries:
+            self.table.selectRow(row)
+            self._show_in_chart(self.summaries[row])
+        self.refreshed.emit()
+
+    # -- the chart ---------------------------------------------------------------------------
+    @property
+    def chart(self):
+        """The trend chart, made now if it was not yet."""
+        if self._chart is None:
+            from trainer.ui.skills.chart import TrendChart
+
+            self._chart = TrendChart()
+            sizes = self._bottom.sizes()
+            self._bottom.replaceWidget(0, self._chart)
+            if all(sizes):
+                self._bottom.setSizes(sizes)  # the split stays where it was (the chart asks for more)
+            self.chart_place.deleteLater()
+            self._chart.show_summary(self._chart_summary)
+        return self._chart
+
+    def chart_made(self) -> bool:
+        return self._chart is not None
+
+    def _show_in_chart(self, summary) -> None:
+        self._chart_summary = summary
+        if self._chart is not None:
+            self._chart.show_summary(summary)
+
+    def apply_chart_palette(self) -> None:
+        """Follow a new theme (a chart made later takes the palette then)."""
+        if self._chart is not None:
+            self._chart.apply_palette()
+
+    def apply_chart_fonts(self) -> None:
+        """Follow a new zoom (a chart made later takes the fonts then)."""
+        if self._chart is not None:
+            self._chart.apply_fonts()
+
+    def _make_chart_if_shown(self) -> None:
+        if self._chart is None and self.isVisible():
+            self.chart  # noqa: B018 (the property makes it)
+
+    def _headline(self, selfs: list, obs: list, weak: set) -> str:
+        if not selfs and not obs:
+            return ("No ratings yet. Start with a self-assessment; after a practice round, ask your "
+                    "observer to fill in the observer checklist.")
+        text = (f"{len(selfs)} self-assessment{'s' if len(selfs) != 1 else ''} and {len(obs)} observer "
+                f"checklist{'s' if len(obs) != 1 else ''}.")
+        if weak:
+            text += " \u25b6 Skills to work on next are in bold."
+        return text
+
+    def _globals(self, selfs: list, obs: list) -> str:
+        fw = self.controller.framework
+        pair = fw.threshold("relational_global")
+        parts = []
+        for spec in fw.globals:
+            mine = next((r["globals"].get(spec.id) for r in reversed(selfs) if (r.get("globals") or {}).get(spec.id)), None)
+            theirs = next((r["globals"].get(spec.id) for r in reversed(obs) if (r.get("globals") or {}).get(spec.id)), None)
+            if mine is None and theirs is None:
+                continue
+            text = f"{spec.name}: you {mine if mine is not None else DASH}"
+            if theirs is not None:
+                text += f", observer {theirs} ({LEVEL_MARK[level(theirs, pair.fair, pair.good)]})"
+            parts.append(text)
+        if not parts:
+            return ""
+        return "Overall (1\u20135): " + " \u00b7 ".join(parts) + f"  [fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}]"
+
+    def _fill_next_steps(self, suggestions: list) -> None:
+        self.next_list.clear()
+        if not suggestions:
+            item = QListWidgetItem("Rate your skills to get suggestions for what to work on next.")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.next_list.addItem(item)
+            return
+        for s in suggestions:
+            item = QListWidgetItem(f"\u25b6 {s.skill_name}: {s.text}")
+            target = ("module", s.module_id) if s.module_id else (("scenario", s.scenario_id) if s.scenario_id else None)
+            item.setData(TargetRole, target)
+            self.next_list.addItem(item)
+
+    # -- slots ---------------------------------------------------------------------------
+    def on_table_current_changed(self, current, _previous) -> None:
+        if current.isValid() and 0 <= current.row() < len(self.summaries):
+            self._show_in_chart(self.summaries[current.row()])
+
+    def on_next_list_item_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(TargetRole)
+        if not target:
+            return
+        kind, target_id = target
+        (self.module_requested if kind == "module" else self.scenario_requested).emit(target_id)
