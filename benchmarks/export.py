@@ -38,7 +38,7 @@ def main() -> int:
     from trainer.export.spreadsheet import progress_csv, ratings_csv
     from trainer.export.xapi import xapi_statements
     from trainer.records.store import memory_store
-    from trainer.ui.export.pdf import write_pdf
+    from trainer.printing.documents import write_portfolio_pdf as write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     content = load_content(bundled_content())

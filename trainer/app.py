@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainer.services.ratings import RatingsService
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
@@ -39,25 +41,12 @@ from trainer.ui.export.lrs_send import install_lrs  # noqa: E402
 from trainer.ui.home.view import HomeView  # noqa: E402
 from trainer.ui.journal.controller import JournalController, link_choices, link_describer  # noqa: E402
 from trainer.ui.shell.main_window import MainWindow  # noqa: E402
+from trainer.ui.shell.parts import DEFAULT_PROFILE, AppParts, Lazy  # noqa: E402
 from trainer.ui.session.observation_files import install_observation_file  # noqa: E402
 from trainer.ui.shell.wiring import connect_signals  # noqa: E402
 from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom  # noqa: E402
 
 SETTINGS_FILE = "ui-settings.ini"
-DEFAULT_PROFILE = "default"
-
-
-@dataclass
-class AppParts:
-    store: RecordStore
-    controller: CourseController
-    window: MainWindow
-    settings: QSettings
-    profile_id: str = DEFAULT_PROFILE
-    journal: JournalController | None = None
-    data_dir: Path | None = None
-    search: Any = None  # a SearchService, made at the first search
-    bookmarks: BookmarkController | None = None
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -69,6 +58,12 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app.setOrganizationName("Practitioner Trainer")
         app.setApplicationVersion(__version__)
     return app
+
+
+def launch(content_dir: Path, data_dir: Path) -> tuple[QApplication, AppParts]:
+    """The application and the app built on these folders (for ``trainer screenshots``)."""
+    app = ensure_app()
+    return app, build(content_dir, data_dir)
 
 
 def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
@@ -106,7 +101,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
         window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
     install_export(window, store, content, profile_id, settings)
     parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
-                     search=_Deferred(lambda: _search_service(content, journal)),
+                     search=Lazy(lambda: _search_service(content, journal)),
                      bookmarks=BookmarkController(BookmarkService(store, profile_id), window))
     _add_team_session(window, content, store, settings, profile_id)
     install_observation_file(window, store, content, profile_id)  # File > Observe a team session round...
@@ -150,28 +145,13 @@ def _home_view(content, store: RecordStore, profile_id: str, journal: JournalCon
                                          lambda: content.scenarios), name)
 
 
-class _Deferred:
-    """Stands for a service whose code is loaded when it is first used, not at start-up."""
-
-    def __init__(self, make):
-        self._make, self._made = make, None
-
-    def made(self):
-        if self._made is None:
-            self._made = self._make()
-        return self._made
-
-    def __getattr__(self, name: str):
-        return getattr(self.made(), name)
-
-
 def _search_service(content, journal: JournalController):
     from trainer.services.search import SearchService
 
     return SearchService(content.course, content.scenarios, journal.journal)
 
 
-class _LazyRatings(_Deferred):
+class _LazyRatings(Lazy["RatingsService"]):
     """The ratings service for Home, made (and its code loaded) only once something is rated."""
 
     def __init__(self, store: RecordStore, content, profile_id: str):
@@ -181,7 +161,10 @@ class _LazyRatings(_Deferred):
     def summaries(self, course, done_ids):
         if not any(self._store.all(kind, profile=self._profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
             return []  # nothing rated yet: no suggestion, and the dashboard code stays unloaded
-        return self.made().summaries(course, done_ids)
+        return self.get().summaries(course, done_ids)
+
+    def suggestions(self, summaries, done_ids, scenarios, limit: int = 1):
+        return self.get().suggestions(summaries, done_ids, scenarios, limit=limit)
 
 
 def _ratings_service(store: RecordStore, framework, profile_id: str):

@@ -236,6 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import-bundle":
             return cmd_import_bundle(args.file, args.bundle_data or args.data, args.profile)
         if args.command == "screenshots":
+            from trainer.app import launch
             from trainer.ui.screenshots.main import save_screenshots
 
             if args.zoom is not None and not 80 <= args.zoom <= 200:
@@ -245,10 +246,10 @@ def main(argv: list[str] | None = None) -> int:
                 from trainer.ui.screenshots.main import save_session_screenshots
 
                 sizes = {"sizes": (args.size,)} if args.size else {}
-                saved = save_session_screenshots(args.outdir, folder, data_dir=args.shot_data or args.data,
+                saved = save_session_screenshots(launch, args.outdir, folder, data_dir=args.shot_data or args.data,
                                                  **sizes)
             else:
-                saved = save_screenshots(args.outdir, folder, args.size or (1280, 800),
+                saved = save_screenshots(launch, args.outdir, folder, args.size or (1280, 800),
                                          data_dir=args.shot_data or args.data, zoom=args.zoom)
             for path in saved:
                 print(path)

@@ -30,9 +30,9 @@ def _pdf_writer(portfolio: dict, path: Path) -> None:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this command only
-    from trainer.ui.export.pdf import write_pdf_standalone
+    from trainer.printing.documents import write_portfolio_pdf
 
-    write_pdf_standalone(portfolio, path)
+    write_portfolio_pdf(portfolio, path)
 
 
 def cmd_export(args, usage_error) -> int:

@@ -55,7 +55,7 @@ def _states(parts) -> dict[str, list[str]]:
 def test_main_dialogs_name_their_controls(app_parts, qtbot):
     from trainer.services.profiles import ProfileService
     from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
-    from trainer.ui.shell.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.navigation import make_settings_dialog
     from trainer.ui.shell.help_dialog import TextDialog, help_html
     from trainer.ui.journal.goals import CheckInDialog, GoalDialog
     from trainer.ui.session.observation_dialog import ObservationFileDialog
@@ -66,7 +66,7 @@ def test_main_dialogs_name_their_controls(app_parts, qtbot):
     journal = parts.journal
     parts.bookmarks.add("what-is-sms", "A passage worth keeping", note="note")
     goal = journal.create_goal(goal="Walk", importance=8, confidence=7, plan={"what": "walk"})
-    search = SearchDialog(parts.search.grouped, window)
+    search = SearchDialog(parts.search.get().grouped, window)
     search.edit.setText("agenda")
     dialogs = {
         "search": search,

@@ -69,14 +69,14 @@ def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(ma
     dialog.edit.setText("rescue pack")
     results = dialog.results
     assert results.topLevelItemCount() >= 1 and "(" in results.topLevelItem(0).text(0)
-    scenario_hit = next(h for h in parts.search.search("rescue pack") if h.kind == "scenario" and h.moment)
+    scenario_hit = next(h for h in parts.search.get().search("rescue pack") if h.kind == "scenario" and h.moment)
     dialog.hit_chosen.emit(scenario_hit)
     view = window.section("scenarios")
     assert window.current_section() == "scenarios"
     assert view.controller.current_id == scenario_hit.key
     qtbot.waitUntil(lambda: view.page.moment_id == scenario_hit.moment)
 
-    module_hit = parts.search.search("elicit provide")[0]
+    module_hit = parts.search.get().search("elicit provide")[0]
     assert module_hit.kind == "module"
     dialog.hit_chosen.emit(module_hit)
     browser = window.course_view.reader.browser
@@ -84,7 +84,7 @@ def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(ma
     qtbot.waitUntil(lambda: browser.textCursor().selectedText().lower() == module_hit.match.lower())
 
     uid = parts.journal.start_reflection(None, title="Café conversation")
-    hit = parts.search.search("cafe")[0]
+    hit = parts.search.get().search("cafe")[0]
     assert hit.kind == "reflection"
     dialog.hit_chosen.emit(hit)
     assert window.current_section() == "journal" and window.section("journal").editor.uid == uid
@@ -94,7 +94,7 @@ def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(ma
     editor.edits[last].setPlainText("Next time I will try the teach-back question.")
     editor.save_now()
     window.show_section("home")
-    hit = next(h for h in parts.search.search("teach-back") if h.kind == "reflection")
+    hit = next(h for h in parts.search.get().search("teach-back") if h.kind == "reflection")
     dialog.hit_chosen.emit(hit)
     edit = window.section("journal").editor.edits[last]
     assert edit.textCursor().selectedText() == "teach-back"
@@ -177,7 +177,7 @@ def test_zoom_scales_the_application_font_and_is_remembered(make_app, tmp_path):
 
 
 def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
-    from trainer.ui.shell.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.navigation import make_settings_dialog
 
     parts = make_app()
     dialog = make_settings_dialog(parts.window, parts)
@@ -197,7 +197,7 @@ def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
 
 def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, monkeypatch):
     from trainer.paths import default_data_dir
-    from trainer.ui.shell.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.navigation import make_settings_dialog
 
     parts = make_app()
     parts.bookmarks.add("first", "Kept safe")
@@ -216,7 +216,7 @@ def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, mon
 
 
 def test_search_hit_with_unknown_kind_is_ignored(make_app):
-    from trainer.ui.shell.comfort_wiring import open_hit
+    from trainer.ui.shell.navigation import open_hit
 
     parts = make_app()
     open_hit(parts.window, parts, Hit("other", "x", "t", "s", "", (0, 0)))

@@ -10,7 +10,7 @@ from trainer.content import load_content
 from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.portfolio import build_portfolio
 from trainer.records.store import memory_store
-from trainer.ui.export.pdf import write_pdf
+from trainer.printing.documents import write_portfolio_pdf as write_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 

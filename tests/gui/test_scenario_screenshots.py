@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from trainer.app import launch
 from trainer.ui.screenshots.main import save_screenshots
 
 
 def test_screenshots_include_the_scenario_viewer(qapp, tmp_path, bundled_content):
-    saved = save_screenshots(tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data")
+    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data")
     names = {p.name for p in saved}
     for state in ("scenarios-list", "scenario-side-by-side", "scenario-skill-filter", "scenario-single-column", "scenario-hidden",
                   "scenario-revealed", "scenario-spot-scored"):

@@ -18,7 +18,7 @@ def open_module_hit(make_app, bundled_content, qtbot, query="elicit provide"):
     parts = make_app(content=bundled_content)
     window = parts.window
     window.search_action.trigger()
-    hit = next(h for h in parts.search.search(query) if h.kind == "module")
+    hit = next(h for h in parts.search.get().search(query) if h.kind == "module")
     window.search_dialog.hit_chosen.emit(hit)
     window.search_dialog.hide()
     reader = window.course_view.reader
@@ -30,7 +30,7 @@ def open_scenario_hit(make_app, bundled_content, qtbot, query="rescue pack"):
     parts = make_app(content=bundled_content)
     window = parts.window
     window.search_action.trigger()
-    hit = next(h for h in parts.search.search(query) if h.kind == "scenario" and h.moment)
+    hit = next(h for h in parts.search.get().search(query) if h.kind == "scenario" and h.moment)
     window.search_dialog.hit_chosen.emit(hit)
     window.search_dialog.hide()
     page = window.section("scenarios").page

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from trainer.app import launch
 from trainer.ui.screenshots.main import save_screenshots
 
 
 def test_skills_screens_are_saved(qapp, tmp_path, bundled_content):
-    saved = save_screenshots(tmp_path / "shots", bundled_content, (800, 600))
+    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600))
     names = {p.name for p in saved}
     for screen in ("skills-dashboard", "skills-self-assessment", "skills-counter",
                    "skills-observer-checklist", "skills-compare", "skills-side-by-side"):

@@ -44,10 +44,11 @@ def test_no_button_is_squeezed_at_175_percent_in_a_small_window(zoomed):
 
 
 def test_screenshots_at_a_zoom_cover_every_screen_light_and_dark(tmp_path, bundled_content):
+    from trainer.app import launch
     from trainer.ui.screenshots.main import save_screenshots
     from trainer.ui.common.zoom import current_zoom
 
-    saved = save_screenshots(tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data",
+    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data",
                              zoom=175)
     names = {p.name for p in saved}
     for key in ("home", "course", "journal", "scenarios", "skills"):

@@ -2,7 +2,7 @@
 
 HTML comes from one jinja2 template (autoescape, StrictUndefined). With
 ``for_print=True`` it uses the CSS subset QTextDocument understands, for the
-PDF made in ``trainer/ui/export/pdf.py``.
+PDF made in ``trainer/printing/``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """``trainer export`` and ``trainer restore``, without Qt.
 
 The CLI parses arguments and passes a ``pdf_writer`` for the PDF format
-(that one needs Qt, so it lives in ``trainer/ui/export/pdf.py``). Errors a
+(that one needs Qt, so it lives in ``trainer/printing/``). Errors a
 person can fix raise ExportError with one plain line.
 """
 

@@ -20,6 +20,7 @@ import uuid
 from typing import Callable
 
 from trainer.records.store import RecordStore
+from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
 from trainer.sessions.plan_model import SessionPlan
@@ -220,6 +221,12 @@ class TeamSessionService:
         if round_index is not None:
             where["round"] = round_index
         return sorted(self._store.all(OBSERVATION, **where), key=lambda o: (o["round"], o.get("created", "")))
+
+    def write_feedback_bundles(self, session: dict, plan: SessionPlan | None, outdir) -> list:
+        """One feedback file per observed participant in ``outdir``; returns the paths."""
+        titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
+        bundles = build_bundles(session, self.observations(session["uid"]), titles, exported=self._store.now())
+        return write_bundles(outdir, session, bundles)
 
     def local_profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the learners who have a profile on this computer, by name."""

@@ -1,7 +1,7 @@
 """File > Export…: choose a format, a date range, sections and a file.
 
 The dialog only gathers choices; the work is done by the Qt-free
-``trainer.services.exports.run_export`` (and ``export_pdf.write_pdf`` for
+``trainer.services.exports.run_export`` (and ``trainer.printing`` for
 PDF), with a QProgressDialog while it runs. It tells the window how it went
 through two signals: ``export_finished(str)`` and ``export_failed(str)``.
 """
@@ -213,7 +213,7 @@ class ExportDialog(QDialog):
         QApplication.processEvents()
 
         def pdf_writer(portfolio: dict, path: Path) -> None:
-            from trainer.ui.export.pdf import write_pdf
+            from trainer.printing.documents import write_portfolio_pdf
 
             def step(done: int, total: int) -> bool:
                 progress.setMaximum(total)
@@ -221,7 +221,7 @@ class ExportDialog(QDialog):
                 progress.setValue(done)
                 return not progress.wasCanceled()
 
-            if write_pdf(portfolio, path, progress=step) == 0:
+            if write_portfolio_pdf(portfolio, path, progress=step) == 0:
                 raise ExportError("Export stopped; no file was saved.")
 
         try:

@@ -10,20 +10,25 @@ UI thread, which keeps painting while it waits.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainer.content import Content
+    from trainer.ui.shell.main_window import MainWindow
+    from trainer.ui.shell.parts import AppParts
 
 from PySide6.QtGui import QAction
 
 SEND_TITLE = "Send to learning record store"
 
 
-def install_lrs(window: Any, parts: Any, content: Any) -> QAction:
+def install_lrs(window: MainWindow, parts: AppParts, content: Content) -> QAction:
     action = QAction("Send to &learning record store\u2026", window)
     action.setStatusTip("Send your learning records (xAPI) to your organisation's learning record store")
     action.triggered.connect(lambda: send_to_lrs(window, parts, content))
     menu = window.file_menu
     actions = menu.actions()
-    export = getattr(window, "export_action", None)
+    export = window.export_action
     after = actions.index(export) + 1 if export in actions else 0
     menu.insertAction(actions[after] if after < len(actions) else None, action)
     window.addAction(action)
@@ -65,7 +70,7 @@ def in_background(transport):
     return run
 
 
-def show_message(window: Any, ok: bool, title: str, text: str):
+def show_message(window: MainWindow, ok: bool, title: str, text: str):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
@@ -78,7 +83,7 @@ def show_message(window: Any, ok: bool, title: str, text: str):
     return box
 
 
-def ask_password(window: Any, user: str, host: str) -> str | None:
+def ask_password(window: MainWindow, user: str, host: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     text, ok = QInputDialog.getText(window, "Learning record store password",
@@ -87,7 +92,7 @@ def ask_password(window: Any, user: str, host: str) -> str | None:
     return text if ok else None
 
 
-def busy_dialog(window: Any, text: str):
+def busy_dialog(window: MainWindow, text: str):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
@@ -100,13 +105,13 @@ def busy_dialog(window: Any, text: str):
     return busy
 
 
-def send_to_lrs(window: Any, parts: Any, content: Any) -> None:
+def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     """Ask the password, queue the learner's statements and send what waits."""
     from trainer.export.xapi import DEFAULT_HOME, xapi_statements
     from trainer.records.errors import StoreError
     from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
     from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
-    from trainer.ui.shell.comfort_wiring import open_settings
+    from trainer.ui.shell.navigation import open_settings
 
     chosen = LrsSettings.read(parts.settings.value)
     if not chosen.configured:

@@ -74,9 +74,11 @@ def install_restore(window, store) -> RestoreController:
     action.triggered.connect(on_restore_triggered)
     controller.records_restored.connect(
         lambda text: tell("Backup restored", text, "Information"))
+    # what came in shows up in every section already built
+    controller.records_restored.connect(lambda _summary: window.records_changed.emit())
     controller.restore_failed.connect(
         lambda text: tell("Could not restore", text, "Warning"))
-    export = getattr(window, "export_action", None)
+    export = window.export_action
     actions = window.file_menu.actions()
     after = actions.index(export) + 1 if export in actions else 0
     window.file_menu.insertAction(actions[after] if after < len(actions) else None, action)

@@ -196,6 +196,9 @@ class HomeView(QWidget):
         self.refresh()
 
     # -- showing ---------------------------------------------------------------------
+    def on_records_changed(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         s = self._summary()
         at = s.continue_at

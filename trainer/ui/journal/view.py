@@ -261,6 +261,10 @@ class JournalView(QWidget):
     def in_bin(self) -> bool:
         return bool(self.show_combo.currentData())
 
+    def on_records_changed(self) -> None:
+        self.refresh()
+        self.refresh_goals()
+
     def refresh(self, select: str | None = None) -> None:
         """Refill the list from the journal, keeping (or moving) the selection."""
         self._filling = True

@@ -5,28 +5,37 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from trainer.ui.shell.parts import AppParts
 
 
-def _offscreen_app(outdir: Path, content_dir: Path, data_dir: Path | None):
+Launch = Callable[[Path, Path], "tuple[QApplication, AppParts]"]
+"""Builds the app on (content folder, data folder): ``trainer.app.launch``, passed
+in by the command line, so this tool does not reach up into the entry point."""
+
+
+def _offscreen_app(launch: Launch, outdir: Path, content_dir: Path, data_dir: Path | None):
     """The app built offscreen on ``data_dir`` (a throwaway folder if None); the
     temporary folder, if any, is returned for the caller to clean up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from trainer.app import build, ensure_app
-
-    app = ensure_app()
     Path(outdir).mkdir(parents=True, exist_ok=True)
     tmp = None
     if data_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
         data_dir = Path(tmp.name)
-    return app, build(content_dir, data_dir), tmp
+    app, parts = launch(content_dir, data_dir)
+    return app, parts, tmp
 
 
-def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
+def save_screenshots(launch: Launch, outdir: Path, content_dir: Path, size: tuple[int, int],
                      data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
     """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
     at that application zoom (names end in -WxH-zZOOM)."""
-    app, parts, tmp = _offscreen_app(outdir, content_dir, data_dir)
+    app, parts, tmp = _offscreen_app(launch, outdir, content_dir, data_dir)
     outdir = Path(outdir)
     window = parts.window
     window.resize(*size)
@@ -210,10 +219,10 @@ TASTER_PEOPLE = [("Asha Patel", "Practice nurse"), ("Ben Okafor", "GP"), ("Carys
                  ("Grace Obi", "Practice nurse")]
 
 
-def save_session_screenshots(outdir: Path, content_dir: Path, sizes=((1920, 1080), (1280, 720)),
+def save_session_screenshots(launch: Launch, outdir: Path, content_dir: Path, sizes=((1920, 1080), (1280, 720)),
                              data_dir: Path | None = None, plan_id: str = "taster-90") -> list[Path]:
     """Run a plan for seven people and save the control and presenter views."""
-    app, parts, tmp = _offscreen_app(outdir, content_dir, data_dir)
+    app, parts, tmp = _offscreen_app(launch, outdir, content_dir, data_dir)
     outdir = Path(outdir)
     window, view = parts.window, parts.window.section("session")
     controller = view.controller

@@ -15,7 +15,7 @@ def settle() -> None:
 def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
     """Home, each section (built if lazy) and the main dialogs, in light then dark."""
     from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
-    from trainer.ui.shell.comfort_wiring import make_settings_dialog
+    from trainer.ui.shell.navigation import make_settings_dialog
     from trainer.ui.session.observation_dialog import ObservationFileDialog
     from trainer.ui.search.dialog import SearchDialog
 
@@ -39,7 +39,7 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
             window.show_section(key)
             save(window, f"screen-{key}-{theme}")
         dialogs = {
-            "search": SearchDialog(parts.search.grouped, window) if parts.search else None,
+            "search": SearchDialog(parts.search.get().grouped, window) if parts.search else None,
             "bookmarks": BookmarksDialog(parts.bookmarks, lambda m: getattr(
                 parts.controller.course.module(m), "title", m), window) if parts.bookmarks else None,
             "add-bookmark": AddBookmarkDialog("Ask what the person already knows before you offer "

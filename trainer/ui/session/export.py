@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from trainer.printing.documents import write_report_pdf
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
-from trainer.sessions.bundles import BundleError, build_bundles, import_bundle, write_bundles
+from trainer.sessions.bundles import BundleError, import_bundle
 from trainer.sessions.counts import thresholds_from
 from trainer.sessions.report import render_report_html
 from trainer.ui.session.controller import TeamSessionController
@@ -29,24 +28,10 @@ def report_html(controller: TeamSessionController, include_names: bool, framewor
                               skill_names=controller.skill_names)
 
 
-def write_pdf(path: Path, html: str) -> None:
-    """Lay out ``html`` on A4 pages and write a PDF."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle("Team session report")
-    doc = QTextDocument()
-    doc.setHtml(html)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    doc.print_(writer)
-
-
-def save_report(path: Path, html: str) -> Path:
+def save_report(path: Path, html: str, date: str = "") -> Path:
     path = Path(path)
     if path.suffix.lower() == ".pdf":
-        write_pdf(path, html)
+        write_report_pdf(html, path, date)
     else:
         if path.suffix.lower() not in (".html", ".htm"):
             path = path.with_suffix(".html")
@@ -65,7 +50,7 @@ def ask_save_report(parent: QWidget, controller: TeamSessionController, include_
     if not path:
         return None
     try:
-        return save_report(Path(path), report_html(controller, include_names, framework))
+        return save_report(Path(path), report_html(controller, include_names, framework), session["date"])
     except OSError as exc:
         QMessageBox.warning(parent, "Could not save the report", f"The report could not be saved: "
                             f"{exc.strerror or exc}.")
@@ -73,12 +58,7 @@ def ask_save_report(parent: QWidget, controller: TeamSessionController, include_
 
 
 def export_bundles(controller: TeamSessionController, outdir: Path) -> list[Path]:
-    session = controller.session
-    plan = controller.plan
-    titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
-    bundles = build_bundles(session, controller.service.observations(session["uid"]), titles,
-                            exported=controller.service._store.now())
-    return write_bundles(outdir, session, bundles)
+    return controller.service.write_feedback_bundles(controller.session, controller.plan, outdir)
 
 
 def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> list[Path]:

@@ -179,6 +179,9 @@ class SessionView(QWidget):
         if sessions and self.controller.uid is None:
             self.controller.open_session(sessions[0]["uid"])
 
+    def on_records_changed(self) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         session = self.controller.session
         self._loading = True

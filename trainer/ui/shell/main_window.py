@@ -15,12 +15,18 @@ Python enums of the whole namespace: tens of milliseconds on Python 3.11.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.course.controller import CourseController
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from trainer.ui.export.restore import RestoreController
 
 
 class _Placeholder(QWidget):
@@ -58,6 +64,19 @@ class MainWindow(QMainWindow):
     theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
     records_changed = Signal()  # records came in from outside (a restore, a feedback bundle)
     zoom_changed = Signal(int)  # percent, after the application font changed
+
+    # What features add when they install themselves (None until then): the
+    # shell's menus and wiring find them here, typed, never by ``getattr``.
+    export_action: QAction | None = None
+    restore_action: QAction | None = None
+    restore_controller: RestoreController | None = None
+    restore_message: QMessageBox | None = None
+    lrs_action: QAction | None = None
+    observe_action: QAction | None = None
+    search_action: QAction | None = None
+    bookmark_action: QAction | None = None
+    bookmarks_action: QAction | None = None
+    settings_action: QAction | None = None
 
     def __init__(self, controller: CourseController, settings: QSettings, parent=None,
                  render_page: Callable | None = None):
@@ -200,6 +219,10 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, _Placeholder):
             self.show_section(widget.key)
+
+    def built_sections(self) -> dict[str, QWidget]:
+        """The sections built so far (a section not yet shown is a placeholder)."""
+        return {key: w for key, w in self.sections.items() if not isinstance(w, _Placeholder)}
 
     def current_section(self) -> str | None:
         current = self.tabs.currentWidget()

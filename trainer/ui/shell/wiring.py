@@ -8,22 +8,30 @@ Sections added lazily are wired when ``window.section_built`` says so.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+from trainer.ui.shell.parts import AppParts, ShowsRecords
+
+if TYPE_CHECKING:
+    from trainer.ui.course.view import CourseView
+    from trainer.ui.scenarios.view import ScenarioView
+    from trainer.ui.journal.view import JournalView
+    from trainer.ui.shell.main_window import MainWindow
+    from trainer.ui.skills.view import SkillsView
 
 
-def connect_signals(window: Any, parts: Any) -> None:
+def connect_signals(window: MainWindow, parts: AppParts) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
     _connect_journal(window, parts)
-    _connect_restore(window, parts)
     _connect_records_changed(window, parts)
-    from trainer.ui.shell.comfort_wiring import connect_comfort, connect_comfort_course
+    from trainer.ui.shell.navigation import connect_navigation, connect_navigation_course
 
-    connect_comfort(window, parts)  # Home, search, bookmarks, settings
+    connect_navigation(window, parts)  # Home, search, bookmarks, settings
 
-    def connect_course(window: Any, parts: Any, view: Any) -> None:
+    def connect_course(window: MainWindow, parts: AppParts, view: CourseView) -> None:
         _connect_course_to_journal(window, parts, view)
         _connect_course_to_scenarios(window, parts, view)
-        connect_comfort_course(window, parts, view)
+        connect_navigation_course(window, parts, view)
 
     lazy = {"course": connect_course, "skills": _connect_skills, "journal": _connect_journal_view,
             "scenarios": _connect_scenarios_view}
@@ -34,12 +42,12 @@ def connect_signals(window: Any, parts: Any) -> None:
 
     window.section_built.connect(on_window_section_built)
     for key, connect in lazy.items():
-        widget = window.sections.get(key)
-        if widget is not None and not type(widget).__name__ == "_Placeholder":
+        widget = window.built_sections().get(key)
+        if widget is not None:
             connect(window, parts, widget)
 
 
-def _connect_course_to_scenarios(window: Any, parts: Any, course_view: Any) -> None:
+def _connect_course_to_scenarios(window: MainWindow, parts: AppParts, course_view: CourseView) -> None:
     """Course -> Scenarios: a module's "Practise it" link opens the scenario."""
     if "scenarios" not in window.sections:
         return
@@ -51,9 +59,9 @@ def _connect_course_to_scenarios(window: Any, parts: Any, course_view: Any) -> N
     course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
 
 
-def _connect_scenarios_view(window: Any, parts: Any, scenarios: Any) -> None:
+def _connect_scenarios_view(window: MainWindow, parts: AppParts, scenarios: ScenarioView) -> None:
     """Scenarios -> Journal: reflect on a moment (Rolfe: it follows a practice round)."""
-    journal = getattr(parts, "journal", None)
+    journal = parts.journal
 
     def on_scenarios_reflection_requested(link: dict) -> None:
         if journal is None:
@@ -64,13 +72,13 @@ def _connect_scenarios_view(window: Any, parts: Any, scenarios: Any) -> None:
     scenarios.reflection_requested.connect(on_scenarios_reflection_requested)
 
 
-def _connect_journal_view(window: Any, parts: Any, view: Any) -> None:
+def _connect_journal_view(window: MainWindow, parts: AppParts, view: JournalView) -> None:
     status_bar = window.statusBar()
     view.status_message.connect(lambda text: status_bar.showMessage(text, 8000))
 
 
-def _connect_journal(window: Any, parts: Any) -> None:
-    journal = getattr(parts, "journal", None)
+def _connect_journal(window: MainWindow, parts: AppParts) -> None:
+    journal = parts.journal
     if journal is None or "journal" not in window.sections:
         return
     status_bar = window.statusBar()
@@ -81,9 +89,9 @@ def _connect_journal(window: Any, parts: Any) -> None:
     journal.save_failed.connect(on_journal_save_failed)
 
 
-def _connect_course_to_journal(window: Any, parts: Any, course_view: Any) -> None:
+def _connect_course_to_journal(window: MainWindow, parts: AppParts, course_view: CourseView) -> None:
     """Course -> Journal: "Reflect on this module" starts a linked reflection."""
-    journal = getattr(parts, "journal", None)
+    journal = parts.journal
     if journal is None or "journal" not in window.sections:
         return
 
@@ -107,7 +115,7 @@ def _connect_course_to_journal(window: Any, parts: Any, course_view: Any) -> Non
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
 
-def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
+def _connect_skills(window: MainWindow, parts: AppParts, skills: SkillsView) -> None:
     course = parts.controller
     # Finishing a module changes "modules done" and the suggestions.
     course.progress_changed.connect(skills.dashboard.refresh)
@@ -128,33 +136,15 @@ def _connect_skills(window: Any, parts: Any, skills: Any) -> None:
     skills.dashboard.scenario_requested.connect(on_dashboard_scenario_requested)
 
 
-def _connect_restore(window: Any, parts: Any) -> None:
-    """File > Import from a backup file -> the course progress shows what came in."""
-    restore = getattr(window, "restore_controller", None)
-    if restore is None:
-        return
-
-    restore.records_restored.connect(lambda _summary: window.records_changed.emit())
-
-
-def _connect_records_changed(window: Any, parts: Any) -> None:
+def _connect_records_changed(window: MainWindow, parts: AppParts) -> None:
     """Records that came in from outside show up everywhere already built."""
 
     def on_window_records_changed() -> None:
-        built = {key: w for key, w in window.sections.items() if type(w).__name__ != "_Placeholder"}
+        built = window.built_sections()
         if "course" in built:
             built["course"].on_controller_progress_changed(parts.controller.current_id or "")
-        # Refresh lists and summaries only: a form someone is filling in is left alone.
-        for key, method in (("home", "refresh"), ("journal", "refresh"),
-                            ("skills", "on_controller_records_changed"), ("session", "refresh")):
-            widget = built.get(key)
-            if widget is not None and hasattr(widget, method):
-                getattr(widget, method)()
-        journal = built.get("journal")
-        if journal is not None and hasattr(journal, "refresh_goals"):
-            journal.refresh_goals()
-        skills = built.get("skills")
-        if skills is not None:
-            skills.dashboard.refresh()
+        for widget in built.values():
+            if isinstance(widget, ShowsRecords):
+                widget.on_records_changed()
 
     window.records_changed.connect(on_window_records_changed)

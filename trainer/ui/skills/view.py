@@ -71,6 +71,10 @@ class SkillsView(QWidget):
         self.dashboard.apply_chart_palette()
         self.dashboard.refresh()
 
+    def on_records_changed(self) -> None:
+        self.on_controller_records_changed()
+        self.dashboard.refresh()
+
     def on_controller_records_changed(self, *_args) -> None:
         self.compare_view.reload()
         self.side_view.reload()

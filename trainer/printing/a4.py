@@ -1,27 +1,50 @@
-"""The CPD portfolio as a PDF: QTextDocument laid out on A4 by QPdfWriter.
+"""One A4 writer: HTML laid out by QTextDocument, printed by QPdfWriter.
 
-Sections start on a new page (CSS ``page-break-before`` in the print
-template); every page gets a footer with the document's name and "Page n of
-N". Black text, grey table headings: it prints well in black and white.
+Every page gets a footer with the document's name and "Page n of N". Black
+text, grey table headings: it prints well in black and white. A document may
+name its section headings; the writer then finds the page each one lands on
+and asks the document for its HTML again with those page numbers (for a
+table of contents of the same length).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen,
-                           QTextDocument)
-
-from trainer.export.documents import portfolio_html
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
 
 RESOLUTION = 300
 MARGINS_MM = QMarginsF(20, 18, 20, 14)
 FOOTER_PT = 9
 
+Progress = Callable[[int, int], bool]
 
-def _document(html: str, width: float, height: float, device) -> QTextDocument:
+
+@dataclass
+class A4Document:
+    """What to print. ``html(pages)`` gives the HTML; ``pages`` maps a key of
+    ``headings`` (heading text -> key) to the page its heading landed on, and
+    is empty on the first layout."""
+
+    title: str
+    footer: str
+    html: Callable[[dict[str, int]], str]
+    headings: dict[str, str] = field(default_factory=dict)
+
+
+def _layout(html: str, width: float, height: float, device: QPdfWriter) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     font = QFont("DejaVu Serif")
@@ -34,9 +57,8 @@ def _document(html: str, width: float, height: float, device) -> QTextDocument:
     return doc
 
 
-def _section_pages(doc: QTextDocument, portfolio: dict, body_h: float) -> dict[str, int]:
-    """The page each section's heading landed on."""
-    headings = {f"{i}. {sec['title']}": sec["key"] for i, sec in enumerate(portfolio["sections"], 1)}
+def _heading_pages(doc: QTextDocument, headings: dict[str, str], body_h: float) -> dict[str, int]:
+    """The page each named heading landed on."""
     layout = doc.documentLayout()
     found: dict[str, int] = {}
     block = doc.begin()
@@ -49,15 +71,25 @@ def _section_pages(doc: QTextDocument, portfolio: dict, body_h: float) -> dict[s
     return found
 
 
-def write_pdf(portfolio: dict, path: Path,
-              progress: Callable[[int, int], bool] | None = None) -> int:
+_APP: list[QGuiApplication] = []
+
+
+def _ensure_gui_app() -> None:
+    """Text layout needs a QGuiApplication; the command line has none yet."""
+    if QGuiApplication.instance() is None:
+        _APP.append(QGuiApplication(["trainer"]))
+
+
+def write_a4(document: A4Document, path: Path, progress: Progress | None = None) -> int:
     """Write the PDF; returns the page count. ``progress(done, total)`` may
-    return False to stop (the file is then not left half-written)."""
+    return False to stop (the file is then not left half-written: 0 is returned).
+    Raises OSError when the file cannot be written."""
+    _ensure_gui_app()
     path = Path(path)
     tmp = path.with_name(f".{path.name}.part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(portfolio["title"] + (f" \u2014 {portfolio['name']}" if portfolio["name"] else ""))
+    writer.setTitle(document.title)
     writer.setCreator("Practitioner Trainer")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait, MARGINS_MM,
@@ -65,19 +97,18 @@ def write_pdf(portfolio: dict, path: Path,
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_h = FOOTER_PT / 72 * RESOLUTION * 2.6
     body_h = page.height() - footer_h
-    doc = _document(portfolio_html(portfolio, for_print=True), page.width(), body_h, writer)
-    pages = _section_pages(doc, portfolio, body_h)
-    if pages:  # lay out again with page numbers in the contents (same length)
-        doc = _document(portfolio_html(portfolio, for_print=True, pages=pages),
-                        page.width(), body_h, writer)
+    doc = _layout(document.html({}), page.width(), body_h, writer)
+    pages = _heading_pages(doc, document.headings, body_h) if document.headings else {}
+    if pages:  # lay out again with the page numbers filled in
+        doc = _layout(document.html(pages), page.width(), body_h, writer)
     total = max(1, doc.pageCount())
     footer_font = QFont("DejaVu Sans")
     footer_font.setPointSizeF(FOOTER_PT)
-    left = "CPD portfolio" + (f" \u2014 {portfolio['name']}" if portfolio["name"] else "") \
-        + f" \u2014 {portfolio['period']['text']}"
 
     painter = QPainter()
     if not painter.begin(writer):
+        del writer
+        tmp.unlink(missing_ok=True)
         raise OSError(f"could not write the PDF at {path}")
     stopped = False
     try:
@@ -97,7 +128,8 @@ def write_pdf(portfolio: dict, path: Path,
             y = page.height() - footer_h * 0.55
             painter.drawLine(0, int(y), int(page.width()), int(y))
             text_rect = QRectF(0, y + footer_h * 0.08, page.width(), footer_h * 0.45)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, left)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             document.footer)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"Page {index + 1} of {total}")
             if progress is not None and progress(index + 1, total) is False:
@@ -105,16 +137,9 @@ def write_pdf(portfolio: dict, path: Path,
                 break
     finally:
         painter.end()
+    del writer
     if stopped:
         tmp.unlink(missing_ok=True)
         return 0
     tmp.replace(path)
     return total
-
-
-def write_pdf_standalone(portfolio: dict, path: Path) -> int:
-    """For the command line: make a QGuiApplication if there is none yet."""
-    app = QGuiApplication.instance() or QGuiApplication(["trainer"])
-    pages = write_pdf(portfolio, path)
-    del app
-    return pages

@@ -11,7 +11,14 @@ plain ``setFocus()``, which keeps PySide's ``Qt`` namespace unbuilt (see
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainer.services.search import Hit
+    from trainer.ui.course.reader import ReaderView
+    from trainer.ui.course.view import CourseView
+    from trainer.ui.shell.main_window import MainWindow
+    from trainer.ui.shell.parts import AppParts
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,7 +26,7 @@ from PySide6.QtGui import QAction, QKeySequence
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+F")
 
 
-def connect_comfort(window: Any, parts: Any) -> None:
+def connect_navigation(window: MainWindow, parts: AppParts) -> None:
     _connect_search(window, parts)
     _connect_bookmarks(window, parts)
     _connect_home(window, parts)
@@ -27,7 +34,7 @@ def connect_comfort(window: Any, parts: Any) -> None:
 
 
 # -- opening things ----------------------------------------------------------------------
-def open_module(window: Any, parts: Any, module_id: str, focus: bool = True) -> None:
+def open_module(window: MainWindow, parts: AppParts, module_id: str, focus: bool = True) -> None:
     window.show_section("course")
     parts.controller.open_module(module_id)
     if focus:
@@ -35,19 +42,19 @@ def open_module(window: Any, parts: Any, module_id: str, focus: bool = True) -> 
         window.course_view.reader.browser.setFocus()
 
 
-def hit_terms(hit: Any) -> tuple[str, ...]:
+def hit_terms(hit: Hit) -> tuple[str, ...]:
     """The words to mark for a search hit: every word searched for (or at least the match)."""
     terms = tuple(getattr(hit, "terms", ()) or ())
     return terms or ((hit.match,) if hit.match else ())
 
 
-def highlight_in_reader(reader: Any, terms: tuple[str, ...]) -> bool:
+def highlight_in_reader(reader: ReaderView, terms: tuple[str, ...]) -> bool:
     """Mark every place ``terms`` are found in the module, select and scroll to the first
     (called after the saved position is restored)."""
     return bool(terms) and reader.show_matches(terms) > 0
 
 
-def open_reflection(window: Any, uid: str, match: str = "") -> None:
+def open_reflection(window: MainWindow, uid: str, match: str = "") -> None:
     """Open a reflection in the Journal; with ``match``, select it in the section where it is."""
     if "journal" not in window.sections:
         return
@@ -72,7 +79,7 @@ def open_reflection(window: Any, uid: str, match: str = "") -> None:
     editor.focus_first_section()
 
 
-def open_hit(window: Any, parts: Any, hit: Any) -> None:
+def open_hit(window: MainWindow, parts: AppParts, hit: Hit) -> None:
     """Open a search result at the place found."""
     from trainer.services.search import MODULE, REFLECTION, SCENARIO
 
@@ -93,7 +100,7 @@ def open_hit(window: Any, parts: Any, hit: Any) -> None:
 
 
 # -- search ------------------------------------------------------------------------------
-def _connect_search(window: Any, parts: Any) -> None:
+def _connect_search(window: MainWindow, parts: AppParts) -> None:
     if parts.search is None:
         return
 
@@ -110,7 +117,7 @@ def _connect_search(window: Any, parts: Any) -> None:
         if window.search_dialog is None:
             from trainer.ui.search.dialog import SearchDialog
 
-            dialog = SearchDialog(parts.search.grouped, window)
+            dialog = SearchDialog(parts.search.get().grouped, window)
             dialog.hit_chosen.connect(lambda hit: open_hit(window, parts, hit))
             window.search_dialog = dialog
         window.search_dialog.start()
@@ -127,7 +134,7 @@ def _connect_search(window: Any, parts: Any) -> None:
 
 
 # -- bookmarks ---------------------------------------------------------------------------
-def _connect_bookmarks(window: Any, parts: Any) -> None:
+def _connect_bookmarks(window: MainWindow, parts: AppParts) -> None:
     controller = parts.bookmarks
     if controller is None:
         return
@@ -201,16 +208,16 @@ def _connect_bookmarks(window: Any, parts: Any) -> None:
     controller.save_failed.connect(lambda message: window.statusBar().showMessage(message, 8000))
 
 
-def connect_comfort_course(window: Any, parts: Any, course_view: Any) -> None:
+def connect_navigation_course(window: MainWindow, parts: AppParts, course_view: CourseView) -> None:
     """The reader's own Bookmark button, once the Course section is built."""
-    action = getattr(window, "bookmark_action", None)
+    action = window.bookmark_action
     button = getattr(course_view.reader, "bookmark_button", None)
     if action is not None and button is not None:
         button.clicked.connect(action.trigger)
 
 
 # -- home --------------------------------------------------------------------------------
-def _connect_home(window: Any, parts: Any) -> None:
+def _connect_home(window: MainWindow, parts: AppParts) -> None:
     home = window.sections.get("home")
     if home is None:
         return
@@ -226,9 +233,9 @@ def _connect_home(window: Any, parts: Any) -> None:
             window.section("journal").open_checkin(goal)
 
     home.checkin_requested.connect(on_home_checkin_requested)
-    if getattr(window, "search_action", None) is not None:
+    if window.search_action is not None:
         home.search_requested.connect(window.search_action.trigger)
-    if getattr(window, "bookmarks_action", None) is not None:
+    if window.bookmarks_action is not None:
         home.bookmarks_requested.connect(window.bookmarks_action.trigger)
 
     def refresh_if_shown(*_args) -> None:
@@ -243,7 +250,7 @@ def _connect_home(window: Any, parts: Any) -> None:
 
 
 # -- settings ----------------------------------------------------------------------------
-def _add_settings(window: Any, parts: Any) -> None:
+def _add_settings(window: MainWindow, parts: AppParts) -> None:
     action = QAction("&Settings\u2026", window)
     action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence.StandardKey.Preferences])
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -254,7 +261,7 @@ def _add_settings(window: Any, parts: Any) -> None:
     action.triggered.connect(lambda: open_settings(window, parts))
 
 
-def open_settings(window: Any, parts: Any, lrs: bool = False) -> None:
+def open_settings(window: MainWindow, parts: AppParts, lrs: bool = False) -> None:
     """File > Settings; with ``lrs`` at the Learning record store page."""
     dialog = make_settings_dialog(window, parts)
     if lrs:
@@ -265,7 +272,7 @@ def open_settings(window: Any, parts: Any, lrs: bool = False) -> None:
         window.close()  # the next start reads the new folder; nothing is written to the old one
 
 
-def make_settings_dialog(window: Any, parts: Any):
+def make_settings_dialog(window: MainWindow, parts: AppParts):
     from trainer.services.profiles import ProfileService
     from trainer.ui.settings.dialog import SettingsDialog
 

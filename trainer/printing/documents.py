@@ -1,0 +1,32 @@
+"""The app's two printed documents, as A4Documents for ``write_a4``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainer.export.documents import portfolio_html
+from trainer.printing.a4 import A4Document, Progress, write_a4
+
+
+def portfolio_document(portfolio: dict) -> A4Document:
+    """The CPD portfolio: each section starts on a new page (the print
+    template's CSS), and the contents give each section's page."""
+    name = f" \u2014 {portfolio['name']}" if portfolio["name"] else ""
+    headings = {f"{i}. {sec['title']}": sec["key"] for i, sec in enumerate(portfolio["sections"], 1)}
+    return A4Document(
+        title=portfolio["title"] + name,
+        footer=f"CPD portfolio{name} \u2014 {portfolio['period']['text']}",
+        html=lambda pages: portfolio_html(portfolio, for_print=True, pages=pages or None),
+        headings=headings,
+    )
+
+
+def write_portfolio_pdf(portfolio: dict, path: Path, progress: Progress | None = None) -> int:
+    """The portfolio as a PDF; returns the page count (0 if ``progress`` stopped it)."""
+    return write_a4(portfolio_document(portfolio), path, progress)
+
+
+def write_report_pdf(html: str, path: Path, date: str = "") -> int:
+    """A team session report (HTML from ``trainer.sessions.report``) as a PDF."""
+    footer = "Team session report" + (f" \u2014 {date}" if date else "")
+    return write_a4(A4Document(title="Team session report", footer=footer, html=lambda _pages: html), path)
