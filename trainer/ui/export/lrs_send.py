@@ -111,11 +111,10 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     from trainer.records.errors import StoreError
     from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
     from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
-    from trainer.ui.shell.navigation import open_settings
 
     chosen = LrsSettings.read(parts.settings.value)
     if not chosen.configured:
-        open_settings(window, parts, lrs=True)
+        window.settings_requested.emit("lrs")  # modal: the person has chosen when this returns
         chosen = LrsSettings.read(parts.settings.value)
         if not chosen.configured:
             return

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     theme_changed = Signal(str)  # 'light' or 'dark', after the palette changed
     records_changed = Signal()  # records came in from outside (a restore, a feedback bundle)
     zoom_changed = Signal(int)  # percent, after the application font changed
+    settings_requested = Signal(str)  # a feature asks for File > Settings at a page ('' or 'lrs')
 
     # What features add when they install themselves (None until then): the
     # shell's menus and wiring find them here, typed, never by ``getattr``.

@@ -259,6 +259,7 @@ def _add_settings(window: MainWindow, parts: AppParts) -> None:
     window.settings_action = action
 
     action.triggered.connect(lambda: open_settings(window, parts))
+    window.settings_requested.connect(lambda page: open_settings(window, parts, lrs=page == "lrs"))
 
 
 def open_settings(window: MainWindow, parts: AppParts, lrs: bool = False) -> None:
