@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from trainer.domain.diagnostics import ERROR, Diagnostic
+from trainer.domain.errors import reason
 
 FENCE = "---"
 
@@ -124,7 +125,7 @@ def read_document(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Diagnostic(path, 1, ERROR, f"cannot read file: {exc.strerror or exc}")]
+        return None, [Diagnostic(path, 1, ERROR, f"cannot read file: {reason(exc)}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -141,7 +142,7 @@ def read_yaml_file(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Diagnostic(path, 1, ERROR, f"cannot read file: {getattr(exc, 'strerror', None) or exc}")]
+        return None, [Diagnostic(path, 1, ERROR, f"cannot read file: {reason(exc)}")]
     try:
         node, data = parse_yaml(text)
     except yaml.YAMLError as exc:

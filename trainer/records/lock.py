@@ -18,6 +18,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+from trainer.domain.errors import reason
 from trainer.records.errors import StoreLockedError
 
 LOCK_FILE = "records.lock"
@@ -167,7 +168,7 @@ class DataLock:
         try:
             fd = os.open(self.path, os.O_RDWR)
         except OSError as exc:
-            return f"could not be checked ({exc.strerror or exc})"
+            return f"could not be checked ({reason(exc)})"
         try:
             free = self._os_lock(fd, owner)
             if free and fcntl is not None:

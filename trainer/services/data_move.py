@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.domain.errors import reason
 from trainer.paths import location_file
 from trainer.records.lock import LOCK_FILE
 from trainer.records.store import open_store
@@ -102,7 +103,7 @@ def move_data(old: Path, new: Path, pointer: Path | None = None) -> MoveResult:
         found = count_records(new)
     except OSError as exc:
         _remove_copy(new, made)
-        raise MoveError(f"Could not copy your data to {new}: {exc.strerror or exc}. "
+        raise MoveError(f"Could not copy your data to {new}: {reason(exc)}. "
                         f"Nothing was changed; your data is still in {old}.") from exc
     except Exception as exc:
         _remove_copy(new, made)

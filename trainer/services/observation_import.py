@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.domain.errors import reason
 from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.observation_file import ObservationFile, ObservationFileError, read_observation_file
 from trainer.sessions.session_code import session_code
@@ -123,7 +124,7 @@ def import_observation_files(service: TeamSessionService, session_uid: str, path
         except SessionError as exc:
             result = FormResult(name, NOT_ADDED, f"{name}: {exc}")
         except OSError as exc:
-            result = FormResult(name, NOT_ADDED, f"{name}: could not be saved ({exc.strerror or exc}); "
+            result = FormResult(name, NOT_ADDED, f"{name}: could not be saved ({reason(exc)}); "
                                                  "check that the data folder is writable.")
         summary.results.append(result)
     return summary

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from trainer.domain.errors import reason
+
 
 def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int):
     """The parsed JSON of ``path``, or ``error`` raised with one plain line.
@@ -22,7 +24,7 @@ def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int
     except UnicodeDecodeError:
         raise error(f"{path.name}: not a text file; {what} is JSON") from None
     except OSError as exc:
-        raise error(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
+        raise error(f"{path.name}: cannot read the file ({reason(exc)})") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from trainer.content import Content
 from trainer.domain.course import Module
 from trainer.services.progress import ModuleProgress, ProgressService
+from trainer.ui.common.operation import OperationRunner
 
 
 class CourseController(QObject):
@@ -20,6 +21,7 @@ class CourseController(QObject):
 
     def __init__(self, content: Content, progress: ProgressService, parent: QObject | None = None):
         super().__init__(parent)
+        self._ops = OperationRunner("Your progress", self.save_failed.emit)
         self.content = content
         self.course = content.course
         self._progress = progress
@@ -54,21 +56,12 @@ class CourseController(QObject):
             return
         self.current_id = module_id
         if module.ok:
-            self._guard(lambda: self._progress.open_module(module_id))
+            self._ops.ok(lambda: self._progress.open_module(module_id))
         self.module_opened.emit(module_id)
 
     def set_done(self, module_id: str, done: bool) -> None:
-        if self._guard(lambda: self._progress.set_done(module_id, done)):
+        if self._ops.ok(lambda: self._progress.set_done(module_id, done)):
             self.progress_changed.emit(module_id)
 
     def save_position(self, module_id: str, position: float) -> None:
-        self._guard(lambda: self._progress.save_position(module_id, position))
-
-    def _guard(self, action) -> bool:
-        try:
-            action()
-        except OSError as exc:
-            self.save_failed.emit(f"Your progress could not be saved: {exc.strerror or exc}. "
-                                  "Check that the data folder is writable and the disk is not full.")
-            return False
-        return True
+        self._ops.ok(lambda: self._progress.save_position(module_id, position))

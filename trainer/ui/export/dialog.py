@@ -11,12 +11,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from trainer.services.exports import ExportError, ExportRequest, run_export
+from trainer.domain.errors import reason
 from trainer.export.portfolio import section_choices
+from trainer.services.exports import ExportError, ExportRequest, run_export
 
 # key, label, file suffix, what it is for
 FORMATS = [
@@ -232,7 +248,7 @@ class ExportDialog(QDialog):
             return
         except OSError as exc:
             progress.close()
-            self.show_problem(f"Could not save the file: {exc.strerror or exc}.")
+            self.show_problem(f"Could not save the file: {reason(exc)}.")
             return
         progress.close()
         if self.settings is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
+from trainer.domain.errors import reason
 
 
 class RestoreController(QObject):
@@ -36,7 +37,7 @@ class RestoreController(QObject):
             self.restore_failed.emit(f"Nothing was restored. {str(exc)[:1].upper()}{str(exc)[1:]}.")
             return False
         except OSError as exc:
-            self.restore_failed.emit(f"The backup could not be restored: {exc.strerror or exc}. "
+            self.restore_failed.emit(f"The backup could not be restored: {reason(exc)}. "
                                      "Check that the data folder is writable and the disk is not full.")
             return False
         self.records_restored.emit(f"Restored from {Path(path).name}: {report.summary()}.")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalFilter, JournalService
+from trainer.ui.common.operation import OperationRunner
 
 if TYPE_CHECKING:  # the template classes load with the templates, not at start-up
     from trainer.journal.template_model import Template
@@ -35,11 +36,14 @@ class JournalController(QObject):
                  describe_link: Callable[[dict], str] | None = None, parent: QObject | None = None,
                  link_options: Callable[[], list[dict]] | None = None):
         super().__init__(parent)
+        self._ops = OperationRunner(
+            "Your reflection", self.save_failed.emit,
+            hint="Your text is still here and will be saved as soon as the disk can take it. "
+                 "Check that the data folder is writable and the disk is not full.")
         self.journal = journal
         self.goals = goals
         self._describe_link = describe_link
         self._link_options = link_options
-        self.last_error = ""
 
     # -- queries -------------------------------------------------------------------
     @property
@@ -78,7 +82,7 @@ class JournalController(QObject):
             template_id = self.templates[0].id
         if not title and link:
             title = f"Reflection on {self.describe_link(link).split(': ', 1)[-1]}"
-        rec = self._guard(lambda: self.journal.create(template_id, link, title=title))
+        rec = self._ops.run(lambda: self.journal.create(template_id, link, title=title))
         if rec is None:
             return None
         self.last_started = rec["uid"]
@@ -87,7 +91,7 @@ class JournalController(QObject):
 
     def save(self, uid: str, changes: dict) -> bool:
         before = self.journal.get(uid)
-        rec = self._guard(lambda: self.journal.save(uid, changes))
+        rec = self._ops.run(lambda: self.journal.save(uid, changes))
         if rec is None:
             return False
         if before is None or rec.get("updated") != before.get("updated") or rec != before:
@@ -101,7 +105,7 @@ class JournalController(QObject):
         return self.save(uid, {"status": "draft"})
 
     def duplicate(self, uid: str) -> str | None:
-        rec = self._guard(lambda: self.journal.duplicate(uid))
+        rec = self._ops.run(lambda: self.journal.duplicate(uid))
         if rec is None:
             return None
         self.last_started = rec["uid"]
@@ -109,54 +113,48 @@ class JournalController(QObject):
         return rec["uid"]
 
     def delete(self, uid: str) -> bool:
-        if self._guard(lambda: self.journal.delete(uid)) is None:
+        if self._ops.run(lambda: self.journal.delete(uid)) is None:
             return False
         self.reflection_binned.emit(uid)
         return True
 
     def restore(self, uid: str) -> bool:
-        if self._guard(lambda: self.journal.restore(uid)) is None:
+        if self._ops.run(lambda: self.journal.restore(uid)) is None:
             return False
         self.reflection_restored.emit(uid)
         return True
 
     def purge(self, uid: str) -> bool:
-        if self._guard(lambda: self.journal.purge(uid)) is None:
+        if self._ops.run(lambda: self.journal.purge(uid)) is None:
             return False
         self.reflection_purged.emit(uid)
         return True
 
+    @property
+    def last_error(self) -> str:
+        """The message of the last save that failed ('' once a save went through)."""
+        return self._ops.last_error
+
     # -- goals -----------------------------------------------------------------------
     def create_goal(self, **fields: Any) -> dict | None:
-        rec = self._guard(lambda: self.goals.create(**fields))
+        rec = self._ops.run(lambda: self.goals.create(**fields))
         if rec is not None:
             self.goals_changed.emit()
         return rec
 
     def update_goal(self, uid: str, changes: dict) -> dict | None:
-        rec = self._guard(lambda: self.goals.update(uid, changes))
+        rec = self._ops.run(lambda: self.goals.update(uid, changes))
         if rec is not None:
             self.goals_changed.emit()
         return rec
 
     def check_in(self, goal_uid: str, **fields: Any) -> dict | None:
-        rec = self._guard(lambda: self.goals.check_in(goal_uid, **fields))
+        rec = self._ops.run(lambda: self.goals.check_in(goal_uid, **fields))
         if rec is not None:
             self.goals_changed.emit()
         return rec
 
     # -- errors ----------------------------------------------------------------------
-    def _guard(self, action):
-        try:
-            result = action()
-        except OSError as exc:
-            self.last_error = (f"Could not save: {exc.strerror or exc}. Your text is still here and "
-                               "will be saved as soon as the disk can take it. Check that the data "
-                               "folder is writable and the disk is not full.")
-            self.save_failed.emit(self.last_error)
-            return None
-        self.last_error = ""
-        return result
 
 
 def link_describer(content: Any) -> Callable[[dict], str]:

@@ -12,6 +12,7 @@ from trainer.competencies.model import Framework
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.scoring import SpotScore
 from trainer.services.scenario_practice import ScenarioPracticeService
+from trainer.ui.common.operation import OperationRunner
 
 
 class ScenarioController(QObject):
@@ -25,6 +26,7 @@ class ScenarioController(QObject):
     def __init__(self, scenarios: list[Scenario], framework: Framework | None,
                  service: ScenarioPracticeService, parent: QObject | None = None):
         super().__init__(parent)
+        self._ops = OperationRunner("Your practice", self.save_failed.emit, plain_errors=(ValueError,))
         self.scenarios = list(scenarios)
         self.framework = framework
         self._service = service
@@ -68,45 +70,26 @@ class ScenarioController(QObject):
         self.scenario_opened.emit(scenario_id)
 
     def save_attempt(self, scenario_id: str, moment_id: str, text: str) -> bool:
-        try:
-            self._service.save_attempt(scenario_id, moment_id, text)
-        except ValueError as exc:
-            self.save_failed.emit(str(exc).capitalize() + ".")
-            return False
-        except OSError as exc:
-            self._failed(exc)
+        if not self._ops.ok(lambda: self._service.save_attempt(scenario_id, moment_id, text)):
             return False
         self.attempt_saved.emit(scenario_id, moment_id)
         return True
 
     def reveal(self, scenario_id: str, moment_id: str) -> None:
-        if self._guard(lambda: self._service.reveal(scenario_id, moment_id)):
+        if self._ops.ok(lambda: self._service.reveal(scenario_id, moment_id)):
             self.moment_revealed.emit(scenario_id, moment_id)
 
     def hide(self, scenario_id: str, moment_id: str) -> None:
-        if self._guard(lambda: self._service.hide(scenario_id, moment_id)):
+        if self._ops.ok(lambda: self._service.hide(scenario_id, moment_id)):
             self.moment_hidden.emit(scenario_id, moment_id)
 
     def check_spot(self, scenario_id: str, moment_id: str, chosen: dict[int, list[str]]) -> SpotScore | None:
         scenario = self.scenario(scenario_id)
         if scenario is None:
             return None
-        try:
-            _record, score = self._service.save_spot(scenario, moment_id, chosen)
-        except OSError as exc:
-            self._failed(exc)
+        saved = self._ops.run(lambda: self._service.save_spot(scenario, moment_id, chosen))
+        if saved is None:
             return None
+        _record, score = saved
         self.spot_scored.emit(scenario_id, moment_id, score)
         return score
-
-    def _guard(self, action) -> bool:
-        try:
-            action()
-        except OSError as exc:
-            self._failed(exc)
-            return False
-        return True
-
-    def _failed(self, exc: OSError) -> None:
-        self.save_failed.emit(f"Your practice could not be saved: {exc.strerror or exc}. "
-                              "Check that the data folder is writable and the disk is not full.")

@@ -21,6 +21,7 @@ from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import Phase, SessionPlan
 from trainer.sessions.timer import PhaseTimer, format_remaining
+from trainer.ui.common.operation import OperationRunner
 
 if TYPE_CHECKING:
     from trainer.services.observation_import import ImportSummary
@@ -45,6 +46,7 @@ class TeamSessionController(QObject):
                  clock: Callable[[], float] = time.monotonic, skill_names: dict[str, str] | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
+        self._ops = OperationRunner("The session", self.failed.emit, plain_errors=(SessionError,))
         self.service = service
         self.plans = {p.id: p for p in plans}
         self.skill_names = skill_names or {}
@@ -108,16 +110,6 @@ class TeamSessionController(QObject):
         return self.skill_names.get(skill_id, skill_id)
 
     # -- sessions ------------------------------------------------------------------
-    def _guard(self, action):
-        try:
-            return action()
-        except SessionError as exc:
-            self.failed.emit(str(exc))
-        except OSError as exc:
-            self.failed.emit(f"The session could not be saved: {exc.strerror or exc}. "
-                             "Check that the data folder is writable.")
-        return None
-
     def new_session(self, plan_id: str, title: str = "", date: str = "", team: str = "") -> str | None:
         plan = self.plans.get(plan_id)
         if plan is None:
@@ -126,7 +118,7 @@ class TeamSessionController(QObject):
         previous = self.service.last_of_team(team)
         people = [{k: p.get(k, "") for k in ("name", "role", "team")} for p in previous["participants"]] \
             if previous else []
-        rec = self._guard(lambda: self.service.create(plan, title, date, team, participants=people))
+        rec = self._ops.run(lambda: self.service.create(plan, title, date, team, participants=people))
         if rec is not None:
             self.open_session(rec["uid"])
             if people:
@@ -144,40 +136,40 @@ class TeamSessionController(QObject):
         self.phase_changed.emit(self.phase_index)
 
     def delete_session(self) -> None:
-        if self.uid and self._guard(lambda: self.service.delete(self.uid) or True):
+        if self.uid and self._ops.run(lambda: self.service.delete(self.uid) or True):
             remaining = self.service.sessions()
             self.open_session(remaining[0]["uid"] if remaining else None)
 
     def update_details(self, **changes) -> None:
-        if self.uid and self._guard(lambda: self.service.update_details(self.uid, **changes)) is not None:
+        if self.uid and self._ops.run(lambda: self.service.update_details(self.uid, **changes)) is not None:
             self.session_changed.emit(self.uid)
 
     def add_participant(self, name: str, role: str = "", team: str = "") -> str | None:
         if not self.uid:
             self.failed.emit("Start a new session first.")
             return None
-        person = self._guard(lambda: self.service.add_participant(self.uid, name, role, team))
+        person = self._ops.run(lambda: self.service.add_participant(self.uid, name, role, team))
         if person is not None:
             self.session_changed.emit(self.uid)
             return person["id"]
         return None
 
     def remove_participant(self, person_id: str) -> None:
-        if self.uid and self._guard(lambda: self.service.remove_participant(self.uid, person_id) or True):
+        if self.uid and self._ops.run(lambda: self.service.remove_participant(self.uid, person_id) or True):
             self.session_changed.emit(self.uid)
 
     def set_present(self, person_id: str, present: bool) -> None:
-        if self.uid and self._guard(lambda: self.service.set_present(self.uid, person_id, present) or True):
+        if self.uid and self._ops.run(lambda: self.service.set_present(self.uid, person_id, present) or True):
             self.session_changed.emit(self.uid)
 
     # -- groups --------------------------------------------------------------------
     def make_groups(self, seed: int | None = None) -> None:
         plan = self.plan
-        if self.uid and plan and self._guard(lambda: self.service.make_groups(self.uid, plan, seed)):
+        if self.uid and plan and self._ops.run(lambda: self.service.make_groups(self.uid, plan, seed)):
             self.groups_made.emit(self.uid)
 
     def swap(self, round_index: int, a: str, b: str) -> None:
-        if self.uid and self._guard(lambda: self.service.swap(self.uid, round_index, a, b)):
+        if self.uid and self._ops.run(lambda: self.service.swap(self.uid, round_index, a, b)):
             self.groups_made.emit(self.uid)
 
     # -- observations and debrief -----------------------------------------------------
@@ -189,7 +181,7 @@ class TeamSessionController(QObject):
                          counts: dict, items: dict | None = None, globals_: dict | None = None) -> str | None:
         if not self.uid:
             return None
-        rec = self._guard(lambda: self.service.save_observation(self.uid, round_index, observer, learner,
+        rec = self._ops.run(lambda: self.service.save_observation(self.uid, round_index, observer, learner,
                                                                 note, counts, items, globals_))
         if rec is not None:
             self.observation_saved.emit(rec["uid"])
@@ -209,7 +201,7 @@ class TeamSessionController(QObject):
         return summary
 
     def save_debrief(self, text: str) -> None:
-        if self.uid and self._guard(lambda: self.service.set_debrief(self.uid, text)):
+        if self.uid and self._ops.run(lambda: self.service.set_debrief(self.uid, text)):
             self.debrief_saved.emit(self.uid)
 
     # -- running phases --------------------------------------------------------------
@@ -221,7 +213,7 @@ class TeamSessionController(QObject):
         if index == self.phase_index and self.timer.started:
             return
         self.phase_index = index
-        self._guard(lambda: self.service.set_phase(self.uid, index))
+        self._ops.run(lambda: self.service.set_phase(self.uid, index))
         self._reset_timer()
         self.phase_changed.emit(index)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from trainer.domain.errors import reason
 from trainer.printing.documents import write_report_pdf
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
@@ -53,7 +54,7 @@ def ask_save_report(parent: QWidget, controller: TeamSessionController, include_
         return save_report(Path(path), report_html(controller, include_names, framework), session["date"])
     except OSError as exc:
         QMessageBox.warning(parent, "Could not save the report", f"The report could not be saved: "
-                            f"{exc.strerror or exc}.")
+                            f"{reason(exc)}.")
         return None
 
 
@@ -71,7 +72,7 @@ def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> li
         paths = export_bundles(controller, Path(folder))
     except OSError as exc:
         QMessageBox.warning(parent, "Could not export", f"The feedback files could not be written: "
-                            f"{exc.strerror or exc}.")
+                            f"{reason(exc)}.")
         return []
     if not paths:
         QMessageBox.information(parent, "Nothing to export", "No observer notes have been saved yet.")
@@ -85,7 +86,7 @@ def import_bundle_file(parent: QWidget, store: RecordStore, profile_id: str, pat
         QMessageBox.warning(parent, "Could not import", str(exc))
         return str(exc)
     except OSError as exc:
-        message = f"The feedback could not be saved: {exc.strerror or exc}."
+        message = f"The feedback could not be saved: {reason(exc)}."
         QMessageBox.warning(parent, "Could not import", message)
         return message
     if hasattr(parent, "statusBar"):

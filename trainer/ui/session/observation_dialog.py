@@ -13,16 +13,32 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFrame, QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
+from trainer.domain.errors import reason
 from trainer.sessions.observation_file import (
-    ObservationFileError, build_observation_file, default_file_name, new_form_uid, write_observation_file,
+    ObservationFileError,
+    build_observation_file,
+    default_file_name,
+    new_form_uid,
+    write_observation_file,
 )
 from trainer.sessions.session_code import LENGTH, is_code, normalise_code
-from trainer.ui.session.observer_form import observation_tools, typed_counts
 from trainer.ui.common.scroll_focus import keep_focus_visible
+from trainer.ui.session.observer_form import observation_tools, typed_counts
 
 MAX_ROUND = 30
 NARROW_CHARS = 100  # below this many average characters wide, the details stack in one column
@@ -217,7 +233,7 @@ class ObservationFileDialog(QDialog):
             written = write_observation_file(Path(path), data)
         except OSError as exc:
             QMessageBox.warning(self, "Could not save", f"The observation could not be saved: "
-                                f"{exc.strerror or exc}.")
+                                f"{reason(exc)}.")
             return
         self.saved_path = written
         self.saved.emit(str(written))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from trainer.competencies.ratings import RatingError
 from trainer.services.ratings import OBSERVATION, SELF_ASSESSMENT, RatingsService
+from trainer.ui.common.operation import OperationRunner
 
 
 class SkillsController(QObject):
@@ -19,6 +20,7 @@ class SkillsController(QObject):
     def __init__(self, service: RatingsService, content=None,
                  done_ids: Callable[[], set[str]] | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        self._ops = OperationRunner("Your ratings", self.save_failed.emit, plain_errors=(RatingError,))
         self.service = service
         self.framework = service.framework
         self.content = content
@@ -47,13 +49,13 @@ class SkillsController(QObject):
 
     # -- commands ------------------------------------------------------------------
     def save_self_assessment(self, data: dict, uid: str | None = None) -> dict | None:
-        rec = self._guard(lambda: self.service.save_self_assessment(data, uid))
+        rec = self._ops.run(lambda: self.service.save_self_assessment(data, uid))
         if rec is not None:
             self.self_assessment_saved.emit(rec["uid"])
         return rec
 
     def save_observation(self, data: dict, uid: str | None = None) -> dict | None:
-        rec = self._guard(lambda: self.service.save_observation(data, uid))
+        rec = self._ops.run(lambda: self.service.save_observation(data, uid))
         if rec is not None:
             self.observation_saved.emit(rec["uid"])
         return rec
@@ -65,15 +67,5 @@ class SkillsController(QObject):
         self._delete(OBSERVATION, uid)
 
     def _delete(self, kind: str, uid: str) -> None:
-        if self._guard(lambda: self.service.delete(kind, uid)):
+        if self._ops.run(lambda: self.service.delete(kind, uid)):
             self.record_deleted.emit(kind, uid)
-
-    def _guard(self, action):
-        try:
-            return action()
-        except RatingError as exc:
-            self.save_failed.emit(str(exc))
-        except OSError as exc:
-            self.save_failed.emit(f"Your ratings could not be saved: {exc.strerror or exc}. "
-                                  "Check that the data folder is writable and the disk is not full.")
-        return None
