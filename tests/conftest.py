@@ -22,11 +22,14 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("TRAINER_DATA", raising=False)
+    # the app, and every 'python -m trainer' a test starts, opens the sample course
+    monkeypatch.setenv("TRAINER_CONTENT", str(FIXTURES / "sample-course"))
 
 
 @pytest.fixture
-def bundled_content() -> Path:
-    return ROOT / "content"
+def sample_course() -> Path:
+    """A frozen copy of the course for code tests: editing content/ never breaks them."""
+    return FIXTURES / "sample-course"
 
 
 @pytest.fixture

@@ -160,9 +160,9 @@ def cmd_demo(folder: Path, content_dir: Path) -> int:
 
 
 def _content_dir(path: Path | None) -> Path:
-    from trainer.content import bundled_content
+    from trainer.content import default_content
 
-    folder = path if path is not None else bundled_content()
+    folder = path if path is not None else default_content()
     if not folder.is_dir():
         raise UsageError(f"content folder not found: {folder}")
     return folder

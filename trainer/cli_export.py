@@ -20,9 +20,9 @@ def _data_dir(args) -> Path:
 
 
 def _content(args):
-    from trainer.content import bundled_content, load_content
+    from trainer.content import default_content, load_content
 
-    folder = getattr(args, "sub_content", None) or args.content or bundled_content()
+    folder = getattr(args, "sub_content", None) or args.content or default_content()
     return load_content(folder) if Path(folder).is_dir() else None
 
 

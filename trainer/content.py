@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,12 @@ from trainer.domain.diagnostics import Diagnostic
 if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
     from trainer.competencies.model import Framework
     from trainer.sessions.plan_model import SessionPlan
+
+
+def default_content() -> Path:
+    """The course to open when none is named: ``$TRAINER_CONTENT``, else the bundled one."""
+    chosen = os.environ.get("TRAINER_CONTENT")
+    return Path(chosen) if chosen else bundled_content()
 
 
 def bundled_content() -> Path:

@@ -22,8 +22,8 @@ GIBBS_TEXT = {
 }
 
 
-def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_content, monkeypatch):
-    parts = build(bundled_content, tmp_path)
+def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, sample_course, monkeypatch):
+    parts = build(sample_course, tmp_path)
     window = parts.window
     qtbot.addWidget(window)
     window.resize(1280, 800)
@@ -82,8 +82,8 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, bundled_
     assert saved["status"] == "finished" and "943" not in json.dumps(saved)
 
 
-def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_content):
-    parts = build(bundled_content, tmp_path)
+def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, sample_course):
+    parts = build(sample_course, tmp_path)
     window = parts.window
     qtbot.addWidget(window)
     window.start()
@@ -99,8 +99,8 @@ def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_cont
     assert view.editor.template.id == "gibbs"
 
 
-def test_changing_the_link_in_the_editor(qtbot, tmp_path, bundled_content):
-    parts = build(bundled_content, tmp_path)
+def test_changing_the_link_in_the_editor(qtbot, tmp_path, sample_course):
+    parts = build(sample_course, tmp_path)
     window = parts.window
     qtbot.addWidget(window)
     window.start()
@@ -116,8 +116,8 @@ def test_changing_the_link_in_the_editor(qtbot, tmp_path, bundled_content):
     assert view.link_filter.findData("skill:permission") > 0
 
 
-def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, bundled_content):
-    parts = build(bundled_content, tmp_path)
+def test_closing_the_window_saves_what_was_just_typed(qtbot, tmp_path, sample_course):
+    parts = build(sample_course, tmp_path)
     window = parts.window
     qtbot.addWidget(window)
     window.start()

@@ -25,7 +25,7 @@ SCRIPT = textwrap.dedent("""
     from trainer.ui.session.view import SessionView
 
     app = QApplication([])
-    content = load_content(Path(sys.argv[1]) / "content")
+    content = load_content(Path(sys.argv[1]) / "tests" / "fixtures" / "sample-course")
     controller = TeamSessionController(TeamSessionService(memory_store(), "trainer-1"), content.plans,
                                        skill_names={s.id: s.name for s in content.framework.skills})
     view = SessionView(controller, QSettings(sys.argv[2], QSettings.Format.IniFormat),

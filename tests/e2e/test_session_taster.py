@@ -14,7 +14,7 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_taster_for_seven_saves_control_and_presenter_views(qtbot, tmp_path):
-    saved = save_session_screenshots(launch, tmp_path / "shots", ROOT / "content", data_dir=tmp_path / "data")
+    saved = save_session_screenshots(launch, tmp_path / "shots", ROOT / "tests" / "fixtures" / "sample-course", data_dir=tmp_path / "data")
     names = {p.name for p in saved}
     for size in ("1920x1080", "1280x720"):
         assert f"session-control-{size}.png" in names and f"session-presenter-{size}.png" in names

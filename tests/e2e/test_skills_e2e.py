@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from trainer.app import build
 
 
-def test_self_assessment_saved_from_the_window_is_on_disk(qtbot, tmp_path, bundled_content):
-    parts = build(bundled_content, tmp_path / "data")
+def test_self_assessment_saved_from_the_window_is_on_disk(qtbot, tmp_path, sample_course):
+    parts = build(sample_course, tmp_path / "data")
     window = parts.window
     qtbot.addWidget(window)
     window.show()

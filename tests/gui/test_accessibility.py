@@ -8,8 +8,8 @@ from .a11y_walk import settle, walk
 
 
 @pytest.fixture
-def app_parts(make_app, bundled_content):
-    parts = make_app(content=bundled_content)
+def app_parts(make_app, sample_course):
+    parts = make_app(content=sample_course)
     parts.window.resize(1280, 800)
     return parts
 

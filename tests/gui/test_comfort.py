@@ -22,12 +22,12 @@ def test_home_is_first_and_alt_numbers_follow_the_tabs(make_app):
     assert window.current_section() == "home"
 
 
-def test_home_continue_progress_and_recent_reflection(make_app, fixtures, bundled_content, tmp_path, qtbot):
+def test_home_continue_progress_and_recent_reflection(make_app, fixtures, sample_course, tmp_path, qtbot):
     import shutil
 
     content = tmp_path / "content"  # the fixture course with the bundled reflection templates
     shutil.copytree(fixtures / "course", content)
-    shutil.copytree(bundled_content / "templates", content / "templates")
+    shutil.copytree(sample_course / "templates", content / "templates")
     parts = make_app(content=content)
     window, home = parts.window, parts.window.sections["home"]
     assert home.continue_button.text().replace("&", "") == "Start the course"
@@ -61,8 +61,8 @@ def test_home_shows_a_due_goal_and_opens_the_check_in(make_app, monkeypatch):
     assert opened == [goal["uid"]] and window.current_section() == "journal"
 
 
-def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(make_app, bundled_content, qtbot):
-    parts = make_app(content=bundled_content)
+def test_search_opens_a_module_highlighted_a_scenario_moment_and_a_reflection(make_app, sample_course, qtbot):
+    parts = make_app(content=sample_course)
     window = parts.window
     window.search_action.trigger()
     dialog = window.search_dialog

@@ -12,10 +12,10 @@ from .a11y_walk import settle
 
 
 @pytest.fixture
-def counter(qtbot, bundled_content):
+def counter(qtbot, sample_course):
     from trainer.content import load_content
 
-    framework = load_content(bundled_content).framework
+    framework = load_content(sample_course).framework
     widget = CounterWidget(framework.threshold)
     qtbot.addWidget(widget)
     widget.show()

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def content():
-    return with_demo_plan(load_content(ROOT / "content"))
+    return with_demo_plan(load_content(ROOT / "tests" / "fixtures" / "sample-course"))
 
 
 @pytest.fixture
@@ -121,11 +121,11 @@ def _backup_file(tmp_path):
     return path
 
 
-def test_restore_from_backup_updates_the_course_progress(make_app, bundled_content, tmp_path,
+def test_restore_from_backup_updates_the_course_progress(make_app, sample_course, tmp_path,
                                                           monkeypatch, qtbot):
     import trainer.ui.export.restore as export_restore
 
-    parts = make_app(content=bundled_content)
+    parts = make_app(content=sample_course)
     window = parts.window
     menu = [a.text() for a in window.file_menu.actions()]
     assert menu.index("&Export…") < menu.index("&Import from a backup file…") < menu.index("&Quit")

@@ -25,7 +25,7 @@ def page_texts(path):
 def portfolio():
     store = memory_store()
     fill_demo(store)
-    return build_portfolio(store, "default", with_demo_plan(load_content(ROOT / "content")),
+    return build_portfolio(store, "default", with_demo_plan(load_content(ROOT / "tests" / "fixtures" / "sample-course")),
                            now="2026-03-31T12:00:00+00:00")
 
 

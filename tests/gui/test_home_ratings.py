@@ -5,9 +5,9 @@ from trainer.content import load_content
 from trainer.tools.demo_records import make_demo
 
 
-def test_home_suggests_a_skill_once_something_is_rated(qtbot, bundled_content, tmp_path):
-    make_demo(tmp_path, load_content(bundled_content))  # an invented learner with ratings
-    parts = build(bundled_content, tmp_path)
+def test_home_suggests_a_skill_once_something_is_rated(qtbot, sample_course, tmp_path):
+    make_demo(tmp_path, load_content(sample_course))  # an invented learner with ratings
+    parts = build(sample_course, tmp_path)
     qtbot.addWidget(parts.window)
     try:
         summary = parts.window.sections["home"]._summary()
@@ -16,8 +16,8 @@ def test_home_suggests_a_skill_once_something_is_rated(qtbot, bundled_content, t
         parts.store.close()
 
 
-def test_nothing_rated_no_suggestion(qtbot, bundled_content, tmp_path):
-    parts = build(bundled_content, tmp_path)
+def test_nothing_rated_no_suggestion(qtbot, sample_course, tmp_path):
+    parts = build(sample_course, tmp_path)
     qtbot.addWidget(parts.window)
     try:
         assert parts.window.sections["home"]._summary().next_skill is None

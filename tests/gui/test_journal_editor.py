@@ -26,9 +26,9 @@ def view(qtbot):
     return view
 
 
-def test_autosave_survives_a_crash(qtbot, tmp_path, bundled_content):
+def test_autosave_survives_a_crash(qtbot, tmp_path, sample_course):
     data = tmp_path / "data"
-    parts = build(bundled_content, data)
+    parts = build(sample_course, data)
     window = parts.window
     window.start()
     window.show()

@@ -17,8 +17,8 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(focus(qtbot), key, modifier)
 
 
-def test_full_loop_with_the_keyboard_only(make_app, bundled_content, qtbot):
-    parts = make_app(content=bundled_content)
+def test_full_loop_with_the_keyboard_only(make_app, sample_course, qtbot):
+    parts = make_app(content=sample_course)
     window = parts.window
     window.activateWindow()
     qtbot.waitActive(window)

@@ -184,12 +184,12 @@ def test_help_and_about_show_real_information(make_app, monkeypatch, tmp_path):
     assert __version__ in shown[1]
 
 
-def test_module_scenario_link_opens_the_scenario(qtbot, bundled_content, tmp_path):
+def test_module_scenario_link_opens_the_scenario(qtbot, sample_course, tmp_path):
     from PySide6.QtCore import QUrl
 
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path / "data")
+    parts = build(sample_course, tmp_path / "data")
     qtbot.addWidget(parts.window)
     parts.window.start()
     module = next(m for m in parts.controller.course.modules if m.scenarios)
@@ -202,10 +202,10 @@ def test_module_scenario_link_opens_the_scenario(qtbot, bundled_content, tmp_pat
     parts.store.close()
 
 
-def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, bundled_content, tmp_path):
+def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, sample_course, tmp_path):
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path / "data")
+    parts = build(sample_course, tmp_path / "data")
     qtbot.addWidget(parts.window)
     scenarios = parts.window.section("scenarios")
     sid = parts.controller.content.scenarios[0].id
@@ -218,7 +218,7 @@ def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, bundl
     parts.store.close()
 
 
-def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot, bundled_content, tmp_path,
+def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot, sample_course, tmp_path,
                                                                           monkeypatch):
     """A bundle imported from the File menu reaches a Skills section that is already open."""
     import json
@@ -227,7 +227,7 @@ def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot
 
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path / "data")
+    parts = build(sample_course, tmp_path / "data")
     qtbot.addWidget(parts.window)
     window = parts.window
     skills = window.section("skills")

@@ -25,7 +25,7 @@ def trainer_session(parts):
 
 
 def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_path, monkeypatch):
-    trainer = make_app(content=ROOT / "content", data=tmp_path / "trainer")
+    trainer = make_app(content=ROOT / "tests" / "fixtures" / "sample-course", data=tmp_path / "trainer")
     view = trainer_session(trainer)
     c = view.controller
     code = session_code(c.uid)
@@ -39,7 +39,7 @@ def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_p
     practitioner, observer = roles["practitioner"], roles["observer"]
 
     # -- the observer's own copy ----------------------------------------------------------
-    mine = make_app(content=ROOT / "content", data=tmp_path / "observer")
+    mine = make_app(content=ROOT / "tests" / "fixtures" / "sample-course", data=tmp_path / "observer")
     asked = []
     target = tmp_path / "forms"
     target.mkdir()
@@ -113,7 +113,7 @@ def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_p
 
 
 def test_observe_entry_sits_under_import_feedback_bundle(make_app):
-    parts = make_app(content=ROOT / "content")
+    parts = make_app(content=ROOT / "tests" / "fixtures" / "sample-course")
     texts = [a.text() for a in parts.window.file_menu.actions()]
     i = texts.index("&Import feedback bundle\u2026")
     assert texts[i + 1] == "&Observe a team session round\u2026"
@@ -121,7 +121,7 @@ def test_observe_entry_sits_under_import_feedback_bundle(make_app):
 
 def test_closing_with_unsaved_counts_asks_first_and_the_code_is_remembered(make_app, qtbot, tmp_path,
                                                                            monkeypatch):
-    parts = make_app(content=ROOT / "content")
+    parts = make_app(content=ROOT / "tests" / "fixtures" / "sample-course")
     parts.window.observe_action.trigger()
     dialog = parts.window.observation_dialog
     dialog.reject()  # nothing entered: closes without asking

@@ -102,7 +102,7 @@ def open_store_memory():
     return memory_store()
 
 
-def test_first_start_asks_for_a_profile_then_remembers_it(bundled_content, tmp_path, monkeypatch, sessions):
+def test_first_start_asks_for_a_profile_then_remembers_it(sample_course, tmp_path, monkeypatch, sessions):
     asked = []
 
     def ask(cls, parent, service, **kw):
@@ -110,7 +110,7 @@ def test_first_start_asks_for_a_profile_then_remembers_it(bundled_content, tmp_p
         return service.create("Kim Example", role="Health coach").id
 
     monkeypatch.setattr(ProfilesDialog, "ask", classmethod(ask))
-    first = sessions(start(bundled_content, tmp_path))
+    first = sessions(start(sample_course, tmp_path))
     assert asked and "Kim Example" in first.parts.window.windowTitle()
     menu = [a.text() for a in first.parts.window.file_menu.actions()]
     assert menu[:2] == ["S&witch profile\u2026", "&Manage profiles\u2026"] and menu[-1] == "&Quit"
@@ -118,21 +118,21 @@ def test_first_start_asks_for_a_profile_then_remembers_it(bundled_content, tmp_p
     first.store.close()
 
     _no_dialogs(monkeypatch)  # one profile, used last time: straight in
-    again = sessions(start(bundled_content, tmp_path))
+    again = sessions(start(sample_course, tmp_path))
     assert again.parts.profile_id == first.parts.profile_id
 
 
-def test_switching_profile_opens_that_learners_progress(bundled_content, tmp_path, monkeypatch, sessions, qtbot):
+def test_switching_profile_opens_that_learners_progress(sample_course, tmp_path, monkeypatch, sessions, qtbot):
     store = open_store(tmp_path)
     svc = ProfileService(store)
     a, b = svc.create("Ann"), svc.create("Ben")
     from trainer.services.progress import ProgressService
 
-    first_module = build(bundled_content, tmp_path / "x").controller.course.readable()[0].id
+    first_module = build(sample_course, tmp_path / "x").controller.course.readable()[0].id
     ProgressService(store, b.id).set_done(first_module, True)
     store.close()
     monkeypatch.setattr(ProfilesDialog, "ask", classmethod(lambda cls, *a_, **k: a.id))
-    session = sessions(start(bundled_content, tmp_path))
+    session = sessions(start(sample_course, tmp_path))
     assert session.parts.controller.done_ids() == set()
     monkeypatch.setattr(ProfilesDialog, "ask", classmethod(lambda cls, *a_, **k: b.id))
     old_window = session.parts.window
@@ -144,7 +144,7 @@ def test_switching_profile_opens_that_learners_progress(bundled_content, tmp_pat
     assert ProfileService(session.store).last_used().id == b.id
 
 
-def test_start_up_notice_after_a_damaged_file(bundled_content, tmp_path, monkeypatch, sessions):
+def test_start_up_notice_after_a_damaged_file(sample_course, tmp_path, monkeypatch, sessions):
     store = open_store(tmp_path)
     ProfileService(store).create("Sam")
     store.close()
@@ -153,18 +153,18 @@ def test_start_up_notice_after_a_damaged_file(bundled_content, tmp_path, monkeyp
     shown = []
     monkeypatch.setattr(StorePrompts, "show_notices", classmethod(lambda cls, p, n: shown.extend(n)))
     monkeypatch.setattr(ProfilesDialog, "ask", classmethod(lambda cls, p, service, **k: service.list()[0].id))
-    session = sessions(start(bundled_content, tmp_path))
+    session = sessions(start(sample_course, tmp_path))
     assert shown and "could not be read" in shown[0] and "records.corrupt-" in shown[0]
     assert "Sam" in session.parts.window.windowTitle()
 
 
-def test_second_copy_asks_and_opens_read_only(bundled_content, tmp_path, monkeypatch, sessions, qtbot):
+def test_second_copy_asks_and_opens_read_only(sample_course, tmp_path, monkeypatch, sessions, qtbot):
     holder = DataLock(tmp_path).acquire()
     try:
         questions = []
         monkeypatch.setattr(StorePrompts, "ask_read_only",
                             classmethod(lambda cls, p, message: questions.append(message) or False))
-        assert start(bundled_content, tmp_path) == 1  # "Quit"
+        assert start(sample_course, tmp_path) == 1  # "Quit"
         assert "in use by another copy" in questions[0]
 
         monkeypatch.setattr(StorePrompts, "ask_read_only", classmethod(lambda cls, p, m: True))
@@ -172,7 +172,7 @@ def test_second_copy_asks_and_opens_read_only(bundled_content, tmp_path, monkeyp
         warned = []
         monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: warned.append(a))
         before = (tmp_path / "records.json").read_bytes() if (tmp_path / "records.json").exists() else None
-        session = sessions(start(bundled_content, tmp_path))
+        session = sessions(start(sample_course, tmp_path))
         window = session.parts.window
         assert session.store.read_only and "read-only" in window.windowTitle()
         window.course_view.reader.done_box.click()
@@ -184,11 +184,11 @@ def test_second_copy_asks_and_opens_read_only(bundled_content, tmp_path, monkeyp
         holder.release()
 
 
-def test_newer_records_are_refused_with_a_message(bundled_content, tmp_path, monkeypatch):
+def test_newer_records_are_refused_with_a_message(sample_course, tmp_path, monkeypatch):
     (tmp_path / "records.json").write_text(json.dumps({"_meta": {"1": {"schema": 99}}}))
     errors = []
     monkeypatch.setattr(StorePrompts, "show_error", classmethod(lambda cls, p, t, text: errors.append(text)))
-    assert start(bundled_content, tmp_path) == 1
+    assert start(sample_course, tmp_path) == 1
     assert "newer version" in errors[0]
 
 

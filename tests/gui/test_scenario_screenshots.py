@@ -8,8 +8,8 @@ from trainer.app import launch
 from trainer.ui.screenshots.main import save_screenshots
 
 
-def test_screenshots_include_the_scenario_viewer(qapp, tmp_path, bundled_content):
-    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data")
+def test_screenshots_include_the_scenario_viewer(qapp, tmp_path, sample_course):
+    saved = save_screenshots(launch, tmp_path / "shots", sample_course, (800, 600), data_dir=tmp_path / "data")
     names = {p.name for p in saved}
     for state in ("scenarios-list", "scenario-side-by-side", "scenario-skill-filter", "scenario-single-column", "scenario-hidden",
                   "scenario-revealed", "scenario-spot-scored"):

@@ -14,8 +14,8 @@ DIABETES = "diabetes-review"
 
 
 @pytest.fixture
-def parts(qtbot, tmp_path, bundled_content):
-    content = load_content(bundled_content)
+def parts(qtbot, tmp_path, sample_course):
+    content = load_content(sample_course)
     store = memory_store()
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     view = build_scenario_section(content, store, "default", settings)
@@ -191,9 +191,9 @@ def test_spot_the_skill_waits_while_a_moment_is_hidden(qtbot, parts):
     assert spot.check_button.isEnabled() and spot.turn_text.text().startswith("\u201c")
 
 
-def test_text_size_is_remembered(qtbot, tmp_path, bundled_content):
+def test_text_size_is_remembered(qtbot, tmp_path, sample_course):
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    content = load_content(bundled_content)
+    content = load_content(sample_course)
     first = build_scenario_section(content, memory_store(), "default", settings)
     qtbot.addWidget(first)
     first.page.larger_button.click()
@@ -224,10 +224,10 @@ def test_controls_have_accessible_names(qtbot, parts):
     assert unnamed == []
 
 
-def test_app_has_a_scenarios_section(qtbot, tmp_path, bundled_content):
+def test_app_has_a_scenarios_section(qtbot, tmp_path, sample_course):
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path / "data")
+    parts = build(sample_course, tmp_path / "data")
     qtbot.addWidget(parts.window)
     view = parts.window.section("scenarios")
     assert view.controller.scenarios and parts.window.tabs.indexOf(view) >= 0

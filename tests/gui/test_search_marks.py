@@ -14,8 +14,8 @@ def occurrences(text: str, words) -> int:
     return len(re.findall("|".join(re.escape(w) for w in words), text, flags=re.IGNORECASE))
 
 
-def open_module_hit(make_app, bundled_content, qtbot, query="elicit provide"):
-    parts = make_app(content=bundled_content)
+def open_module_hit(make_app, sample_course, qtbot, query="elicit provide"):
+    parts = make_app(content=sample_course)
     window = parts.window
     window.search_action.trigger()
     hit = next(h for h in parts.search.get().search(query) if h.kind == "module")
@@ -26,8 +26,8 @@ def open_module_hit(make_app, bundled_content, qtbot, query="elicit provide"):
     return parts, hit, reader
 
 
-def open_scenario_hit(make_app, bundled_content, qtbot, query="rescue pack"):
-    parts = make_app(content=bundled_content)
+def open_scenario_hit(make_app, sample_course, qtbot, query="rescue pack"):
+    parts = make_app(content=sample_course)
     window = parts.window
     window.search_action.trigger()
     hit = next(h for h in parts.search.get().search(query) if h.kind == "scenario" and h.moment)
@@ -38,8 +38,8 @@ def open_scenario_hit(make_app, bundled_content, qtbot, query="rescue pack"):
     return parts, hit, page
 
 
-def test_a_module_hit_marks_every_occurrence_and_selects_the_first(make_app, bundled_content, qtbot):
-    parts, hit, reader = open_module_hit(make_app, bundled_content, qtbot)
+def test_a_module_hit_marks_every_occurrence_and_selects_the_first(make_app, sample_course, qtbot):
+    parts, hit, reader = open_module_hit(make_app, sample_course, qtbot)
     browser = reader.browser
     text = browser.toPlainText()
     assert len(text) == browser.document().characterCount() - 1  # one character per position
@@ -54,8 +54,8 @@ def test_a_module_hit_marks_every_occurrence_and_selects_the_first(make_app, bun
     assert f"Match 1 of {count}" in parts.window.statusBar().currentMessage()
 
 
-def test_f3_and_shift_f3_step_through_the_matches_and_go_round(make_app, bundled_content, qtbot):
-    parts, hit, reader = open_module_hit(make_app, bundled_content, qtbot)
+def test_f3_and_shift_f3_step_through_the_matches_and_go_round(make_app, sample_course, qtbot):
+    parts, hit, reader = open_module_hit(make_app, sample_course, qtbot)
     browser, status = reader.browser, parts.window.statusBar()
     parts.window.section("scenarios")  # built, not shown: its own F3 must not take the key
     starts = sorted(m.cursor.selectionStart() for m in browser.extraSelections())
@@ -78,8 +78,8 @@ def test_f3_and_shift_f3_step_through_the_matches_and_go_round(make_app, bundled
     assert browser.textCursor().selectionStart() == starts[-2]
 
 
-def test_esc_in_the_reader_clears_the_marks(make_app, bundled_content, qtbot):
-    parts, hit, reader = open_module_hit(make_app, bundled_content, qtbot)
+def test_esc_in_the_reader_clears_the_marks(make_app, sample_course, qtbot):
+    parts, hit, reader = open_module_hit(make_app, sample_course, qtbot)
     browser = reader.browser
     parts.window.activateWindow()
     browser.setFocus()
@@ -90,19 +90,19 @@ def test_esc_in_the_reader_clears_the_marks(make_app, bundled_content, qtbot):
     assert "No search words are marked" in parts.window.statusBar().currentMessage()
 
 
-def test_opening_another_module_clears_the_marks(make_app, bundled_content, qtbot):
-    parts, hit, reader = open_module_hit(make_app, bundled_content, qtbot)
+def test_opening_another_module_clears_the_marks(make_app, sample_course, qtbot):
+    parts, hit, reader = open_module_hit(make_app, sample_course, qtbot)
     other = next(m.id for m in parts.controller.course.readable() if m.id != hit.key)
     parts.controller.open_module(other)
     assert reader.module.id == other
     assert reader.browser.extraSelections() == []
 
 
-def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, bundled_content, qtbot):
+def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, sample_course, qtbot):
     from trainer.scenarios.render import anchor
     from trainer.ui.common.find_marks import anchor_positions
 
-    parts, hit, page = open_scenario_hit(make_app, bundled_content, qtbot)
+    parts, hit, page = open_scenario_hit(make_app, sample_course, qtbot)
     window = parts.window
     browser = page.browser
     marks = browser.extraSelections()
@@ -130,10 +130,10 @@ def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, bundled_content,
 
 
 def test_f3_in_a_scenario_steps_through_the_marks_then_means_the_next_skill_place(
-        make_app, bundled_content, qtbot):
+        make_app, sample_course, qtbot):
     from trainer.scenarios.align import places
 
-    parts, hit, page = open_scenario_hit(make_app, bundled_content, qtbot)
+    parts, hit, page = open_scenario_hit(make_app, sample_course, qtbot)
     window = parts.window
     qtbot.waitUntil(window.isActiveWindow)
     browser = page.browser

@@ -28,7 +28,7 @@ class FakeClock:
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(ROOT / "tests" / "fixtures" / "sample-course")
 
 
 @pytest.fixture
@@ -218,7 +218,7 @@ def test_save_report_pdf_and_anonymised_html(view, qtbot, tmp_path, monkeypatch)
 
 
 def test_whole_app_has_the_section_and_imports_a_bundle(make_app, qtbot, tmp_path, monkeypatch):
-    parts = make_app(content=ROOT / "content")
+    parts = make_app(content=ROOT / "tests" / "fixtures" / "sample-course")
     window = parts.window
     assert "session" in window.sections
     window.show_section("session")
@@ -325,7 +325,7 @@ def test_delete_session_after_confirming(view, qtbot, monkeypatch):
 def test_gui_import_of_a_bad_bundle_says_why_and_writes_nothing(make_app, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    parts = make_app(content=ROOT / "content")
+    parts = make_app(content=ROOT / "tests" / "fixtures" / "sample-course")
     bad = tmp_path / "cut.json"
     bad.write_text('{"format": "practitioner-trainer/feedback-bundle", "vers', encoding="utf-8")
     warnings = []

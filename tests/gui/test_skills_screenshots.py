@@ -8,8 +8,8 @@ from trainer.app import launch
 from trainer.ui.screenshots.main import save_screenshots
 
 
-def test_skills_screens_are_saved(qapp, tmp_path, bundled_content):
-    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600))
+def test_skills_screens_are_saved(qapp, tmp_path, sample_course):
+    saved = save_screenshots(launch, tmp_path / "shots", sample_course, (800, 600))
     names = {p.name for p in saved}
     for screen in ("skills-dashboard", "skills-self-assessment", "skills-counter",
                    "skills-observer-checklist", "skills-compare", "skills-side-by-side"):

@@ -19,8 +19,8 @@ TODAY = "2026-03-14T10:00:00+00:00"
 
 
 @pytest.fixture
-def content(bundled_content):
-    return load_content(bundled_content)
+def content(sample_course):
+    return load_content(sample_course)
 
 
 @pytest.fixture
@@ -251,10 +251,10 @@ def test_every_focusable_widget_has_an_accessible_name(view, controller):
     assert _unnamed_focusable(view) == []
 
 
-def test_app_has_a_skills_section(qtbot, tmp_path, bundled_content):
+def test_app_has_a_skills_section(qtbot, tmp_path, sample_course):
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path)
+    parts = build(sample_course, tmp_path)
     qtbot.addWidget(parts.window)
     assert "skills" in parts.window.sections
     skills = parts.window.section("skills")  # built on first use
@@ -299,10 +299,10 @@ def test_start_observation_for_a_round_prefills_ids(qtbot, view, store):
     assert (rec["learner"], rec["observer"], rec["session_id"], rec["round_id"]) == ("Alex", "Sam", "s1", "r2")
 
 
-def test_chart_follows_the_theme(qtbot, tmp_path, bundled_content):
+def test_chart_follows_the_theme(qtbot, tmp_path, sample_course):
     from trainer.app import build
 
-    parts = build(bundled_content, tmp_path)
+    parts = build(sample_course, tmp_path)
     qtbot.addWidget(parts.window)
     skills = parts.window.section("skills")
     with qtbot.waitSignal(skills.dashboard.refreshed):
@@ -313,9 +313,9 @@ def test_chart_follows_the_theme(qtbot, tmp_path, bundled_content):
     parts.store.close()
 
 
-def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, bundled_content, qtbot):
+def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, sample_course, qtbot):
     """pyqtgraph takes about half a second to import: the table comes first, the chart follows."""
-    parts = make_app(content=bundled_content)
+    parts = make_app(content=sample_course)
     add_demo_ratings(parts.store, parts.profile_id, parts.window.section("skills").controller.framework,
                      lambda: TODAY)
     skills = parts.window.section("skills")
@@ -330,12 +330,12 @@ def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, bundled_cont
     assert dash.chart.isVisible()
 
 
-def test_chart_text_grows_with_the_zoom(make_app, bundled_content, qtbot):
+def test_chart_text_grows_with_the_zoom(make_app, sample_course, qtbot):
     """At 175% the axis labels ("2 done well") stay readable: before, pyqtgraph dropped them."""
     from PySide6.QtGui import QFontMetrics
     from PySide6.QtWidgets import QApplication
 
-    parts = make_app(content=bundled_content)
+    parts = make_app(content=sample_course)
     chart = parts.window.section("skills").dashboard.chart
     axis = chart.getPlotItem().getAxis("left")
     before = axis.width()

@@ -14,8 +14,8 @@ PEOPLE = [("Asha Patel", "Practice nurse"), ("Ben Okafor", "GP"), ("Carys Lloyd"
 
 
 @pytest.fixture
-def session_app(make_app, bundled_content):
-    parts = make_app(content=bundled_content)
+def session_app(make_app, sample_course):
+    parts = make_app(content=sample_course)
     view = parts.window.section("session")
     c = view.controller
     c.new_session("taster-90", title="Riverside taster", date="2026-11-20", team="Riverside")
@@ -118,8 +118,8 @@ def text_fits(combo: QComboBox) -> bool:
     return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
 
 
-def test_journal_filters_read_in_full_at_175_percent_in_a_small_window(make_app, bundled_content):
-    parts = make_app(content=bundled_content)
+def test_journal_filters_read_in_full_at_175_percent_in_a_small_window(make_app, sample_course):
+    parts = make_app(content=sample_course)
     view = parts.window.section("journal")  # built at 100%, then zoomed, as a person would
     parts.window.show_section("journal")
     at(parts, 175, (800, 600))

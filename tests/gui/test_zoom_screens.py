@@ -10,8 +10,8 @@ from .a11y_walk import settle
 
 
 @pytest.fixture
-def zoomed(make_app, bundled_content):
-    parts = make_app(content=bundled_content)
+def zoomed(make_app, sample_course):
+    parts = make_app(content=sample_course)
     parts.window.set_zoom(175)
     parts.window.resize(800, 600)
     yield parts
@@ -43,12 +43,12 @@ def test_no_button_is_squeezed_at_175_percent_in_a_small_window(zoomed):
     assert problems == {}, problems
 
 
-def test_screenshots_at_a_zoom_cover_every_screen_light_and_dark(tmp_path, bundled_content):
+def test_screenshots_at_a_zoom_cover_every_screen_light_and_dark(tmp_path, sample_course):
     from trainer.app import launch
     from trainer.ui.screenshots.main import save_screenshots
     from trainer.ui.common.zoom import current_zoom
 
-    saved = save_screenshots(launch, tmp_path / "shots", bundled_content, (800, 600), data_dir=tmp_path / "data",
+    saved = save_screenshots(launch, tmp_path / "shots", sample_course, (800, 600), data_dir=tmp_path / "data",
                              zoom=175)
     names = {p.name for p in saved}
     for key in ("home", "course", "journal", "scenarios", "skills"):

@@ -47,8 +47,8 @@ def errors(tmp_path: Path, text: str):
     return framework, [d for d in diags if d.is_error]
 
 
-def test_bundled_framework_loads_without_problems(bundled_content):
-    framework, diags = load_framework(bundled_content)
+def test_bundled_framework_loads_without_problems(sample_course):
+    framework, diags = load_framework(sample_course)
     assert diags == []
     assert len(framework.skills) == 15
     assert {"agenda-setting", "signposting", "plan-confidence"} <= framework.skill_ids
@@ -163,17 +163,17 @@ def test_unknown_field_is_a_warning_with_line(tmp_path):
     assert warning.line == text.splitlines().index("    colour: blue") + 1
 
 
-def test_validate_shows_framework_errors(tmp_path, bundled_content):
+def test_validate_shows_framework_errors(tmp_path, sample_course):
     course = tmp_path / "course"
-    shutil.copytree(bundled_content, course)
+    shutil.copytree(sample_course, course)
     path = course / "competencies.yaml"
     path.write_text(path.read_text().replace("id: signposting", "id: follow-up"))
     content = load_content(course)
     assert any("duplicate skill id 'follow-up'" in d.message for d in content.errors)
 
 
-def test_modules_teaching_each_skill_come_from_front_matter(bundled_content):
-    content = load_content(bundled_content)
+def test_modules_teaching_each_skill_come_from_front_matter(sample_course):
+    content = load_content(sample_course)
     teaching = modules_by_skill(content.course)
     for module in content.course.readable():
         for skill_id in module.skills:

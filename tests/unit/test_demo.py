@@ -5,8 +5,8 @@ from trainer.tools.demo_records import make_demo
 from trainer.records.store import open_store
 
 
-def test_demo_fills_each_feature_and_replaces_itself(tmp_path, bundled_content):
-    content = load_content(bundled_content)
+def test_demo_fills_each_feature_and_replaces_itself(tmp_path, sample_course):
+    content = load_content(sample_course)
     lines = make_demo(tmp_path, content)
     assert any(line.startswith("skill ratings") for line in lines)
     store = open_store(tmp_path)

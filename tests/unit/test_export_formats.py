@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def content():
-    return with_demo_plan(load_content(ROOT / "content"))
+    return with_demo_plan(load_content(ROOT / "tests" / "fixtures" / "sample-course"))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from trainer.records.store import memory_store
 def content(request):
     from pathlib import Path
 
-    return with_demo_plan(load_content(Path(__file__).resolve().parents[2] / "content"))
+    return with_demo_plan(load_content(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sample-course"))
 
 
 @pytest.fixture
@@ -205,10 +205,10 @@ def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo, conte
     assert [part["title"] for part in p["cpd_parts"]] == ["Modules completed"]
 
 
-def test_the_session_length_comes_from_the_course_plan(demo, bundled_content):
+def test_the_session_length_comes_from_the_course_plan(demo, sample_course):
     from trainer.content import load_content as load
 
-    real = load(bundled_content)
+    real = load(sample_course)
     plan = next(p for p in real.plans if p.id == "taster-90")
     p = build_portfolio(demo, "default", real, include=["sessions"])
     assert p["sections"][0]["items"][0]["minutes"] == plan.total_minutes == p["cpd_minutes"]

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def content():
-    return load_content(ROOT / "content")
+    return load_content(ROOT / "tests" / "fixtures" / "sample-course")
 
 
 @pytest.fixture

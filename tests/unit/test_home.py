@@ -48,10 +48,10 @@ def test_progress_counts_minutes_of_done_modules_only():
     assert p.percent == 67 and "2 of 3 modules done" in p.text()
 
 
-def test_recent_reflections_and_due_goals(bundled_content):
+def test_recent_reflections_and_due_goals(sample_course):
     store = memory_store()
     today = date(2026, 3, 10)
-    journal = JournalService(store, "me", load_templates(bundled_content)[0], today=lambda: today)
+    journal = JournalService(store, "me", load_templates(sample_course)[0], today=lambda: today)
     uids = []
     for i in range(7):
         rec = journal.create("rolfe", title=f"Reflection {i}")

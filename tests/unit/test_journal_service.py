@@ -10,8 +10,8 @@ from trainer.services.journal import (
 
 
 @pytest.fixture
-def templates(bundled_content):
-    return load_templates(bundled_content)[0]
+def templates(sample_course):
+    return load_templates(sample_course)[0]
 
 
 @pytest.fixture

@@ -23,8 +23,8 @@ sections:
 """
 
 
-def test_bundled_templates_load_without_problems(bundled_content):
-    templates, diags = load_templates(bundled_content)
+def test_bundled_templates_load_without_problems(sample_course):
+    templates, diags = load_templates(sample_course)
     assert diags == []
     by_id = {t.id: t for t in templates}
     assert [t.id for t in templates] == ["rolfe", "gibbs", "nmc-reflective-account"]
@@ -41,8 +41,8 @@ def test_bundled_templates_load_without_problems(bundled_content):
             assert s.prompt and s.example, (t.id, s.id)
 
 
-def test_content_carries_templates(bundled_content):
-    content = load_content(bundled_content)
+def test_content_carries_templates(sample_course):
+    content = load_content(sample_course)
     assert {t.id for t in content.templates} == {"rolfe", "gibbs", "nmc-reflective-account"}
 
 
@@ -97,12 +97,12 @@ def test_duplicate_ids_and_bad_yaml(tmp_path):
     assert "not valid YAML" in messages
 
 
-def test_validate_reports_template_problems(tmp_path, bundled_content, capsys):
+def test_validate_reports_template_problems(tmp_path, sample_course, capsys):
     import shutil
 
     from trainer.cli import main
 
-    shutil.copytree(bundled_content, tmp_path / "course")
+    shutil.copytree(sample_course, tmp_path / "course")
     bad = tmp_path / "course" / "templates" / "gibbs.yaml"
     bad.write_text(bad.read_text(encoding="utf-8").replace("  - id: feelings\n", "  - id: Feelings!\n"),
                    encoding="utf-8")

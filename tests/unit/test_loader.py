@@ -142,8 +142,8 @@ def test_file_without_front_matter_is_skipped_with_a_warning(tmp_path):
     assert "no front matter" in course.diagnostics[0].message
 
 
-def test_unknown_skill_id_is_an_error_once_framework_exists(tmp_path, bundled_content):
-    (tmp_path / "competencies.yaml").write_text((bundled_content / "competencies.yaml").read_text())
+def test_unknown_skill_id_is_an_error_once_framework_exists(tmp_path, sample_course):
+    (tmp_path / "competencies.yaml").write_text((sample_course / "competencies.yaml").read_text())
     write(tmp_path / "modules", "01-x.md", "---\ntitle: X\nskills:\n  - agenda-setting\n  - agenda-seting\n---\n")
     content = load_content(tmp_path)
     (diag,) = content.errors
@@ -161,7 +161,7 @@ def test_foreign_lesson_loads_with_warnings_only(fixtures):
     assert content.course.modules[0].duration_minutes == 15  # teaching + exercises
 
 
-def test_bundled_content_is_clean(bundled_content):
-    content = load_content(bundled_content)
+def test_bundled_content_is_clean(sample_course):
+    content = load_content(sample_course)
     assert content.errors == [] and content.warnings == []
     assert len(content.course.modules) >= 2

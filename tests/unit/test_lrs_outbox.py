@@ -91,11 +91,11 @@ def lrs():
 
 
 @pytest.fixture
-def outbox(bundled_content):
+def outbox(sample_course):
     store = memory_store(clock=lambda: "2026-04-01T10:00:00+00:00")
     fill_demo(store)
     box = LrsOutbox(store, "default")
-    box.queue(xapi_statements(store, "default", load_content(bundled_content)))
+    box.queue(xapi_statements(store, "default", load_content(sample_course)))
     return box
 
 

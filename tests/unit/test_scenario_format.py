@@ -213,9 +213,9 @@ def test_scenario_with_errors_is_not_offered(tmp_path):
 
 # -- through the whole course -----------------------------------------------------------------
 @pytest.fixture
-def course(tmp_path, bundled_content):
+def course(tmp_path, sample_course):
     root = tmp_path / "course"
-    shutil.copytree(bundled_content, root)
+    shutil.copytree(sample_course, root)
     return root
 
 
@@ -231,17 +231,6 @@ def test_module_link_to_unknown_scenario_is_an_error(course):
     assert "unknown scenario id 'diabetes-reveiw'" in err.message and 'did you mean "diabetes-review"' in err.message
 
 
-def test_bundled_content_is_clean(bundled_content):
-    content = load_content(bundled_content)
-    assert content.diagnostics == []
-    assert len(content.scenarios) >= 2
-    for s in content.scenarios:
-        assert len(s.moments) >= 6
-        assert all(m.traditional and m.sms and m.commentary and m.practice for m in s.moments)
-        assert s.tags, "SMS turns carry skill tags"
-    assert content.summary_line().startswith(f"{len(content.course.modules)} modules, {len(content.scenarios)} scenarios")
-
-
 def test_validate_command_reports_scenario_errors(course, capsys):
     path = course / "scenarios" / "diabetes-review-practice-nurse.md"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -254,30 +243,18 @@ def test_validate_command_reports_scenario_errors(course, capsys):
     assert "1 error" in out
 
 
-def test_validate_bundled_exits_zero(capsys):
-    assert main(["validate"]) == 0
-    assert "0 errors, 0 warnings" in capsys.readouterr().out
-
-
-def test_worked_example_in_the_docs_is_valid(tmp_path, bundled_content):
+def test_worked_example_in_the_docs_is_valid(tmp_path, sample_course):
     from trainer.competencies.framework import load_framework
 
-    doc = (bundled_content.parent / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
     example = doc.split("```markdown\n", 1)[1].split("\n```\n", 1)[0]
     write(tmp_path, example + "\n", name="example.md")
-    framework, _ = load_framework(bundled_content)
+    framework, _ = load_framework(sample_course)
     loaded = load_scenarios(tmp_path, framework.skill_ids)
     assert loaded.diagnostics == []
     (s,) = loaded.scenarios
     assert s.id == "example-back-pain" and [m.id for m in s.moments] == ["opening"]
     assert s.moments[0].sms[2].tags == ["agenda-setting", "open-questions"]
-
-
-def test_modules_link_to_bundled_scenarios(bundled_content):
-    content = load_content(bundled_content)
-    ids = {s.id for s in content.scenarios}
-    linked = {sid for m in content.course.modules for sid in m.scenarios}
-    assert linked and linked <= ids
 
 
 # -- robustness -----------------------------------------------------------------------------

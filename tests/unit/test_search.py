@@ -52,9 +52,9 @@ def test_accent_insensitive_match_keeps_the_written_text_and_snippet_span():
     assert hit.snippet.startswith("\u2026")
 
 
-def test_bundled_content_search_groups_and_opens_at_moments(bundled_content):
-    content = load_content(bundled_content)
-    journal = JournalService(memory_store(), "me", load_templates(bundled_content)[0],
+def test_bundled_content_search_groups_and_opens_at_moments(sample_course):
+    content = load_content(sample_course)
+    journal = JournalService(memory_store(), "me", load_templates(sample_course)[0],
                              today=lambda: date(2026, 3, 1))
     rec = journal.create("rolfe", title="Thinking about the rescue pack")
     journal.save(rec["uid"], {"sections": {"what": "We talked about her inhaler technique."}})

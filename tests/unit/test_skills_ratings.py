@@ -14,8 +14,8 @@ from trainer.services.ratings import OBSERVATION, SELF_ASSESSMENT, RatingsServic
 
 
 @pytest.fixture
-def framework(bundled_content):
-    framework, _ = load_framework(bundled_content)
+def framework(sample_course):
+    framework, _ = load_framework(sample_course)
     return framework
 
 
@@ -130,8 +130,8 @@ def test_measures_use_framework_thresholds(service):
     assert measures["reflection_to_question"].level == "good"
 
 
-def test_dashboard_summaries_and_suggestions(bundled_content, framework):
-    content = load_content(bundled_content)
+def test_dashboard_summaries_and_suggestions(sample_course, framework):
+    content = load_content(sample_course)
     service = RatingsService(memory_store(), framework)
     service.save_self_assessment({"date": "2026-03-01", "items": {
         "priorities": {"rating": 0}, "permission": {"rating": 1, "note": "pairs practice"},

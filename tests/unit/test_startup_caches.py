@@ -15,11 +15,13 @@ import pytest
 
 import trainer.content_cache as content_cache
 import trainer.modules.page_cache as page_cache
-from trainer.content import bundled_content, load_content
+from trainer.content import load_content
 from trainer.content_cache import load_content_cached
 from trainer.modules.page_cache import PageCache, clear_other_pages
 from trainer.modules.render import render_module
 from trainer.modules.themes import DARK, LIGHT
+
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-course"
 
 MODULE = """---
 title: Asking before advising
@@ -67,12 +69,12 @@ def test_an_unreadable_cache_is_rebuilt(tmp_path):
 
 def test_a_cached_course_opens_without_the_validation_libraries(tmp_path):
     """The framework, templates and plans are plain objects: pydantic and YAML load only to validate."""
-    load_content_cached(bundled_content(), tmp_path)
+    load_content_cached(SAMPLE, tmp_path)
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
         from trainer.content_cache import load_content_cached
-        content = load_content_cached(Path({str(bundled_content())!r}), Path({str(tmp_path)!r}))
+        content = load_content_cached(Path({str(SAMPLE)!r}), Path({str(tmp_path)!r}))
         parts = ("trainer.scenarios.model", "trainer.sessions.plan_model", "trainer.journal.template_model",
                  "trainer.competencies.model")
         print(content.has_framework, sorted(m for m in parts if m in sys.modules))
@@ -85,8 +87,8 @@ def test_a_cached_course_opens_without_the_validation_libraries(tmp_path):
 
 
 def test_a_cached_course_round_trips_with_its_deferred_parts(tmp_path):
-    first = load_content_cached(bundled_content(), tmp_path)
-    again = load_content_cached(bundled_content(), tmp_path)
+    first = load_content_cached(SAMPLE, tmp_path)
+    again = load_content_cached(SAMPLE, tmp_path)
     assert "scenarios" not in again.__dict__ and again.has_framework
     assert [s.id for s in again.scenarios] == [s.id for s in first.scenarios]
     assert [p.id for p in again.plans] == [p.id for p in first.plans]
@@ -104,7 +106,7 @@ def test_a_course_without_a_framework_says_so_without_loading(tmp_path):
 
 
 def test_plain_content_objects_match_the_files():
-    content = load_content(bundled_content())
+    content = load_content(SAMPLE)
     framework = content.framework
     assert framework.skill("agenda-setting").name
     assert framework.threshold("reflection_to_question").good > 0
@@ -118,7 +120,7 @@ def test_plain_content_objects_match_the_files():
 # -- pages ----------------------------------------------------------------------------------
 @pytest.fixture
 def module():
-    content = load_content(bundled_content())
+    content = load_content(SAMPLE)
     return next(m for m in content.course.modules if m.ok and m.scenarios)
 
 

@@ -90,13 +90,13 @@ def test_bad_bundles_are_refused_with_one_line_and_nothing_written(exported, tmp
         read_bundle(tmp_path / "missing.json")
 
 
-def test_imported_observation_reads_like_a_skills_observation(exported, tmp_path, bundled_content):
+def test_imported_observation_reads_like_a_skills_observation(exported, tmp_path, sample_course):
     from trainer.competencies import coding
     from trainer.competencies.dashboard import summarise
     from trainer.content import load_content
     from trainer.services.ratings import RatingsService
 
-    framework = load_content(bundled_content).framework
+    framework = load_content(sample_course).framework
     path = next(p for p in exported["paths"] if json.loads(p.read_text())["learner"]["name"] == exported["first"])
     store = open_store(tmp_path / "learner")
     import_bundle(store, "me", path)
@@ -110,11 +110,11 @@ def test_imported_observation_reads_like_a_skills_observation(exported, tmp_path
     store.close()
 
 
-def test_checklist_ratings_travel_in_the_bundle(service, taster, seven, tmp_path, bundled_content):
+def test_checklist_ratings_travel_in_the_bundle(service, taster, seven, tmp_path, sample_course):
     from trainer.content import load_content
     from trainer.services.ratings import RatingsService
 
-    framework = load_content(bundled_content).framework
+    framework = load_content(sample_course).framework
     uid = seven["uid"]
     session = service.make_groups(uid, taster, seed=11)
     triad = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)

@@ -23,8 +23,8 @@ def write(root, name, text):
     return path
 
 
-def test_bundled_plans_load_without_problems(bundled_content):
-    content = load_content(bundled_content)
+def test_bundled_plans_load_without_problems(sample_course):
+    content = load_content(sample_course)
     plans = {p.id: p for p in content.plans}
     assert set(plans) >= {"taster-90", "half-day-goals"}
     assert not [d for d in content.diagnostics if "sessions" in str(d.path)]
