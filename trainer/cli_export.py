@@ -6,22 +6,34 @@ writer needs a QGuiApplication, made offscreen when there is no display.
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from pathlib import Path
 
+from trainer.content import default_content, load_content
+from trainer.export.xapi import DEFAULT_HOME, xapi_statements
+from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError
+from trainer.records.store import open_store
+from trainer.services.exports import (
+    FORMATS,
+    ExportError,
+    ExportRequest,
+    check_home,
+    parse_sections,
+    resolve_profile,
+    run_export,
+    run_restore,
+)
+from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox
 
 
 def _data_dir(args) -> Path:
-    from trainer.paths import default_data_dir
-
     return args.sub_data or args.data or default_data_dir()
 
 
 def _content(args):
-    from trainer.content import default_content, load_content
-
     folder = getattr(args, "sub_content", None) or args.content or default_content()
     return load_content(folder) if Path(folder).is_dir() else None
 
@@ -30,16 +42,12 @@ def _pdf_writer(portfolio: dict, path: Path) -> None:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this command only
-    from trainer.printing.documents import write_portfolio_pdf
+    from trainer.printing.documents import write_portfolio_pdf  # lazy: Qt loads only for a PDF
 
     write_portfolio_pdf(portfolio, path)
 
 
 def cmd_export(args, usage_error) -> int:
-    from trainer.services.exports import (FORMATS, ExportError, ExportRequest, check_home, parse_sections,
-                                         run_export)
-    from trainer.records.store import open_store
-
     fmt = (args.fmt or "").lower()
     try:
         if fmt not in FORMATS:
@@ -64,9 +72,6 @@ def cmd_export(args, usage_error) -> int:
 
 
 def cmd_restore(args, usage_error) -> int:
-    from trainer.services.exports import ExportError, run_restore
-    from trainer.records.store import open_store
-
     try:  # one writer at a time: refused plainly while the app has the folder open
         print(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True)))
     except (ExportError, StoreError) as exc:
@@ -75,12 +80,6 @@ def cmd_restore(args, usage_error) -> int:
 
 
 def cmd_send_xapi(args, usage_error) -> int:
-    import getpass
-
-    from trainer.services.exports import ExportError, check_home, resolve_profile
-    from trainer.export.xapi import DEFAULT_HOME, xapi_statements
-    from trainer.records.store import open_store
-    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox
 
     data = _data_dir(args)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from trainer.competencies.coding import DEFAULT_THRESHOLDS
 from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT  # noqa: F401 (re-exported)
 
 
@@ -73,7 +74,6 @@ class Framework:
         found = self.thresholds.get(key)
         if found is not None:
             return found
-        from trainer.competencies.coding import DEFAULT_THRESHOLDS
 
         fair, good = DEFAULT_THRESHOLDS.get(key, (0.0, 0.0))
         return Threshold(fair=fair, good=good)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trainer.export.period import iso_day, long_date
 from trainer.export.registry import ExportContext, as_number, first, section, when
+from trainer.export.sections_records import scenario_title
 
 
 @section("modules", "Modules completed",
@@ -99,8 +100,6 @@ def team_sessions(ctx: ExportContext) -> dict | None:
 @section("scenarios", "Practice scenarios",
          "Paired scenarios practised: responses written and skill-spotting rounds.")
 def scenario_practice(ctx: ExportContext) -> dict | None:
-    from trainer.export.sections_records import scenario_title
-
     by_scenario: dict[str, dict] = {}
 
     def entry(scenario: str) -> dict:

@@ -12,7 +12,7 @@ import uuid
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
-from trainer.export.sections_records import global_values, rated_items
+from trainer.export.sections_records import global_values, rated_items, scenario_title
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
 DEFAULT_HOME = "https://practitioner-trainer.invalid"
@@ -110,8 +110,6 @@ def xapi_statements(store, profile_id: str, content=None, period: Period | None 
 
 def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
     """A written response to a moment, or a skill-spotting round (with its score)."""
-    from trainer.export.sections_records import scenario_title
-
     out = []
     for kind in ("scenario_attempt", "scenario_spot"):
         for rec in ctx.records(kind):

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlparse
 
 from trainer.export.backup import BackupError, backup_json, export_backup, read_backup, restore
 from trainer.export.documents import portfolio_html, portfolio_markdown
@@ -20,6 +21,7 @@ from trainer.export.portfolio import build_portfolio, section_choices
 from trainer.export.spreadsheet import progress_csv, ratings_csv
 from trainer.export.xapi import DEFAULT_HOME, xapi_statements
 from trainer.records.storage import atomic_write_bytes
+from trainer.services.profiles import ProfileService
 
 FORMATS = ("pdf", "html", "md", "csv", "json", "xapi")
 CSV_TABLES = ("progress", "ratings")
@@ -54,8 +56,6 @@ def parse_sections(text: str | None) -> list[str] | None:
 
 def check_home(url: str) -> str:
     """An organisation's home page for xAPI accounts: an http(s) address."""
-    from urllib.parse import urlparse
-
     parts = urlparse(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ExportError(f"xapi home page '{url}' should be an address like https://lms.example.org")
@@ -65,8 +65,6 @@ def check_home(url: str) -> str:
 def resolve_profile(store, name: str | None) -> str:
     """The profile id for a name the person typed (a profile's name or id);
     without a name, the profile the app would open (the last one used)."""
-    from trainer.services.profiles import ProfileService
-
     profiles = ProfileService(store)
     if name is None:
         return profiles.default_profile().id

@@ -20,6 +20,7 @@ import uuid
 from typing import Callable
 
 from trainer.records.store import RecordStore
+from trainer.services.profiles import ProfileService
 from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
@@ -230,8 +231,6 @@ class TeamSessionService:
 
     def local_profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the learners who have a profile on this computer, by name."""
-        from trainer.services.profiles import ProfileService
-
         return [(p.name, p.role) for p in ProfileService(self._store).list()]
 
     def find_observation(self, uid: str, round_index: int, observer: str, learner: str) -> dict | None:

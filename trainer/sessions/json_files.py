@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from trainer.content_format.schema import explain
 from trainer.domain.errors import reason
 
 
@@ -44,9 +45,7 @@ def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label
     ``what`` is the kind of file with its article ("a feedback bundle"), ``label``
     how its version is spoken of ("bundle"). Raises ``error`` with one plain line.
     """
-    from pydantic import ValidationError
-
-    from trainer.content_format.schema import explain
+    from pydantic import ValidationError  # lazy: pydantic loads with the first schema check
 
     if not isinstance(data, dict) or data.get("format") != fmt:
         raise error(f"{name}: not {what} from Practitioner Trainer")

@@ -9,6 +9,8 @@ scenario_spot). Team sessions take their length from their plan
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 PROFILE = "default"
 DEMO_PLAN = "taster-90"
 DEMO_PLAN_MINUTES = 90
@@ -125,8 +127,6 @@ def fill_demo(store) -> None:
 def with_demo_plan(content):
     """``content`` with the demo's session plan added when the course has none of that id
     (so the demo session has a length); returns the same object."""
-    from types import SimpleNamespace
-
     plans = list(getattr(content, "plans", None) or [])
     if not any(getattr(p, "id", None) == DEMO_PLAN for p in plans):
         plans.append(SimpleNamespace(id=DEMO_PLAN, title="Taster: 90 minutes",

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
 from trainer.records.store import RecordStore, open_store
+from trainer.services.goals import GoalService
+from trainer.services.journal import JournalService
+from trainer.services.profiles import ProfileService
+from trainer.services.progress import ProgressService
+from trainer.services.scenario_practice import ScenarioPracticeService
+from trainer.tools.demo_ratings import add_demo_ratings
 
 DEMO_NAME = "Sam Demo"
 DEMO_ROLE = "Practice nurse"
@@ -51,8 +57,6 @@ def demo_step(fn: DemoStep) -> DemoStep:
 @demo_step
 def course_progress(ctx: DemoContext) -> None:
     """Sam has finished the first modules over three weeks and is part-way into the next."""
-    from trainer.services.progress import ProgressService
-
     progress = ProgressService(ctx.store, ctx.profile_id)
     readable = ctx.content.course.readable()
     finished = readable[: max(1, (len(readable) * 2) // 5)]
@@ -74,9 +78,6 @@ def course_progress(ctx: DemoContext) -> None:
 @demo_step
 def reflections(ctx: DemoContext) -> None:
     """Two reflections in Sam's own (invented) words: one finished, one still a draft."""
-    from datetime import date
-
-    from trainer.services.journal import JournalService
 
     templates = {t.id: t for t in getattr(ctx.content, "templates", [])}
     journal = JournalService(ctx.store, ctx.profile_id, templates.values(),
@@ -117,9 +118,6 @@ def reflections(ctx: DemoContext) -> None:
 @demo_step
 def personal_goal(ctx: DemoContext) -> None:
     """Practise what you teach: Sam's own walking goal with two check-ins."""
-    from datetime import date
-
-    from trainer.services.goals import GoalService
 
     goals = GoalService(ctx.store, ctx.profile_id, today=lambda: date.fromisoformat(ctx.clock()[:10]))
     ctx.at(20, hour=13)
@@ -140,7 +138,6 @@ def skill_ratings(ctx: DemoContext) -> None:
     framework = getattr(ctx.content, "framework", None)
     if framework is None:
         return
-    from trainer.tools.demo_ratings import add_demo_ratings
 
     ctx.at(3, hour=16)
     added = add_demo_ratings(ctx.store, ctx.profile_id, framework, ctx.clock)
@@ -154,7 +151,6 @@ def scenario_practice(ctx: DemoContext) -> None:
     scenarios = getattr(ctx.content, "scenarios", [])
     if not scenarios:
         return
-    from trainer.services.scenario_practice import ScenarioPracticeService
 
     scenario = scenarios[0]
     moment = scenario.moments[min(1, len(scenario.moments) - 1)]
@@ -171,8 +167,6 @@ def scenario_practice(ctx: DemoContext) -> None:
 
 def make_demo(data_dir: Path, content, seed: int = 7) -> list[str]:
     """Fill ``data_dir`` with the demo learner; return lines describing what was made."""
-    from trainer.services.profiles import ProfileService
-
     now = datetime.now(timezone.utc).replace(microsecond=0)
     holder: dict[str, DemoContext] = {}
     store = open_store(data_dir, lock=True,

@@ -16,6 +16,7 @@ from trainer.records.files import JOURNAL, SNAPSHOT, CorruptFile, parse_snapshot
 from trainer.records.lock import DataLock
 from trainer.records.migrations import PROFILES
 from trainer.records.store import open_store
+from trainer.services.profiles import ProfileService
 
 
 def _check_files(folder: Path, say: Callable[[str], None]) -> bool:
@@ -127,8 +128,6 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
 
 
 def _report_profiles(store, say: Callable[[str], None]) -> None:
-    from trainer.services.profiles import ProfileService  # the service owns profile rules
-
     service = ProfileService(store)
     counts = service.record_counts()
     profiles = service.list()

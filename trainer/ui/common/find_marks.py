@@ -12,6 +12,8 @@ from typing import Iterable
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from trainer.services.search import find_spans
+
 MAX_MARKS = 2000  # a one-letter search in a long module must not stall the window
 # A highlighter-pen yellow with black text, as web browsers mark "find in page":
 # readable on a light page and on a dark one, and unlike the selection colour,
@@ -34,8 +36,6 @@ class FindMarks:
     def mark(self, terms: Iterable[str], start: int = 0, end: int | None = None) -> int:
         """Mark every place ``terms`` are found between document positions ``start`` and ``end``;
         returns how many. Nothing is selected yet (see ``step``)."""
-        from trainer.services.search import find_spans
-
         # toPlainText has one character per document position (frame marks become newlines)
         text = self.edit.document().toPlainText()
         end = len(text) if end is None else max(start, min(end, len(text)))

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QToolButton,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.domain.course import Heading, Module
@@ -159,7 +166,7 @@ class ReaderView(QWidget):
             self.browser.setHtml(rendered.html)
             headings = [h for h in rendered.headings if h.level in (2, 3)]
         else:
-            from trainer.modules.render import render_error
+            from trainer.modules.render import render_error  # lazy: Markdown loads only when a page is not in the cache
 
             self.browser.setHtml(render_error(module.title, module.error or "", self.theme))
         self._fit_measure()
@@ -261,8 +268,6 @@ class ReaderView(QWidget):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
-            from PySide6.QtGui import QDesktopServices
-
             QDesktopServices.openUrl(url)
             return
         if url.scheme() == "scenario":

@@ -229,7 +229,7 @@ class ExportDialog(QDialog):
         QApplication.processEvents()
 
         def pdf_writer(portfolio: dict, path: Path) -> None:
-            from trainer.printing.documents import write_portfolio_pdf
+            from trainer.printing.documents import write_portfolio_pdf  # lazy: Qt's PDF writer loads only for a PDF
 
             def step(done: int, total: int) -> bool:
                 progress.setMaximum(total)

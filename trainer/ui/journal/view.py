@@ -9,8 +9,23 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
-    QPushButton, QSplitter, QStackedWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.modules.render import markdown_to_html
@@ -420,8 +435,6 @@ class JournalView(QWidget):
             self.controller.restore(uid)
 
     def on_purge_clicked(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         uid = self.current_uid()
         if uid is None:
             return

@@ -7,6 +7,14 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtWidgets import QApplication
+
+from trainer.scenarios.align import skill_counts
+from trainer.ui.journal.goals import CheckInDialog, GoalDialog
+from trainer.ui.journal.privacy import PrivacyDialog
+from trainer.ui.screenshots.sections import grab_every_screen
+from trainer.ui.screenshots.skills import grab_skills
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
@@ -45,8 +53,6 @@ def save_screenshots(launch: Launch, outdir: Path, content_dir: Path, size: tupl
     w, h = size
     saved: list[Path] = []
     if zoom is not None:
-        from trainer.ui.screenshots.sections import grab_every_screen
-
         before = parts.settings.value("appearance/zoom")
         window.set_zoom(zoom)
         window.resize(*size)
@@ -87,8 +93,6 @@ def save_screenshots(launch: Launch, outdir: Path, content_dir: Path, size: tupl
     grab("home-dark")
     window.set_theme("light")
     if "skills" in window.sections:
-        from trainer.ui.screenshots.skills import grab_skills
-
         grab_skills(parts, grab, demo=tmp is not None)
     window.close()
     parts.store.close()
@@ -99,10 +103,6 @@ def save_screenshots(launch: Launch, outdir: Path, content_dir: Path, size: tupl
 
 def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     """The journal list, the editor with privacy highlights, and its dialogs."""
-    from trainer.ui.journal.goals import CheckInDialog, GoalDialog
-    from trainer.ui.journal.privacy import PrivacyDialog
-
-    from PySide6.QtWidgets import QApplication
 
     window, journal = parts.window, parts.journal
     view = window.section("journal")
@@ -171,8 +171,6 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
 def _scenario_shots(window, grab) -> None:
     """The scenario viewer: list, side by side, a skill filter, single column, a revealed moment,
     a scored spot-the-skill round."""
-    from trainer.scenarios.align import skill_counts
-
     view = window.section("scenarios")
     if view is None or not view.controller.scenarios:
         return

@@ -6,6 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
+from trainer.ui.search.dialog import SearchDialog
+from trainer.ui.session.observation_dialog import ObservationFileDialog
+from trainer.ui.shell.navigation import make_settings_dialog
+
 
 def settle() -> None:
     for _ in range(4):
@@ -14,11 +19,6 @@ def settle() -> None:
 
 def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
     """Home, each section (built if lazy) and the main dialogs, in light then dark."""
-    from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
-    from trainer.ui.shell.navigation import make_settings_dialog
-    from trainer.ui.session.observation_dialog import ObservationFileDialog
-    from trainer.ui.search.dialog import SearchDialog
-
     window = parts.window
     saved: list[Path] = []
     readable = parts.controller.course.readable()

@@ -10,11 +10,19 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
 )
 
 from trainer.services.search import KIND_TITLES, Hit
@@ -189,7 +197,6 @@ class SearchDialog(QDialog):
         self.open_button.setEnabled(self.current_hit() is not None)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QEvent
 
         if watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (
                 Qt.Key.Key_Down, Qt.Key.Key_PageDown):

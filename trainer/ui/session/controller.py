@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from trainer.services.observation_import import import_observation_files
 from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import Phase, SessionPlan
@@ -193,7 +194,6 @@ class TeamSessionController(QObject):
         if not self.uid:
             self.failed.emit("Open a session first.")
             return None
-        from trainer.services.observation_import import import_observation_files
 
         summary = import_observation_files(self.service, self.uid, paths)
         for uid in summary.added_uids():

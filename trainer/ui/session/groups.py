@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.services.team_session import TRAINER
@@ -13,6 +23,7 @@ from trainer.sessions.grouping import ROLES
 from trainer.ui.common.fit import let_combo_shrink
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
+from trainer.ui.session.observation_files import ask_import_forms
 
 NOUN = {2: "pair", 3: "triad"}
 PID = Qt.ItemDataRole.UserRole
@@ -214,8 +225,6 @@ class GroupsPanel(QWidget):
         self.controller.request_observation(rnd, observer, learner)
 
     def on_import_forms_clicked(self) -> None:
-        from trainer.ui.session.observation_files import ask_import_forms
-
         summary = ask_import_forms(self, self.controller)
         if summary is not None:
             self.status_message.emit(summary.message() + ".")

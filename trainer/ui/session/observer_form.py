@@ -13,13 +13,26 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QPlainTextEdit,
-    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
+from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
 from trainer.services.team_session import TRAINER
 from trainer.sessions.counts import BEHAVIOURS, MAX_COUNT
 from trainer.ui.session.controller import TeamSessionController
+from trainer.ui.skills.counter import CounterWidget
+from trainer.ui.skills.form import ChecklistForm
 
 if TYPE_CHECKING:
     from trainer.ui.skills.counter import CounterWidget
@@ -29,10 +42,6 @@ if TYPE_CHECKING:
 def observation_tools(framework) -> tuple[QTabWidget, "CounterWidget", "ChecklistForm"]:
     """The Skills section's live counter and checklist, in two tabs (also used by the
     observer's own form, trainer.ui.session.observation_dialog)."""
-    from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
-    from trainer.ui.skills.counter import CounterWidget
-    from trainer.ui.skills.form import ChecklistForm
-
     counter = CounterWidget(framework.threshold)
     checklist = ChecklistForm(framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS),
                               "Skills observed", "Overall (1 to 5)")

@@ -227,7 +227,7 @@ class SessionView(QWidget):
     # -- presenter -----------------------------------------------------------------------
     def on_run_presenter_toggled(self, on: bool) -> None:
         if on and self.presenter is None:
-            from trainer.ui.session.presenter import PresenterView  # only when first needed (startup time)
+            from trainer.ui.session.presenter import PresenterView  # lazy: the projector view loads when first shown
 
             self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
             self.presenter.closed.connect(self.on_presenter_closed)

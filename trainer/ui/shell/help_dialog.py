@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from trainer import __version__
+from trainer.modules.render import render_page
+from trainer.ui.common.theme import page_theme
 
 HELP_FILE = Path(__file__).resolve().parent.parent / "common" / "resources" / "help.md"
 
@@ -30,15 +33,10 @@ class TextDialog(QDialog):
 
 
 def help_html() -> str:
-    from trainer.modules.render import render_page
-    from trainer.ui.common.theme import page_theme
-
     return render_page("How to use Practitioner Trainer", HELP_FILE.read_text(encoding="utf-8"), page_theme())
 
 
 def about_html(course_title: str, content_dir: Path, data_dir: Path, content_licence: str) -> str:
-    from html import escape
-
     rows = [
         ("Version", __version__),
         ("Software licence", "MIT"),

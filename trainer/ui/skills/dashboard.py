@@ -150,7 +150,7 @@ class DashboardView(QWidget):
     def chart(self):
         """The trend chart, made now if it was not yet."""
         if self._chart is None:
-            from trainer.ui.skills.chart import TrendChart
+            from trainer.ui.skills.chart import TrendChart  # lazy: pyqtgraph loads once the chart is on screen
 
             self._chart = TrendChart()
             sizes = self._bottom.sizes()

@@ -1,0 +1,70 @@
+"""Start-up tuning lives in one place: the modules that start-up loads.
+
+Those modules import what Home does not need inside the function that first
+needs it (see docs/ARCHITECTURE.md, "Start-up"). Every other module imports
+at the top, except a few marked ``# lazy: why`` (a heavy library that waits
+until it is used). So a function-level import elsewhere is a mistake, or a
+deferral that must say why.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "trainer"
+
+pytestmark = pytest.mark.slow
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+@pytest.fixture(scope="module")
+def startup_modules(tmp_path_factory) -> set[str]:
+    data = tmp_path_factory.mktemp("data")
+    code = ("import sys\nfrom trainer.cli import main\n"
+            f"main(['--smoke', '--data', {str(data)!r}])\n"  # the first start makes the data folder
+            f"main(['--smoke', '--data', {str(data)!r}])\n"
+            "print(' '.join(m for m in sys.modules if m.startswith('trainer')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    loaded = set(result.stdout.split())
+    assert "trainer.ui.shell.main_window" in loaded, result.stderr
+    return loaded
+
+
+def _function_level_imports(path: Path) -> list[tuple[int, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for fn in ast.walk(ast.parse("\n".join(lines))):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in ast.walk(fn):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    found.append((node.lineno, lines[node.lineno - 1].strip()))
+    return found
+
+
+def test_only_start_up_modules_defer_imports_without_saying_why(startup_modules):
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if _module(path) in startup_modules:
+            continue
+        for line, text in _function_level_imports(path):
+            if "# lazy:" not in text:
+                offenders.append(f"{path.relative_to(PACKAGE.parent)}:{line}: {text}")
+    assert offenders == [], "import at the top, or mark '# lazy: why':\n" + "\n".join(offenders)
+
+
+def test_the_start_up_set_is_small(startup_modules):
+    """Home, the store and the services it shows: not the other sections."""
+    for later in ("trainer.ui.course.view", "trainer.ui.journal.view", "trainer.ui.skills.view",
+                  "trainer.ui.session.view", "trainer.ui.scenarios.view", "trainer.printing.a4"):
+        assert later not in startup_modules
