@@ -32,13 +32,13 @@ def main() -> int:
 
     from trainer.content import bundled_content, load_content
     from trainer.export.backup import export_backup, restore
-    from trainer.tools.demo_export import demo_records, fill_demo
     from trainer.export.documents import portfolio_html, portfolio_markdown
     from trainer.export.portfolio import build_portfolio
     from trainer.export.spreadsheet import progress_csv, ratings_csv
     from trainer.export.xapi import xapi_statements
-    from trainer.records.store import memory_store
     from trainer.printing.documents import write_portfolio_pdf as write_pdf
+    from trainer.records.store import memory_store
+    from trainer.tools.demo_export import demo_records, fill_demo
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     content = load_content(bundled_content())

@@ -17,21 +17,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tinydb import TinyDB  # noqa: E402
-from tinydb.storages import JSONStorage  # noqa: E402
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
 
-from trainer.records.files import encode_snapshot  # noqa: E402
-from trainer.records.migrations import new_data  # noqa: E402
-from trainer.records.storage import atomic_write_bytes  # noqa: E402
-from trainer.records.store import open_store  # noqa: E402
+from trainer.records.files import encode_snapshot
+from trainer.records.migrations import new_data
+from trainer.records.storage import atomic_write_bytes
+from trainer.records.store import open_store
 
 N = 10_000
 
 
 def record(i: int) -> dict:
-    return {"profile": "p1", "kind_of": "reflection", "title": f"Reflection {i}",
-            "text": ("What happened, what I learned and what I will change. " * 17)[:900],
-            "skills": ["agenda-setting", "open-questions"], "n": i}
+    return {
+        "profile": "p1",
+        "kind_of": "reflection",
+        "title": f"Reflection {i}",
+        "text": ("What happened, what I learned and what I will change. " * 17)[:900],
+        "skills": ["agenda-setting", "open-questions"],
+        "n": i,
+    }
 
 
 def median_ms(fn, runs: int) -> float:
@@ -47,11 +52,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="trainer-bench-") as tmp:
         ours_dir, bare_path = Path(tmp) / "ours", Path(tmp) / "bare.json"
         store = open_store(ours_dir)  # the first N through the store would take minutes of fsyncs:
-        now = store.now()             # write them as one snapshot, as after a long use
+        now = store.now()  # write them as one snapshot, as after a long use
         store.close()
         data = new_data()
-        data["reflection"] = {str(k + 1): {**record(k), "uid": str(uuid.uuid4()), "created": now,
-                                           "updated": now} for k in range(N)}
+        data["reflection"] = {
+            str(k + 1): {**record(k), "uid": str(uuid.uuid4()), "created": now, "updated": now} for k in range(N)
+        }
         atomic_write_bytes(ours_dir / "records.json", encode_snapshot(data, 0))
         size = (ours_dir / "records.json").stat().st_size
 

@@ -25,8 +25,20 @@ NUMBER_RE = re.compile(r"\d+(?:[.,:]\d+)*")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)")
 VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 # Common words the rules below get wrong.
-EXCEPTIONS = {"people": 2, "every": 2, "everyone": 3, "quiet": 2, "diet": 2, "create": 2,
-              "idea": 3, "ideas": 3, "area": 3, "areas": 3, "business": 2, "being": 2}
+EXCEPTIONS = {
+    "people": 2,
+    "every": 2,
+    "everyone": 3,
+    "quiet": 2,
+    "diet": 2,
+    "create": 2,
+    "idea": 3,
+    "ideas": 3,
+    "area": 3,
+    "areas": 3,
+    "business": 2,
+    "being": 2,
+}
 
 # Markdown clutter removed before counting.
 _FENCE_RE = re.compile(r"^\s*(```|~~~)")
@@ -47,8 +59,7 @@ class Readability:
     def reading_ease(self) -> float:
         if not self.words:
             return 0.0
-        return (206.835 - 1.015 * (self.words / max(self.sentences, 1))
-                - 84.6 * (self.syllables / self.words))
+        return 206.835 - 1.015 * (self.words / max(self.sentences, 1)) - 84.6 * (self.syllables / self.words)
 
 
 def count_syllables(word: str) -> int:
@@ -72,8 +83,12 @@ def count_syllables(word: str) -> int:
     if w.endswith("ed") and len(w) > 3 and w[-3] not in "td" and count > 1:
         count -= 1
     # -es is silent after most letters (makes), not after s, x, z, ch, sh, ge, ce.
-    if (w.endswith("es") and len(w) > 3 and count > 1
-            and not w.endswith(("ses", "xes", "zes", "ches", "shes", "ges", "ces"))):
+    if (
+        w.endswith("es")
+        and len(w) > 3
+        and count > 1
+        and not w.endswith(("ses", "xes", "zes", "ches", "shes", "ges", "ces"))
+    ):
         count -= 1
     # Vowel pairs that are usually two syllables.
     count += len(re.findall(r"ia|(?<![tscg])io(?!u)|eo|ua|uo", w))

@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from trainer.services.ratings import RatingsService
+    pass
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
 # ``from __feature__``), which costs start-up time for nothing.
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
 from trainer import __version__
 from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
 from trainer.content_cache import CACHE_DIR, load_content_cached
@@ -27,24 +31,19 @@ from trainer.services.home import home_summary
 from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402 (see above)
-from PySide6.QtGui import QAction  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given  # noqa: E402
-from trainer.ui.course.bookmarks_controller import BookmarkController  # noqa: E402
-from trainer.ui.course.controller import CourseController  # noqa: E402
-from trainer.ui.export.menu import install_export  # noqa: E402
-from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring  # noqa: E402
-from trainer.ui.export.lrs_send import install_lrs  # noqa: E402
-from trainer.ui.home.view import HomeView  # noqa: E402
-from trainer.ui.journal.controller import JournalController, link_choices, link_describer  # noqa: E402
-from trainer.ui.shell.main_window import MainWindow  # noqa: E402
-from trainer.ui.shell.parts import DEFAULT_PROFILE, AppParts, Lazy  # noqa: E402
-from trainer.ui.session.observation_files import install_observation_file  # noqa: E402
-from trainer.ui.shell.wiring import connect_signals  # noqa: E402
-from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom  # noqa: E402
+from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given
+from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring
+from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom
+from trainer.ui.course.bookmarks_controller import BookmarkController
+from trainer.ui.course.controller import CourseController
+from trainer.ui.export.lrs_send import install_lrs
+from trainer.ui.export.menu import install_export
+from trainer.ui.home.view import HomeView
+from trainer.ui.journal.controller import JournalController, link_choices, link_describer
+from trainer.ui.session.observation_files import install_observation_file
+from trainer.ui.shell.main_window import MainWindow
+from trainer.ui.shell.parts import AppParts, Lazy
+from trainer.ui.shell.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
 
@@ -66,8 +65,9 @@ def launch(content_dir: Path, data_dir: Path) -> tuple[QApplication, AppParts]:
     return app, build(content_dir, data_dir)
 
 
-def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
-          profile_id: str | None = None) -> AppParts:
+def build(
+    content_dir: Path, data_dir: Path, store: RecordStore | None = None, profile_id: str | None = None
+) -> AppParts:
     """Load the course, open the store and make the main window (not shown).
 
     Without ``profile_id`` the last-used profile (or a default one) is used,
@@ -87,22 +87,36 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     # Pages kept beside the course cache: a module opens without rendering it again.
     pages = PageCache(data_dir / CACHE_DIR, content.cache_key).render if content.cache_key else None
     window = MainWindow(controller, settings, render_page=pages)
-    window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(),
-                                             data_dir.resolve(), content.course.licence))
-    journal = JournalController(JournalService(store, profile_id, lambda: content.templates),
-                                GoalService(store, profile_id), link_describer(content), window,
-                                link_options=link_choices(content))
+    window.add_help_menu(
+        lambda: _about_html(
+            content.course.title, Path(content_dir).resolve(), data_dir.resolve(), content.course.licence
+        )
+    )
+    journal = JournalController(
+        JournalService(store, profile_id, lambda: content.templates),
+        GoalService(store, profile_id),
+        link_describer(content),
+        window,
+        link_options=link_choices(content),
+    )
     # Every section but Home is built when first shown (see MainWindow.add_section):
     # start-up only pays for what the person sees.
     window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
-    window.add_section("scenarios", "&Scenarios",
-                       lambda: _scenario_view(content, store, profile_id, settings, window))
+    window.add_section("scenarios", "&Scenarios", lambda: _scenario_view(content, store, profile_id, settings, window))
     if content.has_framework:
         window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
     install_export(window, store, content, profile_id, settings)
-    parts = AppParts(store, controller, window, settings, profile_id, journal=journal, data_dir=data_dir,
-                     search=Lazy(lambda: _search_service(content, journal)),
-                     bookmarks=BookmarkController(BookmarkService(store, profile_id), window))
+    parts = AppParts(
+        store,
+        controller,
+        window,
+        settings,
+        profile_id,
+        journal=journal,
+        data_dir=data_dir,
+        search=Lazy(lambda: _search_service(content, journal)),
+        bookmarks=BookmarkController(BookmarkService(store, profile_id), window),
+    )
     _add_team_session(window, content, store, settings, profile_id)
     install_observation_file(window, store, content, profile_id)  # File > Observe a team session round...
     install_lrs(window, parts, content)  # File > Send to learning record store…
@@ -110,8 +124,11 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)
-        controller.save_failed.connect(lambda _message: window.statusBar().showMessage(
-            "Read-only: another copy of the app is using these records, so nothing here is saved."))
+        controller.save_failed.connect(
+            lambda _message: window.statusBar().showMessage(
+                "Read-only: another copy of the app is using these records, so nothing here is saved."
+            )
+        )
     connect_signals(window, parts)
     return parts
 
@@ -141,8 +158,12 @@ def _home_view(content, store: RecordStore, profile_id: str, journal: JournalCon
     ratings = _LazyRatings(store, content, profile_id) if content.has_framework else None
     profile = ProfileService(store).get(profile_id)
     name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
-    return HomeView(lambda: home_summary(content.course, progress, journal.goals, journal.journal, ratings,
-                                         lambda: content.scenarios), name)
+    return HomeView(
+        lambda: home_summary(
+            content.course, progress, journal.goals, journal.journal, ratings, lambda: content.scenarios
+        ),
+        name,
+    )
 
 
 def _search_service(content, journal: JournalController):
@@ -179,8 +200,9 @@ def _skills_view(store: RecordStore, content, profile_id: str, controller: Cours
     from trainer.ui.skills.controller import SkillsController
     from trainer.ui.skills.view import SkillsView
 
-    return SkillsView(SkillsController(_ratings_service(store, content.framework, profile_id), content,
-                                       controller.done_ids))
+    return SkillsView(
+        SkillsController(_ratings_service(store, content.framework, profile_id), content, controller.done_ids)
+    )
 
 
 def _title_for_profile(window: MainWindow, store: RecordStore, profile_id: str) -> None:
@@ -213,8 +235,9 @@ def open_records(data_dir: Path, interactive: bool) -> RecordStore | None:
         return None
 
 
-def choose_profile(store: RecordStore, requested: str | None, interactive: bool,
-                   preferred: str | None = None) -> str | None:
+def choose_profile(
+    store: RecordStore, requested: str | None, interactive: bool, preferred: str | None = None
+) -> str | None:
     """The profile to open: --profile, the one chosen in Settings, the lone known one, the
     chooser, or (no asking) the last."""
     service = ProfileService(store)
@@ -254,8 +277,9 @@ class Session:
         from trainer.ui.settings.profiles import ProfilesDialog
 
         service = ProfileService(self.store)
-        chosen = ProfilesDialog.ask(self.parts.window, service, current_id=self.parts.profile_id,
-                                    read_only=self.store.read_only)
+        chosen = ProfilesDialog.ask(
+            self.parts.window, service, current_id=self.parts.profile_id, read_only=self.store.read_only
+        )
         if chosen is None or chosen == self.parts.profile_id:
             return
         self.switch_to(chosen)
@@ -263,8 +287,13 @@ class Session:
     def on_manage_triggered(self) -> None:
         from trainer.ui.settings.profiles import ProfilesDialog
 
-        ProfilesDialog.ask(self.parts.window, ProfileService(self.store), manage=True,
-                           current_id=self.parts.profile_id, read_only=self.store.read_only)
+        ProfilesDialog.ask(
+            self.parts.window,
+            ProfileService(self.store),
+            manage=True,
+            current_id=self.parts.profile_id,
+            read_only=self.store.read_only,
+        )
         _title_for_profile_refresh(self.parts)
 
     def switch_to(self, profile_id: str) -> None:
@@ -282,8 +311,7 @@ def _title_for_profile_refresh(parts: AppParts) -> None:
     _title_for_profile(parts.window, parts.store, parts.profile_id)
 
 
-def start(content_dir: Path, data_dir: Path, interactive: bool = True,
-          profile: str | None = None) -> "Session | int":
+def start(content_dir: Path, data_dir: Path, interactive: bool = True, profile: str | None = None) -> Session | int:
     """Open the records, tell the person about repairs, pick the learner, show the window.
 
     Returns the running Session, or an exit status when there is nothing to run.
@@ -301,7 +329,8 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
                 StorePrompts.show_notices(None, store.notices)
         try:
             preferred = QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat).value(
-                "profiles/default", "")
+                "profiles/default", ""
+            )
             profile_id = choose_profile(store, profile, interactive, str(preferred or "") or None)
         except ProfileError as exc:
             print(f"trainer: error: {exc}", file=sys.stderr)
@@ -318,8 +347,7 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True,
     return session
 
 
-def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings,
-                      profile_id: str) -> None:
+def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings, profile_id: str) -> None:
     """The Team session section (built when first shown) and File > Import feedback bundle."""
 
     def make_view():
@@ -328,8 +356,9 @@ def _add_team_session(window: MainWindow, content, store: RecordStore, settings:
         from trainer.ui.session.view import SessionView
 
         skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
-        controller = TeamSessionController(TeamSessionService(store, profile_id), content.plans,
-                                           skill_names=skill_names, parent=window)
+        controller = TeamSessionController(
+            TeamSessionService(store, profile_id), content.plans, skill_names=skill_names, parent=window
+        )
         view = SessionView(controller, settings, framework=content.framework)
         view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
         view.start()
@@ -362,8 +391,7 @@ def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: st
     return action
 
 
-def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False,
-        profile: str | None = None) -> int:
+def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False, profile: str | None = None) -> int:
     app = ensure_app()
     try:
         session = start(content_dir, Path(data_dir or default_data_dir()), not smoke, profile)

@@ -80,16 +80,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, help="window size, e.g. 1280x800 (the default)")
     p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
-    p.add_argument("--session", action="store_true",
-                   help="run the 90-minute taster for 7 people; save control and presenter views "
-                        "at 1920x1080 and 1280x720, or at --size")
-    p.add_argument("--zoom", type=int, metavar="PERCENT",
-                   help="only every screen and dialog, light and dark, at this zoom (80-200)")
+    p.add_argument(
+        "--session",
+        action="store_true",
+        help="run the 90-minute taster for 7 people; save control and presenter views "
+        "at 1920x1080 and 1280x720, or at --size",
+    )
+    p.add_argument(
+        "--zoom",
+        type=int,
+        metavar="PERCENT",
+        help="only every screen and dialog, light and dark, at this zoom (80-200)",
+    )
 
     p = sub.add_parser("doctor", help="check the records and backups; repair what can be repaired")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder (default: as for the app)")
-    p.add_argument("--restore", metavar="BACKUP",
-                   help="make a backup current again: its folder name (or the start of it), or 'newest'")
+    p.add_argument(
+        "--restore",
+        metavar="BACKUP",
+        help="make a backup current again: its folder name (or the start of it), or 'newest'",
+    )
 
     p = sub.add_parser("demo", help="fill a data folder with an invented demo learner")
     p.add_argument("--data", dest="cmd_data", metavar="DIR", type=Path, help="data folder to fill (required)")
@@ -104,8 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_export_parsers(sub) -> None:
     p = sub.add_parser("export", help="export a CPD portfolio, spreadsheets, a backup or xAPI")
-    p.add_argument("--format", dest="fmt", required=True, metavar="FORMAT",
-                   help="pdf, html, md (portfolio); csv (spreadsheets); json (backup); xapi")
+    p.add_argument(
+        "--format",
+        dest="fmt",
+        required=True,
+        metavar="FORMAT",
+        help="pdf, html, md (portfolio); csv (spreadsheets); json (backup); xapi",
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="file to write")
     p.add_argument("--profile", help="profile name (default: the last one used; json: all profiles)")
     p.add_argument("--data", dest="sub_data", type=Path, metavar="DIR", help="data folder")
@@ -146,8 +161,8 @@ def cmd_doctor(folder: Path, restore: str | None = None) -> int:
 
 def cmd_demo(folder: Path, content_dir: Path) -> int:
     from trainer.content import load_content
-    from trainer.tools.demo_records import make_demo
     from trainer.records.errors import StoreError
+    from trainer.tools.demo_records import make_demo
 
     try:
         lines = make_demo(folder, load_content(content_dir))
@@ -185,7 +200,7 @@ def cmd_validate(folder: Path) -> int:
 def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
     from trainer.paths import default_data_dir
     from trainer.records.store import open_store
-    from trainer.sessions.bundles import BundleError, read_bundle, import_bundle
+    from trainer.sessions.bundles import BundleError, import_bundle, read_bundle
 
     if data is not None and data.exists() and not data.is_dir():
         raise UsageError(f"data folder is a file, not a folder: {data}")
@@ -246,11 +261,18 @@ def main(argv: list[str] | None = None) -> int:
                 from trainer.ui.screenshots.main import save_session_screenshots
 
                 sizes = {"sizes": (args.size,)} if args.size else {}
-                saved = save_session_screenshots(launch, args.outdir, folder, data_dir=args.shot_data or args.data,
-                                                 **sizes)
+                saved = save_session_screenshots(
+                    launch, args.outdir, folder, data_dir=args.shot_data or args.data, **sizes
+                )
             else:
-                saved = save_screenshots(launch, args.outdir, folder, args.size or (1280, 800),
-                                         data_dir=args.shot_data or args.data, zoom=args.zoom)
+                saved = save_screenshots(
+                    launch,
+                    args.outdir,
+                    folder,
+                    args.size or (1280, 800),
+                    data_dir=args.shot_data or args.data,
+                    zoom=args.zoom,
+                )
             for path in saved:
                 print(path)
             return 0

@@ -39,8 +39,7 @@ def _content(args):
 
 
 def _pdf_writer(portfolio: dict, path: Path) -> None:
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
-                                                 or os.environ.get("WAYLAND_DISPLAY")):
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # this command only
     from trainer.printing.documents import write_portfolio_pdf  # lazy: Qt loads only for a PDF
 
@@ -55,8 +54,15 @@ def cmd_export(args, usage_error) -> int:
         data = _data_dir(args)
         if not data.is_dir():
             raise ExportError(f"data folder not found: {data}")
-        req = ExportRequest(fmt=fmt, output=args.output, profile=args.profile, start=args.start,
-                            end=args.end, sections=parse_sections(args.sections), table=args.table)
+        req = ExportRequest(
+            fmt=fmt,
+            output=args.output,
+            profile=args.profile,
+            start=args.start,
+            end=args.end,
+            sections=parse_sections(args.sections),
+            table=args.table,
+        )
         if args.xapi_home:
             req.home = check_home(args.xapi_home)
         store = open_store(data, read_only=True)  # safe while the app has the folder open

@@ -5,9 +5,9 @@ This is the single entry point used by the app and by ``trainer validate``.
 
 from __future__ import annotations
 
+import os
 import pickle
 from dataclasses import dataclass, field
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,8 +63,7 @@ class Content:
         state = dict(self.__dict__)
         state.pop("_pickled", None)
         state["_has_framework"] = self.framework is not None
-        state["_pickled"] = {name: pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
-                             for name in DEFERRED}
+        state["_pickled"] = {name: pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL) for name in DEFERRED}
         return state
 
     def __getattr__(self, name: str):
@@ -87,9 +86,11 @@ class Content:
     def summary_line(self) -> str:
         n_mod = len(self.course.modules)
         e, w = len(self.errors), len(self.warnings)
-        return (f"{n_mod} module{'s' if n_mod != 1 else ''}, {len(self.scenarios)} scenario"
-                f"{'s' if len(self.scenarios) != 1 else ''}, {e} error{'s' if e != 1 else ''}, "
-                f"{w} warning{'s' if w != 1 else ''}")
+        return (
+            f"{n_mod} module{'s' if n_mod != 1 else ''}, {len(self.scenarios)} scenario"
+            f"{'s' if len(self.scenarios) != 1 else ''}, {e} error{'s' if e != 1 else ''}, "
+            f"{w} warning{'s' if w != 1 else ''}"
+        )
 
 
 def load_content(root: Path) -> Content:
@@ -110,9 +111,15 @@ def load_content(root: Path) -> Content:
     diags.extend(course.diagnostics)
     templates, problems = load_templates(root)
     diags.extend(problems)
-    plans, problems = load_plans(root, known_skills=known_skills,
-                                 known_modules={m.id for m in course.modules})
+    plans, problems = load_plans(root, known_skills=known_skills, known_modules={m.id for m in course.modules})
     diags.extend(problems)
     diags.sort(key=lambda d: (str(d.path), d.line))
-    return Content(root=root, course=course, framework=framework, scenarios=loaded.scenarios,
-                   plans=plans, diagnostics=diags, templates=templates)
+    return Content(
+        root=root,
+        course=course,
+        framework=framework,
+        scenarios=loaded.scenarios,
+        plans=plans,
+        diagnostics=diags,
+        templates=templates,
+    )

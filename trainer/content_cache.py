@@ -47,8 +47,12 @@ def _stamp(folder: Path, suffixes: tuple[str, ...] | None = None, prefix: str = 
 
 def cache_stamp(content_dir: Path) -> tuple:
     """What the cached course depends on: the app's version and files, and the course's files."""
-    return (__version__, str(Path(content_dir).resolve()), _stamp(Path(content_dir)),
-            _stamp(_PACKAGE, (".py", ".j2", ".yaml")))
+    return (
+        __version__,
+        str(Path(content_dir).resolve()),
+        _stamp(Path(content_dir)),
+        _stamp(_PACKAGE, (".py", ".j2", ".yaml")),
+    )
 
 
 def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
@@ -62,7 +66,7 @@ def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
         if saved_stamp == stamp and isinstance(content, Content):
             content.cache_key = key
             return content
-    except Exception:  # noqa: BLE001 - any unreadable or old cache is simply rebuilt
+    except Exception:
         pass
     content = load_content(content_dir)
     key = os.urandom(12).hex()

@@ -24,7 +24,8 @@ def test_pdf_export_loads_no_widgets(tmp_path):
     data.mkdir()
     out = tmp_path / "portfolio.pdf"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", CODE, str(out), str(data)], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CODE, str(out), str(data)], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.stdout.strip().splitlines()[-1] == "0 []", result.stdout + result.stderr
     assert out.read_bytes().startswith(b"%PDF")

@@ -30,12 +30,19 @@ def _module(path: Path) -> str:
 @pytest.fixture(scope="module")
 def startup_modules(tmp_path_factory) -> set[str]:
     data = tmp_path_factory.mktemp("data")
-    code = ("import sys\nfrom trainer.cli import main\n"
-            f"main(['--smoke', '--data', {str(data)!r}])\n"  # the first start makes the data folder
-            f"main(['--smoke', '--data', {str(data)!r}])\n"
-            "print(' '.join(m for m in sys.modules if m.startswith('trainer')))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    code = (
+        "import sys\nfrom trainer.cli import main\n"
+        f"main(['--smoke', '--data', {str(data)!r}])\n"  # the first start makes the data folder
+        f"main(['--smoke', '--data', {str(data)!r}])\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('trainer')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     loaded = set(result.stdout.split())
     assert "trainer.ui.shell.main_window" in loaded, result.stderr
     return loaded
@@ -65,6 +72,12 @@ def test_only_start_up_modules_defer_imports_without_saying_why(startup_modules)
 
 def test_the_start_up_set_is_small(startup_modules):
     """Home, the store and the services it shows: not the other sections."""
-    for later in ("trainer.ui.course.view", "trainer.ui.journal.view", "trainer.ui.skills.view",
-                  "trainer.ui.session.view", "trainer.ui.scenarios.view", "trainer.printing.a4"):
+    for later in (
+        "trainer.ui.course.view",
+        "trainer.ui.journal.view",
+        "trainer.ui.skills.view",
+        "trainer.ui.session.view",
+        "trainer.ui.scenarios.view",
+        "trainer.printing.a4",
+    ):
         assert later not in startup_modules

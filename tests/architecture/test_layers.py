@@ -22,8 +22,7 @@ pytestmark = pytest.mark.slow
 
 def _lint(tree: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    return subprocess.run([str(LINT), "--no-cache"], cwd=tree, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([str(LINT), "--no-cache"], cwd=tree, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -40,13 +39,16 @@ def test_the_package_keeps_every_contract(tree):
     assert "0 broken" in result.stdout
 
 
-@pytest.mark.parametrize("where, bad_import, contract", [
-    ("records/bad_upward.py", "from trainer.services import profiles\n", "Layers point down"),
-    ("domain/bad_upward.py", "def f():\n    from trainer.records import store\n", "Layers point down"),
-    ("services/bad_qt.py", "from PySide6 import QtCore\n", "Qt only"),
-    ("ui/common/bad_feature.py", "from trainer.ui.journal import editor\n", "UI: shell"),
-    ("printing/bad_widgets.py", "from trainer.ui.common import zoom\n", "Printing without"),
-])
+@pytest.mark.parametrize(
+    "where, bad_import, contract",
+    [
+        ("records/bad_upward.py", "from trainer.services import profiles\n", "Layers point down"),
+        ("domain/bad_upward.py", "def f():\n    from trainer.records import store\n", "Layers point down"),
+        ("services/bad_qt.py", "from PySide6 import QtCore\n", "Qt only"),
+        ("ui/common/bad_feature.py", "from trainer.ui.journal import editor\n", "UI: shell"),
+        ("printing/bad_widgets.py", "from trainer.ui.common import zoom\n", "Printing without"),
+    ],
+)
 def test_an_upward_import_breaks_the_contract(tree, where, bad_import, contract):
     bad = tree / "trainer" / where
     bad.write_text(bad_import)

@@ -72,10 +72,21 @@ def test_facilitator_guide_is_module_eleven(content):
 
 # --- readability ------------------------------------------------------------
 
-@pytest.mark.parametrize("word, syllables", [
-    ("cat", 1), ("table", 2), ("make", 1), ("walked", 1), ("wanted", 2),
-    ("confidence", 3), ("practitioner", 4), ("people", 2), ("reflection", 3),
-])
+
+@pytest.mark.parametrize(
+    "word, syllables",
+    [
+        ("cat", 1),
+        ("table", 2),
+        ("make", 1),
+        ("walked", 1),
+        ("wanted", 2),
+        ("confidence", 3),
+        ("practitioner", 4),
+        ("people", 2),
+        ("reflection", 3),
+    ],
+)
 def test_syllable_estimates(word, syllables):
     assert readability.count_syllables(word) == syllables
 
@@ -89,8 +100,8 @@ def test_short_simple_sentence_scores_by_the_formula():
 def test_long_words_read_harder_than_short_words():
     easy = readability.flesch_reading_ease("We can talk about it. What do you want to do next?")
     hard = readability.flesch_reading_ease(
-        "Organisational implementation necessitates comprehensive multidisciplinary "
-        "consideration of sustainability.")
+        "Organisational implementation necessitates comprehensive multidisciplinary consideration of sustainability."
+    )
     assert easy > 80
     assert hard < 0
     assert easy > hard

@@ -40,8 +40,12 @@ def test_at_least_six_scenarios_each_with_six_moments(content):
 
 
 def test_every_moment_has_commentary_and_a_practice_prompt(content):
-    missing = [f"{s.id}#{m.id}" for s in content.scenarios for m in s.moments
-               if not m.commentary.strip() or not m.practice.strip()]
+    missing = [
+        f"{s.id}#{m.id}"
+        for s in content.scenarios
+        for m in s.moments
+        if not m.commentary.strip() or not m.practice.strip()
+    ]
     assert not missing, f"moments without commentary or practice prompt: {missing}"
 
 

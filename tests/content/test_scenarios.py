@@ -12,7 +12,9 @@ def test_bundled_content_is_clean(bundled_content):
         assert len(s.moments) >= 6
         assert all(m.traditional and m.sms and m.commentary and m.practice for m in s.moments)
         assert s.tags, "SMS turns carry skill tags"
-    assert content.summary_line().startswith(f"{len(content.course.modules)} modules, {len(content.scenarios)} scenarios")
+    assert content.summary_line().startswith(
+        f"{len(content.course.modules)} modules, {len(content.scenarios)} scenarios"
+    )
 
 
 def test_validate_bundled_exits_zero(capsys):

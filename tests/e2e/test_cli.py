@@ -11,8 +11,9 @@ import pytest
 def run(*args, env_extra=None, timeout=120):
     env = dict(os.environ)
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def test_smoke_opens_main_window_on_fresh_data_folder(tmp_path):
@@ -46,8 +47,13 @@ def test_second_start_loads_only_what_home_needs(tmp_path, settings):
         "         'trainer.scenarios.model', 'trainer.sessions.plan_model', 'trainer.journal.template_model']\n"
         "print(code, sorted(m for m in heavy if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     modules, built = result.stdout.strip().splitlines()
     assert modules == "0 []", result.stderr
     # PySide6 builds the Python enums of a class when it is first used: for the Qt namespace
@@ -103,8 +109,9 @@ def test_bad_screenshot_size_is_one_line(tmp_path):
 
 def test_no_display_is_a_plain_error(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
-    result = subprocess.run([sys.executable, "-m", "trainer", "--data", str(tmp_path)], capture_output=True,
-                            text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "--data", str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+    )
     if sys.platform.startswith("linux"):
         assert result.returncode == 2 and "no display found" in result.stderr
 
@@ -116,8 +123,15 @@ def test_version():
 
 def test_screenshots_are_saved(tmp_path, fixtures):
     out = tmp_path / "shots"
-    result = run("screenshots", str(out), "--content", str(fixtures / "course"), "--size", "800x600",
-                 env_extra={"QT_QPA_PLATFORM": "offscreen"})
+    result = run(
+        "screenshots",
+        str(out),
+        "--content",
+        str(fixtures / "course"),
+        "--size",
+        "800x600",
+        env_extra={"QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     pngs = sorted(p.name for p in out.glob("*.png"))
     assert "main-800x600.png" in pngs
@@ -140,7 +154,12 @@ def test_settings_changed_as_the_window_closes_reach_the_disk(tmp_path):
         "import os\n"
         "os._exit(code)  # no destructor, no clean-up: what is on disk now is all there is\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert result.returncode == 0, result.stderr
     assert "after_close=kept" in (data / "ui-settings.ini").read_text(encoding="utf-8")

@@ -8,8 +8,9 @@ import sys
 def run(*args, env_extra=None, timeout=120):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args], capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def test_the_app_opens_the_folder_the_data_was_moved_to(tmp_path):
@@ -24,5 +25,4 @@ def test_the_app_opens_the_folder_the_data_was_moved_to(tmp_path):
 def test_screenshot_zoom_out_of_range_is_one_plain_line(tmp_path):
     result = run("screenshots", str(tmp_path / "shots"), "--zoom", "300")
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == ["trainer: error: --zoom must be a percentage from 80 to 200, "
-                                                  "not 300"]
+    assert result.stderr.strip().splitlines() == ["trainer: error: --zoom must be a percentage from 80 to 200, not 300"]

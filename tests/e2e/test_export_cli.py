@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from trainer.cli import main
-from trainer.tools.demo_export import fill_demo
 from trainer.records.store import open_store
+from trainer.tools.demo_export import fill_demo
 
 
 @pytest.fixture
@@ -25,21 +25,21 @@ def data(tmp_path):
 
 
 def run(*args):
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
-                                                            "QT_QPA_PLATFORM")}
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
-                          timeout=120, env=env)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args], capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 @pytest.mark.slow
 def test_pdf_from_the_command_line_without_a_display(data, tmp_path):
     out = tmp_path / "portfolio.pdf"
-    result = run("export", "--format", "pdf", "--data", str(data), "--from", "2026-01-01",
-                 "--to", "2026-02-28", "-o", str(out))
+    result = run(
+        "export", "--format", "pdf", "--data", str(data), "--from", "2026-01-01", "--to", "2026-02-28", "-o", str(out)
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(out)
-    texts = [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
-             for p in PdfReader(str(out)).pages]
+    texts = [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in PdfReader(str(out)).pages]
     # cover + modules, sessions, reflections, ratings, goals, scenarios (ratings may take two)
     assert len(texts) >= 7 and all(f"{i}. " in " ".join(texts) for i in range(1, 7))
     assert "1 January 2026 to 28 February 2026" in texts[0]
@@ -58,8 +58,24 @@ def test_html_md_xapi_json_and_csv_files(data, tmp_path, capsys):
     for table in ("progress", "ratings"):
         with open(tmp_path / f"sheet-{table}.csv", encoding="utf-8-sig", newline="") as fh:
             assert list(csv.DictReader(fh))
-    assert main(["export", "--format", "csv", "--table", "ratings", "--data", str(data),
-                 "--profile", "default", "-o", str(tmp_path / "only.csv")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "csv",
+                "--table",
+                "ratings",
+                "--data",
+                str(data),
+                "--profile",
+                "default",
+                "-o",
+                str(tmp_path / "only.csv"),
+            ]
+        )
+        == 0
+    )
     with open(tmp_path / "only.csv", encoding="utf-8-sig", newline="") as fh:
         assert len(list(csv.DictReader(fh))) == 18
 
@@ -74,17 +90,20 @@ def test_backup_then_restore_twice(data, tmp_path, capsys):
     assert "19 added" in out[-2] and "0 added" in out[-1] and "19 already there" in out[-1]
 
 
-@pytest.mark.parametrize("args, message", [
-    (["export", "--format", "docx", "-o", "x"], "unknown format 'docx'"),
-    (["export", "--format", "md", "--from", "31/01/2026", "-o", "x.md"], "from date '31/01/2026'"),
-    (["export", "--format", "md", "--to", "2026-02-30", "-o", "x.md"], "to date '2026-02-30'"),
-    (["export", "--format", "md", "--sections", "modules,gossip", "-o", "x.md"], "unknown section 'gossip'"),
-    (["export", "--format", "md", "--profile", "nobody", "-o", "x.md"], "no profile 'nobody'"),
-    (["export", "--format", "md", "-o", "no-such-folder/x.md"], "folder not found"),
-    (["export", "--format", "md"], "required: -o"),
-    (["restore", "missing.json"], "file not found"),
-    (["export", "--format", "xapi", "--xapi-home", "lms.example", "-o", "x.json"], "xapi home page"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["export", "--format", "docx", "-o", "x"], "unknown format 'docx'"),
+        (["export", "--format", "md", "--from", "31/01/2026", "-o", "x.md"], "from date '31/01/2026'"),
+        (["export", "--format", "md", "--to", "2026-02-30", "-o", "x.md"], "to date '2026-02-30'"),
+        (["export", "--format", "md", "--sections", "modules,gossip", "-o", "x.md"], "unknown section 'gossip'"),
+        (["export", "--format", "md", "--profile", "nobody", "-o", "x.md"], "no profile 'nobody'"),
+        (["export", "--format", "md", "-o", "no-such-folder/x.md"], "folder not found"),
+        (["export", "--format", "md"], "required: -o"),
+        (["restore", "missing.json"], "file not found"),
+        (["export", "--format", "xapi", "--xapi-home", "lms.example", "-o", "x.json"], "xapi home page"),
+    ],
+)
 def test_bad_arguments_get_one_line_and_exit_2(data, tmp_path, monkeypatch, capsys, args, message):
     monkeypatch.chdir(tmp_path)
     assert main(args + ["--data", str(data)]) == 2
@@ -94,15 +113,28 @@ def test_bad_arguments_get_one_line_and_exit_2(data, tmp_path, monkeypatch, caps
 
 
 def test_missing_data_folder(tmp_path, capsys):
-    assert main(["export", "--format", "md", "--data", str(tmp_path / "none"), "-o",
-                 str(tmp_path / "x.md")]) == 2
+    assert main(["export", "--format", "md", "--data", str(tmp_path / "none"), "-o", str(tmp_path / "x.md")]) == 2
     assert "data folder not found" in capsys.readouterr().err and not (tmp_path / "none").exists()
 
 
 def test_xapi_accounts_can_use_the_organisations_home_page(data, tmp_path):
     out = tmp_path / "x.json"
-    assert main(["export", "--format", "xapi", "--data", str(data), "--xapi-home",
-                 "https://lms.example.org/", "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--format",
+                "xapi",
+                "--data",
+                str(data),
+                "--xapi-home",
+                "https://lms.example.org/",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     statements = json.loads(out.read_text(encoding="utf-8"))
     assert {s["actor"]["account"]["homePage"] for s in statements} == {"https://lms.example.org"}
 

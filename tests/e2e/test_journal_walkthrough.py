@@ -59,15 +59,15 @@ def test_reflect_on_a_module_privacy_finish_and_search(qtbot, tmp_path, sample_c
     qtbot.waitUntil(lambda: editor.saved_label.text() == "Saved", timeout=5000)
 
     asked = []
-    monkeypatch.setattr(PrivacyDialog, "ask",
-                        classmethod(lambda cls, parent, findings, titles: asked.append(findings) or False))
+    monkeypatch.setattr(
+        PrivacyDialog, "ask", classmethod(lambda cls, parent, findings, titles: asked.append(findings) or False)
+    )
     editor.finish_button.click()
     assert [f.kind for f in asked[0]["description"]] == ["nhs-number"]
     assert editor.edits["description"].extraSelections()
     assert parts.journal.get(editor.uid)["status"] == "draft"
 
-    editor.edits["description"].setPlainText(
-        "A man in his sixties with COPD asked about his rescue pack.")
+    editor.edits["description"].setPlainText("A man in his sixties with COPD asked about his rescue pack.")
     editor.finish_button.click()
     assert len(asked) == 1
     assert parts.journal.get(editor.uid)["status"] == "finished"

@@ -50,18 +50,26 @@ def run_with_screens(tmp_path, screens):
     config = tmp_path / "screens.json"
     config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT), str(tmp_path / "ui.ini")],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(ROOT), str(tmp_path / "ui.ini")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     shown, closed = (json.loads(line) for line in result.stdout.strip().splitlines()[-2:])
     return shown, closed
 
 
 def test_presenter_fills_the_projector_and_leaves_the_laptop_to_the_trainer(tmp_path):
-    shown, closed = run_with_screens(tmp_path, [
-        {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800},
-        {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080},
-    ])
+    shown, closed = run_with_screens(
+        tmp_path,
+        [
+            {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800},
+            {"name": "projector", "x": 1280, "y": 0, "width": 1920, "height": 1080},
+        ],
+    )
     assert shown["screens"] == ["laptop", "projector"]
     assert shown["trainer"] == "laptop"
     assert shown["presenter"] == "projector" and shown["full_screen"] and shown["visible"]

@@ -9,8 +9,13 @@ from trainer.services.profiles import ProfileService
 
 
 def _trainer(*args):
-    return subprocess.run([sys.executable, "-m", "trainer", *map(str, args)], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
 
 
 def test_profile_option_selects_or_creates_and_is_remembered(tmp_path):

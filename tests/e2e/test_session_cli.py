@@ -6,18 +6,30 @@ import subprocess
 import sys
 
 BUNDLE = {
-    "format": "practitioner-trainer/feedback-bundle", "version": 1, "exported": "2026-11-20T12:00:00",
+    "format": "practitioner-trainer/feedback-bundle",
+    "version": 1,
+    "exported": "2026-11-20T12:00:00",
     "session": {"uid": "s-1", "title": "Taster", "date": "2026-11-20", "team": "Riverside", "plan_title": "T"},
     "learner": {"name": "Asha Patel"},
-    "observations": [{"uid": "o-1", "round": 1, "round_title": "Round 1", "skill": "agenda-setting",
-                      "observer_name": "Ben Okafor", "note": "Great start", "counts": {"open_question": 3}}],
+    "observations": [
+        {
+            "uid": "o-1",
+            "round": 1,
+            "round_title": "Round 1",
+            "skill": "agenda-setting",
+            "observer_name": "Ben Okafor",
+            "note": "Great start",
+            "counts": {"open_question": 3},
+        }
+    ],
 }
 
 
 def run(*args):
     env = {k: v for k, v in os.environ.items() if k != "TRAINER_DATA"}
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
-                          timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args], capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 def test_import_twice_then_a_bad_file(tmp_path):
@@ -61,7 +73,9 @@ def test_validate_names_the_line_of_a_bad_plan(tmp_path, fixtures):
     (course / "sessions").mkdir()
     (course / "sessions" / "bad.yaml").write_text(
         "id: bad\ntitle: Bad\nphases:\n  - kind: practice\n    title: R\n    minutes: -5\n"
-        "    practice:\n      format: pairs\n      skill: reflections\n", encoding="utf-8")
+        "    practice:\n      format: pairs\n      skill: reflections\n",
+        encoding="utf-8",
+    )
     result = run("validate", str(course))
     assert result.returncode == 1
     bad = course / "sessions" / "bad.yaml"

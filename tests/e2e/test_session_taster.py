@@ -14,7 +14,9 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 def test_taster_for_seven_saves_control_and_presenter_views(qtbot, tmp_path):
-    saved = save_session_screenshots(launch, tmp_path / "shots", ROOT / "tests" / "fixtures" / "sample-course", data_dir=tmp_path / "data")
+    saved = save_session_screenshots(
+        launch, tmp_path / "shots", ROOT / "tests" / "fixtures" / "sample-course", data_dir=tmp_path / "data"
+    )
     names = {p.name for p in saved}
     for size in ("1920x1080", "1280x720"):
         assert f"session-control-{size}.png" in names and f"session-presenter-{size}.png" in names
@@ -30,11 +32,29 @@ def test_session_screenshots_at_the_size_asked_for(tmp_path):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "trainer", "screenshots", str(tmp_path / "shots"), "--session",
-                             "--size", "800x600", "--data", str(tmp_path / "data")], capture_output=True, text=True,
-                            timeout=180, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "trainer",
+            "screenshots",
+            str(tmp_path / "shots"),
+            "--session",
+            "--size",
+            "800x600",
+            "--data",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     names = sorted(Path(line).name for line in result.stdout.split())
-    assert names == ["session-control-800x600.png", "session-presenter-800x600.png",
-                     "session-presenter-welcome-800x600.png"]
+    assert names == [
+        "session-control-800x600.png",
+        "session-presenter-800x600.png",
+        "session-presenter-welcome-800x600.png",
+    ]
     assert png_size(tmp_path / "shots" / "session-presenter-800x600.png") == (800, 600)

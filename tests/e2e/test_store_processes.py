@@ -94,15 +94,18 @@ def test_a_second_process_on_the_folder_cannot_write(tmp_path):
     first = _python(HOLDER, folder, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert first.stdout.readline().strip() == "ready"
-        out = subprocess.run([sys.executable, "-c", SECOND, str(folder)], capture_output=True,
-                             text=True, timeout=60)
+        out = subprocess.run([sys.executable, "-c", SECOND, str(folder)], capture_output=True, text=True, timeout=60)
         assert "locked: The data folder" in out.stdout and f"process {first.pid}" in out.stdout
         assert "sees: ['from the first copy']" in out.stdout
         assert "refused:" in out.stdout and "read-only" in out.stdout
 
-        app = subprocess.run([sys.executable, "-m", "trainer", "--smoke", "--data", str(folder)],
-                             capture_output=True, text=True, timeout=120,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        app = subprocess.run(
+            [sys.executable, "-m", "trainer", "--smoke", "--data", str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
         assert app.returncode == 0, app.stderr
         assert "in use by another copy" in app.stderr and "read-only" in app.stderr
     finally:
@@ -113,8 +116,9 @@ def test_a_second_process_on_the_folder_cannot_write(tmp_path):
 
 
 def _trainer(*args):
-    return subprocess.run([sys.executable, "-m", "trainer", *map(str, args)], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_doctor_restores_a_truncated_records_file_from_the_newest_backup(tmp_path):

@@ -44,5 +44,4 @@ def memory_controller(store: RecordStore | None = None, clock: dict | None = Non
     clock = clock if clock is not None else {"today": date(2026, 3, 2)}
     templates = load_templates(CONTENT)[0]
     today = lambda: clock["today"]  # noqa: E731
-    return JournalController(JournalService(store, "me", templates, today=today),
-                             GoalService(store, "me", today=today))
+    return JournalController(JournalService(store, "me", templates, today=today), GoalService(store, "me", today=today))

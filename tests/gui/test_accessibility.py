@@ -55,12 +55,12 @@ def _states(parts) -> dict[str, list[str]]:
 def test_main_dialogs_name_their_controls(app_parts, qtbot):
     from trainer.services.profiles import ProfileService
     from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
-    from trainer.ui.shell.navigation import make_settings_dialog
-    from trainer.ui.shell.help_dialog import TextDialog, help_html
     from trainer.ui.journal.goals import CheckInDialog, GoalDialog
+    from trainer.ui.search.dialog import SearchDialog
     from trainer.ui.session.observation_dialog import ObservationFileDialog
     from trainer.ui.settings.profiles import ProfilesDialog
-    from trainer.ui.search.dialog import SearchDialog
+    from trainer.ui.shell.help_dialog import TextDialog, help_html
+    from trainer.ui.shell.navigation import make_settings_dialog
 
     parts, window = app_parts, app_parts.window
     journal = parts.journal

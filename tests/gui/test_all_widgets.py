@@ -40,7 +40,12 @@ print("listed", len(all_widgets()))
 
 
 def test_listing_every_widget_survives_a_collection():
-    result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, f"crashed ({result.returncode}): {result.stderr[-500:]}"
     assert result.stdout.startswith("listed ")

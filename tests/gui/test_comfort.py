@@ -204,8 +204,7 @@ def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, mon
     dialog = make_settings_dialog(parts.window, parts)
     shown = []
     monkeypatch.setattr(dialog, "choose_folder", lambda: tmp_path / "moved")
-    monkeypatch.setattr("trainer.ui.settings.dialog.QMessageBox.information",
-                        lambda *a: shown.append(("info", a[2])))
+    monkeypatch.setattr("trainer.ui.settings.dialog.QMessageBox.information", lambda *a: shown.append(("info", a[2])))
     monkeypatch.setattr("trainer.ui.settings.dialog.QMessageBox.warning", lambda *a: shown.append(("warn", a[2])))
     dialog.on_move_clicked()
     assert shown[0][0] == "info"

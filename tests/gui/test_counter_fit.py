@@ -28,8 +28,11 @@ def counter(qtbot, sample_course):
 
 
 def clipped(widget: CounterWidget) -> list[str]:
-    return [f"{b.text()!r}: {b.width()} < {b.sizeHint().width()}"
-            for b in widget.buttons.values() if b.width() < b.sizeHint().width() - 1]
+    return [
+        f"{b.text()!r}: {b.width()} < {b.sizeHint().width()}"
+        for b in widget.buttons.values()
+        if b.width() < b.sizeHint().width() - 1
+    ]
 
 
 def columns(widget: CounterWidget) -> int:
@@ -85,6 +88,9 @@ def test_rearranging_leaves_no_wrappers_of_deleted_layout_items(counter):
         settle()
     gc.collect()
     layouts = {id(counter.layout()), id(counter.grid)}
-    held = [o for o in gc.get_objects() if type(o).__name__ == "QWidgetItem"
-            and any(id(r) in layouts for r in gc.get_referrers(o))]
+    held = [
+        o
+        for o in gc.get_objects()
+        if type(o).__name__ == "QWidgetItem" and any(id(r) in layouts for r in gc.get_referrers(o))
+    ]
     assert held == []

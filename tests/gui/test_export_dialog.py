@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QDate
 
 from trainer.content import load_content
-from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.records.store import memory_store
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.ui.export.dialog import ExportDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,11 +93,16 @@ def test_every_control_has_an_accessible_name(dialog):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QWidget
 
-    focusable = [w for w in dialog.findChildren(QWidget)
-                 if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(dialog)
-                 and w.metaObject().className() not in ("QCalendarWidget",)]
-    unnamed = [w.metaObject().className() for w in focusable
-               if not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+    focusable = [
+        w
+        for w in dialog.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and w.isVisibleTo(dialog)
+        and w.metaObject().className() not in ("QCalendarWidget",)
+    ]
+    unnamed = [
+        w.metaObject().className() for w in focusable if not w.accessibleName() and not getattr(w, "text", lambda: "")()
+    ]
     assert unnamed == []
 
 
@@ -121,8 +126,7 @@ def _backup_file(tmp_path):
     return path
 
 
-def test_restore_from_backup_updates_the_course_progress(make_app, sample_course, tmp_path,
-                                                          monkeypatch, qtbot):
+def test_restore_from_backup_updates_the_course_progress(make_app, sample_course, tmp_path, monkeypatch, qtbot):
     import trainer.ui.export.restore as export_restore
 
     parts = make_app(content=sample_course)
@@ -150,8 +154,7 @@ def test_a_bad_backup_is_refused_plainly(make_app, tmp_path, monkeypatch, qtbot)
     monkeypatch.setattr(export_restore, "ask_backup_file", lambda _w: str(bad))
     with qtbot.waitSignal(parts.window.restore_controller.restore_failed) as signal:
         parts.window.restore_action.trigger()
-    assert signal.args[0].startswith("Nothing was restored.") and "not a Practitioner Trainer backup" \
-        in signal.args[0]
+    assert signal.args[0].startswith("Nothing was restored.") and "not a Practitioner Trainer backup" in signal.args[0]
     assert "reflection" not in parts.store.kinds()
     parts.window.restore_message.close()
 

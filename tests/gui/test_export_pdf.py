@@ -7,26 +7,29 @@ import pytest
 from pypdf import PdfReader
 
 from trainer.content import load_content
-from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.portfolio import build_portfolio
-from trainer.records.store import memory_store
 from trainer.printing.documents import write_portfolio_pdf as write_pdf
+from trainer.records.store import memory_store
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def page_texts(path):
     """Each page's text with ligatures undone and runs of white space as one space."""
-    return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split())
-            for p in PdfReader(str(path)).pages]
+    return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in PdfReader(str(path)).pages]
 
 
 @pytest.fixture(scope="module")
 def portfolio():
     store = memory_store()
     fill_demo(store)
-    return build_portfolio(store, "default", with_demo_plan(load_content(ROOT / "tests" / "fixtures" / "sample-course")),
-                           now="2026-03-31T12:00:00+00:00")
+    return build_portfolio(
+        store,
+        "default",
+        with_demo_plan(load_content(ROOT / "tests" / "fixtures" / "sample-course")),
+        now="2026-03-31T12:00:00+00:00",
+    )
 
 
 def test_each_section_starts_a_page_and_every_page_has_a_footer(qapp, tmp_path, portfolio):

@@ -88,5 +88,6 @@ def test_the_window_opens_with_the_ring_on_its_first_control(make_app, qtbot):
     home = parts.window.sections["home"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is home.continue_button)
     target = home.continue_button
-    qtbot.waitUntil(lambda: any(r.isVisible() and r.target is target
-                                for r in target.parentWidget().findChildren(FocusRing)))
+    qtbot.waitUntil(
+        lambda: any(r.isVisible() and r.target is target for r in target.parentWidget().findChildren(FocusRing))
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -41,8 +39,7 @@ def test_autosave_survives_a_crash(qtbot, tmp_path, sample_course):
     assert editor.dirty and editor.saved_label.text() == "Saving\u2026"
     qtbot.waitUntil(lambda: editor.saved_label.text() == "Saved", timeout=5000)
     on_disk = read_on_disk(data)  # records.json + the journal of saves since
-    assert any(r["sections"]["description"] == "A calm review about her feet."
-               for r in on_disk[REFLECTION].values())
+    assert any(r["sections"]["description"] == "A calm review about her feet." for r in on_disk[REFLECTION].values())
     # Crash: the window object goes away without closeEvent, the store is never closed.
     import shiboken6
 
@@ -89,8 +86,12 @@ def test_word_count_tab_and_fields(qtbot, view):
     edit.setPlainText("One two three.")
     editor.edits["what-learned"].setPlainText("Four five")
     assert editor.words_label.text() == "5 words"
-    assert set(editor.ticks["code-themes"]) == {"prioritise-people", "practise-effectively",
-                                                "preserve-safety", "promote-professionalism"}
+    assert set(editor.ticks["code-themes"]) == {
+        "prioritise-people",
+        "practise-effectively",
+        "preserve-safety",
+        "promote-professionalism",
+    }
     editor.ticks["code-themes"]["preserve-safety"].setChecked(True)
     editor.tags_edit.setText("revalidation, COPD")
     editor.tags_edit.textEdited.emit("revalidation, COPD")
@@ -158,7 +159,9 @@ def test_privacy_guard_highlights_and_asks_before_finishing(qtbot, view, monkeyp
     assert view.controller.get(uid)["status"] == DRAFT
     selections = editor.edits["analysis"].extraSelections()
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections] == [
-        (text.index("999"), text.index("999") + 12), (text.index("Dr"), text.index("Dr") + 9)]
+        (text.index("999"), text.index("999") + 12),
+        (text.index("Dr"), text.index("Dr") + 9),
+    ]
     assert editor.edits["analysis"].textCursor().selectedText() == "999 100 0003"
     assert editor.state_label.text() == "Draft"
 

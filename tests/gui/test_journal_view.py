@@ -38,10 +38,17 @@ def seed(view, clock):
     c = view.controller
     made = {}
     for day, template, title, text, tags, link in (
-            (1, "gibbs", "Feet first", "She wanted to talk about her feet.", "diabetes",
-             {"kind": "module", "module": "what-is-sms"}),
-            (3, "rolfe", "Round two", "I gave advice too early.", "practice", {"kind": "skill", "skill": "permission"}),
-            (2, "rolfe", "Round one", "Open questions worked well.", "practice, diabetes", None)):
+        (
+            1,
+            "gibbs",
+            "Feet first",
+            "She wanted to talk about her feet.",
+            "diabetes",
+            {"kind": "module", "module": "what-is-sms"},
+        ),
+        (3, "rolfe", "Round two", "I gave advice too early.", "practice", {"kind": "skill", "skill": "permission"}),
+        (2, "rolfe", "Round one", "Open questions worked well.", "practice, diabetes", None),
+    ):
         clock["today"] = date(2026, 3, day)
         uid = c.start_reflection(template, link, title=title)
         first = c.template(template).text_sections[0].id
@@ -218,9 +225,15 @@ def test_every_focusable_control_has_an_accessible_name(qtbot, view):
     for template in ("gibbs", "nmc-reflective-account"):
         view.controller.start_reflection(template)
         kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QPlainTextEdit)
-        unnamed = [w for w in view.findChildren(QWidget) if isinstance(w, kinds)
-                   and w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.accessibleName()
-                   and w.parent() is not None and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
+        unnamed = [
+            w
+            for w in view.findChildren(QWidget)
+            if isinstance(w, kinds)
+            and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and not w.accessibleName()
+            and w.parent() is not None
+            and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+        ]
         assert unnamed == [], [type(w).__name__ + ":" + w.objectName() for w in unnamed]
 
 

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from trainer.tools.demo_export import fill_demo
 from trainer.services.lrs import LrsOutbox
+from trainer.tools.demo_export import fill_demo
 
 USER, PASSWORD = "sam", "s3cret"
 
@@ -26,7 +26,7 @@ class FakeLrs:
             def log_message(self, *_args):
                 pass
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
                 lrs.auth.append(self.headers.get("Authorization", ""))
                 if lrs.hold is not None:
@@ -162,8 +162,10 @@ def test_closed_lrs_keeps_them_for_next_time_with_the_reason(app, closed_url, lr
     title, text = send(app, qtbot)
     waiting = pending(app)
     assert title == "Not all sent" and waiting > 0
-    assert text == (f"{waiting} could not be sent and will be tried again next time: the computer at that "
-                    "address refused the connection; check the address and port.")
+    assert text == (
+        f"{waiting} could not be sent and will be tried again next time: the computer at that "
+        "address refused the connection; check the address and port."
+    )
     configure(app, lrs.url)  # the next time, they go
     app.window.lrs_message = None
     title, text = send(app, qtbot)
@@ -195,8 +197,9 @@ def test_nothing_configured_opens_settings_at_the_lrs_page(app, lrs, qtbot, monk
 def test_settings_page_saves_checks_and_shows_the_outbox(app, qtbot):
     from trainer.ui.shell.navigation import make_settings_dialog
 
-    LrsOutbox(app.store, app.profile_id).queue([{"id": "00000000-0000-4000-8000-000000000001",
-                                                 "timestamp": "2026-01-01T00:00:00Z"}])
+    LrsOutbox(app.store, app.profile_id).queue(
+        [{"id": "00000000-0000-4000-8000-000000000001", "timestamp": "2026-01-01T00:00:00Z"}]
+    )
     dialog = make_settings_dialog(app.window, app)
     qtbot.addWidget(dialog)
     dialog.show()

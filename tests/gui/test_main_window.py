@@ -108,8 +108,7 @@ def test_outline_model_contract(qtmodeltester, fixtures):
 def test_save_failure_is_reported_not_crashing(make_app, monkeypatch):
     parts = make_app()
     shown = []
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
-                        lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: shown.append(a[2]))
 
     def boom(*_a, **_k):
         raise OSError(28, "No space left on device")
@@ -218,8 +217,7 @@ def test_reflect_on_a_scenario_moment_starts_a_linked_journal_entry(qtbot, sampl
     parts.store.close()
 
 
-def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot, sample_course, tmp_path,
-                                                                          monkeypatch):
+def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot, sample_course, tmp_path, monkeypatch):
     """A bundle imported from the File menu reaches a Skills section that is already open."""
     import json
 
@@ -232,11 +230,22 @@ def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot
     window = parts.window
     skills = window.section("skills")
     before = len(skills.controller.observations())
-    bundle = {"format": "practitioner-trainer/feedback-bundle", "version": 1, "exported": "",
-              "session": {"uid": "s1", "title": "Taster", "date": "2026-11-20"},
-              "learner": {"name": "Sam"},
-              "observations": [{"uid": "o1", "round": 1, "observer_name": "Finn", "counts": {"open_question": 2},
-                                "items": {"agenda-setting": {"rating": 2}}}]}
+    bundle = {
+        "format": "practitioner-trainer/feedback-bundle",
+        "version": 1,
+        "exported": "",
+        "session": {"uid": "s1", "title": "Taster", "date": "2026-11-20"},
+        "learner": {"name": "Sam"},
+        "observations": [
+            {
+                "uid": "o1",
+                "round": 1,
+                "observer_name": "Finn",
+                "counts": {"open_question": 2},
+                "items": {"agenda-setting": {"rating": 2}},
+            }
+        ],
+    }
     path = tmp_path / "bundle.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))

@@ -43,8 +43,11 @@ def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_p
     asked = []
     target = tmp_path / "forms"
     target.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda parent, title, name, filters: asked.append(name) or (str(target / name), ""))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, name, filters: asked.append(name) or (str(target / name), ""),
+    )
     mine.window.observe_action.trigger()
     dialog = mine.window.observation_dialog
     qtbot.waitExposed(dialog)
@@ -89,8 +92,11 @@ def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_p
     assert records[0]["counts"]["open_question"] == 3 and records[0]["counts"]["complex_reflection"] == 2
     assert records[0]["note"] == "Warm opening; asked for their list first."
     tree = view.groups.tree
-    marks = {tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(2)
-             for i in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(i).childCount())}
+    marks = {
+        tree.topLevelItem(i).child(j).text(0): tree.topLevelItem(i).child(j).text(2)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    }
     assert marks[practitioner] == "observed \u2713" and marks[observer] == ""
 
     view.groups.import_forms_button.click()  # the same file again adds nothing
@@ -119,8 +125,7 @@ def test_observe_entry_sits_under_import_feedback_bundle(make_app):
     assert texts[i + 1] == "&Observe a team session round\u2026"
 
 
-def test_closing_with_unsaved_counts_asks_first_and_the_code_is_remembered(make_app, qtbot, tmp_path,
-                                                                           monkeypatch):
+def test_closing_with_unsaved_counts_asks_first_and_the_code_is_remembered(make_app, qtbot, tmp_path, monkeypatch):
     parts = make_app(content=ROOT / "tests" / "fixtures" / "sample-course")
     parts.window.observe_action.trigger()
     dialog = parts.window.observation_dialog
@@ -146,5 +151,8 @@ def test_closing_with_unsaved_counts_asks_first_and_the_code_is_remembered(make_
     again = parts.window.observation_dialog
     assert again is not dialog
     assert (again.code_edit.text(), again.observer_edit.text(), again.practitioner_edit.text()) == (
-        "9yyvkb", "Finn Walsh", "")
+        "9yyvkb",
+        "Finn Walsh",
+        "",
+    )
     assert again.form_uid != json.loads((tmp_path / "o.json").read_text())["uid"]

@@ -29,8 +29,10 @@ def test_an_os_error_becomes_one_plain_sentence():
     said: list[str] = []
     ops = OperationRunner("Your progress", said.append)
     assert ops.run(_full_disk) is None
-    assert said == ["Your progress could not be saved: No space left on device. "
-                    "Check that the data folder is writable and the disk is not full."]
+    assert said == [
+        "Your progress could not be saved: No space left on device. "
+        "Check that the data folder is writable and the disk is not full."
+    ]
     assert ops.last_error == said[0]
     assert "/data/records.journal" not in said[0] and "Errno" not in said[0]
 
@@ -71,5 +73,7 @@ def test_a_later_success_clears_the_last_error():
 def test_reason_prefers_the_systems_words():
     assert reason(OSError(errno.EACCES, "Permission denied", "/x")) == "Permission denied"
     assert reason(OSError("odd")) == "odd"
-    assert not_saved("The bookmark", OSError(errno.EROFS, "Read-only file system"), hint="") == \
-        "The bookmark could not be saved: Read-only file system."
+    assert (
+        not_saved("The bookmark", OSError(errno.EROFS, "Read-only file system"), hint="")
+        == "The bookmark could not be saved: Read-only file system."
+    )

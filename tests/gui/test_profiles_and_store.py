@@ -7,14 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from trainer import app as app_mod
 from trainer.app import build, start
 from trainer.records import backend as backend_mod
 from trainer.records.lock import DataLock
 from trainer.records.store import open_store
 from trainer.services.profiles import ProfileService
-from trainer.ui.settings.profiles import ProfilesDialog
 from trainer.ui.common.store_prompts import StorePrompts
+from trainer.ui.settings.profiles import ProfilesDialog
+from trainer.ui.shell.parts import DEFAULT_PROFILE
 
 
 @pytest.fixture
@@ -57,13 +57,13 @@ def test_dialog_creates_renames_deletes_and_chooses(qtbot, monkeypatch):
     dialog.create_button.click()
     assert dialog.error_label.isVisibleTo(dialog) and "already" in dialog.error_label.text()
 
-    monkeypatch.setattr("trainer.ui.settings.profiles.QInputDialog.getText",
-                        lambda *a, **k: ("Alison Example", True))
+    monkeypatch.setattr("trainer.ui.settings.profiles.QInputDialog.getText", lambda *a, **k: ("Alison Example", True))
     dialog.rename_button.click()
     assert service.get(dialog.selected_id()).name == "Alison Example"
 
-    monkeypatch.setattr("trainer.ui.settings.profiles.QMessageBox.question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        "trainer.ui.settings.profiles.QMessageBox.question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
     dialog.delete_button.click()
     assert [p.name for p in service.list()] == ["Kim Keep"]
 
@@ -162,8 +162,9 @@ def test_second_copy_asks_and_opens_read_only(sample_course, tmp_path, monkeypat
     holder = DataLock(tmp_path).acquire()
     try:
         questions = []
-        monkeypatch.setattr(StorePrompts, "ask_read_only",
-                            classmethod(lambda cls, p, message: questions.append(message) or False))
+        monkeypatch.setattr(
+            StorePrompts, "ask_read_only", classmethod(lambda cls, p, message: questions.append(message) or False)
+        )
         assert start(sample_course, tmp_path) == 1  # "Quit"
         assert "in use by another copy" in questions[0]
 
@@ -200,8 +201,7 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
     reader = parts.window.course_view.reader  # built (it opens the first module) while the disk has room
     before = {p.name: p.read_bytes() for p in tmp_path.glob("records.*")}
     shown = []
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
-                        lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: shown.append(a[2]))
 
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -214,8 +214,7 @@ def test_disk_full_while_marking_done_warns_and_keeps_going(fixtures, tmp_path, 
     assert not parts.controller.progress(module_id).done  # nothing half-saved
     assert {p.name: p.read_bytes() for p in tmp_path.glob("records.*")} == before
     monkeypatch.undo()  # space again
-    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning",
-                        lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: shown.append(a[2]))
     parts.controller.set_done(module_id, True)  # saving works again
     assert shown[1:] == [] and parts.controller.progress(module_id).done
     parts.store.close()
@@ -227,4 +226,4 @@ def test_build_without_a_profile_never_asks(fixtures, tmp_path, monkeypatch, qtb
     qtbot.addWidget(parts.window)
     assert parts.profile_id == "default"
     parts.store.close()
-    assert app_mod.DEFAULT_PROFILE == "default"
+    assert DEFAULT_PROFILE == "default"

@@ -218,9 +218,12 @@ def test_controls_have_accessible_names(qtbot, parts):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QListWidget, QPlainTextEdit, QTextBrowser
 
     kinds = (QAbstractButton, QComboBox, QListWidget, QPlainTextEdit, QTextBrowser)
-    unnamed = [w for kind in kinds for w in page.findChildren(kind)
-               if not w.accessibleName() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
-               and not w.objectName().startswith("qt_")]
+    unnamed = [
+        w
+        for kind in kinds
+        for w in page.findChildren(kind)
+        if not w.accessibleName() and w.focusPolicy() != Qt.FocusPolicy.NoFocus and not w.objectName().startswith("qt_")
+    ]
     assert unnamed == []
 
 

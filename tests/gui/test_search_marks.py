@@ -129,8 +129,7 @@ def test_a_scenario_hit_marks_the_words_in_its_moment(make_app, sample_course, q
     assert browser.extraSelections() == []
 
 
-def test_f3_in_a_scenario_steps_through_the_marks_then_means_the_next_skill_place(
-        make_app, sample_course, qtbot):
+def test_f3_in_a_scenario_steps_through_the_marks_then_means_the_next_skill_place(make_app, sample_course, qtbot):
     from trainer.scenarios.align import places
 
     parts, hit, page = open_scenario_hit(make_app, sample_course, qtbot)

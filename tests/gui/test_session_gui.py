@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.services.team_session import TeamSessionService
-from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.controller import TeamSessionController
+from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.view import SessionView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,8 +183,12 @@ def test_swap_and_observer_form(view, qtbot):
     saved = view.controller.service.observations(view.controller.uid)
     assert len(saved) == 1 and saved[0]["learner_name"] == learner_name
     counts = saved[0]["counts"]
-    assert (counts["open_question"], counts["closed_question"], counts["complex_reflection"],
-            counts["simple_reflection"]) == (5, 1, 3, 0)
+    assert (
+        counts["open_question"],
+        counts["closed_question"],
+        counts["complex_reflection"],
+        counts["simple_reflection"],
+    ) == (5, 1, 3, 0)
     skills = [s.id for s in view.framework.skills]
     assert saved[0]["items"][skills[0]]["rating"] == 2 and saved[0]["items"][skills[1]]["rating"] == 1
     learner = tree.topLevelItem(1).child(0)
@@ -223,9 +227,13 @@ def test_whole_app_has_the_section_and_imports_a_bundle(make_app, qtbot, tmp_pat
     assert "session" in window.sections
     window.show_section("session")
     assert window.current_section() == "session"
-    bundle = {"format": "practitioner-trainer/feedback-bundle", "version": 1,
-              "session": {"uid": "s1", "date": "2026-11-20"}, "learner": {"name": "Asha"},
-              "observations": [{"uid": "o1", "round": 1, "observer_name": "Ben", "counts": {}}]}
+    bundle = {
+        "format": "practitioner-trainer/feedback-bundle",
+        "version": 1,
+        "session": {"uid": "s1", "date": "2026-11-20"},
+        "learner": {"name": "Asha"},
+        "observations": [{"uid": "o1", "round": 1, "observer_name": "Ben", "counts": {}}],
+    }
     path = tmp_path / "b.json"
     path.write_text(json.dumps(bundle))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))

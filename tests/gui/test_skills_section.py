@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QTabBar, QWidget
 
-from trainer.tools.demo_ratings import add_demo_ratings
 from trainer.competencies.ratings import NA
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.services.ratings import OBSERVATION, RatingsService
+from trainer.tools.demo_ratings import add_demo_ratings
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.models import RatingItemsModel, RowsModel
 from trainer.ui.skills.view import SkillsView
@@ -66,8 +66,13 @@ def test_view_models_pass_the_model_tester(qtmodeltester, view, controller, stor
     view.dashboard.refresh()
     view.compare_view.reload()
     view.side_view.reload()
-    for model in (view.dashboard.model, view.compare_view.model, view.side_view.model,
-                  view.self_view.form.model, view.observer_view.form.model):
+    for model in (
+        view.dashboard.model,
+        view.compare_view.model,
+        view.side_view.model,
+        view.self_view.form.model,
+        view.observer_view.form.model,
+    ):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
 
@@ -179,7 +184,10 @@ def test_observation_needs_names_then_saves_counts_and_notes(qtbot, view, contro
     [rec] = store.all(OBSERVATION)
     assert (rec["observer"], rec["learner"], rec["round_id"], rec["session_id"]) == ("Sam", "Alex", "round-2", None)
     assert rec["counts"]["complex_reflection"] == 1 and rec["events"] == [
-        "open_question", "complex_reflection", "advice_with_permission"]
+        "open_question",
+        "complex_reflection",
+        "advice_with_permission",
+    ]
     assert rec["items"]["agenda-setting"] == {"rating": 1, "alternative": "Ask what matters most first"}
     assert view.dashboard.model.cell(0, 2) == "1"
 
@@ -190,11 +198,20 @@ def test_observation_needs_names_then_saves_counts_and_notes(qtbot, view, contro
 
 
 def test_side_by_side_marks_disagreement_with_symbol_and_words(qtbot, view, controller):
-    controller.save_self_assessment({"date": "2026-03-14", "items": {
-        "agenda-setting": {"rating": 2}, "priorities": {"rating": 1}}})
-    controller.save_observation({"date": "2026-03-14", "observer": "Sam", "learner": "Me", "items": {
-        "agenda-setting": {"rating": 0, "said": "Started with the blood test"},
-        "priorities": {"rating": 1}}})
+    controller.save_self_assessment(
+        {"date": "2026-03-14", "items": {"agenda-setting": {"rating": 2}, "priorities": {"rating": 1}}}
+    )
+    controller.save_observation(
+        {
+            "date": "2026-03-14",
+            "observer": "Sam",
+            "learner": "Me",
+            "items": {
+                "agenda-setting": {"rating": 0, "said": "Started with the blood test"},
+                "priorities": {"rating": 1},
+            },
+        }
+    )
     side = view.side_view
     assert side.model.cell(0, 3).startswith("\u2260 differ: you rated it 2 higher")
     assert side.model.cell(1, 3) == "\u2713 agree"
@@ -316,8 +333,7 @@ def test_chart_follows_the_theme(qtbot, tmp_path, sample_course):
 def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, sample_course, qtbot):
     """pyqtgraph takes about half a second to import: the table comes first, the chart follows."""
     parts = make_app(content=sample_course)
-    add_demo_ratings(parts.store, parts.profile_id, parts.window.section("skills").controller.framework,
-                     lambda: TODAY)
+    add_demo_ratings(parts.store, parts.profile_id, parts.window.section("skills").controller.framework, lambda: TODAY)
     skills = parts.window.section("skills")
     skills.reload_all()
     dash = skills.dashboard
@@ -342,8 +358,9 @@ def test_chart_text_grows_with_the_zoom(make_app, sample_course, qtbot):
     parts.window.set_zoom(175)
     try:
         font = QApplication.font()
-        qtbot.waitUntil(lambda: axis.style["tickFont"] is not None
-                        and axis.style["tickFont"].pointSizeF() == font.pointSizeF())
+        qtbot.waitUntil(
+            lambda: axis.style["tickFont"] is not None and axis.style["tickFont"].pointSizeF() == font.pointSizeF()
+        )
         need = QFontMetrics(font).horizontalAdvance("2 done well")
         qtbot.waitUntil(lambda: axis.width() >= need)
         assert axis.width() > before

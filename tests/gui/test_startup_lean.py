@@ -13,7 +13,7 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from trainer.ui.common import appearance
 
@@ -32,8 +32,11 @@ def test_home_buttons_sit_at_the_top_beside_long_text(make_app, qtbot):
     home.goal_label.setText(" ".join(["A long goal that wraps onto several lines."] * 12))
     home.checkin_button.setVisible(True)
     parts.window.resize(700, 700)
-    qtbot.waitUntil(lambda: home.checkin_button.isVisible()
-                    and home.goal_label.height() > 3 * home.checkin_button.sizeHint().height())
+    qtbot.waitUntil(
+        lambda: (
+            home.checkin_button.isVisible() and home.goal_label.height() > 3 * home.checkin_button.sizeHint().height()
+        )
+    )
     label_top = home.goal_label.mapTo(home, home.goal_label.rect().topLeft()).y()
     button_top = home.checkin_button.mapTo(home, home.checkin_button.rect().topLeft()).y()
     assert abs(button_top - label_top) < home.checkin_button.height() // 2
@@ -92,6 +95,11 @@ def test_the_app_is_made_with_the_fusion_style():
         "apply_theme(app, 'light')\n"
         "print(app.style().name())\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.stdout.strip().lower() == "fusion", result.stderr

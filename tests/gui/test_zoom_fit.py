@@ -9,8 +9,13 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
 
 from .a11y_walk import settle
 
-PEOPLE = [("Asha Patel", "Practice nurse"), ("Ben Okafor", "GP"), ("Carys Lloyd", "Health coach"),
-          ("Dev Sharma", "Pharmacist"), ("Ella Byrne", "Physiotherapist")]
+PEOPLE = [
+    ("Asha Patel", "Practice nurse"),
+    ("Ben Okafor", "GP"),
+    ("Carys Lloyd", "Health coach"),
+    ("Dev Sharma", "Pharmacist"),
+    ("Ella Byrne", "Physiotherapist"),
+]
 
 
 @pytest.fixture
@@ -49,8 +54,10 @@ def cut_off(view) -> list[str]:
         edge = w.mapTo(viewport, QPoint(w.width(), 0)).x()
         need = w.sizeHint().width() if isinstance(w, QAbstractButton) else w.minimumSizeHint().width()
         if edge > right + 1 or w.width() < need - 1:
-            out.append(f"{type(w).__name__} '{w.accessibleName()}' width {w.width()} (needs {need}), "
-                       f"right edge {edge} > {right}")
+            out.append(
+                f"{type(w).__name__} '{w.accessibleName()}' width {w.width()} (needs {need}), "
+                f"right edge {edge} > {right}"
+            )
     return out
 
 
@@ -113,8 +120,9 @@ def text_fits(combo: QComboBox) -> bool:
 
     opt = QStyleOptionComboBox()
     combo.initStyleOption(opt)
-    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
-                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
     return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
 
 
@@ -124,12 +132,17 @@ def test_journal_filters_read_in_full_at_175_percent_in_a_small_window(make_app,
     parts.window.show_section("journal")
     at(parts, 175, (800, 600))
     try:
-        combos = {"template": view.template_filter, "link": view.link_filter, "tag": view.tag_filter,
-                  "status": view.status_filter, "show": view.show_combo}
+        combos = {
+            "template": view.template_filter,
+            "link": view.link_filter,
+            "tag": view.tag_filter,
+            "status": view.status_filter,
+            "show": view.show_combo,
+        }
         cut = [name for name, combo in combos.items() if not text_fits(combo)]
         assert cut == [], [combos[n].currentText() for n in cut]
         labels = [view.finder.layout().itemAt(2).layout().labelForField(c) for c in combos.values()]
-        assert all(label.width() >= label.sizeHint().width() for label in labels), [l.text() for l in labels]
+        assert all(label.width() >= label.sizeHint().width() for label in labels), [lab.text() for lab in labels]
         for combo in combos.values():
             assert combo.toolTip() == combo.currentText() and combo.accessibleName()
             combo.setCurrentIndex(combo.count() - 1)  # a longer choice may be cut short: its tooltip is whole

@@ -25,8 +25,7 @@ def squeezed_buttons(root) -> list[str]:
             continue
         need = b.minimumSizeHint()
         if b.width() < need.width() - 1 or b.height() < need.height() - 1:
-            out.append(f"{type(b).__name__} '{b.text()}' {b.width()}x{b.height()} < "
-                       f"{need.width()}x{need.height()}")
+            out.append(f"{type(b).__name__} '{b.text()}' {b.width()}x{b.height()} < {need.width()}x{need.height()}")
     return out
 
 
@@ -45,11 +44,12 @@ def test_no_button_is_squeezed_at_175_percent_in_a_small_window(zoomed):
 
 def test_screenshots_at_a_zoom_cover_every_screen_light_and_dark(tmp_path, sample_course):
     from trainer.app import launch
-    from trainer.ui.screenshots.main import save_screenshots
     from trainer.ui.common.zoom import current_zoom
+    from trainer.ui.screenshots.main import save_screenshots
 
-    saved = save_screenshots(launch, tmp_path / "shots", sample_course, (800, 600), data_dir=tmp_path / "data",
-                             zoom=175)
+    saved = save_screenshots(
+        launch, tmp_path / "shots", sample_course, (800, 600), data_dir=tmp_path / "data", zoom=175
+    )
     names = {p.name for p in saved}
     for key in ("home", "course", "journal", "scenarios", "skills"):
         for theme in ("light", "dark"):

@@ -24,8 +24,18 @@ def test_app_options_read_as_the_parser_reads_them(argv):
         assert getattr(fast, name) == getattr(full, name), name
 
 
-@pytest.mark.parametrize("argv", [["validate"], ["--help"], ["-h"], ["--bogus"], ["--data"], ["--smoke=1"],
-                                  ["--data", "d", "export", "--format", "csv"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["--help"],
+        ["-h"],
+        ["--bogus"],
+        ["--data"],
+        ["--smoke=1"],
+        ["--data", "d", "export", "--format", "csv"],
+    ],
+)
 def test_anything_else_goes_to_the_whole_parser(argv):
     assert app_options(argv) is None
 
@@ -35,9 +45,14 @@ def test_version_from_the_fast_path(capsys):
     assert capsys.readouterr().out.strip().startswith("trainer ")
 
 
-@pytest.mark.parametrize("argv, words", [(["--bogus"], "unrecognized arguments: --bogus"),
-                                         (["--data"], "expected one argument"),
-                                         (["--smoke=1"], "ignored explicit argument")])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["--bogus"], "unrecognized arguments: --bogus"),
+        (["--data"], "expected one argument"),
+        (["--smoke=1"], "ignored explicit argument"),
+    ],
+)
 def test_bad_app_options_get_the_parsers_one_line(argv, words, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()

@@ -9,9 +9,11 @@ from trainer.competencies.model import Threshold
 
 
 def thresholds(key: str) -> Threshold:
-    return {"reflection_to_question": Threshold(fair=1.0, good=2.0),
-            "complex_reflections": Threshold(fair=0.4, good=0.5),
-            "permission_rate": Threshold(fair=0.5, good=0.9)}[key]
+    return {
+        "reflection_to_question": Threshold(fair=1.0, good=2.0),
+        "complex_reflections": Threshold(fair=0.4, good=0.5),
+        "permission_rate": Threshold(fair=0.5, good=0.9),
+    }[key]
 
 
 def by_key(counts):
@@ -46,17 +48,31 @@ def test_tally_rejects_unknown_codes_and_drops_them_when_loading():
 
 
 def test_ratios():
-    counts = {"open_question": 3, "closed_question": 1, "simple_reflection": 3, "complex_reflection": 5,
-              "advice_with_permission": 1, "advice_without_permission": 3}
+    counts = {
+        "open_question": 3,
+        "closed_question": 1,
+        "simple_reflection": 3,
+        "complex_reflection": 5,
+        "advice_with_permission": 1,
+        "advice_without_permission": 3,
+    }
     assert coding.reflection_to_question(counts) == 2.0
     assert coding.complex_share(counts) == pytest.approx(5 / 8)
     assert coding.permission_rate(counts) == 0.25
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, None), (0.0, coding.BELOW), (0.99, coding.BELOW), (1.0, coding.FAIR),
-    (1.5, coding.FAIR), (2.0, coding.GOOD), (3.0, coding.GOOD),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, None),
+        (0.0, coding.BELOW),
+        (0.99, coding.BELOW),
+        (1.0, coding.FAIR),
+        (1.5, coding.FAIR),
+        (2.0, coding.GOOD),
+        (3.0, coding.GOOD),
+    ],
+)
 def test_level_against_thresholds(value, expected):
     assert coding.level(value, 1.0, 2.0) == expected
 
@@ -90,8 +106,13 @@ def test_questions_without_reflections_is_a_zero_ratio():
 
 
 def test_measure_text_and_thresholds_come_from_the_framework():
-    counts = {"open_question": 2, "simple_reflection": 1, "complex_reflection": 1,
-              "advice_with_permission": 9, "advice_without_permission": 1}
+    counts = {
+        "open_question": 2,
+        "simple_reflection": 1,
+        "complex_reflection": 1,
+        "advice_with_permission": 9,
+        "advice_without_permission": 1,
+    }
     m = by_key(counts)
     rq = m["reflection_to_question"]
     assert (rq.value, rq.level, rq.fair_text, rq.good_text) == (1.0, coding.FAIR, "1.0:1", "2.0:1")
@@ -100,7 +121,6 @@ def test_measure_text_and_thresholds_come_from_the_framework():
     assert m["complex_reflections"].level == coding.GOOD
     assert m["permission_rate"].level == coding.GOOD
 
-    strict = {m.key: m for m in coding.measures(
-        counts, lambda key: Threshold(fair=0.95, good=5.0))}
+    strict = {m.key: m for m in coding.measures(counts, lambda key: Threshold(fair=0.95, good=5.0))}
     assert strict["permission_rate"].level == coding.BELOW
     assert strict["reflection_to_question"].level == coding.FAIR

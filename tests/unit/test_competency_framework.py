@@ -64,8 +64,9 @@ def test_minimal_file_loads(tmp_path):
 
 
 def test_missing_thresholds_fall_back_to_defaults_with_a_warning(tmp_path):
-    framework, diags = load_framework(write(tmp_path, GOOD.replace(
-        "thresholds:\n  reflection_to_question: {fair: 1.0, good: 2.0}\n", "")))
+    framework, diags = load_framework(
+        write(tmp_path, GOOD.replace("thresholds:\n  reflection_to_question: {fair: 1.0, good: 2.0}\n", ""))
+    )
     assert not any(d.is_error for d in diags)
     assert framework.threshold("complex_reflections").fair == 0.4
     assert framework.threshold("permission_rate").good == 0.9
@@ -75,8 +76,10 @@ def test_missing_thresholds_fall_back_to_defaults_with_a_warning(tmp_path):
 
 
 def test_thresholds_in_the_file_win_and_typos_are_flagged(tmp_path):
-    text = GOOD.replace("  reflection_to_question: {fair: 1.0, good: 2.0}\n",
-                        "  reflection_to_question: {fair: 1.5, good: 3.0}\n  complex_reflection: {fair: 1, good: 2}\n")
+    text = GOOD.replace(
+        "  reflection_to_question: {fair: 1.0, good: 2.0}\n",
+        "  reflection_to_question: {fair: 1.5, good: 3.0}\n  complex_reflection: {fair: 1, good: 2}\n",
+    )
     framework, diags = load_framework(write(tmp_path, text))
     assert framework.threshold("reflection_to_question").good == 3.0
     typo = [d for d in diags if "complex_reflection'" in d.message]
@@ -116,12 +119,15 @@ def test_bad_skill_id_reports_its_line(tmp_path):
     assert "lower-case" in errs[0].message
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("  - value: 2\n", "  - value: 3\n", "expected 0, 1, 2 or null"),
-    ("  - value: 2\n", "  - value: 1\n", "listed twice"),
-    ("  - value: 2\n    label: Done well\n", "", "missing 2"),
-    ("  - value: 1\n", "  - value: high\n", "scale[2].value"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("  - value: 2\n", "  - value: 3\n", "expected 0, 1, 2 or null"),
+        ("  - value: 2\n", "  - value: 1\n", "listed twice"),
+        ("  - value: 2\n    label: Done well\n", "", "missing 2"),
+        ("  - value: 1\n", "  - value: high\n", "scale[2].value"),
+    ],
+)
 def test_bad_scale_is_reported_on_its_line(tmp_path, old, new, expected):
     text = GOOD.replace(old, new)
     framework, errs = errors(tmp_path, text)

@@ -19,9 +19,16 @@ def test_palette_text_pairs_meet_aa(theme):
     from trainer.domain.colours import palette_colours
 
     c = palette_colours(theme)
-    pairs = [("Text", "Base"), ("WindowText", "Window"), ("ButtonText", "Button"),
-             ("HighlightedText", "Highlight"), ("ToolTipText", "ToolTipBase"),
-             ("PlaceholderText", "Base"), ("Link", "Base"), ("Text", "AlternateBase")]
+    pairs = [
+        ("Text", "Base"),
+        ("WindowText", "Window"),
+        ("ButtonText", "Button"),
+        ("HighlightedText", "Highlight"),
+        ("ToolTipText", "ToolTipBase"),
+        ("PlaceholderText", "Base"),
+        ("Link", "Base"),
+        ("Text", "AlternateBase"),
+    ]
     low = [(f, b, round(contrast_ratio(c[f], c[b]), 2)) for f, b in pairs if contrast_ratio(c[f], c[b]) < AA]
     assert low == []
 

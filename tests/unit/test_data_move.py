@@ -55,8 +55,7 @@ def test_move_while_the_app_holds_the_lock(old, tmp_path):
 
 @pytest.mark.parametrize("where", ["inside", "same", "not-empty", "file"])
 def test_refuses_unsafe_targets_and_changes_nothing(old, tmp_path, where):
-    target = {"inside": old / "sub", "same": old, "not-empty": tmp_path / "full",
-              "file": tmp_path / "a-file"}[where]
+    target = {"inside": old / "sub", "same": old, "not-empty": tmp_path / "full", "file": tmp_path / "a-file"}[where]
     if where == "not-empty":
         target.mkdir()
         (target / "x.txt").write_text("x")

@@ -5,11 +5,19 @@ import re
 
 import pytest
 
-from trainer.export.backup import (FORMAT, VERSION, BackupError, backup_json, check_backup,
-                                   export_backup, read_backup, restore)
+from trainer.export.backup import (
+    FORMAT,
+    VERSION,
+    BackupError,
+    backup_json,
+    check_backup,
+    export_backup,
+    read_backup,
+    restore,
+)
+from trainer.records.store import memory_store, open_store
 from trainer.services.exports import ExportError, run_restore
 from trainer.tools.demo_export import demo_records, fill_demo
-from trainer.records.store import memory_store, open_store
 
 
 @pytest.fixture
@@ -42,8 +50,7 @@ def test_backup_has_a_versioned_header_and_every_kind(demo):
 
 
 def test_one_profile_or_all(demo):
-    demo.import_record("progress", {"uid": "jo-1", "profile": "jo", "module": "activation",
-                                    "updated": "2026-01-01"})
+    demo.import_record("progress", {"uid": "jo-1", "profile": "jo", "module": "activation", "updated": "2026-01-01"})
     demo.import_record("settings_note", {"uid": "s-1", "updated": "2026-01-01"})  # no profile
     mine = export_backup(demo, "default")
     assert "jo-1" not in json.dumps(mine) and "settings_note" not in mine["records"]
@@ -125,17 +132,24 @@ def test_progress_for_the_same_module_is_merged_not_duplicated(demo):
     assert restore(target, export_backup(demo)).added == 0
 
 
-@pytest.mark.parametrize("text, message", [
-    ("not json at all", "not valid JSON"),
-    ("[1, 2]", "not a Practitioner Trainer backup"),
-    (json.dumps({"format": FORMAT, "version": 99, "records": {}}), "newer version"),
-    (json.dumps({"format": FORMAT, "version": "1", "records": {}}), "'version'"),
-    (json.dumps({"format": FORMAT, "version": 1, "records": []}), "'records'"),
-    (json.dumps({"format": FORMAT, "version": 1, "records": {"goal": [{"title": "x"}]}}),
-     "records.goal[0]: field 'uid'"),
-    (json.dumps({"format": FORMAT, "version": 1,
-                 "records": {"goal": [{"uid": "a"}, {"uid": "a"}]}}), "appears twice"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("not json at all", "not valid JSON"),
+        ("[1, 2]", "not a Practitioner Trainer backup"),
+        (json.dumps({"format": FORMAT, "version": 99, "records": {}}), "newer version"),
+        (json.dumps({"format": FORMAT, "version": "1", "records": {}}), "'version'"),
+        (json.dumps({"format": FORMAT, "version": 1, "records": []}), "'records'"),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "records": {"goal": [{"title": "x"}]}}),
+            "records.goal[0]: field 'uid'",
+        ),
+        (
+            json.dumps({"format": FORMAT, "version": 1, "records": {"goal": [{"uid": "a"}, {"uid": "a"}]}}),
+            "appears twice",
+        ),
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_message_and_nothing_written(tmp_path, text, message):
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")

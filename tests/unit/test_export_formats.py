@@ -10,13 +10,13 @@ import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from trainer.content import load_content
-from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.documents import md_escape, portfolio_html, portfolio_markdown
 from trainer.export.period import Period
 from trainer.export.portfolio import build_portfolio
 from trainer.export.spreadsheet import RATING_COLUMNS, progress_csv, ratings_csv
 from trainer.export.xapi import VERBS, statement_id, xapi_statements
 from trainer.records.store import memory_store
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,12 +40,24 @@ def portfolio(demo, content):
 
 def test_html_has_every_section_and_escapes_what_people_type(portfolio):
     html = portfolio_html(portfolio)
-    for title in ("Modules completed", "Team sessions", "Reflections", "Skill ratings",
-                  "Personal goals", "3\u00a0h 35\u00a0min", "31 March 2026", "Letting Mr Ellery set the agenda"):
+    for title in (
+        "Modules completed",
+        "Team sessions",
+        "Reflections",
+        "Skill ratings",
+        "Personal goals",
+        "3\u00a0h 35\u00a0min",
+        "31 March 2026",
+        "Letting Mr Ellery set the agenda",
+    ):
         assert title in html
     assert "&lt;even when busy&gt;" in html and "<even when busy>" not in html
-    assert html.index("What happened") < html.index("What you learned") \
-        < html.index("How you changed") < html.index("How this relates to the Code")
+    assert (
+        html.index("What happened")
+        < html.index("What you learned")
+        < html.index("How you changed")
+        < html.index("How this relates to the Code")
+    )
 
 
 def test_print_html_breaks_pages_between_sections(portfolio):
@@ -90,8 +102,7 @@ def test_ratings_csv_has_one_row_per_item_rating(demo, content):
 
 
 def test_csv_respects_the_period(demo, content):
-    rows = list(csv.DictReader(io.StringIO(ratings_csv(demo, "default", content,
-                                                       Period.parse("2026-03-01", None)))))
+    rows = list(csv.DictReader(io.StringIO(ratings_csv(demo, "default", content, Period.parse("2026-03-01", None)))))
     assert rows == []
 
 
@@ -114,14 +125,12 @@ def test_xapi_ids_are_stable_uuid5_and_unique(demo, content):
     assert [s["id"] for s in first] == [s["id"] for s in again]
     assert len({s["id"] for s in first}) == len(first)
     assert all(uuid.UUID(s["id"]).version == 5 for s in first)
-    assert statement_id("progress", "00000000-0000-4000-8000-000000000001", "completed") in {
-        s["id"] for s in first}
+    assert statement_id("progress", "00000000-0000-4000-8000-000000000001", "completed") in {s["id"] for s in first}
 
 
 def test_xapi_results_carry_scores_and_keep_reflection_text_private(demo, content):
     statements = xapi_statements(demo, "default", content)
-    observed = next(s for s in statements if s["object"]["definition"]["name"]["en-GB"]
-                    .startswith("Observed practice"))
+    observed = next(s for s in statements if s["object"]["definition"]["name"]["en-GB"].startswith("Observed practice"))
     assert observed["result"]["score"] == {"raw": 8, "min": 0, "max": 14, "scaled": round(8 / 14, 4)}
     assert observed["context"]["instructor"]["name"] == "Priya (triad partner)"
     spot = next(s for s in statements if s["verb"]["id"] == VERBS["attempted"] and "score" in s.get("result", {}))

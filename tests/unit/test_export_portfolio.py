@@ -5,17 +5,16 @@ from pathlib import Path
 import pytest
 
 from trainer.content import load_content
-from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.export.period import Period, PeriodError, day_of
 from trainer.export.portfolio import build_portfolio, hours_text, section_choices
 from trainer.export.registry import ExportContext, collect_section
 from trainer.export.sections_records import nmc_order
 from trainer.records.store import memory_store
+from trainer.tools.demo_export import fill_demo, with_demo_plan
 
 
 @pytest.fixture(scope="module")
 def content(request):
-    from pathlib import Path
 
     return with_demo_plan(load_content(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sample-course"))
 
@@ -69,8 +68,10 @@ def test_period_is_inclusive_and_rejects_bad_dates():
 
 
 def test_only_chosen_sections_and_only_this_profile(demo, content):
-    demo.import_record("progress", {"uid": "x", "profile": "jo", "module": "activation", "done": True,
-                                    "done_at": "2026-02-01T10:00:00+00:00"})
+    demo.import_record(
+        "progress",
+        {"uid": "x", "profile": "jo", "module": "activation", "done": True, "done_at": "2026-02-01T10:00:00+00:00"},
+    )
     p = build_portfolio(demo, "default", content, include=["modules", "goals"])
     assert keys(p) == ["modules", "goals"]
     assert len(p["sections"][0]["items"]) == 5
@@ -90,18 +91,28 @@ def test_nmc_accounts_follow_the_form_order(demo, content):
     nmc = p["sections"][0]["items"][0]
     assert nmc["is_nmc"]
     assert [part["heading"] for part in nmc["parts"]] == [
-        "What happened", "What you learned", "How you changed or will change your practice",
-        "How this relates to the Code"]
+        "What happened",
+        "What you learned",
+        "How you changed or will change your practice",
+        "How this relates to the Code",
+    ]
     assert nmc["link"] == "Module: From fixer to guide: the practitioner's role"
     code = nmc["parts"][-1]["text"]
     assert code == "Prioritise people; Practise effectively"  # the ticked themes, by their labels
 
 
 def test_nmc_order_keeps_unknown_parts_after_the_form():
-    parts = nmc_order({"extra_thoughts": "e", "relates_to_code": "c", "event": "a",
-                       "learning": "b", "empty": "  ", "practice_change": "d"})
-    assert [k for k, _h, _t in parts] == ["event", "learning", "practice_change", "relates_to_code",
-                                          "extra_thoughts"]
+    parts = nmc_order(
+        {
+            "extra_thoughts": "e",
+            "relates_to_code": "c",
+            "event": "a",
+            "learning": "b",
+            "empty": "  ",
+            "practice_change": "d",
+        }
+    )
+    assert [k for k, _h, _t in parts] == ["event", "learning", "practice_change", "relates_to_code", "extra_thoughts"]
 
 
 def test_sections_with_no_records_are_left_out(content):
@@ -113,8 +124,10 @@ def test_odd_or_missing_fields_do_not_stop_an_export(content):
     store = memory_store()
     store.add("reflection", {"profile": "default", "sections": "not a dict"})
     store.add("reflection", {"profile": "default", "title": "Only a title", "sections": {"a": None}})
-    store.add("self_assessment", {"profile": "default", "ratings": [{"skill": "permission", "rating": 2},
-                                                                   {"skill": "summaries", "rating": 7}]})
+    store.add(
+        "self_assessment",
+        {"profile": "default", "ratings": [{"skill": "permission", "rating": 2}, {"skill": "summaries", "rating": 7}]},
+    )
     store.add("observation", {"profile": "default"})  # nothing rated: left out
     store.add("goal", {"profile": "default"})
     store.add("goal_checkin", {"profile": "default", "goal": 42})
@@ -144,26 +157,60 @@ def test_hours_text():
 
 def test_reflections_follow_their_template_whatever_the_stored_key_order(content):
     store = memory_store()
-    store.add("reflection", {"profile": "default", "template": "rolfe", "title": "R",
-                             "sections": {"now-what": "c", "so-what": "b", "what": "a", "extra": "x"}})
+    store.add(
+        "reflection",
+        {
+            "profile": "default",
+            "template": "rolfe",
+            "title": "R",
+            "sections": {"now-what": "c", "so-what": "b", "what": "a", "extra": "x"},
+        },
+    )
     items = build_portfolio(store, "default", content, include=["reflections"])["sections"][0]["items"]
     assert [(p["heading"], p["text"]) for p in items[0]["parts"]] == [
-        ("What?", "a"), ("So what?", "b"), ("Now what?", "c"), ("Extra", "x")]
+        ("What?", "a"),
+        ("So what?", "b"),
+        ("Now what?", "c"),
+        ("Extra", "x"),
+    ]
     assert items[0]["template_name"] == "What? So what? Now what?"
 
 
 def test_without_the_course_templates_rolfe_and_gibbs_keep_their_usual_order():
     store = memory_store()
-    store.add("reflection", {"profile": "default", "template": "rolfe", "title": "R",
-                             "sections": {"now_what": "c", "so_what": "b", "what": "a"}})
-    store.add("reflection", {"profile": "default", "template": "gibbs", "title": "G",
-                             "sections": {"action_plan": "f", "analysis": "d", "conclusion": "e",
-                                          "description": "a", "evaluation": "c", "feelings": "b",
-                                          "zz_extra": "g"}})
+    store.add(
+        "reflection",
+        {
+            "profile": "default",
+            "template": "rolfe",
+            "title": "R",
+            "sections": {"now_what": "c", "so_what": "b", "what": "a"},
+        },
+    )
+    store.add(
+        "reflection",
+        {
+            "profile": "default",
+            "template": "gibbs",
+            "title": "G",
+            "sections": {
+                "action_plan": "f",
+                "analysis": "d",
+                "conclusion": "e",
+                "description": "a",
+                "evaluation": "c",
+                "feelings": "b",
+                "zz_extra": "g",
+            },
+        },
+    )
     items = build_portfolio(store, "default", None, include=["reflections"])["sections"][0]["items"]
     rolfe, gibbs = sorted(items, key=lambda i: i["title"], reverse=True)
     assert [(p["heading"], p["text"]) for p in rolfe["parts"]] == [
-        ("What?", "a"), ("So what?", "b"), ("Now what?", "c")]
+        ("What?", "a"),
+        ("So what?", "b"),
+        ("Now what?", "c"),
+    ]
     assert [p["text"] for p in gibbs["parts"]] == list("abcdefg")
     assert gibbs["parts"][-1]["heading"] == "Zz extra"
 
@@ -178,8 +225,9 @@ def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
 
     store = memory_store()
     store.add("profiles", {"uid": "p-7", "profile": "p-7", "name": "Alex Morgan"})
-    store.add("progress", {"profile": "p-7", "module": "activation", "done": True,
-                           "done_at": "2026-02-01T10:00:00+00:00"})
+    store.add(
+        "progress", {"profile": "p-7", "module": "activation", "done": True, "done_at": "2026-02-01T10:00:00+00:00"}
+    )
     assert resolve_profile(store, "alex morgan") == "p-7"
     p = build_portfolio(store, "p-7", content)
     assert p["name"] == "Alex Morgan" and p["cpd_minutes"] == 25
@@ -219,9 +267,12 @@ def test_without_a_name_the_last_used_profile_is_exported():
 
     store = memory_store()
     assert resolve_profile(store, None) == "default"
-    store.add("profiles", {"uid": "a", "profile": "a", "name": "Bea", "last_used": "2026-01-01T00:00:00+00:00",
-                           "use_order": 1})
-    store.add("profiles", {"uid": "b", "profile": "b", "name": "Al", "last_used": "2026-01-01T00:00:00+00:00",
-                           "use_order": 2})
+    store.add(
+        "profiles",
+        {"uid": "a", "profile": "a", "name": "Bea", "last_used": "2026-01-01T00:00:00+00:00", "use_order": 1},
+    )
+    store.add(
+        "profiles", {"uid": "b", "profile": "b", "name": "Al", "last_used": "2026-01-01T00:00:00+00:00", "use_order": 2}
+    )
     store.add("profiles", {"uid": "c", "profile": "c", "name": "Cy"})
     assert resolve_profile(store, None) == "b"

@@ -35,25 +35,48 @@ def made(content):
     store = memory_store(clock=lambda: "2026-03-10T09:00:00+00:00")
     ProgressService(store).set_done("goal-setting", True)
     journal = JournalService(store, "default", content.templates, today=lambda: date(2026, 3, 10))
-    nmc = journal.create("nmc-reflective-account", {"kind": "module", "module": "goal-setting"},
-                         title="Shrinking a plan until it fits")
-    journal.save(nmc["uid"], {"sections": {"what-happened": "I used an action plan in clinic.",
-                                           "what-learned": "Confidence below 7 means shrink the plan.",
-                                           "changed-practice": "I ask the confidence question every time."},
-                              "ticks": {"code-themes": ["practise-effectively"]}})
+    nmc = journal.create(
+        "nmc-reflective-account", {"kind": "module", "module": "goal-setting"}, title="Shrinking a plan until it fits"
+    )
+    journal.save(
+        nmc["uid"],
+        {
+            "sections": {
+                "what-happened": "I used an action plan in clinic.",
+                "what-learned": "Confidence below 7 means shrink the plan.",
+                "changed-practice": "I ask the confidence question every time.",
+            },
+            "ticks": {"code-themes": ["practise-effectively"]},
+        },
+    )
     journal.finish(nmc["uid"])
     draft = journal.create("gibbs", title="Not ready")
     journal.save(draft["uid"], {"sections": {"description": "Later."}})
     goals = GoalService(store, "default", today=lambda: date(2026, 3, 10))
-    goal = goals.create("Swim on Saturdays", 7, 8, {"what": "Swim 20 lengths", "when": "Saturday 9am",
-                                                    "where": "Leisure centre", "how_often": "Weekly"})
+    goal = goals.create(
+        "Swim on Saturdays",
+        7,
+        8,
+        {"what": "Swim 20 lengths", "when": "Saturday 9am", "where": "Leisure centre", "how_often": "Weekly"},
+    )
     goals.check_in(goal["uid"], "partly", note="Went once", barriers="Pool closed", confidence=6)
     ratings = RatingsService(store, content.framework)
-    ratings.save_self_assessment({"date": "2026-03-10", "items": {
-        "own-goal": {"rating": 2, "note": "Let her choose"}, "plan-confidence": {"rating": "na"}},
-        "globals": {"partnership": 4, "empathy": None}})
-    ratings.save_observation({"date": "2026-03-10", "observer": "Ade", "learner": "Me", "items": {
-        "own-goal": {"rating": 1, "alternative": "Ask what she wants first"}}, "globals": {}})
+    ratings.save_self_assessment(
+        {
+            "date": "2026-03-10",
+            "items": {"own-goal": {"rating": 2, "note": "Let her choose"}, "plan-confidence": {"rating": "na"}},
+            "globals": {"partnership": 4, "empathy": None},
+        }
+    )
+    ratings.save_observation(
+        {
+            "date": "2026-03-10",
+            "observer": "Ade",
+            "learner": "Me",
+            "items": {"own-goal": {"rating": 1, "alternative": "Ask what she wants first"}},
+            "globals": {},
+        }
+    )
     scenario = content.scenarios[0]
     ScenarioPracticeService(store).save_attempt(scenario.id, scenario.moments[0].id, "What matters most today?")
     return store
@@ -65,14 +88,19 @@ def test_portfolio_shows_what_the_services_stored(made, content):
     assert set(by_key) == {"modules", "reflections", "ratings", "goals", "scenarios"}
     nmc = by_key["reflections"]["items"][0]
     assert [part["heading"] for part in nmc["parts"]] == [
-        "What happened", "What you learned", "How you changed or will change your practice",
-        "How this relates to the Code"]
+        "What happened",
+        "What you learned",
+        "How you changed or will change your practice",
+        "How this relates to the Code",
+    ]
     assert nmc["parts"][-1]["text"] == "Practise effectively"
     assert nmc["link"] == f"Module: {content.course.module('goal-setting').title}"
     assert by_key["reflections"]["drafts_left_out"] == 1
     self_rating, observed = by_key["ratings"]["items"]
     assert [(k["id"], k["rating"], k["na"]) for k in self_rating["skills"]] == [
-        ("own-goal", 2, False), ("plan-confidence", None, True)]
+        ("own-goal", 2, False),
+        ("plan-confidence", None, True),
+    ]
     assert self_rating["skills"][0]["notes"] == [{"label": "Note", "text": "Let her choose"}]
     assert [g["id"] for g in self_rating["globals"]] == ["partnership"]
     assert observed["rater"] == "Observed by Ade"
@@ -82,8 +110,13 @@ def test_portfolio_shows_what_the_services_stored(made, content):
     assert goal["checkins"][0]["progress"] == "Partly" and "Pool closed" in goal["checkins"][0]["note"]
     assert by_key["scenarios"]["items"][0]["responses"] == 1
     html, md = portfolio_html(p), portfolio_markdown(p)
-    for text in ("Shrinking a plan until it fits", "Let her choose", "Swim on Saturdays",
-                 "Practise effectively", "Ask what she wants first"):
+    for text in (
+        "Shrinking a plan until it fits",
+        "Let her choose",
+        "Swim on Saturdays",
+        "Practise effectively",
+        "Ask what she wants first",
+    ):
         assert text in html and text in md
 
 

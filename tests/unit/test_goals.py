@@ -5,8 +5,7 @@ import pytest
 from trainer.records.store import memory_store
 from trainer.services.goals import ACHIEVED, GoalService, plan_too_big, smaller_plan_hint
 
-PLAN = {"what": "walk round the park", "when": "at lunchtime", "where": "the park by work",
-        "how_often": "twice a week"}
+PLAN = {"what": "walk round the park", "when": "at lunchtime", "where": "the park by work", "how_often": "twice a week"}
 
 
 @pytest.fixture
@@ -53,7 +52,9 @@ def test_nudge_appears_when_due_and_checkin_moves_it_on(goals, clock):
     goals.check_in(g["uid"], "done")
     history = goals.checkins(g["uid"])
     assert [(c["date"], c["progress"], c["barriers"]) for c in history] == [
-        ("2026-03-09", "partly", "Rain on Thursday"), ("2026-03-16", "done", "")]
+        ("2026-03-09", "partly", "Rain on Thursday"),
+        ("2026-03-16", "done", ""),
+    ]
     with pytest.raises(ValueError):
         goals.check_in(g["uid"], "maybe")
 

@@ -13,8 +13,10 @@ from trainer.services.progress import ProgressService
 
 
 def course():
-    mods = [Module(id=f"m{i}", title=f"Module {i}", path=Path(f"m{i}.md"), order=i, duration_minutes=10 * i)
-            for i in (1, 2, 3)]
+    mods = [
+        Module(id=f"m{i}", title=f"Module {i}", path=Path(f"m{i}.md"), order=i, duration_minutes=10 * i)
+        for i in (1, 2, 3)
+    ]
     mods.append(Module(id="bad", title="Broken", path=Path("bad.md"), order=4, error="oops"))
     return Course("Course", Path("."), mods)
 

@@ -5,7 +5,14 @@ import pytest
 from trainer.journal.templates import load_templates
 from trainer.records.store import memory_store, open_store
 from trainer.services.journal import (
-    DRAFT, FINISHED, REFLECTION, JournalFilter, JournalService, link_key, normalise_tags, word_count,
+    DRAFT,
+    FINISHED,
+    REFLECTION,
+    JournalFilter,
+    JournalService,
+    link_key,
+    normalise_tags,
+    word_count,
 )
 
 
@@ -25,8 +32,7 @@ def journal(templates):
 def test_create_starts_a_draft_with_empty_sections(journal):
     rec = journal.create("gibbs", {"kind": "module", "module": "goal-setting"})
     assert rec["status"] == DRAFT and rec["profile"] == "me" and rec["date"] == "2026-03-01"
-    assert list(rec["sections"]) == ["description", "feelings", "evaluation", "analysis",
-                                     "conclusion", "action-plan"]
+    assert list(rec["sections"]) == ["description", "feelings", "evaluation", "analysis", "conclusion", "action-plan"]
     assert rec["title"] == "Gibbs reflection"
     assert link_key(rec["link"]) == "module:goal-setting"
     with pytest.raises(KeyError):
@@ -68,19 +74,40 @@ def fill(journal, template, title, text, date_, tags=(), link=None, finished=Fal
 
 
 def test_search_and_filters(journal):
-    a = fill(journal, "gibbs", "Feet first", "She wanted to talk about her feet.", date(2026, 1, 5),
-             tags=["diabetes"], link={"kind": "module", "module": "agenda"}, finished=True)
-    b = fill(journal, "rolfe", "Round two", "I gave advice too early.", date(2026, 2, 1),
-             tags=["practice", "Diabetes"], link={"kind": "skill", "skill": "permission"})
-    c = fill(journal, "nmc-reflective-account", "Revalidation 1", "A module on goal setting.",
-             date(2026, 1, 20), link={"kind": "module", "module": "agenda"})
+    a = fill(
+        journal,
+        "gibbs",
+        "Feet first",
+        "She wanted to talk about her feet.",
+        date(2026, 1, 5),
+        tags=["diabetes"],
+        link={"kind": "module", "module": "agenda"},
+        finished=True,
+    )
+    b = fill(
+        journal,
+        "rolfe",
+        "Round two",
+        "I gave advice too early.",
+        date(2026, 2, 1),
+        tags=["practice", "Diabetes"],
+        link={"kind": "skill", "skill": "permission"},
+    )
+    c = fill(
+        journal,
+        "nmc-reflective-account",
+        "Revalidation 1",
+        "A module on goal setting.",
+        date(2026, 1, 20),
+        link={"kind": "module", "module": "agenda"},
+    )
     uids = lambda **kw: [r["uid"] for r in journal.entries(JournalFilter(**kw))]  # noqa: E731
     assert uids() == [b, c, a]  # newest date first
     assert uids(text="FEET") == [a]
-    assert uids(text="advice early") == [b]          # every word, any order
+    assert uids(text="advice early") == [b]  # every word, any order
     assert uids(text="advice feet") == []
-    assert uids(text="practice") == [b]              # tags are searched
-    assert uids(text="revalidation") == [c]          # titles are searched
+    assert uids(text="practice") == [b]  # tags are searched
+    assert uids(text="revalidation") == [c]  # titles are searched
     assert uids(template="rolfe") == [b]
     assert uids(link="module:agenda") == [c, a]
     assert uids(link="skill:permission") == [b]
@@ -106,8 +133,16 @@ def test_bin_restore_and_purge(journal):
 
 
 def test_duplicate_is_a_new_draft_dated_today(journal):
-    uid = fill(journal, "gibbs", "Original", "Text to reuse", date(2026, 1, 1), tags=["x"],
-               link={"kind": "module", "module": "m"}, finished=True)
+    uid = fill(
+        journal,
+        "gibbs",
+        "Original",
+        "Text to reuse",
+        date(2026, 1, 1),
+        tags=["x"],
+        link={"kind": "module", "module": "m"},
+        finished=True,
+    )
     journal.day["today"] = date(2026, 4, 2)
     copy = journal.duplicate(uid)
     assert copy["uid"] != uid and copy["status"] == DRAFT and copy["date"] == "2026-04-02"

@@ -29,13 +29,22 @@ def test_bundled_templates_load_without_problems(sample_course):
     by_id = {t.id: t for t in templates}
     assert [t.id for t in templates] == ["rolfe", "gibbs", "nmc-reflective-account"]
     assert [s.id for s in by_id["gibbs"].sections] == [
-        "description", "feelings", "evaluation", "analysis", "conclusion", "action-plan"]
+        "description",
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action-plan",
+    ]
     assert "anonymise" in by_id["gibbs"].reminder.lower()
     themes = by_id["nmc-reflective-account"].section("code-themes")
     assert themes.kind == TICKS
     assert [o.label for o in themes.options] == [
-        "Prioritise people", "Practise effectively", "Preserve safety",
-        "Promote professionalism and trust"]
+        "Prioritise people",
+        "Practise effectively",
+        "Preserve safety",
+        "Promote professionalism and trust",
+    ]
     for t in templates:
         for s in t.sections:
             assert s.prompt and s.example, (t.id, s.id)
@@ -71,8 +80,9 @@ def test_ticks_without_options_is_an_error(tmp_path):
 
 
 def test_bad_kind_and_unknown_field(tmp_path):
-    write(tmp_path, "bad.yaml", GOOD.replace("    title: One\n", "    title: One\n    kind: essay\n")
-          + "colour: blue\n")
+    write(
+        tmp_path, "bad.yaml", GOOD.replace("    title: One\n", "    title: One\n    kind: essay\n") + "colour: blue\n"
+    )
     _, diags = load_templates(tmp_path)
     kinds = [d for d in diags if "kind" in d.message]
     assert kinds and kinds[0].line == 6 and "expected one of" in kinds[0].message
@@ -104,8 +114,9 @@ def test_validate_reports_template_problems(tmp_path, sample_course, capsys):
 
     shutil.copytree(sample_course, tmp_path / "course")
     bad = tmp_path / "course" / "templates" / "gibbs.yaml"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("  - id: feelings\n", "  - id: Feelings!\n"),
-                   encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("  - id: feelings\n", "  - id: Feelings!\n"), encoding="utf-8"
+    )
     assert main(["validate", str(tmp_path / "course")]) == 1
     out = capsys.readouterr().out
     assert "gibbs.yaml:" in out and "sections[2].id" in out

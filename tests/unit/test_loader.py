@@ -104,7 +104,11 @@ def test_bad_id_pattern(tmp_path):
 
 
 def test_broken_link_and_image_name_their_lines(tmp_path):
-    write(tmp_path, "01-x.md", "---\ntitle: X\n---\n\nSee [two](02-y.md) and [gone](03-gone.md).\n\n![pic](img/none.png)\n")
+    write(
+        tmp_path,
+        "01-x.md",
+        "---\ntitle: X\n---\n\nSee [two](02-y.md) and [gone](03-gone.md).\n\n![pic](img/none.png)\n",
+    )
     write(tmp_path, "02-y.md", "---\ntitle: Y\n---\n")
     errors = lines(load_course(tmp_path).diagnostics, "error")
     assert errors == [
@@ -116,8 +120,11 @@ def test_broken_link_and_image_name_their_lines(tmp_path):
 def test_links_by_id_external_and_anchor_are_fine(tmp_path):
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "a.png").write_bytes(b"x")
-    write(tmp_path, "01-x.md", "---\ntitle: X\n---\n[a](#part) [b](https://example.org) [c](y) ![i](img/a.png)\n"
-                               "[ref]: 02-y.md\n")
+    write(
+        tmp_path,
+        "01-x.md",
+        "---\ntitle: X\n---\n[a](#part) [b](https://example.org) [c](y) ![i](img/a.png)\n[ref]: 02-y.md\n",
+    )
     write(tmp_path, "02-y.md", "---\ntitle: Y\nid: y\n---\n")
     assert load_course(tmp_path).diagnostics == []
 

@@ -8,10 +8,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from trainer.content import load_content
-from trainer.tools.demo_export import fill_demo
 from trainer.export.xapi import xapi_statements
 from trainer.records.store import memory_store
 from trainer.services.lrs import OUTBOX, LrsConfig, LrsError, LrsOutbox
+from trainer.tools.demo_export import fill_demo
 
 USER, PASSWORD = "trainer", "s3cret"
 
@@ -39,10 +39,10 @@ class FakeLrs:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 self.reply(405, {"error": "only POST here"})
 
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 lrs.requests += 1
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if self.path.rstrip("/") != "/xAPI/statements":
@@ -167,8 +167,7 @@ def test_send_xapi_command(lrs, tmp_path, monkeypatch, capsys):
     assert out == ["17 sent", "0 sent"] and len(lrs.stored) == 17
     monkeypatch.setenv("TRAINER_LRS_PASSWORD", "wrong")
     store = open_store(data)
-    store.add("reflection", {"profile": "default", "title": "New", "template": "rolfe",
-                             "sections": {"what": "x"}})
+    store.add("reflection", {"profile": "default", "title": "New", "template": "rolfe", "sections": {"what": "x"}})
     store.close()
     assert main(args) == 2
     assert "refused the user name or password" in capsys.readouterr().err

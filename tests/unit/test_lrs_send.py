@@ -8,16 +8,26 @@ import pytest
 
 from trainer.services.lrs import LrsError, SendReport
 from trainer.services.lrs_send import (
-    KEYS, LrsSettings, RecordingTransport, check_address, check_home, check_settings, explain_status,
-    explain_unreachable, result_message,
+    KEYS,
+    LrsSettings,
+    RecordingTransport,
+    check_address,
+    check_home,
+    check_settings,
+    explain_status,
+    explain_unreachable,
+    result_message,
 )
 
 
 def test_settings_round_trip_through_a_store_of_values_without_a_password():
     saved = {}
     LrsSettings(" https://lrs.example.org/xapi/ ", " sam ", "https://lms.example.org").write(saved.__setitem__)
-    assert saved == {"lrs/address": "https://lrs.example.org/xapi/", "lrs/user": "sam",
-                     "lrs/home": "https://lms.example.org"}
+    assert saved == {
+        "lrs/address": "https://lrs.example.org/xapi/",
+        "lrs/user": "sam",
+        "lrs/home": "https://lms.example.org",
+    }
     assert not any("pass" in key for key in saved) and set(saved) == set(KEYS.values())
     back = LrsSettings.read(saved.get)
     assert back == LrsSettings("https://lrs.example.org/xapi/", "sam", "https://lms.example.org")
@@ -25,21 +35,32 @@ def test_settings_round_trip_through_a_store_of_values_without_a_password():
     assert not LrsSettings.read({}.get).configured  # nothing saved yet: QSettings answers None
 
 
-@pytest.mark.parametrize("address", ["https://lrs.example.org/xapi/", "https://lrs.example.org:8443/data/xAPI",
-                                     "http://localhost:8080/xapi", "http://127.0.0.1:5000/", "  https://x.org  "])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://lrs.example.org/xapi/",
+        "https://lrs.example.org:8443/data/xAPI",
+        "http://localhost:8080/xapi",
+        "http://127.0.0.1:5000/",
+        "  https://x.org  ",
+    ],
+)
 def test_good_addresses_pass(address):
     assert check_address(address) == address.strip()
 
 
-@pytest.mark.parametrize("address, words", [
-    ("", "Type the address"),
-    ("lrs.example.org/xapi", "should start with https://"),
-    ("http://lrs.example.org/xapi", "must start with https://"),
-    ("ftp://lrs.example.org", "not a web address"),
-    ("https://", "not a web address"),
-    ("https://lrs example.org", "cannot contain spaces"),
-    ("https://lrs.example.org:port/", "port number"),
-])
+@pytest.mark.parametrize(
+    "address, words",
+    [
+        ("", "Type the address"),
+        ("lrs.example.org/xapi", "should start with https://"),
+        ("http://lrs.example.org/xapi", "must start with https://"),
+        ("ftp://lrs.example.org", "not a web address"),
+        ("https://", "not a web address"),
+        ("https://lrs example.org", "cannot contain spaces"),
+        ("https://lrs.example.org:port/", "port number"),
+    ],
+)
 def test_wrong_addresses_are_refused_in_plain_words(address, words):
     with pytest.raises(LrsError, match=words):
         check_address(address)
@@ -70,8 +91,9 @@ def test_result_messages():
     assert ok and text.startswith("Nothing new to send")
     ok, text = result_message(SendReport(sent=50, still_pending=3), "the connection was broken off")
     assert not ok
-    assert text == ("Sent 50 statements.\n\n3 could not be sent and will be tried again next time: "
-                    "the connection was broken off.")
+    assert text == (
+        "Sent 50 statements.\n\n3 could not be sent and will be tried again next time: the connection was broken off."
+    )
     ok, text = result_message(SendReport(sent=2, conflicts=1))
     assert not ok and "1 statement refused" in text
 

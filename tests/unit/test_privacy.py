@@ -1,7 +1,16 @@
 import pytest
 
 from trainer.journal.privacy import (
-    DATE, DATE_OF_BIRTH, EMAIL, NAME, NHS_NUMBER, PHONE, POSTCODE, nhs_check_digit_ok, scan, summary,
+    DATE,
+    DATE_OF_BIRTH,
+    EMAIL,
+    NAME,
+    NHS_NUMBER,
+    PHONE,
+    POSTCODE,
+    nhs_check_digit_ok,
+    scan,
+    summary,
 )
 
 
@@ -40,8 +49,7 @@ def test_things_that_are_not_dates():
 
 def test_postcodes_phones_and_email():
     assert kinds("He lives near SW1A 1AA now.") == [(POSTCODE, "SW1A 1AA")]
-    assert kinds("Call 07700 900123 or +44 20 7946 0958.") == [
-        (PHONE, "07700 900123"), (PHONE, "+44 20 7946 0958")]
+    assert kinds("Call 07700 900123 or +44 20 7946 0958.") == [(PHONE, "07700 900123"), (PHONE, "+44 20 7946 0958")]
     assert kinds("Write to sam.jones@example.org please") == [(EMAIL, "sam.jones@example.org")]
 
 
@@ -51,9 +59,11 @@ def test_titles_followed_by_names():
 
 
 def test_ordinary_prose_is_not_flagged():
-    text = ("The patient arrived early. She said Monday was hard. I asked what mattered most "
-            "to her today. We agreed a plan: walk for ten minutes, three times a week. "
-            "Take 1 2 3 steps. My dr said nothing. On ward 12 at 9 am.")
+    text = (
+        "The patient arrived early. She said Monday was hard. I asked what mattered most "
+        "to her today. We agreed a plan: walk for ten minutes, three times a week. "
+        "Take 1 2 3 steps. My dr said nothing. On ward 12 at 9 am."
+    )
     assert scan(text) == []
 
 
@@ -62,7 +72,7 @@ def test_findings_are_in_order_with_positions_and_advice():
     found = scan(text)
     assert [f.kind for f in found] == [NAME, DATE_OF_BIRTH, NHS_NUMBER]
     for f in found:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
         assert f.advice
     assert summary(found) == "1 title and name, 1 date of birth and 1 NHS number"
     assert summary(scan("9991000003 and 9991000003")) == "2 NHS numbers"

@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -16,9 +16,14 @@ from trainer.records.store import open_store
 
 V0_FILE = {  # the unversioned layout the first release wrote
     "progress": {
-        "1": {"profile": "alice", "module": "m1", "done": True,
-              "uid": "u-1", "created": "2026-01-01T00:00:00+00:00",
-              "updated": "2026-01-02T00:00:00+00:00"},
+        "1": {
+            "profile": "alice",
+            "module": "m1",
+            "done": True,
+            "uid": "u-1",
+            "created": "2026-01-01T00:00:00+00:00",
+            "updated": "2026-01-02T00:00:00+00:00",
+        },
         "2": {"module": "m2", "done": False},  # older still: no uid, no times, no profile
     },
     "profile_state": {"1": {"profile": "alice", "last_module": "m1"}},
@@ -56,8 +61,9 @@ def test_migrating_from_each_version_reaches_current(version):
     data, steps = migrate(data, "t2")
     assert steps == list(range(version, SCHEMA_VERSION))
     assert data["_meta"]["1"]["schema"] == SCHEMA_VERSION
-    assert all(doc.get("uid") and doc.get("profile") for kind, t in data.items() if kind != "_meta"
-               for doc in t.values())
+    assert all(
+        doc.get("uid") and doc.get("profile") for kind, t in data.items() if kind != "_meta" for doc in t.values()
+    )
 
 
 def test_file_from_a_newer_version_is_refused_and_untouched(tmp_path):
@@ -88,8 +94,9 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
     dead.wait()
     import socket
 
-    (tmp_path / "records.lock").write_text(json.dumps(
-        {"pid": dead.pid, "host": socket.gethostname(), "time": "2026-01-01T00:00:00+00:00"}))
+    (tmp_path / "records.lock").write_text(
+        json.dumps({"pid": dead.pid, "host": socket.gethostname(), "time": "2026-01-01T00:00:00+00:00"})
+    )
     assert "has stopped" in DataLock(tmp_path).state()
     lock = DataLock(tmp_path).acquire()
     assert lock.took_over["pid"] == dead.pid
@@ -116,7 +123,7 @@ def test_locked_store_and_read_only_store(tmp_path):
 
 def test_rotation_keeps_last_ten_and_one_a_day_for_a_week(tmp_path):
     (tmp_path / "records.json").write_text("{}")
-    now = datetime(2026, 6, 30, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 6, 30, 12, 0, tzinfo=UTC)
     for day in range(10, 0, -1):  # three backups a day for ten days
         for hour in (8, 12, 16):
             when = now - timedelta(days=day) + timedelta(hours=hour - 12)

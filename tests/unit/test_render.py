@@ -16,8 +16,10 @@ def html(text: str) -> str:
 def test_headings_get_ids_and_feed_the_toc():
     out, headings = markdown_to_html("## First part\n\ntext\n\n### Sub part\n")
     assert '<h2 id="first-part">First part</h2>' in out
-    assert [(h.level, h.anchor, h.text) for h in headings] == [(2, "first-part", "First part"),
-                                                               (3, "sub-part", "Sub part")]
+    assert [(h.level, h.anchor, h.text) for h in headings] == [
+        (2, "first-part", "First part"),
+        (3, "sub-part", "Sub part"),
+    ]
 
 
 def test_table_gets_visible_borders():
@@ -80,17 +82,20 @@ def elements(markup: str) -> list[tuple[str, dict]]:
     return parser.tags
 
 
-@pytest.mark.parametrize("source", [
-    "<script>alert(1)</script>",
-    "Hello <script>alert(1)</script> there",
-    "<div onclick=\"steal()\">click</div>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "<iframe src=\"https://example.org\"></iframe>",
-    "<style>body{display:none}</style>",
-    "[ok](https://example.org){: onclick=\"x()\" }",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<script>alert(1)</script>",
+        "Hello <script>alert(1)</script> there",
+        '<div onclick="steal()">click</div>',
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        '<a href="javascript:alert(1)">x</a>',
+        '<iframe src="https://example.org"></iframe>',
+        "<style>body{display:none}</style>",
+        '[ok](https://example.org){: onclick="x()" }',
+    ],
+)
 def test_raw_html_and_script_never_survive(source):
     for tag, attrs in elements(html(source)):
         assert tag not in ("script", "iframe", "style", "object", "embed")
@@ -105,9 +110,18 @@ def test_raw_html_shows_as_text():
 
 
 def test_template_escapes_metadata_and_shows_objectives():
-    m = Module(id="m", title="Fish & <chips>", path=Path("m.md"), order=1, summary="S",
-               duration_minutes=20, objectives=["Do <this>"], keypoints=["K"], body="## A\n\nx\n\n## B\n",
-               reflection_prompt="Think")
+    m = Module(
+        id="m",
+        title="Fish & <chips>",
+        path=Path("m.md"),
+        order=1,
+        summary="S",
+        duration_minutes=20,
+        objectives=["Do <this>"],
+        keypoints=["K"],
+        body="## A\n\nx\n\n## B\n",
+        reflection_prompt="Think",
+    )
     page = render_module(m, DARK, done=True).html
     assert "Fish &amp; &lt;chips&gt;" in page and "Do &lt;this&gt;" in page
     assert "About 20 minutes" in page and "Done" in page

@@ -47,7 +47,12 @@ def test_turns_directions_continuations_and_tags(tmp_path):
     s = load_scenarios(tmp_path, SKILLS).scenarios[0]
     opening = s.moment("opening")
     first = opening.traditional[0]
-    assert (first.speaker, first.words, first.direction, first.line) == ("Nurse", "Hello, come in.", "looks at screen", 23)
+    assert (first.speaker, first.words, first.direction, first.line) == (
+        "Nurse",
+        "Hello, come in.",
+        "looks at screen",
+        23,
+    )
     assert [t.speaker for t in opening.turns(TRADITIONAL)] == ["Nurse", "Sam", "Nurse"]
     asked = opening.turns(SMS)[2]
     assert asked.words == "How have things been? Take your time."
@@ -129,7 +134,10 @@ def test_moment_missing_a_version(tmp_path):
 
 def test_version_with_no_turns(tmp_path):
     write(tmp_path, text(drop={41}))
-    assert only(tmp_path) == (40, "the Traditional version of moment 'agenda' has no turns; add lines like '**Nurse:** words'")
+    assert only(tmp_path) == (
+        40,
+        "the Traditional version of moment 'agenda' has no turns; add lines like '**Nurse:** words'",
+    )
 
 
 def test_duplicate_moment_id(tmp_path):
@@ -170,8 +178,11 @@ def test_line_that_is_not_a_turn(tmp_path):
 
 def test_no_moments(tmp_path):
     write(tmp_path, "\n".join(text().splitlines()[:19]) + "\n")
-    assert only(tmp_path) == (19, "no moments found: add '## Moment: <title>' headings, each with "
-                                  "'### Traditional' and '### Self-management support' turns")
+    assert only(tmp_path) == (
+        19,
+        "no moments found: add '## Moment: <title>' headings, each with "
+        "'### Traditional' and '### Self-management support' turns",
+    )
 
 
 def test_no_front_matter(tmp_path):
@@ -258,14 +269,32 @@ def test_worked_example_in_the_docs_is_valid(tmp_path, sample_course):
 
 
 # -- robustness -----------------------------------------------------------------------------
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-PIECES = st.sampled_from([
-    "## Moment: A", "## B {#b}", "### Traditional", "### Self-management support", "### SMS",
-    "### Commentary", "### Practice", "### Other", "**Nurse:** hi", "**Sam:** yo {reflections}",
-    "**Ghost:** boo", "_(pause)_", "{open-questions}", "plain words", "", "# Top", "```", "{", "**",
-])
+PIECES = st.sampled_from(
+    [
+        "## Moment: A",
+        "## B {#b}",
+        "### Traditional",
+        "### Self-management support",
+        "### SMS",
+        "### Commentary",
+        "### Practice",
+        "### Other",
+        "**Nurse:** hi",
+        "**Sam:** yo {reflections}",
+        "**Ghost:** boo",
+        "_(pause)_",
+        "{open-questions}",
+        "plain words",
+        "",
+        "# Top",
+        "```",
+        "{",
+        "**",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

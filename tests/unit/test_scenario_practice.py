@@ -60,8 +60,9 @@ def test_spot_targets_are_practitioner_turns_of_the_sms_version(tmp_path):
 def test_score_counts_hits_misses_and_extras_per_skill():
     expected = {0: [], 2: ["open-questions", "agenda-setting"], 4: ["reflections"]}
     chosen = {0: ["permission"], 2: ["open-questions"], 4: ["reflections", "summaries"]}
-    score = score_spot(expected, chosen, order=["agenda-setting", "permission", "open-questions",
-                                                "reflections", "summaries"])
+    score = score_spot(
+        expected, chosen, order=["agenda-setting", "permission", "open-questions", "reflections", "summaries"]
+    )
     assert score.skills == (
         SkillAgreement("agenda-setting", 0, 1, 0),
         SkillAgreement("permission", 0, 0, 1),
@@ -134,7 +135,9 @@ def test_spot_rounds_are_scored_stored_and_summed(tmp_path):
     reopened = ScenarioPracticeService(open_store(tmp_path / "data"), "me")
     history = reopened.spot_history("tiny")
     assert [(r["moment"], r["hits"], r["agreement"]) for r in history] == [
-        ("opening", 1, round(1 / 3, 4)), ("agenda", 1, 1.0)]
+        ("opening", 1, round(1 / 3, 4)),
+        ("agenda", 1, 1.0),
+    ]
     summary = reopened.spot_summary("tiny")
     assert summary == {"rounds": 2, "hits": 2, "misses": 1, "extras": 1, "agreement": 0.5}
     assert reopened.spot_summary("other") == {"rounds": 0, "hits": 0, "misses": 0, "extras": 0, "agreement": None}

@@ -11,7 +11,15 @@ from trainer.journal.templates import load_templates
 from trainer.records.store import memory_store
 from trainer.services.journal import JournalService
 from trainer.services.search import (
-    MODULE, REFLECTION, SCENARIO, Document, SearchService, fold, group, markdown_plain, search_documents,
+    MODULE,
+    REFLECTION,
+    SCENARIO,
+    Document,
+    SearchService,
+    fold,
+    group,
+    markdown_plain,
+    search_documents,
 )
 
 
@@ -48,14 +56,13 @@ def test_accent_insensitive_match_keeps_the_written_text_and_snippet_span():
     docs = [Document(MODULE, "m", "Words", "A long opening sentence. " * 8 + "Meet at the Café Rouge at noon.")]
     hit = search_documents(docs, "cafe")[0]
     assert hit.match == "Café"
-    assert hit.snippet[hit.span[0]:hit.span[1]] == "Café"
+    assert hit.snippet[hit.span[0] : hit.span[1]] == "Café"
     assert hit.snippet.startswith("\u2026")
 
 
 def test_bundled_content_search_groups_and_opens_at_moments(sample_course):
     content = load_content(sample_course)
-    journal = JournalService(memory_store(), "me", load_templates(sample_course)[0],
-                             today=lambda: date(2026, 3, 1))
+    journal = JournalService(memory_store(), "me", load_templates(sample_course)[0], today=lambda: date(2026, 3, 1))
     rec = journal.create("rolfe", title="Thinking about the rescue pack")
     journal.save(rec["uid"], {"sections": {"what": "We talked about her inhaler technique."}})
     service = SearchService(content.course, content.scenarios, journal)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from trainer.competencies.dashboard import OBSERVER, SELF, weakest
-from trainer.tools.demo_ratings import add_demo_ratings
 from trainer.competencies.framework import load_framework
 from trainer.competencies.ratings import NA, RatingError, record_title
 from trainer.content import load_content
 from trainer.records.store import memory_store, open_store
 from trainer.services.ratings import OBSERVATION, SELF_ASSESSMENT, RatingsService
+from trainer.tools.demo_ratings import add_demo_ratings
 
 
 @pytest.fixture
@@ -25,11 +25,17 @@ def service(framework):
 
 
 def test_self_assessment_is_stored_for_the_profile(service):
-    rec = service.save_self_assessment({
-        "date": "2026-03-01",
-        "items": {"open-questions": {"rating": 1, "note": " tried it ", "link": "reflection:abc"},
-                  "signposting": {"rating": "n/a"}, "summaries": {"rating": None}},
-        "globals": {"partnership": 4, "empathy": None}})
+    rec = service.save_self_assessment(
+        {
+            "date": "2026-03-01",
+            "items": {
+                "open-questions": {"rating": 1, "note": " tried it ", "link": "reflection:abc"},
+                "signposting": {"rating": "n/a"},
+                "summaries": {"rating": None},
+            },
+            "globals": {"partnership": 4, "empathy": None},
+        }
+    )
     assert rec["profile"] == "me" and rec["uid"]
     stored = service.get(SELF_ASSESSMENT, rec["uid"])
     assert stored["items"]["open-questions"] == {"rating": 1, "note": "tried it", "link": "reflection:abc"}
@@ -41,13 +47,16 @@ def test_self_assessment_is_stored_for_the_profile(service):
     assert other.get(SELF_ASSESSMENT, rec["uid"]) is None
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"date": "yesterday"}, "not a date"),
-    ({"date": "2026-03-01", "items": {"open-questions": {"rating": 3}}}, "expected 0, 1, 2"),
-    ({"date": "2026-03-01", "items": {"nonsense": {"rating": 1}}}, "not a skill"),
-    ({"date": "2026-03-01", "globals": {"empathy": 6}}, "from 1 to 5"),
-    ({"date": "2026-03-01", "globals": {"kindness": 3}}, "not a global rating"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"date": "yesterday"}, "not a date"),
+        ({"date": "2026-03-01", "items": {"open-questions": {"rating": 3}}}, "expected 0, 1, 2"),
+        ({"date": "2026-03-01", "items": {"nonsense": {"rating": 1}}}, "not a skill"),
+        ({"date": "2026-03-01", "globals": {"empathy": 6}}, "from 1 to 5"),
+        ({"date": "2026-03-01", "globals": {"kindness": 3}}, "not a global rating"),
+    ],
+)
 def test_bad_input_is_refused_in_plain_words(service, data, message):
     with pytest.raises(RatingError, match=message):
         service.save_self_assessment(data)
@@ -76,13 +85,25 @@ def test_editing_and_deleting(service):
 
 
 def test_compare_two_assessments(service):
-    a = service.save_self_assessment({"date": "2026-03-01", "globals": {"empathy": 3},
-                                      "items": {"reflections": {"rating": 0}, "summaries": {"rating": 2},
-                                                "signposting": {"rating": 1}}})
-    b = service.save_self_assessment({"date": "2026-03-08", "globals": {"empathy": 4},
-                                      "items": {"reflections": {"rating": 2}, "summaries": {"rating": 1},
-                                                "signposting": {"rating": "na"},
-                                                "follow-up": {"rating": 1}}})
+    a = service.save_self_assessment(
+        {
+            "date": "2026-03-01",
+            "globals": {"empathy": 3},
+            "items": {"reflections": {"rating": 0}, "summaries": {"rating": 2}, "signposting": {"rating": 1}},
+        }
+    )
+    b = service.save_self_assessment(
+        {
+            "date": "2026-03-08",
+            "globals": {"empathy": 4},
+            "items": {
+                "reflections": {"rating": 2},
+                "summaries": {"rating": 1},
+                "signposting": {"rating": "na"},
+                "follow-up": {"rating": 1},
+            },
+        }
+    )
     # Order of choice does not matter: earlier is always "before".
     rows = {r.item_id: r for r in service.compare(b["uid"], a["uid"])}
     assert (rows["reflections"].delta, rows["reflections"].text) == (2, "\u2191 up 2")
@@ -98,11 +119,23 @@ def test_compare_two_assessments(service):
 def test_observation_needs_names_and_keeps_counts(service):
     with pytest.raises(RatingError, match="observer's name"):
         service.save_observation({"date": "2026-03-01", "learner": "Alex"})
-    rec = service.save_observation({
-        "date": "2026-03-01", "observer": "Sam", "learner": "Alex", "session_id": "",
-        "items": {"reflections": {"rating": 1, "said": "You said...", "response": "They paused",
-                                  "alternative": "Try a complex reflection"}},
-        "events": ["open_question", "open_question", "complex_reflection", "bogus"]})
+    rec = service.save_observation(
+        {
+            "date": "2026-03-01",
+            "observer": "Sam",
+            "learner": "Alex",
+            "session_id": "",
+            "items": {
+                "reflections": {
+                    "rating": 1,
+                    "said": "You said...",
+                    "response": "They paused",
+                    "alternative": "Try a complex reflection",
+                }
+            },
+            "events": ["open_question", "open_question", "complex_reflection", "bogus"],
+        }
+    )
     stored = service.get(OBSERVATION, rec["uid"])
     assert stored["counts"]["open_question"] == 2 and stored["counts"]["complex_reflection"] == 1
     assert stored["events"] == ["open_question", "open_question", "complex_reflection"]
@@ -112,11 +145,29 @@ def test_observation_needs_names_and_keeps_counts(service):
 
 
 def test_side_by_side_marks_disagreements_with_a_symbol_and_words(service):
-    mine = service.save_self_assessment({"date": "2026-03-01", "items": {
-        "reflections": {"rating": 2}, "summaries": {"rating": 1}, "signposting": {"rating": "na"},
-        "follow-up": {"rating": 1}}})
-    theirs = service.save_observation({"date": "2026-03-01", "observer": "Sam", "learner": "Alex", "items": {
-        "reflections": {"rating": 0, "said": "s"}, "summaries": {"rating": 1}, "signposting": {"rating": 2}}})
+    mine = service.save_self_assessment(
+        {
+            "date": "2026-03-01",
+            "items": {
+                "reflections": {"rating": 2},
+                "summaries": {"rating": 1},
+                "signposting": {"rating": "na"},
+                "follow-up": {"rating": 1},
+            },
+        }
+    )
+    theirs = service.save_observation(
+        {
+            "date": "2026-03-01",
+            "observer": "Sam",
+            "learner": "Alex",
+            "items": {
+                "reflections": {"rating": 0, "said": "s"},
+                "summaries": {"rating": 1},
+                "signposting": {"rating": 2},
+            },
+        }
+    )
     rows = {r.item_id: r for r in service.side_by_side(mine["uid"], theirs["uid"])}
     assert (rows["reflections"].marker, rows["reflections"].text) == ("\u2260", "differ: you rated it 2 higher")
     assert rows["reflections"].notes == {"said": "s"}
@@ -133,13 +184,30 @@ def test_measures_use_framework_thresholds(service):
 def test_dashboard_summaries_and_suggestions(sample_course, framework):
     content = load_content(sample_course)
     service = RatingsService(memory_store(), framework)
-    service.save_self_assessment({"date": "2026-03-01", "items": {
-        "priorities": {"rating": 0}, "permission": {"rating": 1, "note": "pairs practice"},
-        "open-questions": {"rating": 2}}})
-    service.save_self_assessment({"date": "2026-03-08", "items": {
-        "priorities": {"rating": 1}, "permission": {"rating": 1}, "open-questions": {"rating": 2}}})
-    service.save_observation({"date": "2026-03-08", "observer": "Sam", "learner": "Me", "items": {
-        "priorities": {"rating": 0}, "open-questions": {"rating": 1}}})
+    service.save_self_assessment(
+        {
+            "date": "2026-03-01",
+            "items": {
+                "priorities": {"rating": 0},
+                "permission": {"rating": 1, "note": "pairs practice"},
+                "open-questions": {"rating": 2},
+            },
+        }
+    )
+    service.save_self_assessment(
+        {
+            "date": "2026-03-08",
+            "items": {"priorities": {"rating": 1}, "permission": {"rating": 1}, "open-questions": {"rating": 2}},
+        }
+    )
+    service.save_observation(
+        {
+            "date": "2026-03-08",
+            "observer": "Sam",
+            "learner": "Me",
+            "items": {"priorities": {"rating": 0}, "open-questions": {"rating": 1}},
+        }
+    )
     teaching = {m.id for m in content.course.readable() if "priorities" in m.skills}
     done = set(list(teaching)[:0])
     summaries = {s.skill_id: s for s in service.summaries(content.course, done)}

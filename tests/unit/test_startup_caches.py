@@ -52,8 +52,12 @@ def test_an_edited_module_is_loaded_afresh(tmp_path):
     course = _course(tmp_path / "course")
     first = load_content_cached(course, tmp_path / "data")
     path = course / "modules" / "01-ask.md"
-    path.write_text(MODULE.replace("Asking before advising\nduration", "Ask first\nduration")
-                    .replace("title: Asking before advising", "title: Ask first"), encoding="utf-8")
+    path.write_text(
+        MODULE.replace("Asking before advising\nduration", "Ask first\nduration").replace(
+            "title: Asking before advising", "title: Ask first"
+        ),
+        encoding="utf-8",
+    )
     second = load_content_cached(course, tmp_path / "data")
     assert second.course.modules[0].title == "Ask first"
     assert second.cache_key != first.cache_key

@@ -7,8 +7,8 @@ framework (``competencies.yaml`` -> ``thresholds``), never hard-coded here.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Tally:
         self._events.clear()
 
     def counts(self) -> dict[str, int]:
-        out = {code_id: 0 for code_id in CODE_IDS}
+        out = dict.fromkeys(CODE_IDS, 0)
         for event in self._events:
             out[event] += 1
         return out
@@ -169,15 +169,30 @@ def _rq_empty(c: Mapping[str, int]) -> str:
 
 
 SPECS = (
-    _Spec("reflection_to_question", "Reflections to questions", reflection_to_question, _ratio,
-          _rq_empty,
-          lambda c: f"{reflections(c)} reflections, {questions(c)} questions"),
-    _Spec("complex_reflections", "Complex reflections", complex_share, _pct,
-          lambda c: "no reflections counted yet",
-          lambda c: f"{_n(c, 'complex_reflection')} of {reflections(c)} reflections"),
-    _Spec("permission_rate", "Advice with permission", permission_rate, _pct,
-          lambda c: "no advice counted yet",
-          lambda c: f"{_n(c, 'advice_with_permission')} of {advice(c)} pieces of advice"),
+    _Spec(
+        "reflection_to_question",
+        "Reflections to questions",
+        reflection_to_question,
+        _ratio,
+        _rq_empty,
+        lambda c: f"{reflections(c)} reflections, {questions(c)} questions",
+    ),
+    _Spec(
+        "complex_reflections",
+        "Complex reflections",
+        complex_share,
+        _pct,
+        lambda c: "no reflections counted yet",
+        lambda c: f"{_n(c, 'complex_reflection')} of {reflections(c)} reflections",
+    ),
+    _Spec(
+        "permission_rate",
+        "Advice with permission",
+        permission_rate,
+        _pct,
+        lambda c: "no advice counted yet",
+        lambda c: f"{_n(c, 'advice_with_permission')} of {advice(c)} pieces of advice",
+    ),
 )
 
 
@@ -189,6 +204,9 @@ def measures(counts: Mapping[str, int], thresholds: Callable[[str], object]) -> 
         fair, good = float(pair.fair), float(pair.good)
         value = spec.compute(counts)
         text = spec.empty(counts) if value is None else f"{spec.fmt(value)} ({spec.detail(counts)})"
-        out.append(Measure(spec.key, spec.label, value, text, fair, good, level(value, fair, good),
-                           spec.fmt(fair), spec.fmt(good)))
+        out.append(
+            Measure(
+                spec.key, spec.label, value, text, fair, good, level(value, fair, good), spec.fmt(fair), spec.fmt(good)
+            )
+        )
     return out

@@ -79,9 +79,13 @@ def _evidence(record: dict, skill_id: str, keys: tuple[str, ...]) -> bool:
     return any(str(item.get(k) or "").strip() for k in keys)
 
 
-def summarise(framework: Framework, self_records: list[dict], observations: list[dict],
-              modules_by_skill: dict[str, list[Module]] | None = None,
-              done_ids: set[str] | None = None) -> list[SkillSummary]:
+def summarise(
+    framework: Framework,
+    self_records: list[dict],
+    observations: list[dict],
+    modules_by_skill: dict[str, list[Module]] | None = None,
+    done_ids: set[str] | None = None,
+) -> list[SkillSummary]:
     """One summary per skill, in framework order.
 
     Evidence counts self-assessment items with a note or a link, plus
@@ -132,8 +136,12 @@ def _scenario_title(scenario: Any) -> str:
     return title or _scenario_id(scenario) or "a scenario"
 
 
-def suggest(summaries: list[SkillSummary], done_ids: set[str] | None = None,
-            scenarios_by_skill: dict[str, list] | None = None, limit: int = 3) -> list[Suggestion]:
+def suggest(
+    summaries: list[SkillSummary],
+    done_ids: set[str] | None = None,
+    scenarios_by_skill: dict[str, list] | None = None,
+    limit: int = 3,
+) -> list[Suggestion]:
     """For the weakest skills: the next module not yet done, else a scenario, else practice."""
     done_ids = done_ids or set()
     scenarios_by_skill = scenarios_by_skill or {}
@@ -142,16 +150,27 @@ def suggest(summaries: list[SkillSummary], done_ids: set[str] | None = None,
         todo = [m for m in s.modules if m.id not in done_ids]
         scenarios = scenarios_by_skill.get(s.skill_id, [])
         if todo:
-            out.append(Suggestion(s.skill_id, s.name, f"Read the module \u201c{todo[0].title}\u201d",
-                                  module_id=todo[0].id))
+            out.append(
+                Suggestion(s.skill_id, s.name, f"Read the module \u201c{todo[0].title}\u201d", module_id=todo[0].id)
+            )
         elif scenarios:
-            out.append(Suggestion(s.skill_id, s.name,
-                                  f"Practise with the scenario \u201c{_scenario_title(scenarios[0])}\u201d",
-                                  scenario_id=_scenario_id(scenarios[0])))
+            out.append(
+                Suggestion(
+                    s.skill_id,
+                    s.name,
+                    f"Practise with the scenario \u201c{_scenario_title(scenarios[0])}\u201d",
+                    scenario_id=_scenario_id(scenarios[0]),
+                )
+            )
         elif s.modules:
-            out.append(Suggestion(s.skill_id, s.name,
-                                  f"Revisit \u201c{s.modules[0].title}\u201d and practise it in a round",
-                                  module_id=s.modules[0].id))
+            out.append(
+                Suggestion(
+                    s.skill_id,
+                    s.name,
+                    f"Revisit \u201c{s.modules[0].title}\u201d and practise it in a round",
+                    module_id=s.modules[0].id,
+                )
+            )
         else:
             out.append(Suggestion(s.skill_id, s.name, "Practise it in a round and ask an observer to rate it"))
     return out

@@ -13,9 +13,9 @@ from pydantic import Field
 
 from trainer.competencies.coding import DEFAULT_THRESHOLDS
 from trainer.competencies.model import Framework, GlobalRating, ScalePoint, Skill, Threshold
-from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.content_format.frontmatter import Document, read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 
 FILE_NAME = "competencies.yaml"
 
@@ -66,10 +66,23 @@ class FrameworkMeta(ContentModel):
         return Framework(
             title=self.title,
             scale=[ScalePoint(p.value, p.label) for p in self.scale],
-            skills=[Skill(id=s.id, name=s.name, done_well=s.done_well, group=s.group,
-                          description=s.description, example=s.example) for s in self.skills],
-            globals=[GlobalRating(id=g.id, name=g.name, description=g.description, low=g.low, high=g.high,
-                                  min=g.min, max=g.max) for g in self.globals],
+            skills=[
+                Skill(
+                    id=s.id,
+                    name=s.name,
+                    done_well=s.done_well,
+                    group=s.group,
+                    description=s.description,
+                    example=s.example,
+                )
+                for s in self.skills
+            ],
+            globals=[
+                GlobalRating(
+                    id=g.id, name=g.name, description=g.description, low=g.low, high=g.high, min=g.min, max=g.max
+                )
+                for g in self.globals
+            ],
             thresholds={k: Threshold(fair=t.fair, good=t.good) for k, t in self.thresholds.items()},
         )
 
@@ -88,8 +101,7 @@ def _nested_extras(framework: FrameworkMeta):
 
 
 def _dotted(loc: tuple) -> str:
-    return "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p))
-                   for i, p in enumerate(loc))
+    return "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
 
 
 def _problems(framework: FrameworkMeta, doc: Document) -> list[Diagnostic]:
@@ -101,30 +113,44 @@ def _problems(framework: FrameworkMeta, doc: Document) -> list[Diagnostic]:
 
     # Unknown fields inside entries (the top level is checked by schema.check).
     for loc, key, known in _nested_extras(framework):
-        out.append(Diagnostic(doc.path, doc.line_of(loc + (key,)), WARNING,
-                              f"unknown field '{_dotted(loc + (key,))}'{did_you_mean(key, known)}; "
-                              "it is ignored"))
+        out.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of(loc + (key,)),
+                WARNING,
+                f"unknown field '{_dotted(loc + (key,))}'{did_you_mean(key, known)}; it is ignored",
+            )
+        )
     seen: dict[str, int] = {}
     for i, skill in enumerate(framework.skills):
         if skill.id in seen:
-            err(("skills", i, "id"), f"field 'skills[{i + 1}].id': duplicate skill id '{skill.id}' "
-                f"(first used on line {seen[skill.id]}); every skill needs its own id")
+            err(
+                ("skills", i, "id"),
+                f"field 'skills[{i + 1}].id': duplicate skill id '{skill.id}' "
+                f"(first used on line {seen[skill.id]}); every skill needs its own id",
+            )
         else:
             seen[skill.id] = doc.line_of(("skills", i, "id"))
     seen_globals: dict[str, int] = {}
     for i, rating in enumerate(framework.globals):
         if rating.id in seen_globals or rating.id in seen:
-            err(("globals", i, "id"), f"field 'globals[{i + 1}].id': duplicate id '{rating.id}'; "
-                "every global rating needs its own id")
+            err(
+                ("globals", i, "id"),
+                f"field 'globals[{i + 1}].id': duplicate id '{rating.id}'; every global rating needs its own id",
+            )
         seen_globals.setdefault(rating.id, i)
         if rating.min >= rating.max:
-            err(("globals", i, "min"), f"field 'globals[{i + 1}]': expected min below max, "
-                f"found min {rating.min} and max {rating.max}")
+            err(
+                ("globals", i, "min"),
+                f"field 'globals[{i + 1}]': expected min below max, found min {rating.min} and max {rating.max}",
+            )
     values: set = set()
     for i, point in enumerate(framework.scale):
         if point.value not in ALLOWED_SCALE_VALUES:
-            err(("scale", i, "value"), f"field 'scale[{i + 1}].value': expected 0, 1, 2 or null "
-                f"(not applicable), found {point.value}")
+            err(
+                ("scale", i, "value"),
+                f"field 'scale[{i + 1}].value': expected 0, 1, 2 or null (not applicable), found {point.value}",
+            )
         elif point.value in values:
             shown = "null" if point.value is None else point.value
             err(("scale", i, "value"), f"field 'scale[{i + 1}].value': the value {shown} is listed twice")
@@ -136,19 +162,32 @@ def _problems(framework: FrameworkMeta, doc: Document) -> list[Diagnostic]:
     absent = [k for k in DEFAULT_THRESHOLDS if k not in framework.thresholds]
     if absent:
         where = ("thresholds",) if "thresholds" in doc.data else ()
-        used = "; ".join(f"{k} fair {DEFAULT_THRESHOLDS[k][0]:g}, good {DEFAULT_THRESHOLDS[k][1]:g}"
-                         for k in absent)
-        out.append(Diagnostic(doc.path, doc.line_of(where), WARNING,
-                              f"field 'thresholds': no value for {', '.join(absent)}; "
-                              f"using the built-in defaults ({used})"))
+        used = "; ".join(f"{k} fair {DEFAULT_THRESHOLDS[k][0]:g}, good {DEFAULT_THRESHOLDS[k][1]:g}" for k in absent)
+        out.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of(where),
+                WARNING,
+                f"field 'thresholds': no value for {', '.join(absent)}; using the built-in defaults ({used})",
+            )
+        )
     for key, pair in framework.thresholds.items():
         if key not in DEFAULT_THRESHOLDS:
-            out.append(Diagnostic(doc.path, doc.line_of(("thresholds", key)), WARNING,
-                                  f"unknown threshold 'thresholds.{key}'"
-                                  f"{did_you_mean(key, list(DEFAULT_THRESHOLDS))}; it is not used"))
+            out.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(("thresholds", key)),
+                    WARNING,
+                    f"unknown threshold 'thresholds.{key}'"
+                    f"{did_you_mean(key, list(DEFAULT_THRESHOLDS))}; it is not used",
+                )
+            )
         if pair.fair > pair.good:
-            err(("thresholds", key), f"field 'thresholds.{key}': expected 'fair' at or below 'good', "
-                f"found fair {pair.fair} and good {pair.good}")
+            err(
+                ("thresholds", key),
+                f"field 'thresholds.{key}': expected 'fair' at or below 'good', "
+                f"found fair {pair.fair} and good {pair.good}",
+            )
     return out
 
 

@@ -100,8 +100,7 @@ def clean_record(framework: Framework, data: dict, notes: tuple[str, ...]) -> di
         except (TypeError, ValueError):
             number = None
         if number is None or not spec.min <= number <= spec.max:
-            raise RatingError(f"'{spec.name}' is {value!r}; expected a whole number from "
-                              f"{spec.min} to {spec.max}.")
+            raise RatingError(f"'{spec.name}' is {value!r}; expected a whole number from {spec.min} to {spec.max}.")
         globals_[global_id] = number
     out["globals"] = globals_
     return out

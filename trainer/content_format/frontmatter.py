@@ -38,7 +38,7 @@ class Document:
     def line_of(self, loc: tuple | list = ()) -> int:
         """The 1-based file line of a field path like ('objectives', 2)."""
         node = self._node
-        line = (node.start_mark.line if node is not None else 0)
+        line = node.start_mark.line if node is not None else 0
         for part in loc:
             child = _child(node, part)
             if child is None:
@@ -82,8 +82,11 @@ def _error_line(exc: yaml.YAMLError, text: str) -> int:
     problem = getattr(exc, "problem_mark", None)
     mark = problem
     opened = str(getattr(exc, "context", "") or "")
-    if context is not None and ("flow" in opened or "quoted" in opened) and (
-            problem is None or problem.line >= context.line):
+    if (
+        context is not None
+        and ("flow" in opened or "quoted" in opened)
+        and (problem is None or problem.line >= context.line)
+    ):
         mark = context
     line = mark.line if mark is not None else 0
     filled = [i for i, ln in enumerate(text.splitlines()) if ln.strip()]
@@ -116,7 +119,7 @@ def split_text(text: str, path: Path) -> Document:
         data, node = {}, None
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter must be a set of 'field: value' lines")
-    body = "".join(lines[end + 1:])
+    body = "".join(lines[end + 1 :])
     return Document(path, data, body, end + 2, True, node, 1)
 
 

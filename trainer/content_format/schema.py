@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.content_format.frontmatter import Document
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -96,7 +96,7 @@ def explain(error: dict) -> str:
     if template is None:
         message = error.get("msg", "is not valid")
         if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
+            message = message[len("Value error, ") :]
         return message
     try:
         text = template.format(**(error.get("ctx") or {}))
@@ -121,9 +121,14 @@ def check(
     if isinstance(data, dict):
         for key in data:
             if str(key) not in known:
-                out.append(Diagnostic(
-                    doc.path, doc.line_of(prefix + (key,)), WARNING,
-                    f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(str(key), known)}; it is ignored"))
+                out.append(
+                    Diagnostic(
+                        doc.path,
+                        doc.line_of(prefix + (key,)),
+                        WARNING,
+                        f"unknown field '{_field_name(prefix + (key,))}'{did_you_mean(str(key), known)}; it is ignored",
+                    )
+                )
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:
@@ -131,7 +136,6 @@ def check(
             loc = tuple(err.get("loc", ()))
             # A missing field is reported on the line of the mapping that lacks it.
             line = doc.line_of(prefix + (loc[:-1] if err.get("type") == "missing" else loc))
-            out.append(Diagnostic(doc.path, line, ERROR,
-                                  f"field '{_field_name(prefix + loc)}': {explain(err)}"))
+            out.append(Diagnostic(doc.path, line, ERROR, f"field '{_field_name(prefix + loc)}': {explain(err)}"))
         return None, sorted(out, key=lambda d: d.line)
     return parsed, out

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer import __version__
@@ -44,14 +44,12 @@ def export_backup(store, profile_id: str | None = None, now: str | None = None) 
     for kind in store.kinds():
         found = store.all(kind) if profile_id is None else store.all(kind, profile=profile_id)
         if found:
-            records[kind] = sorted((dict(r) for r in found),
-                                   key=lambda r: (str(r.get("uid", "")), _canonical(r)))
-    profiles = sorted({str(r["profile"]) for rs in records.values() for r in rs
-                       if isinstance(r.get("profile"), str)})
+            records[kind] = sorted((dict(r) for r in found), key=lambda r: (str(r.get("uid", "")), _canonical(r)))
+    profiles = sorted({str(r["profile"]) for rs in records.values() for r in rs if isinstance(r.get("profile"), str)})
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": now or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": now or datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
         "scope": "all profiles" if profile_id is None else "one profile",
         "profiles": profiles,
@@ -73,8 +71,9 @@ def read_backup(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise BackupError(f"{path}: not a text file; expected a JSON backup made by "
-                          "'trainer export --format json'") from None
+        raise BackupError(
+            f"{path}: not a text file; expected a JSON backup made by 'trainer export --format json'"
+        ) from None
     except json.JSONDecodeError as exc:
         raise BackupError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
     return check_backup(data, str(path))
@@ -82,14 +81,18 @@ def read_backup(path: Path) -> dict:
 
 def check_backup(data, where: str = "backup") -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BackupError(f"{where}: not a Practitioner Trainer backup (field 'format' should be "
-                          f"'{FORMAT}'; made with 'trainer export --format json')")
+        raise BackupError(
+            f"{where}: not a Practitioner Trainer backup (field 'format' should be "
+            f"'{FORMAT}'; made with 'trainer export --format json')"
+        )
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise BackupError(f"{where}: field 'version' should be a whole number, not {version!r}")
     if version > VERSION:
-        raise BackupError(f"{where}: made by a newer version of Practitioner Trainer (format version "
-                          f"{version}); this version reads format version {VERSION}: please update")
+        raise BackupError(
+            f"{where}: made by a newer version of Practitioner Trainer (format version "
+            f"{version}); this version reads format version {VERSION}: please update"
+        )
     records = data.get("records")
     if not isinstance(records, dict):
         raise BackupError(f"{where}: field 'records' should be an object of kind -> list of records")

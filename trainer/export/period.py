@@ -49,7 +49,7 @@ class Period:
     end: date | None = None
 
     @classmethod
-    def parse(cls, start: str | None, end: str | None) -> "Period":
+    def parse(cls, start: str | None, end: str | None) -> Period:
         period = cls(parse_day(start, "from date"), parse_day(end, "to date"))
         if period.start and period.end and period.start > period.end:
             raise PeriodError(f"the from date {period.start} is after the to date {period.end}")

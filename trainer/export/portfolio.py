@@ -7,7 +7,7 @@ hours (module durations plus team session lengths).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from trainer import __version__
 from trainer.export.period import Period, long_date
@@ -21,8 +21,7 @@ CPD_SECTIONS = ("modules", "sessions")
 
 def section_choices() -> list[tuple[str, str, str]]:
     """(key, title, description) of every portfolio section, in document order."""
-    secs = sorted(portfolio_sections(),
-                  key=lambda s: (PORTFOLIO_ORDER.index(s.key) if s.key in PORTFOLIO_ORDER else 99))
+    secs = sorted(portfolio_sections(), key=lambda s: PORTFOLIO_ORDER.index(s.key) if s.key in PORTFOLIO_ORDER else 99)
     return [(s.key, s.title, s.description) for s in secs]
 
 
@@ -50,8 +49,14 @@ def profile_name(store, profile_id: str) -> str:
     return "" if profile_id == "default" else profile_id
 
 
-def build_portfolio(store, profile_id: str, content=None, period: Period | None = None,
-                    include: list[str] | None = None, now: str | None = None) -> dict:
+def build_portfolio(
+    store,
+    profile_id: str,
+    content=None,
+    period: Period | None = None,
+    include: list[str] | None = None,
+    now: str | None = None,
+) -> dict:
     period = period or Period()
     ctx = ExportContext(store, profile_id, content, period)
     keys = [k for k, _t, _d in section_choices()]
@@ -59,16 +64,18 @@ def build_portfolio(store, profile_id: str, content=None, period: Period | None 
     sections = [data for key in chosen if (data := collect_section(key, ctx))]
     minutes = {s["key"]: int(s.get("minutes", 0)) for s in sections if s["key"] in CPD_SECTIONS}
     total = sum(minutes.values())
-    now = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = now or datetime.now(UTC).isoformat(timespec="seconds")
     course = getattr(content, "course", None)
     return {
         "title": "Continuing professional development portfolio",
         "course": course.title if course is not None else "Practitioner Trainer",
         "profile": profile_id,
         "name": profile_name(store, profile_id),
-        "period": {"from": period.start.isoformat() if period.start else None,
-                   "to": period.end.isoformat() if period.end else None,
-                   "text": period.describe()},
+        "period": {
+            "from": period.start.isoformat() if period.start else None,
+            "to": period.end.isoformat() if period.end else None,
+            "text": period.describe(),
+        },
         "generated": now,
         "generated_text": long_date(now),
         "app_version": __version__,
@@ -76,7 +83,9 @@ def build_portfolio(store, profile_id: str, content=None, period: Period | None 
         "sections": sections,
         "cpd_minutes": total,
         "cpd_hours_text": hours_text(total),
-        "cpd_parts": [{"title": s["title"], "minutes": minutes[s["key"]],
-                       "text": hours_text(minutes[s["key"]])}
-                      for s in sections if minutes.get(s["key"])],
+        "cpd_parts": [
+            {"title": s["title"], "minutes": minutes[s["key"]], "text": hours_text(minutes[s["key"]])}
+            for s in sections
+            if minutes.get(s["key"])
+        ],
     }

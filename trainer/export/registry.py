@@ -11,8 +11,9 @@ of the same key, or a generic table when there is none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from trainer.export.period import Period
 
@@ -75,9 +76,11 @@ SECTIONS: dict[str, Section] = {}
 
 def section(key: str, title: str, description: str = "", in_portfolio: bool = True):
     """Register ``collect`` as the section ``key`` (decorator)."""
+
     def register(fn: Callable[[ExportContext], dict | None]):
         SECTIONS[key] = Section(key, title, description, fn, in_portfolio)
         return fn
+
     return register
 
 

@@ -7,8 +7,7 @@ from trainer.export.registry import ExportContext, as_number, first, section, wh
 from trainer.export.sections_records import scenario_title
 
 
-@section("modules", "Modules completed",
-         "Course modules marked as done, with the date and how long each takes.")
+@section("modules", "Modules completed", "Course modules marked as done, with the date and how long each takes.")
 def modules_done(ctx: ExportContext) -> dict | None:
     order = {}
     course = getattr(ctx.content, "course", None)
@@ -24,17 +23,19 @@ def modules_done(ctx: ExportContext) -> dict | None:
             continue
         mod = ctx.module(module_id)
         minutes = mod.duration_minutes if mod is not None else None
-        items.append({
-            "uid": rec.get("uid", ""),
-            "module": module_id,
-            "title": mod.title if mod is not None else module_id,
-            "summary": mod.summary if mod is not None else "",
-            "objectives": list(mod.objectives) if mod is not None else [],
-            "done_at": done_at or "",
-            "date": iso_day(done_at),
-            "date_text": long_date(done_at),
-            "minutes": int(minutes) if minutes else 0,
-        })
+        items.append(
+            {
+                "uid": rec.get("uid", ""),
+                "module": module_id,
+                "title": mod.title if mod is not None else module_id,
+                "summary": mod.summary if mod is not None else "",
+                "objectives": list(mod.objectives) if mod is not None else [],
+                "done_at": done_at or "",
+                "date": iso_day(done_at),
+                "date_text": long_date(done_at),
+                "minutes": int(minutes) if minutes else 0,
+            }
+        )
     items.sort(key=lambda i: (i["date"], order.get(i["module"], 1_000), i["module"]))
     return {"items": items, "minutes": sum(i["minutes"] for i in items)}
 
@@ -57,8 +58,7 @@ def _plan_minutes(ctx: ExportContext, plan_id) -> int:
     return 0
 
 
-@section("sessions", "Team sessions",
-         "Team training sessions led or attended, with their length.")
+@section("sessions", "Team sessions", "Team training sessions led or attended, with their length.")
 def team_sessions(ctx: ExportContext) -> dict | None:
     try:
         found = ctx.store.all("team_session")
@@ -80,32 +80,44 @@ def team_sessions(ctx: ExportContext) -> dict | None:
             modules = [modules]
         people = rec.get("participants") if isinstance(rec.get("participants"), list) else []
         present = [p for p in people if isinstance(p, dict) and p.get("present", True)]
-        items.append({
-            "uid": rec.get("uid", ""),
-            "title": str(first(rec, "title", "plan_title", "name", "topic", default="Team session")),
-            "date": iso_day(day),
-            "date_text": long_date(day),
-            "minutes": int(minutes) if minutes and minutes > 0 else 0,
-            "role": "Led the session" if role == "led" else "Attended",
-            "team": str(rec.get("team") or ""),
-            "people": len(present),
-            "facilitator": str(first(rec, "facilitator", "led_by", default="")),
-            "modules": [ctx.module_title(m) for m in modules if isinstance(m, str)],
-            "notes": str(first(rec, "notes", "summary", default="")),
-        })
+        items.append(
+            {
+                "uid": rec.get("uid", ""),
+                "title": str(first(rec, "title", "plan_title", "name", "topic", default="Team session")),
+                "date": iso_day(day),
+                "date_text": long_date(day),
+                "minutes": int(minutes) if minutes and minutes > 0 else 0,
+                "role": "Led the session" if role == "led" else "Attended",
+                "team": str(rec.get("team") or ""),
+                "people": len(present),
+                "facilitator": str(first(rec, "facilitator", "led_by", default="")),
+                "modules": [ctx.module_title(m) for m in modules if isinstance(m, str)],
+                "notes": str(first(rec, "notes", "summary", default="")),
+            }
+        )
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items, "minutes": sum(i["minutes"] for i in items)}
 
 
-@section("scenarios", "Practice scenarios",
-         "Paired scenarios practised: responses written and skill-spotting rounds.")
+@section("scenarios", "Practice scenarios", "Paired scenarios practised: responses written and skill-spotting rounds.")
 def scenario_practice(ctx: ExportContext) -> dict | None:
     by_scenario: dict[str, dict] = {}
 
     def entry(scenario: str) -> dict:
-        return by_scenario.setdefault(scenario, {
-            "scenario": scenario, "title": scenario_title(ctx, scenario), "moments": set(),
-            "responses": 0, "rounds": 0, "hits": 0, "misses": 0, "extras": 0, "days": []})
+        return by_scenario.setdefault(
+            scenario,
+            {
+                "scenario": scenario,
+                "title": scenario_title(ctx, scenario),
+                "moments": set(),
+                "responses": 0,
+                "rounds": 0,
+                "hits": 0,
+                "misses": 0,
+                "extras": 0,
+                "days": [],
+            },
+        )
 
     for kind in ("scenario_attempt", "scenario_spot"):
         for rec in ctx.records(kind):
@@ -128,12 +140,19 @@ def scenario_practice(ctx: ExportContext) -> dict | None:
     for e in by_scenario.values():
         days = sorted(d for d in e["days"] if d)
         total = e["hits"] + e["misses"] + e["extras"]
-        items.append({
-            "uid": e["scenario"], "scenario": e["scenario"], "title": e["title"],
-            "moments": len(e["moments"]), "responses": e["responses"], "rounds": e["rounds"],
-            "agreement": round(100 * e["hits"] / total) if total else None,
-            "date": days[-1] if days else "", "date_text": long_date(days[-1]) if days else "",
-            "first_date_text": long_date(days[0]) if days else "",
-        })
+        items.append(
+            {
+                "uid": e["scenario"],
+                "scenario": e["scenario"],
+                "title": e["title"],
+                "moments": len(e["moments"]),
+                "responses": e["responses"],
+                "rounds": e["rounds"],
+                "agreement": round(100 * e["hits"] / total) if total else None,
+                "date": days[-1] if days else "",
+                "date_text": long_date(days[-1]) if days else "",
+                "first_date_text": long_date(days[0]) if days else "",
+            }
+        )
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items}

@@ -28,11 +28,15 @@ NMC_HEADINGS = {
 # not keep their keys in order (the file store sorts them), so order comes
 # from here, not from the record.
 KNOWN_TEMPLATES = {
-    "rolfe": [("What?", ("now",)), ("So what?", ("so_", "so ", "so-", "sowhat")),
-              ("What?", ("what", "descri"))],
-    "gibbs": [("Description", ("descri", "what")), ("Feelings", ("feel",)),
-              ("Evaluation", ("evaluat",)), ("Analysis", ("analy",)),
-              ("Conclusion", ("conclu",)), ("Action plan", ("action", "plan"))],
+    "rolfe": [("What?", ("now",)), ("So what?", ("so_", "so ", "so-", "sowhat")), ("What?", ("what", "descri"))],
+    "gibbs": [
+        ("Description", ("descri", "what")),
+        ("Feelings", ("feel",)),
+        ("Evaluation", ("evaluat",)),
+        ("Analysis", ("analy",)),
+        ("Conclusion", ("conclu",)),
+        ("Action plan", ("action", "plan")),
+    ],
 }
 ROLFE_ORDER = {"What?": 0, "So what?": 1, "Now what?": 2}
 SCALE_LABELS = {0: "Not done", 1: "Partly", 2: "Done well", None: "Not applicable"}
@@ -79,8 +83,9 @@ def template_parts(ctx: ExportContext, rec: dict) -> list[tuple[str, str, str]]:
             parts = known_order(template_id.lower(), sections)
         else:
             parts = [(k, humanise(k), _text(v)) for k, v in sections.items() if _text(v)]
-        return parts + [(k, humanise(k), "; ".join(humanise(c) for c in v))
-                        for k, v in ticks.items() if isinstance(v, list) and v]
+        return parts + [
+            (k, humanise(k), "; ".join(humanise(c) for c in v)) for k, v in ticks.items() if isinstance(v, list) and v
+        ]
     parts, known = [], set()
     for part in getattr(tpl, "sections", []):
         known.add(part.id)
@@ -91,8 +96,11 @@ def template_parts(ctx: ExportContext, rec: dict) -> list[tuple[str, str, str]]:
         if text:
             parts.append((part.id, str(part.title), text))
     parts += [(k, humanise(k), _text(v)) for k, v in sections.items() if k not in known and _text(v)]
-    parts += [(k, humanise(k), "; ".join(humanise(c) for c in v))
-              for k, v in ticks.items() if k not in known and isinstance(v, list) and v]
+    parts += [
+        (k, humanise(k), "; ".join(humanise(c) for c in v))
+        for k, v in ticks.items()
+        if k not in known and isinstance(v, list) and v
+    ]
     return parts
 
 
@@ -107,8 +115,7 @@ def nmc_order(parts) -> list[tuple[str, str, str]]:
     # "code" and "learn" are the most specific words: match them first.
     for part, words in sorted(NMC_PARTS, key=lambda p: len(p[1])):
         for key in keys:
-            if key not in placed and part not in placed.values() \
-                    and any(w in key.lower() for w in words):
+            if key not in placed and part not in placed.values() and any(w in key.lower() for w in words):
                 placed[key] = part
                 break
     by_key = {p[0]: p for p in parts}
@@ -173,8 +180,7 @@ def scenario_title(ctx: ExportContext, scenario_id: str) -> str:
 TEMPLATE_NAMES = {"nmc": "NMC reflective account", "rolfe": "Rolfe", "gibbs": "Gibbs"}
 
 
-@section("reflections", "Reflections",
-         "Finished reflective accounts; NMC accounts follow the order of the NMC form.")
+@section("reflections", "Reflections", "Finished reflective accounts; NMC accounts follow the order of the NMC form.")
 def reflections(ctx: ExportContext) -> dict | None:
     items, drafts = [], 0
     for rec in ctx.records("reflection"):
@@ -192,19 +198,21 @@ def reflections(ctx: ExportContext) -> dict | None:
             continue
         tpl = _template(ctx, template)
         tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
-        items.append({
-            "uid": rec.get("uid", ""),
-            "title": str(rec.get("title") or "Untitled reflection"),
-            "template": template,
-            "template_name": (getattr(tpl, "title", None) if tpl is not None else None)
-            or TEMPLATE_NAMES.get("nmc" if is_nmc(template) else template.lower(), humanise(template)),
-            "is_nmc": is_nmc(template),
-            "date": iso_day(day),
-            "date_text": long_date(day),
-            "tags": [str(t) for t in tags],
-            "link": describe_link(ctx, rec.get("link")),
-            "parts": [{"key": k, "heading": h, "text": t} for k, h, t in parts],
-        })
+        items.append(
+            {
+                "uid": rec.get("uid", ""),
+                "title": str(rec.get("title") or "Untitled reflection"),
+                "template": template,
+                "template_name": (getattr(tpl, "title", None) if tpl is not None else None)
+                or TEMPLATE_NAMES.get("nmc" if is_nmc(template) else template.lower(), humanise(template)),
+                "is_nmc": is_nmc(template),
+                "date": iso_day(day),
+                "date_text": long_date(day),
+                "tags": [str(t) for t in tags],
+                "link": describe_link(ctx, rec.get("link")),
+                "parts": [{"key": k, "heading": h, "text": t} for k, h, t in parts],
+            }
+        )
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items, "drafts_left_out": drafts}
 
@@ -222,8 +230,12 @@ def _ratings(rec: dict) -> dict:
 
 
 NA = "na"
-ITEM_NOTES = {"note": "Note", "said": "What was said", "response": "How the person responded",
-              "alternative": "An alternative to try"}
+ITEM_NOTES = {
+    "note": "Note",
+    "said": "What was said",
+    "response": "How the person responded",
+    "alternative": "An alternative to try",
+}
 
 
 def item_state(item) -> tuple[int | None, bool]:
@@ -240,8 +252,11 @@ def item_state(item) -> tuple[int | None, bool]:
 def item_notes(item) -> list[dict]:
     if not isinstance(item, dict):
         return []
-    return [{"label": label, "text": str(item[key]).strip()}
-            for key, label in ITEM_NOTES.items() if str(item.get(key) or "").strip()]
+    return [
+        {"label": label, "text": str(item[key]).strip()}
+        for key, label in ITEM_NOTES.items()
+        if str(item.get(key) or "").strip()
+    ]
 
 
 def rated_items(ctx: ExportContext, rec: dict) -> list[dict]:
@@ -253,8 +268,16 @@ def rated_items(ctx: ExportContext, rec: dict) -> list[dict]:
         value, na = item_state(raw[sid])
         if value is None and not na:
             continue
-        out.append({"id": sid, "name": ctx.skill_name(sid), "rating": value, "na": na,
-                    "label": SCALE_LABELS[value], "notes": item_notes(raw[sid])})
+        out.append(
+            {
+                "id": sid,
+                "name": ctx.skill_name(sid),
+                "rating": value,
+                "na": na,
+                "label": SCALE_LABELS[value],
+                "notes": item_notes(raw[sid]),
+            }
+        )
     return out
 
 
@@ -272,8 +295,9 @@ def global_values(ctx: ExportContext, rec: dict) -> list[dict]:
     return out
 
 
-@section("ratings", "Skill ratings",
-         "Self-assessments and observers' ratings of the 15 skills and the two global scores.")
+@section(
+    "ratings", "Skill ratings", "Self-assessments and observers' ratings of the 15 skills and the two global scores."
+)
 def ratings(ctx: ExportContext) -> dict | None:
     items = []
     for kind in ("self_assessment", "observation"):
@@ -286,23 +310,26 @@ def ratings(ctx: ExportContext) -> dict | None:
                 continue
             rated = [s["rating"] for s in skills if s["rating"] is not None]
             observer = str(first(rec, "observer", "observer_name", "rater", default="")).strip()
-            items.append({
-                "uid": rec.get("uid", ""),
-                "kind": kind,
-                "rater": "Self-assessment" if kind == "self_assessment"
-                else (f"Observed by {observer}" if observer else "Observation"),
-                "observer": observer if kind == "observation" else "",
-                "context": str(first(rec, "scenario", "context", "title", "module", default="")),
-                "date": iso_day(day),
-                "date_text": long_date(day),
-                "skills": skills,
-                "globals": globals_,
-                "score": sum(rated),
-                "score_max": 2 * len(rated),
-                "rated": len(rated),
-                "done_well": sum(1 for r in rated if r == 2),
-                "notes": _text(first(rec, "comment", "notes", "comments", "feedback", default="")),
-            })
+            items.append(
+                {
+                    "uid": rec.get("uid", ""),
+                    "kind": kind,
+                    "rater": "Self-assessment"
+                    if kind == "self_assessment"
+                    else (f"Observed by {observer}" if observer else "Observation"),
+                    "observer": observer if kind == "observation" else "",
+                    "context": str(first(rec, "scenario", "context", "title", "module", default="")),
+                    "date": iso_day(day),
+                    "date_text": long_date(day),
+                    "skills": skills,
+                    "globals": globals_,
+                    "score": sum(rated),
+                    "score_max": 2 * len(rated),
+                    "rated": len(rated),
+                    "done_well": sum(1 for r in rated if r == 2),
+                    "notes": _text(first(rec, "comment", "notes", "comments", "feedback", default="")),
+                }
+            )
     items.sort(key=lambda i: (i["date"], i["kind"] != "self_assessment", i["uid"]))
     return {"items": items, "comparisons": compare_same_day(items)}
 
@@ -322,12 +349,22 @@ def compare_same_day(items: list[dict]) -> list[dict]:
         for sid in ids:
             a, b = by_id_self.get(sid), by_id_obs.get(sid)
             cell = [("n/a" if k["na"] else str(k["rating"])) if k else "\u2014" for k in (a, b)]
-            differ = a is not None and b is not None and a["rating"] is not None \
-                and b["rating"] is not None and abs(a["rating"] - b["rating"]) >= 1
-            rows.append({"name": (a or b)["name"], "self": cell[0], "observer": cell[1],
-                         "differ": differ})
-        out.append({"date_text": obs["date_text"], "observer": obs["observer"] or "Observer",
-                    "rows": rows, "differences": sum(r["differ"] for r in rows)})
+            differ = (
+                a is not None
+                and b is not None
+                and a["rating"] is not None
+                and b["rating"] is not None
+                and abs(a["rating"] - b["rating"]) >= 1
+            )
+            rows.append({"name": (a or b)["name"], "self": cell[0], "observer": cell[1], "differ": differ})
+        out.append(
+            {
+                "date_text": obs["date_text"],
+                "observer": obs["observer"] or "Observer",
+                "rows": rows,
+                "differences": sum(r["differ"] for r in rows),
+            }
+        )
     return out
 
 
@@ -364,32 +401,42 @@ def goals(ctx: ExportContext) -> dict | None:
             day = when(c)
             if not ctx.period.contains(day):
                 continue
-            rows.append({
-                "uid": c.get("uid", ""),
-                "date": iso_day(day),
-                "date_text": long_date(day),
-                "progress": CHECKIN_PROGRESS.get(str(c.get("progress")), None)
-                or humanise(_text(first(c, "progress", "status", "outcome", default=""))),
-                "confidence": as_number(first(c, "confidence", "rating")),
-                "note": "\n".join(x for x in (
-                    _text(first(c, "note", "notes", "text", "reflection", default="")),
-                    f"Barriers: {_text(c.get('barriers'))}" if _text(c.get("barriers")) else "") if x),
-            })
+            rows.append(
+                {
+                    "uid": c.get("uid", ""),
+                    "date": iso_day(day),
+                    "date_text": long_date(day),
+                    "progress": CHECKIN_PROGRESS.get(str(c.get("progress")), None)
+                    or humanise(_text(first(c, "progress", "status", "outcome", default=""))),
+                    "confidence": as_number(first(c, "confidence", "rating")),
+                    "note": "\n".join(
+                        x
+                        for x in (
+                            _text(first(c, "note", "notes", "text", "reflection", default="")),
+                            f"Barriers: {_text(c.get('barriers'))}" if _text(c.get("barriers")) else "",
+                        )
+                        if x
+                    ),
+                }
+            )
         day = when(rec)
         if not rows and not ctx.period.contains(day):
             continue
         rows.sort(key=lambda r: r["date"])
-        items.append({
-            "uid": rec.get("uid", ""),
-            "title": _text(first(rec, "title", "text", "goal", "what", default="Goal")),
-            "plan": plan_text(first(rec, "plan", "steps", "action_plan", "how", default="")),
-            "importance": as_number(rec.get("importance")),
-            "status": humanise(str(first(rec, "status", default="")))
-            if not isinstance(rec.get("status"), (dict, list)) else "",
-            "confidence": as_number(first(rec, "confidence", "plan_confidence")),
-            "date": iso_day(day),
-            "date_text": long_date(day),
-            "checkins": rows,
-        })
+        items.append(
+            {
+                "uid": rec.get("uid", ""),
+                "title": _text(first(rec, "title", "text", "goal", "what", default="Goal")),
+                "plan": plan_text(first(rec, "plan", "steps", "action_plan", "how", default="")),
+                "importance": as_number(rec.get("importance")),
+                "status": humanise(str(first(rec, "status", default="")))
+                if not isinstance(rec.get("status"), (dict, list))
+                else "",
+                "confidence": as_number(first(rec, "confidence", "plan_confidence")),
+                "date": iso_day(day),
+                "date_text": long_date(day),
+                "checkins": rows,
+            }
+        )
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items}

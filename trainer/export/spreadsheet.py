@@ -15,11 +15,35 @@ from trainer.export.period import Period, iso_day
 from trainer.export.registry import ExportContext, first
 from trainer.export.sections_records import global_values, rated_items
 
-PROGRESS_COLUMNS = ["record_uid", "profile", "module_id", "module_title", "status", "done",
-                    "done_date", "position_percent", "duration_minutes", "first_opened_date",
-                    "updated"]
-RATING_COLUMNS = ["row_id", "record_uid", "profile", "kind", "rated_by", "date", "context", "item_type",
-                  "item_id", "item_name", "rating", "rating_label", "scale_max", "notes"]
+PROGRESS_COLUMNS = [
+    "record_uid",
+    "profile",
+    "module_id",
+    "module_title",
+    "status",
+    "done",
+    "done_date",
+    "position_percent",
+    "duration_minutes",
+    "first_opened_date",
+    "updated",
+]
+RATING_COLUMNS = [
+    "row_id",
+    "record_uid",
+    "profile",
+    "kind",
+    "rated_by",
+    "date",
+    "context",
+    "item_type",
+    "item_id",
+    "item_name",
+    "rating",
+    "rating_label",
+    "scale_max",
+    "notes",
+]
 
 
 def progress_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
@@ -38,19 +62,21 @@ def progress_rows(store, profile_id: str, content=None, period: Period | None = 
             continue
         mod = ctx.module(module_id)
         position = rec.get("position")
-        rows.append({
-            "record_uid": rec.get("uid", ""),
-            "profile": profile_id,
-            "module_id": module_id,
-            "module_title": mod.title if mod is not None else "",
-            "status": "done" if rec.get("done") else "started",
-            "done": "yes" if rec.get("done") else "no",
-            "done_date": iso_day(rec.get("done_at")) if rec.get("done") else "",
-            "position_percent": round(float(position) * 100) if isinstance(position, (int, float)) else "",
-            "duration_minutes": mod.duration_minutes if mod is not None and mod.duration_minutes else "",
-            "first_opened_date": iso_day(rec.get("created")),
-            "updated": rec.get("updated", ""),
-        })
+        rows.append(
+            {
+                "record_uid": rec.get("uid", ""),
+                "profile": profile_id,
+                "module_id": module_id,
+                "module_title": mod.title if mod is not None else "",
+                "status": "done" if rec.get("done") else "started",
+                "done": "yes" if rec.get("done") else "no",
+                "done_date": iso_day(rec.get("done_at")) if rec.get("done") else "",
+                "position_percent": round(float(position) * 100) if isinstance(position, (int, float)) else "",
+                "duration_minutes": mod.duration_minutes if mod is not None and mod.duration_minutes else "",
+                "first_opened_date": iso_day(rec.get("created")),
+                "updated": rec.get("updated", ""),
+            }
+        )
     rows.sort(key=lambda r: (order.get(r["module_id"], 1_000), r["module_id"]))
     return rows
 
@@ -67,21 +93,40 @@ def rating_rows(store, profile_id: str, content=None, period: Period | None = No
                 "record_uid": rec.get("uid", ""),
                 "profile": profile_id,
                 "kind": kind,
-                "rated_by": "self" if kind == "self_assessment"
+                "rated_by": "self"
+                if kind == "self_assessment"
                 else str(first(rec, "observer", "observer_name", "rater", default="observer")),
                 "date": iso_day(day),
                 "context": str(first(rec, "scenario", "context", "title", "module", default="")),
             }
             for item in rated_items(ctx, rec):
-                rows.append({**base, "row_id": f"{base['record_uid']}:{item['id']}", "item_type": "skill",
-                             "item_id": item["id"], "item_name": item["name"],
-                             "rating": "" if item["rating"] is None else item["rating"],
-                             "rating_label": item["label"], "scale_max": 2,
-                             "notes": " | ".join(f"{n['label']}: {n['text']}" for n in item["notes"])})
+                rows.append(
+                    {
+                        **base,
+                        "row_id": f"{base['record_uid']}:{item['id']}",
+                        "item_type": "skill",
+                        "item_id": item["id"],
+                        "item_name": item["name"],
+                        "rating": "" if item["rating"] is None else item["rating"],
+                        "rating_label": item["label"],
+                        "scale_max": 2,
+                        "notes": " | ".join(f"{n['label']}: {n['text']}" for n in item["notes"]),
+                    }
+                )
             for g in global_values(ctx, rec):
-                rows.append({**base, "row_id": f"{base['record_uid']}:{g['id']}", "item_type": "global",
-                             "item_id": g["id"], "item_name": g["name"], "rating": g["value"],
-                             "rating_label": "", "scale_max": g["max"], "notes": ""})
+                rows.append(
+                    {
+                        **base,
+                        "row_id": f"{base['record_uid']}:{g['id']}",
+                        "item_type": "global",
+                        "item_id": g["id"],
+                        "item_name": g["name"],
+                        "rating": g["value"],
+                        "rating_label": "",
+                        "scale_max": g["max"],
+                        "notes": "",
+                    }
+                )
     rows.sort(key=lambda r: (r["date"], r["record_uid"]))
     return rows
 

@@ -41,8 +41,7 @@ class _Builder:
     def __init__(self, ctx: ExportContext, home: str):
         self.ctx = ctx
         self.home = home.rstrip("/")
-        self.actor = {"objectType": "Agent",
-                      "account": {"homePage": self.home, "name": ctx.profile_id}}
+        self.actor = {"objectType": "Agent", "account": {"homePage": self.home, "name": ctx.profile_id}}
 
     def iri(self, *parts: str) -> str:
         return "/".join([self.home, *(uuid_safe(p) for p in parts)])
@@ -53,10 +52,22 @@ class _Builder:
             definition["description"] = {LANG: description}
         return {"objectType": "Activity", "id": iri, "definition": definition}
 
-    def statement(self, kind: str, uid: str, verb: str, obj: dict, timestamp,
-                  result: dict | None = None, context: dict | None = None) -> dict:
-        st = {"id": statement_id(kind, uid, verb), "actor": self.actor,
-              "verb": {"id": VERBS[verb], "display": {LANG: verb}}, "object": obj}
+    def statement(
+        self,
+        kind: str,
+        uid: str,
+        verb: str,
+        obj: dict,
+        timestamp,
+        result: dict | None = None,
+        context: dict | None = None,
+    ) -> dict:
+        st = {
+            "id": statement_id(kind, uid, verb),
+            "actor": self.actor,
+            "verb": {"id": VERBS[verb], "display": {LANG: verb}},
+            "object": obj,
+        }
         if result:
             st["result"] = result
         ctx = {"platform": "Practitioner Trainer", "language": LANG}
@@ -72,9 +83,12 @@ class _Builder:
 
     def module_object(self, module_id: str) -> dict:
         mod = self.ctx.module(module_id)
-        return self.activity(self.iri("modules", module_id), "module",
-                             mod.title if mod is not None else module_id,
-                             mod.summary if mod is not None else "")
+        return self.activity(
+            self.iri("modules", module_id),
+            "module",
+            mod.title if mod is not None else module_id,
+            mod.summary if mod is not None else "",
+        )
 
 
 def uuid_safe(part: str) -> str:
@@ -82,8 +96,9 @@ def uuid_safe(part: str) -> str:
     return "".join(c if c.isalnum() or c in "-._~" else "-" for c in str(part)) or "-"
 
 
-def xapi_statements(store, profile_id: str, content=None, period: Period | None = None,
-                    home: str = DEFAULT_HOME) -> list[dict]:
+def xapi_statements(
+    store, profile_id: str, content=None, period: Period | None = None, home: str = DEFAULT_HOME
+) -> list[dict]:
     ctx = ExportContext(store, profile_id, content, period or Period())
     b = _Builder(ctx, home)
     out: list[dict] = []
@@ -92,15 +107,15 @@ def xapi_statements(store, profile_id: str, content=None, period: Period | None 
         if not module_id or not uid:
             continue
         if ctx.period.contains(rec.get("created")):
-            out.append(b.statement("progress", uid, "experienced", b.module_object(module_id),
-                                   rec.get("created")))
+            out.append(b.statement("progress", uid, "experienced", b.module_object(module_id), rec.get("created")))
         if rec.get("done") and ctx.period.contains(rec.get("done_at")):
             mod = ctx.module(module_id)
             result = {"completion": True}
             if mod is not None and mod.duration_minutes:
                 result["extensions"] = {b.ext("cpd-minutes"): int(mod.duration_minutes)}
-            out.append(b.statement("progress", uid, "completed", b.module_object(module_id),
-                                   rec.get("done_at"), result))
+            out.append(
+                b.statement("progress", uid, "completed", b.module_object(module_id), rec.get("done_at"), result)
+            )
     out += _scenario_statements(ctx, b)
     out += _reflection_statements(ctx, b)
     out += _rating_statements(ctx, b)
@@ -122,8 +137,7 @@ def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
                 hits = [int(as_number(rec.get(k)) or 0) for k in ("hits", "misses", "extras")]
                 total = sum(hits)
                 if total:
-                    result["score"] = {"raw": hits[0], "min": 0, "max": total,
-                                       "scaled": round(hits[0] / total, 4)}
+                    result["score"] = {"raw": hits[0], "min": 0, "max": total, "scaled": round(hits[0] / total, 4)}
             else:
                 score, top = as_number(first(rec, "score", "raw_score")), as_number(first(rec, "max_score"))
                 if score is not None:
@@ -132,9 +146,10 @@ def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
                         result["score"].update({"max": top, "scaled": round(score / top, 4)})
             moment = rec.get("moment")
             if moment not in (None, ""):
-                result["extensions"] = {b.ext("moment"): str(moment),
-                                        b.ext("practice"): "skill-spotting" if kind == "scenario_spot"
-                                        else "written response"}
+                result["extensions"] = {
+                    b.ext("moment"): str(moment),
+                    b.ext("practice"): "skill-spotting" if kind == "scenario_spot" else "written response",
+                }
             obj = b.activity(b.iri("scenarios", scenario), "simulation", scenario_title(ctx, scenario))
             out.append(b.statement(kind, uid, "attempted", obj, day, result or None))
     return out
@@ -144,16 +159,26 @@ def _reflection_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
     out = []
     for rec in ctx.records("reflection"):
         uid, day = rec.get("uid"), first(rec, "date", "created")
-        if not uid or str(rec.get("status", "finished")).lower() == "draft" \
-                or rec.get("binned_at") or not ctx.period.contains(day):
+        if (
+            not uid
+            or str(rec.get("status", "finished")).lower() == "draft"
+            or rec.get("binned_at")
+            or not ctx.period.contains(day)
+        ):
             continue
         template = str(rec.get("template") or "")
-        obj = b.activity(b.iri("reflections", uid), "reflection",
-                         str(rec.get("title") or "Reflection"),
-                         f"Reflective account ({template})" if template else "")
+        obj = b.activity(
+            b.iri("reflections", uid),
+            "reflection",
+            str(rec.get("title") or "Reflection"),
+            f"Reflective account ({template})" if template else "",
+        )
         link = rec.get("link")
-        module_id = link.split(":", 1)[-1] if isinstance(link, str) else (
-            link.get("module") if isinstance(link, dict) else None)
+        module_id = (
+            link.split(":", 1)[-1]
+            if isinstance(link, str)
+            else (link.get("module") if isinstance(link, dict) else None)
+        )
         context = None
         if module_id and ctx.module(module_id) is not None:
             context = {"contextActivities": {"parent": [b.module_object(module_id)]}}
@@ -174,21 +199,28 @@ def _rating_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             glob = {g["id"]: g["value"] for g in global_values(ctx, rec)}
             if not rated and not glob:
                 continue
-            result = {"extensions": {b.ext("skill-ratings"): ratings, b.ext("global-ratings"): glob,
-                                     b.ext("rated-by"): "self" if kind == "self_assessment"
-                                     else "observer"}}
+            result = {
+                "extensions": {
+                    b.ext("skill-ratings"): ratings,
+                    b.ext("global-ratings"): glob,
+                    b.ext("rated-by"): "self" if kind == "self_assessment" else "observer",
+                }
+            }
             if rated:
                 top = 2 * len(rated)
-                result["score"] = {"raw": sum(rated), "min": 0, "max": top,
-                                   "scaled": round(sum(rated) / top, 4)}
+                result["score"] = {"raw": sum(rated), "min": 0, "max": top, "scaled": round(sum(rated) / top, 4)}
             label = str(first(rec, "scenario", "context", "title", default="Skills practice"))
             name = ("Self-assessment: " if kind == "self_assessment" else "Observed practice: ") + label
             obj = b.activity(b.iri("assessments", uid), "assessment", name)
             context = None
             observer = first(rec, "observer", "observer_name", "rater")
             if kind == "observation" and isinstance(observer, str) and observer.strip():
-                context = {"instructor": {"objectType": "Agent", "name": observer.strip(),
-                                          "account": {"homePage": b.home,
-                                                      "name": f"observer:{observer.strip()}"}}}
+                context = {
+                    "instructor": {
+                        "objectType": "Agent",
+                        "name": observer.strip(),
+                        "account": {"homePage": b.home, "name": f"observer:{observer.strip()}"},
+                    }
+                }
             out.append(b.statement(kind, uid, "scored", obj, day, result, context))
     return out

@@ -69,24 +69,23 @@ def nhs_check_digit_ok(digits: str) -> bool:
     return check == int(digits[9])
 
 
-_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 
 _NHS = re.compile(r"(?<![\d\w])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d\w])")
 _DATES = [
     re.compile(r"(?<![\d\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d\w/-])"),
     re.compile(r"(?<![\d\w-])\d{4}-\d{2}-\d{2}(?![\d\w-])"),
-    re.compile(rf"(?<![\w])\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}(?!\d)",
-               re.IGNORECASE),
+    re.compile(rf"(?<![\w])\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}(?!\d)", re.IGNORECASE),
     re.compile(rf"(?<![\w])(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}(?!\d)", re.IGNORECASE),
 ]
 _BIRTH_CUE = re.compile(r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born|birthday)\b", re.IGNORECASE)
-_POSTCODE = re.compile(
-    r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w])")
+_POSTCODE = re.compile(r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w])")
 _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0)(?:\d[\s-]?){8,9}\d(?![\w])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TITLE_NAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]*\.?\s+)?[A-Z][a-zA-Z'\u2019-]+")
+_TITLE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?:[A-Z][a-z]*\.?\s+)?[A-Z][a-zA-Z'\u2019-]+")
 
 
 def _digits(text: str) -> str:
@@ -115,7 +114,7 @@ def scan(text: str) -> list[Finding]:
             add(NHS_NUMBER, m.start(), m.end())
     for pattern in _DATES:
         for m in pattern.finditer(text):
-            before = text[max(0, m.start() - 30):m.start()]
+            before = text[max(0, m.start() - 30) : m.start()]
             kind = DATE_OF_BIRTH if _BIRTH_CUE.search(before) else DATE
             add(kind, m.start(), m.end())
     for m in _PHONE.finditer(text):

@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from trainer.domain.diagnostics import ERROR, Diagnostic
-from trainer.journal.template_model import TEXT, TICKS, Section, Template, TickOption
 from trainer.content_format.frontmatter import read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.domain.diagnostics import ERROR, Diagnostic
+from trainer.journal.template_model import TEXT, TICKS, Section, Template, TickOption
 
 FOLDER = "templates"
 
@@ -36,7 +36,7 @@ class SectionMeta(ContentModel):
     options: list[TickOptionMeta] = []
 
     @model_validator(mode="after")
-    def _options_match_kind(self) -> "SectionMeta":
+    def _options_match_kind(self) -> SectionMeta:
         if self.kind == TICKS and not self.options:
             raise ValueError(f"section '{self.id}' has kind 'ticks' but no options to tick")
         if self.kind == TEXT and self.options:
@@ -61,7 +61,7 @@ class TemplateMeta(ContentModel):
     sections: list[SectionMeta] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_sections(self) -> "TemplateMeta":
+    def _unique_sections(self) -> TemplateMeta:
         seen: set[str] = set()
         for i, section in enumerate(self.sections):
             if section.id in seen:
@@ -70,11 +70,27 @@ class TemplateMeta(ContentModel):
         return self
 
     def to_template(self) -> Template:
-        sections = [Section(id=s.id, title=s.title, prompt=s.prompt, kind=s.kind, example=s.example,
-                            options=[TickOption(o.id, o.label) for o in s.options]) for s in self.sections]
-        return Template(id=self.id, title=self.title, sections=sections, short_title=self.short_title,
-                        when=self.when, order=self.order, description=self.description,
-                        reminder=self.reminder)
+        sections = [
+            Section(
+                id=s.id,
+                title=s.title,
+                prompt=s.prompt,
+                kind=s.kind,
+                example=s.example,
+                options=[TickOption(o.id, o.label) for o in s.options],
+            )
+            for s in self.sections
+        ]
+        return Template(
+            id=self.id,
+            title=self.title,
+            sections=sections,
+            short_title=self.short_title,
+            when=self.when,
+            order=self.order,
+            description=self.description,
+            reminder=self.reminder,
+        )
 
 
 def load_template(path: Path) -> tuple[Template | None, list[Diagnostic]]:
@@ -99,9 +115,15 @@ def load_templates(root: Path) -> tuple[list[Template], list[Diagnostic]]:
         if template is None:
             continue
         if template.id in where:
-            diags.append(Diagnostic(path, 1, ERROR,
-                                    f"field 'id': template id '{template.id}' is already used by "
-                                    f"{where[template.id].name}; expected a unique id"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    1,
+                    ERROR,
+                    f"field 'id': template id '{template.id}' is already used by "
+                    f"{where[template.id].name}; expected a unique id",
+                )
+            )
             continue
         where[template.id] = path
         templates.append(template)

@@ -44,7 +44,7 @@ def prose_lines(body: str):
         if m:
             fence = m.group(1)
             continue
-        if line.startswith("    ") or line.startswith("\t"):
+        if line.startswith(("    ", "\t")):
             # Indented code blocks are code; list continuations rarely hold HTML.
             stripped = line.strip()
             if not stripped.startswith(("-", "*", "+")) and not stripped[:1].isdigit():
@@ -81,13 +81,19 @@ def check_body(
         if IAL_RE.match(line):
             continue  # kramdown attribute lists are dropped quietly
         if TEMPLATE_RE.search(line):
-            out.append(Diagnostic(path, lineno, WARNING,
-                                  "template code like '{{ ... }}' is not supported; it shows as text"))
+            out.append(
+                Diagnostic(path, lineno, WARNING, "template code like '{{ ... }}' is not supported; it shows as text")
+            )
         scrubbed = AUTOLINK_RE.sub("", line)
         for m in HTML_TAG_RE.finditer(scrubbed):
-            out.append(Diagnostic(path, lineno, WARNING,
-                                  f"raw HTML <{m.group(1).lower()}> is not rendered; it shows as text "
-                                  "(use Markdown instead)"))
+            out.append(
+                Diagnostic(
+                    path,
+                    lineno,
+                    WARNING,
+                    f"raw HTML <{m.group(1).lower()}> is not rendered; it shows as text (use Markdown instead)",
+                )
+            )
             break
     for ref in links(body, first_line):
         target = ref.target
@@ -98,16 +104,16 @@ def check_body(
             continue
         if ref.is_image:
             if not (path.parent / local).is_file():
-                out.append(Diagnostic(path, ref.line, ERROR,
-                                      f"image '{local}' not found (looked in {path.parent.name}/)"))
+                out.append(
+                    Diagnostic(path, ref.line, ERROR, f"image '{local}' not found (looked in {path.parent.name}/)")
+                )
             continue
         candidate = path.parent / local
         stem = Path(local).stem
         if local.lower().endswith(MODULE_SUFFIXES) or not Path(local).suffix:
             if stem in module_names or candidate.is_file() or candidate.is_dir():
                 continue
-            out.append(Diagnostic(path, ref.line, ERROR,
-                                  f"link to '{local}' does not match any module file or id"))
+            out.append(Diagnostic(path, ref.line, ERROR, f"link to '{local}' does not match any module file or id"))
         elif not candidate.exists():
             out.append(Diagnostic(path, ref.line, ERROR, f"linked file '{local}' not found"))
     return out

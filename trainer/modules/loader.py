@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from trainer.content_format.frontmatter import Document, read_document, read_yaml_file
+from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 from trainer.domain.course import Course, Module
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.body_checks import check_body
-from trainer.content_format.frontmatter import Document, read_document, read_yaml_file
-from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 
 PREFIX_RE = re.compile(r"^(\d+)[-_. ]*")
 MODULE_GLOBS = ("*.md", "*.markdown")
@@ -109,30 +109,55 @@ def load_course(
         doc, problems = read_document(path)
         diags.extend(problems)
         if doc is None:
-            modules.append(Module(id_from_name(path), path.stem, path, order_from_name(path) or 10_000 + index,
-                                  error=(f"{path.name}, line {problems[0].line}: {problems[0].message}"
-                                         if problems else "cannot be read")))
+            modules.append(
+                Module(
+                    id_from_name(path),
+                    path.stem,
+                    path,
+                    order_from_name(path) or 10_000 + index,
+                    error=(
+                        f"{path.name}, line {problems[0].line}: {problems[0].message}" if problems else "cannot be read"
+                    ),
+                )
+            )
             continue
         if not doc.has_front_matter:
             if path.stem.lower() not in SKIP_NAMES:
-                diags.append(Diagnostic(path, 1, WARNING,
-                                        "no front matter (a '---' block with at least 'title:'); not loaded as a module"))
+                diags.append(
+                    Diagnostic(
+                        path,
+                        1,
+                        WARNING,
+                        "no front matter (a '---' block with at least 'title:'); not loaded as a module",
+                    )
+                )
             continue
         parsed, problems = check(ModuleMeta, doc)
         diags.extend(problems)
         if parsed is None:
             first = next((d for d in problems if d.is_error), None)
             title = doc.data.get("title") if isinstance(doc.data.get("title"), str) else path.stem
-            modules.append(Module(id_from_name(path), title or path.stem, path,
-                                  order_from_name(path) or 10_000 + index,
-                                  error=(f"{path.name}, line {first.line}: {first.message}"
-                                         if first else "invalid front matter")))
+            modules.append(
+                Module(
+                    id_from_name(path),
+                    title or path.stem,
+                    path,
+                    order_from_name(path) or 10_000 + index,
+                    error=(f"{path.name}, line {first.line}: {first.message}" if first else "invalid front matter"),
+                )
+            )
             failed_docs.append(doc)
             continue
         module = _module_from(doc, parsed, index)
         if module.id in seen:
-            diags.append(Diagnostic(path, doc.line_of(("id",)) if "id" in doc.data else 1, ERROR,
-                                    f"duplicate module id '{module.id}' (also used by {seen[module.id].name})"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    doc.line_of(("id",)) if "id" in doc.data else 1,
+                    ERROR,
+                    f"duplicate module id '{module.id}' (also used by {seen[module.id].name})",
+                )
+            )
             module.error = f"duplicate module id '{module.id}'"
         else:
             seen[module.id] = path
@@ -147,28 +172,44 @@ def load_course(
         if known_skills is not None:
             for i, skill in enumerate(module.skills):
                 if skill not in known_skills:
-                    diags.append(Diagnostic(doc.path, doc.line_of(("skills", i)), ERROR,
-                                            f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
-                                            f"{did_you_mean(skill, known_skills)}; expected an id from the "
-                                            "competency framework"))
+                    diags.append(
+                        Diagnostic(
+                            doc.path,
+                            doc.line_of(("skills", i)),
+                            ERROR,
+                            f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
+                            f"{did_you_mean(skill, known_skills)}; expected an id from the "
+                            "competency framework",
+                        )
+                    )
         if known_scenarios is not None:
             for i, sid in enumerate(module.scenarios):
                 if sid not in known_scenarios:
-                    diags.append(Diagnostic(doc.path, doc.line_of(("scenarios", i)), ERROR,
-                                            f"field 'scenarios[{i + 1}]': unknown scenario id '{sid}'"
-                                            f"{did_you_mean(sid, known_scenarios)}"))
+                    diags.append(
+                        Diagnostic(
+                            doc.path,
+                            doc.line_of(("scenarios", i)),
+                            ERROR,
+                            f"field 'scenarios[{i + 1}]': unknown scenario id '{sid}'"
+                            f"{did_you_mean(sid, known_scenarios)}",
+                        )
+                    )
 
     if meta is not None and meta.order:
         rank = {mid: i for i, mid in enumerate(meta.order)}
-        for i, mid in enumerate(meta.order):
+        for mid in meta.order:
             if mid not in seen:
-                diags.append(Diagnostic(root / "course.yaml", 1, ERROR,
-                                        f"field 'order': no module with id '{mid}'"))
+                diags.append(Diagnostic(root / "course.yaml", 1, ERROR, f"field 'order': no module with id '{mid}'"))
         modules.sort(key=lambda m: (rank.get(m.id, len(rank)), m.order, m.path.name))
     else:
         modules.sort(key=lambda m: (m.order, m.path.name))
 
     title = meta.title if meta else root.resolve().name.replace("-", " ").replace("_", " ").title()
-    return Course(title=title, root=root, modules=modules,
-                  licence=meta.licence if meta else "", description=meta.description if meta else "",
-                  diagnostics=diags)
+    return Course(
+        title=title,
+        root=root,
+        modules=modules,
+        licence=meta.licence if meta else "",
+        description=meta.description if meta else "",
+        diagnostics=diags,
+    )

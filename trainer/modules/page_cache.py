@@ -45,14 +45,13 @@ class PageCache:
 
         return self.folder / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
 
-    def render(self, module: Module, theme: Theme, done: bool = False,
-               scenario_titles: dict[str, str] | None = None):
+    def render(self, module: Module, theme: Theme, done: bool = False, scenario_titles: dict[str, str] | None = None):
         titles = scenario_titles or {}
         path = self._path(module, theme, done, titles)
         try:
             with open(path, "rb") as fh:
                 return pickle.load(fh)
-        except Exception:  # noqa: BLE001 - missing or unreadable: render it
+        except Exception:
             pass
         rendered = render_page_for(module, theme, done, titles)
         try:

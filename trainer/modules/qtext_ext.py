@@ -16,9 +16,27 @@ from markdown.treeprocessors import Treeprocessor
 
 IAL_LINE_RE = re.compile(r"^\s*\{:\s*([^}]*)\}\s*$")
 TASK_RE = re.compile(r"^\[( |x|X)\]\s+")
-BOX_KINDS = {"note", "tip", "hint", "important", "warning", "caution", "danger",
-             "attention", "activity", "example", "callout", "challenge", "solution",
-             "objectives", "keypoints", "prereq", "discussion", "checklist", "testimonial"}
+BOX_KINDS = {
+    "note",
+    "tip",
+    "hint",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+    "attention",
+    "activity",
+    "example",
+    "callout",
+    "challenge",
+    "solution",
+    "objectives",
+    "keypoints",
+    "prereq",
+    "discussion",
+    "checklist",
+    "testimonial",
+}
 
 
 class DropKramdownAttributes(Preprocessor):
@@ -111,7 +129,7 @@ class ShapeForQt(Treeprocessor):
         m = TASK_RE.match(text)
         if m:
             box = "\u2611" if m.group(1).lower() == "x" else "\u2610"
-            target.text = f"{box} " + text[m.end():]
+            target.text = f"{box} " + text[m.end() :]
             li.set("class", "task")
 
 

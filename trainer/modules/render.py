@@ -15,16 +15,48 @@ import nh3
 
 from trainer.domain.course import Heading, Module
 from trainer.modules.page import Rendered
-from trainer.modules.themes import DARK, LIGHT, Theme  # noqa: F401 (re-exported)
 from trainer.modules.qtext_ext import QtTextExtension
+from trainer.modules.themes import DARK, LIGHT, Theme  # noqa: F401 (re-exported)
 
-EXTENSIONS = ["tables", "toc", "admonition", "attr_list", "def_list",
-              "fenced_code", "footnotes", "sane_lists"]
+EXTENSIONS = ["tables", "toc", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "sane_lists"]
 
 ALLOWED_TAGS = {
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "a", "img", "ul", "ol", "li",
-    "strong", "em", "b", "i", "code", "pre", "blockquote", "table", "thead", "tbody",
-    "tr", "th", "td", "dl", "dt", "dd", "sup", "sub", "span", "div", "del", "abbr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "br",
+    "hr",
+    "a",
+    "img",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "sup",
+    "sub",
+    "span",
+    "div",
+    "del",
+    "abbr",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title"},
@@ -40,9 +72,11 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
     """Markdown to sanitised HTML plus the headings for a table of contents."""
-    md = markdown.Markdown(extensions=EXTENSIONS + [QtTextExtension()],
-                           extension_configs={"toc": {"permalink": False}},
-                           output_format="html")
+    md = markdown.Markdown(
+        extensions=EXTENSIONS + [QtTextExtension()],
+        extension_configs={"toc": {"permalink": False}},
+        output_format="html",
+    )
     html = md.convert(text)
     headings: list[Heading] = []
 
@@ -52,8 +86,14 @@ def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
             walk(tok.get("children", []))
 
     walk(getattr(md, "toc_tokens", []))
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True)
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
     return clean, headings
 
 
@@ -68,17 +108,22 @@ def _env() -> jinja2.Environment:
     )
 
 
-def render_module(module: Module, theme: Theme = LIGHT, done: bool = False,
-                  scenario_titles: dict[str, str] | None = None) -> Rendered:
+def render_module(
+    module: Module, theme: Theme = LIGHT, done: bool = False, scenario_titles: dict[str, str] | None = None
+) -> Rendered:
     """The module page. ``scenario_titles`` (id -> title) names the paired
     scenarios the module links to; unknown ids are left out."""
     body, headings = markdown_to_html(module.body)
     toc = [h for h in headings if h.level in (2, 3)]
     titles = scenario_titles or {}
     practice = [(sid, titles[sid]) for sid in module.scenarios if sid in titles]
-    html = _env().get_template("module.html.j2").render(
-        module=module, body=jinja2.utils.markupsafe.Markup(body), toc=toc, theme=theme, done=done,
-        practice=practice)
+    html = (
+        _env()
+        .get_template("module.html.j2")
+        .render(
+            module=module, body=jinja2.utils.markupsafe.Markup(body), toc=toc, theme=theme, done=done, practice=practice
+        )
+    )
     return Rendered(html, headings)
 
 
@@ -89,5 +134,6 @@ def render_error(title: str, message: str, theme: Theme = LIGHT) -> str:
 def render_page(title: str, markdown_text: str, theme: Theme = LIGHT) -> str:
     """A titled page of Markdown (help, notes) in the module page style."""
     body, _ = markdown_to_html(markdown_text)
-    return _env().get_template("page.html.j2").render(
-        title=title, body=jinja2.utils.markupsafe.Markup(body), theme=theme)
+    return (
+        _env().get_template("page.html.j2").render(title=title, body=jinja2.utils.markupsafe.Markup(body), theme=theme)
+    )

@@ -23,9 +23,27 @@ class Theme:
     rule: str
 
 
-LIGHT = Theme("light", text="#1f2328", muted="#555d66", link="#0b5cad", heading="#12355b",
-              box="#eaf2fb", box_warning="#fdf1dc", box_activity="#e8f5ea",
-              code_bg="#f2f3f5", rule="#c9ced6")
-DARK = Theme("dark", text="#e6e8eb", muted="#b3bac4", link="#8cc4ff", heading="#cfe3ff",
-             box="#1d2b3a", box_warning="#3a2e17", box_activity="#1b3322",
-             code_bg="#2a2d33", rule="#4a515c")
+LIGHT = Theme(
+    "light",
+    text="#1f2328",
+    muted="#555d66",
+    link="#0b5cad",
+    heading="#12355b",
+    box="#eaf2fb",
+    box_warning="#fdf1dc",
+    box_activity="#e8f5ea",
+    code_bg="#f2f3f5",
+    rule="#c9ced6",
+)
+DARK = Theme(
+    "dark",
+    text="#e6e8eb",
+    muted="#b3bac4",
+    link="#8cc4ff",
+    heading="#cfe3ff",
+    box="#1d2b3a",
+    box_warning="#3a2e17",
+    box_activity="#1b3322",
+    code_bg="#2a2d33",
+    rule="#4a515c",
+)

@@ -9,9 +9,9 @@ table of contents of the same length).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -91,9 +91,14 @@ def write_a4(document: A4Document, path: Path, progress: Progress | None = None)
     writer.setResolution(RESOLUTION)
     writer.setTitle(document.title)
     writer.setCreator("Practitioner Trainer")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_h = FOOTER_PT / 72 * RESOLUTION * 2.6
     body_h = page.height() - footer_h
@@ -128,10 +133,10 @@ def write_a4(document: A4Document, path: Path, progress: Progress | None = None)
             y = page.height() - footer_h * 0.55
             painter.drawLine(0, int(y), int(page.width()), int(y))
             text_rect = QRectF(0, y + footer_h * 0.08, page.width(), footer_h * 0.45)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             document.footer)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"Page {index + 1} of {total}")
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, document.footer)
+            painter.drawText(
+                text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {total}"
+            )
             if progress is not None and progress(index + 1, total) is False:
                 stopped = True
                 break

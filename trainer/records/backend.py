@@ -13,15 +13,24 @@ import errno
 import os
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 from trainer.records import backups as bk
 from trainer.records.errors import ReadOnlyStoreError, StoreConflictError
-from trainer.records.files import (JOURNAL, SNAPSHOT, CorruptFile, apply_ops, encode_op,
-                                   encode_snapshot, file_id, load_files, read_journal)
+from trainer.records.files import (
+    JOURNAL,
+    SNAPSHOT,
+    CorruptFile,
+    apply_ops,
+    encode_op,
+    encode_snapshot,
+    file_id,
+    load_files,
+    read_journal,
+)
 from trainer.records.lock import DataLock
 from trainer.records.migrations import check_not_newer, migrate, new_data
 from trainer.records.storage import atomic_write_bytes
@@ -35,15 +44,15 @@ class Opened:
     data: dict
     seq: int
     notices: list[str] = field(default_factory=list)
-    repaired: bool = False     # something was wrong and was put right
-    damaged: bool = False      # something was wrong and could not be put right
+    repaired: bool = False  # something was wrong and was put right
+    damaged: bool = False  # something was wrong and could not be put right
     migrated_from: list[int] = field(default_factory=list)
     restored_from: Path | None = None
     needs_compaction: bool = False
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
 
 def _aside(path: Path, read_only: bool) -> Path:
@@ -77,7 +86,8 @@ def open_folder(folder: Path, read_only: bool, now: str) -> Opened:
         notices.append(
             f"Part of your recent changes could not be read (line {loaded.bad_line} of "
             f"{journal.name} is damaged). Everything before that point was kept. "
-            + (f"A copy of the damaged file is at {kept}." if not read_only else ""))
+            + (f"A copy of the damaged file is at {kept}." if not read_only else "")
+        )
         opened.repaired = True
         opened.needs_compaction = True
     opened.notices[:0] = notices
@@ -93,14 +103,17 @@ def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
     kept = _aside(bad.path, read_only)
     journal = folder / JOURNAL
     found = bk.newest_good_backup(folder)
-    where = (f"It has been kept, unchanged, at:\n{kept}" if not read_only
-             else f"It is at:\n{bad.path}")
-    head = (f"Your records file could not be read ({bad.reason}). This can happen after a "
-            f"crash, a power cut or a full disk. {where}\n\n")
+    where = f"It has been kept, unchanged, at:\n{kept}" if not read_only else f"It is at:\n{bad.path}"
+    head = (
+        f"Your records file could not be read ({bad.reason}). This can happen after a "
+        f"crash, a power cut or a full disk. {where}\n\n"
+    )
     if found is None:
-        text = head + ("No backup could be found, so the app starts with empty records. "
-                       "Please keep the damaged file: someone technical may be able to "
-                       "recover it.")
+        text = head + (
+            "No backup could be found, so the app starts with empty records. "
+            "Please keep the damaged file: someone technical may be able to "
+            "recover it."
+        )
         opened = Opened(new_data(), 0, [text], damaged=True, needs_compaction=True)
         return opened
     path, loaded = found
@@ -108,19 +121,27 @@ def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
     ops, _torn, _bad = read_journal(journal)
     seq, applied = apply_ops(loaded.data, ops, loaded.seq)
     check_not_newer(loaded.data)
-    text = head + (f"Your records were restored from the backup made on "
-                   f"{bk.describe_time(bk.backup_time(path))}"
-                   + (f", plus {applied} later change{'s' if applied != 1 else ''}" if applied else "")
-                   + ". Anything saved between that backup and the damage may be missing.")
+    text = head + (
+        f"Your records were restored from the backup made on "
+        f"{bk.describe_time(bk.backup_time(path))}"
+        + (f", plus {applied} later change{'s' if applied != 1 else ''}" if applied else "")
+        + ". Anything saved between that backup and the damage may be missing."
+    )
     return Opened(loaded.data, seq, [text], repaired=True, restored_from=path, needs_compaction=True)
 
 
 class FileBackend:
     """Writes for one open data folder. Not thread-safe: the UI thread owns it."""
 
-    def __init__(self, folder: Path, seq: int, read_only: bool = False,
-                 lock: DataLock | None = None, clock: Callable[[], float] = time.monotonic,
-                 backup_every: float = BACKUP_EVERY_SECONDS):
+    def __init__(
+        self,
+        folder: Path,
+        seq: int,
+        read_only: bool = False,
+        lock: DataLock | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        backup_every: float = BACKUP_EVERY_SECONDS,
+    ):
         self.folder = Path(folder)
         self.snapshot = self.folder / SNAPSHOT
         self.journal = self.folder / JOURNAL
@@ -159,8 +180,9 @@ class FileBackend:
         current = (file_id(self.snapshot), (file_id(self.journal) or (None,))[0])
         if current != self._ids:
             raise StoreConflictError(
-                errno.ESTALE, "the records were changed by another copy of the app; "
-                "close this window and open the app again")
+                errno.ESTALE,
+                "the records were changed by another copy of the app; close this window and open the app again",
+            )
 
     # -- writing -----------------------------------------------------------------
     def append(self, op: dict) -> None:

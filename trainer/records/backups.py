@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from trainer.records.files import JOURNAL, SNAPSHOT, CorruptFile, Loaded, load_files
@@ -28,7 +28,7 @@ def backup_dir(folder: Path) -> Path:
 
 
 def _stamp(now: datetime | None = None) -> str:
-    return (now or datetime.now(timezone.utc)).strftime("%Y%m%d-%H%M%S-%f")
+    return (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S-%f")
 
 
 def backup_time(path: Path) -> datetime | None:
@@ -37,9 +37,16 @@ def backup_time(path: Path) -> datetime | None:
         return None
     digits = "".join(m.groups())  # YYYYmmddHHMMSS + microseconds; read by hand (strptime is slow to load)
     try:
-        return datetime(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]), int(digits[8:10]),
-                        int(digits[10:12]), int(digits[12:14]), int(digits[14:].ljust(6, "0")[:6]),
-                        tzinfo=timezone.utc)
+        return datetime(
+            int(digits[0:4]),
+            int(digits[4:6]),
+            int(digits[6:8]),
+            int(digits[8:10]),
+            int(digits[10:12]),
+            int(digits[12:14]),
+            int(digits[14:].ljust(6, "0")[:6]),
+            tzinfo=UTC,
+        )
     except ValueError:
         return None
 
@@ -53,8 +60,7 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def make_backup(folder: Path, reason: str = "", durable: bool = True,
-                now: datetime | None = None) -> Path | None:
+def make_backup(folder: Path, reason: str = "", durable: bool = True, now: datetime | None = None) -> Path | None:
     """Copy the records files into a new backup; None when there is nothing to copy."""
     folder = Path(folder)
     files = [folder / SNAPSHOT, folder / JOURNAL]
@@ -87,12 +93,13 @@ def make_backup(folder: Path, reason: str = "", durable: bool = True,
     return final
 
 
-def rotate(folder: Path, keep_last: int = KEEP_LAST, keep_days: int = KEEP_DAYS,
-           now: datetime | None = None) -> list[Path]:
+def rotate(
+    folder: Path, keep_last: int = KEEP_LAST, keep_days: int = KEEP_DAYS, now: datetime | None = None
+) -> list[Path]:
     """Delete backups beyond the policy; return what was deleted."""
     backups = list_backups(folder)
     keep = set(backups[:keep_last])
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     newest_of_day: dict[str, Path] = {}
     for path in backups:  # newest first: the first seen per day is its newest
         when = backup_time(path)

@@ -26,8 +26,11 @@ class ReadOnlyStoreError(PermissionError):
     catch it and show their "could not be saved" message.
     """
 
-    def __init__(self, message: str = "These records are open read-only because another copy "
-                 "of Practitioner Trainer is using the data folder; nothing can be saved here."):
+    def __init__(
+        self,
+        message: str = "These records are open read-only because another copy "
+        "of Practitioner Trainer is using the data folder; nothing can be saved here.",
+    ):
         super().__init__(13, message)
         self.strerror = message
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer.domain.errors import reason
@@ -92,7 +92,7 @@ class DataLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self) -> "DataLock":
+    def acquire(self) -> DataLock:
         if self._fd is not None:
             return self
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -101,15 +101,14 @@ class DataLock:
             previous = read_owner(self.path)
             if not self._os_lock(fd, previous):
                 raise StoreLockedError(
-                    f"The data folder {self.folder} is in use by {describe_owner(previous)}.",
-                    previous)
+                    f"The data folder {self.folder} is in use by {describe_owner(previous)}.", previous
+                )
         except BaseException:
             os.close(fd)
             raise
         if previous.get("pid") and previous.get("pid") != os.getpid():
             self.took_over = previous  # its owner stopped without letting go
-        info = {"pid": os.getpid(), "host": _hostname(),
-                "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        info = {"pid": os.getpid(), "host": _hostname(), "time": datetime.now(UTC).isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
         # Not fsynced: the OS lock is the lock, and after a crash its owner is gone

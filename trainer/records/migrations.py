@@ -13,11 +13,11 @@ version. A backup is taken before any migration runs.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from trainer.records.ids import new_uid
 from trainer.records.errors import NewerSchemaError
 from trainer.records.files import META, META_ID, meta_of
+from trainer.records.ids import new_uid
 
 SCHEMA_VERSION = 1
 PROFILES = "profiles"
@@ -53,8 +53,7 @@ def _v0_to_v1(data: dict, now: str) -> dict:
     next_id = max((int(k) for k in profiles if k.isdigit()), default=0) + 1
     for pid in sorted(used - known):
         name = DEFAULT_PROFILE_NAME if pid == DEFAULT_PROFILE else pid
-        profiles[str(next_id)] = {"uid": pid, "name": name, "profile": pid,
-                                  "created": now, "updated": now}
+        profiles[str(next_id)] = {"uid": pid, "name": name, "profile": pid, "created": now, "updated": now}
         next_id += 1
     data[META] = {META_ID: {**meta_of(data), "schema": 1}}
     return data
@@ -64,9 +63,11 @@ MIGRATIONS: dict[int, Callable[[dict, str], dict]] = {0: _v0_to_v1}
 
 
 def newer_message(found: int) -> str:
-    return (f"These records were saved by a newer version of Practitioner Trainer "
-            f"(records format {found}; this version understands up to {SCHEMA_VERSION}). "
-            "Nothing has been changed. Please install the newer version to open them.")
+    return (
+        f"These records were saved by a newer version of Practitioner Trainer "
+        f"(records format {found}; this version understands up to {SCHEMA_VERSION}). "
+        "Nothing has been changed. Please install the newer version to open them."
+    )
 
 
 def check_not_newer(data: dict) -> int:

@@ -14,17 +14,18 @@ changes nothing and raises ``OSError``.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
-from trainer.records.ids import new_uid
 from trainer.records.backend import FileBackend, open_folder
 from trainer.records.errors import ReadOnlyStoreError, StoreLockedError  # noqa: F401 (re-export)
 from trainer.records.files import SNAPSHOT
+from trainer.records.ids import new_uid
 from trainer.records.lock import DataLock
 from trainer.records.migrations import SCHEMA_VERSION, schema_of
 
@@ -32,20 +33,26 @@ RECORDS_FILE = SNAPSHOT
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class RecordStore:
-    def __init__(self, db: TinyDB, clock: Callable[[], str] = utc_now, path: Path | None = None,
-                 backend: FileBackend | None = None, read_only: bool = False):
+    def __init__(
+        self,
+        db: TinyDB,
+        clock: Callable[[], str] = utc_now,
+        path: Path | None = None,
+        backend: FileBackend | None = None,
+        read_only: bool = False,
+    ):
         self._db = db
         self._clock = clock
         self.path = path
         self._backend = backend
         self.read_only = read_only or bool(backend and backend.read_only)
-        self.notices: list[str] = []   # plain-English news from opening, for the UI to show
-        self.repaired = False          # a problem was found at open and put right
-        self.damaged = False           # a problem was found at open that could not be put right
+        self.notices: list[str] = []  # plain-English news from opening, for the UI to show
+        self.repaired = False  # a problem was found at open and put right
+        self.damaged = False  # a problem was found at open that could not be put right
         self.migrated_from: list[int] = []
         self._closed = False
         self._uids: dict[str, dict[str, int]] = {}
@@ -234,8 +241,9 @@ def _matcher(where: dict):
     return cond
 
 
-def open_store(data_dir: Path, *, read_only: bool = False, lock: DataLock | bool = False,
-               clock: Callable[[], str] = utc_now) -> RecordStore:
+def open_store(
+    data_dir: Path, *, read_only: bool = False, lock: DataLock | bool = False, clock: Callable[[], str] = utc_now
+) -> RecordStore:
     """Open the records in ``data_dir``, repairing what can be repaired.
 
     ``lock=True`` takes the folder's single-writer lock (raising
@@ -263,8 +271,7 @@ def open_store(data_dir: Path, *, read_only: bool = False, lock: DataLock | bool
         raise
     db = TinyDB(storage=MemoryStorage)
     db.storage.write(opened.data)
-    store = RecordStore(db, clock=clock, path=data_dir / RECORDS_FILE, backend=backend,
-                        read_only=read_only)
+    store = RecordStore(db, clock=clock, path=data_dir / RECORDS_FILE, backend=backend, read_only=read_only)
     store.notices = list(opened.notices)
     store.repaired, store.damaged = opened.repaired, opened.damaged
     store.migrated_from = opened.migrated_from

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator
 
-from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.content_format.frontmatter import read_document
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.scenarios.model import PERSON, PRACTITIONER, Person, Scenario
 from trainer.scenarios.parse import parse_body, slug
 
@@ -61,8 +61,10 @@ def scenario_files(root: Path) -> list[Path]:
     folder = Path(root) / FOLDER
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.glob("*.md") if p.is_file() and p.stem.lower() not in SKIP_NAMES),
-                  key=lambda p: p.name.lower())
+    return sorted(
+        (p for p in folder.glob("*.md") if p.is_file() and p.stem.lower() not in SKIP_NAMES),
+        key=lambda p: p.name.lower(),
+    )
 
 
 def load_scenario(path: Path, known_skills: set[str] | None = None) -> tuple[Scenario | None, list[Diagnostic]]:
@@ -70,9 +72,16 @@ def load_scenario(path: Path, known_skills: set[str] | None = None) -> tuple[Sce
     if doc is None:
         return None, diags
     if not doc.has_front_matter:
-        return None, [Diagnostic(path, 1, ERROR, "no front matter: a scenario starts with a '---' block "
-                                                 "holding title, setting, practitioner, person, speakers "
-                                                 "and objectives")]
+        return None, [
+            Diagnostic(
+                path,
+                1,
+                ERROR,
+                "no front matter: a scenario starts with a '---' block "
+                "holding title, setting, practitioner, person, speakers "
+                "and objectives",
+            )
+        ]
     meta, problems = check(ScenarioMeta, doc)
     diags.extend(problems)
     if meta is None:
@@ -80,31 +89,56 @@ def load_scenario(path: Path, known_skills: set[str] | None = None) -> tuple[Sce
     roles = set(meta.speakers.values())
     for role in (PRACTITIONER, PERSON):
         if role not in roles:
-            diags.append(Diagnostic(path, doc.line_of(("speakers",)), ERROR,
-                                    f"field 'speakers': no speaker has the role '{role}'; expected one "
-                                    f"line like 'Nurse: practitioner' and one like 'Joy: person'"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    doc.line_of(("speakers",)),
+                    ERROR,
+                    f"field 'speakers': no speaker has the role '{role}'; expected one "
+                    f"line like 'Nurse: practitioner' and one like 'Joy: person'",
+                )
+            )
     if known_skills is not None:
         for i, skill in enumerate(meta.skills):
             if skill not in known_skills:
-                diags.append(Diagnostic(path, doc.line_of(("skills", i)), ERROR,
-                                        f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
-                                        f"{did_you_mean(skill, known_skills)}; expected an id from the "
-                                        "competency framework"))
+                diags.append(
+                    Diagnostic(
+                        path,
+                        doc.line_of(("skills", i)),
+                        ERROR,
+                        f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
+                        f"{did_you_mean(skill, known_skills)}; expected an id from the "
+                        "competency framework",
+                    )
+                )
     body = parse_body(doc.body, doc.body_line, path, dict(meta.speakers), known_skills)
     diags.extend(body.diagnostics)
     p = meta.person
     scenario = Scenario(
-        id=meta.id or slug(path.stem), title=meta.title, path=path, setting=meta.setting,
+        id=meta.id or slug(path.stem),
+        title=meta.title,
+        path=path,
+        setting=meta.setting,
         practitioner=meta.practitioner,
         person=Person(p.name, p.age_range, list(p.conditions), list(p.what_matters), p.activation, p.about),
-        speakers=dict(meta.speakers), objectives=list(meta.objectives), skills=list(meta.skills),
-        summary=meta.summary, introduction=body.introduction, moments=body.moments)
+        speakers=dict(meta.speakers),
+        objectives=list(meta.objectives),
+        skills=list(meta.skills),
+        summary=meta.summary,
+        introduction=body.introduction,
+        moments=body.moments,
+    )
     used = set(scenario.tags)
     for i, skill in enumerate(meta.skills):
         if (known_skills is None or skill in known_skills) and skill not in used:
-            diags.append(Diagnostic(path, doc.line_of(("skills", i)), WARNING,
-                                    f"field 'skills[{i + 1}]': '{skill}' is listed as taught but no turn "
-                                    "is tagged with it"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    doc.line_of(("skills", i)),
+                    WARNING,
+                    f"field 'skills[{i + 1}]': '{skill}' is listed as taught but no turn is tagged with it",
+                )
+            )
     if not meta.skills:
         scenario.skills = scenario.tags
     return scenario, diags
@@ -128,8 +162,14 @@ def load_scenarios(root: Path, known_skills: set[str] | None = None) -> LoadedSc
             continue
         if scenario.id in seen:
             doc_line = _id_line(path)
-            diags.append(Diagnostic(path, doc_line, ERROR,
-                                    f"duplicate scenario id '{scenario.id}' (also used by {seen[scenario.id].name})"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    doc_line,
+                    ERROR,
+                    f"duplicate scenario id '{scenario.id}' (also used by {seen[scenario.id].name})",
+                )
+            )
             continue
         seen[scenario.id] = path
         if not any(d.is_error for d in problems):

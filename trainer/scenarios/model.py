@@ -47,7 +47,7 @@ class Turn:
     def direction(self) -> str:
         return "; ".join(s.text for s in self.segments if s.kind == "do")
 
-    def same_as(self, other: "Turn") -> bool:
+    def same_as(self, other: Turn) -> bool:
         """The same speaker saying the same words (used to find where versions part)."""
         return self.speaker == other.speaker and _norm(self.words) == _norm(other.words)
 

@@ -35,14 +35,27 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COMMENTARY, PRACTICE = "commentary", "practice"
 BROKEN = "\0"  # speaker of a line that could not be read as a turn
 SECTIONS = {
-    "traditional": TRADITIONAL, "traditional consultation": TRADITIONAL, "traditional version": TRADITIONAL,
-    "self-management support": SMS, "self management support": SMS, "sms": SMS,
-    "self-management support version": SMS, "self-management": SMS,
-    "commentary": COMMENTARY, "what differs": COMMENTARY, "what is different": COMMENTARY,
-    "practice": PRACTICE, "practice prompt": PRACTICE, "your turn": PRACTICE,
+    "traditional": TRADITIONAL,
+    "traditional consultation": TRADITIONAL,
+    "traditional version": TRADITIONAL,
+    "self-management support": SMS,
+    "self management support": SMS,
+    "sms": SMS,
+    "self-management support version": SMS,
+    "self-management": SMS,
+    "commentary": COMMENTARY,
+    "what differs": COMMENTARY,
+    "what is different": COMMENTARY,
+    "practice": PRACTICE,
+    "practice prompt": PRACTICE,
+    "your turn": PRACTICE,
 }
-SECTION_TITLES = {TRADITIONAL: "### Traditional", SMS: "### Self-management support",
-                  COMMENTARY: "### Commentary", PRACTICE: "### Practice"}
+SECTION_TITLES = {
+    TRADITIONAL: "### Traditional",
+    SMS: "### Self-management support",
+    COMMENTARY: "### Commentary",
+    PRACTICE: "### Practice",
+}
 
 
 def slug(text: str) -> str:
@@ -111,8 +124,11 @@ class _Parser:
         self.end_moment()
         self.out.introduction = "\n".join(self.intro).strip()
         if not self.out.moments:
-            self.error(self.body_line, "no moments found: add '## Moment: <title>' headings, each with "
-                                       "'### Traditional' and '### Self-management support' turns")
+            self.error(
+                self.body_line,
+                "no moments found: add '## Moment: <title>' headings, each with "
+                "'### Traditional' and '### Self-management support' turns",
+            )
         return self.out
 
     # -- moments and sections ---------------------------------------------------------
@@ -126,11 +142,16 @@ class _Parser:
             title = "Untitled moment"
         moment_id = explicit.group(1) if explicit else slug(title)
         if not ID_RE.match(moment_id):
-            self.error(line_no, f"moment id '{moment_id}': expected lower-case letters, digits, '-' or '_' "
-                                "(like '{#opening}')")
+            self.error(
+                line_no,
+                f"moment id '{moment_id}': expected lower-case letters, digits, '-' or '_' (like '{{#opening}}')",
+            )
         if moment_id in self.seen_ids:
-            self.error(line_no, f"duplicate moment id '{moment_id}' (first used on line "
-                                f"{self.seen_ids[moment_id]}); give each moment its own title or '{{#id}}'")
+            self.error(
+                line_no,
+                f"duplicate moment id '{moment_id}' (first used on line "
+                f"{self.seen_ids[moment_id]}); give each moment its own title or '{{#id}}'",
+            )
         else:
             self.seen_ids[moment_id] = line_no
         self.moment = Moment(id=moment_id, title=title, line=line_no)
@@ -141,18 +162,27 @@ class _Parser:
     def start_section(self, heading: str, line_no: int) -> None:
         self.close_turn()
         if self.moment is None:
-            self.error(line_no, f"section '### {heading}' comes before the first moment; "
-                                "start a moment with '## Moment: <title>' first")
+            self.error(
+                line_no,
+                f"section '### {heading}' comes before the first moment; "
+                "start a moment with '## Moment: <title>' first",
+            )
             return
         key = SECTIONS.get(re.sub(r"[:.]+$", "", heading).strip().lower())
         if key is None:
-            self.error(line_no, f"unknown section '### {heading}'{did_you_mean(heading, list(SECTION_TITLES.values()))};"
-                                " expected one of: Traditional, Self-management support, Commentary, Practice")
+            self.error(
+                line_no,
+                f"unknown section '### {heading}'{did_you_mean(heading, list(SECTION_TITLES.values()))};"
+                " expected one of: Traditional, Self-management support, Commentary, Practice",
+            )
             self.section = "ignored"
             return
         if key in self.section_lines:
-            self.error(line_no, f"moment '{self.moment.id}' already has a '{SECTION_TITLES[key]}' section "
-                                f"(line {self.section_lines[key]})")
+            self.error(
+                line_no,
+                f"moment '{self.moment.id}' already has a '{SECTION_TITLES[key]}' section "
+                f"(line {self.section_lines[key]})",
+            )
             self.section = "ignored"
             return
         self.section_lines[key] = line_no
@@ -166,18 +196,24 @@ class _Parser:
         for version in (TRADITIONAL, SMS):
             title = VERSION_TITLES[version]
             if version not in self.section_lines:
-                self.error(m.line, f"moment '{m.id}' has no '### {title}' version; every moment needs both "
-                                   "'### Traditional' and '### Self-management support' so the two can be compared")
+                self.error(
+                    m.line,
+                    f"moment '{m.id}' has no '### {title}' version; every moment needs both "
+                    "'### Traditional' and '### Self-management support' so the two can be compared",
+                )
             elif not m.turns(version):
-                self.error(self.section_lines[version],
-                           f"the {title} version of moment '{m.id}' has no turns; "
-                           "add lines like '**Nurse:** words'")
+                self.error(
+                    self.section_lines[version],
+                    f"the {title} version of moment '{m.id}' has no turns; add lines like '**Nurse:** words'",
+                )
         m.commentary = "\n".join(self.text[COMMENTARY]).strip()
         m.practice = "\n".join(self.text[PRACTICE]).strip()
         if not m.commentary:
-            self.error(self.section_lines.get(COMMENTARY, m.line),
-                       f"moment '{m.id}' has no commentary; add '### Commentary' with a few lines on what differs",
-                       WARNING)
+            self.error(
+                self.section_lines.get(COMMENTARY, m.line),
+                f"moment '{m.id}' has no commentary; add '### Commentary' with a few lines on what differs",
+                WARNING,
+            )
         self.out.moments.append(m)
         self.moment = None
 
@@ -189,8 +225,11 @@ class _Parser:
         if self.section == "ignored" or (not line.strip() and self.section is None):
             return
         if self.section is None:
-            self.error(line_no, f"text in moment '{self.moment.id}' outside a section; put it under "
-                                "'### Traditional', '### Self-management support', '### Commentary' or '### Practice'")
+            self.error(
+                line_no,
+                f"text in moment '{self.moment.id}' outside a section; put it under "
+                "'### Traditional', '### Self-management support', '### Commentary' or '### Practice'",
+            )
             self.section = "ignored"
             return
         stripped = line.strip()
@@ -213,8 +252,11 @@ class _Parser:
             self.turn = _Open("", [], line_no)
             self.turn.add(stripped, line_no)
         else:
-            self.error(line_no, "expected a turn that starts with the speaker in bold, like "
-                                "'**Nurse:** Hello' (or a stage direction like '_(She pauses.)_')")
+            self.error(
+                line_no,
+                "expected a turn that starts with the speaker in bold, like "
+                "'**Nurse:** Hello' (or a stage direction like '_(She pauses.)_')",
+            )
             # Keep going: the following lines belong to this broken turn.
             self.turn = _Open(BROKEN, [], line_no)
 
@@ -228,9 +270,12 @@ class _Parser:
             self.error(t.line, "this turn has no words; write them after the speaker, like '**Nurse:** Hello'")
             return
         if t.speaker and t.speaker not in self.speakers:
-            self.error(t.line, f"unknown speaker '{t.speaker}'{did_you_mean(t.speaker, list(self.speakers))}; "
-                               f"declared speakers are {', '.join(sorted(self.speakers)) or 'none'} "
-                               "(add it under 'speakers:' in the front matter)")
+            self.error(
+                t.line,
+                f"unknown speaker '{t.speaker}'{did_you_mean(t.speaker, list(self.speakers))}; "
+                f"declared speakers are {', '.join(sorted(self.speakers)) or 'none'} "
+                "(add it under 'speakers:' in the front matter)",
+            )
         turn = Turn(t.speaker, segments, self.check_tags(t), t.line)
         self.moment.turns(self.section).append(turn)
 
@@ -240,19 +285,30 @@ class _Parser:
             if not tag:
                 self.error(line_no, "empty skill tags '{}'; list skill ids like '{open-questions}'", WARNING)
             elif self.known_skills is not None and tag not in self.known_skills:
-                self.error(line_no, f"unknown skill tag '{tag}'{did_you_mean(tag, self.known_skills)}; "
-                                    "expected a skill id from the competency framework")
+                self.error(
+                    line_no,
+                    f"unknown skill tag '{tag}'{did_you_mean(tag, self.known_skills)}; "
+                    "expected a skill id from the competency framework",
+                )
             elif tag not in kept:
                 kept.append(tag)
         last = t.tags[-1][1] if t.tags else t.line
         if kept and self.section == TRADITIONAL:
-            self.error(last, "skill tags in the Traditional version are ignored; "
-                             "tag the turns of the Self-management support version", WARNING)
+            self.error(
+                last,
+                "skill tags in the Traditional version are ignored; "
+                "tag the turns of the Self-management support version",
+                WARNING,
+            )
             return []
         if kept and self.speakers.get(t.speaker) != PRACTITIONER:
-            self.error(last, f"skill tags on a turn by '{t.speaker or 'a stage direction'}'; "
-                                    "tags describe what the practitioner does, so put them on the "
-                                    "practitioner's turns", WARNING)
+            self.error(
+                last,
+                f"skill tags on a turn by '{t.speaker or 'a stage direction'}'; "
+                "tags describe what the practitioner does, so put them on the "
+                "practitioner's turns",
+                WARNING,
+            )
         return kept
 
 
@@ -260,7 +316,7 @@ def _segments(text: str) -> list[Segment]:
     out: list[Segment] = []
     pos = 0
     for m in DIRECTION_RE.finditer(text):
-        said = text[pos:m.start()].strip()
+        said = text[pos : m.start()].strip()
         if said:
             out.append(Segment("say", said))
         out.append(Segment("do", (m.group(1) or m.group(2)).strip()))
@@ -271,6 +327,7 @@ def _segments(text: str) -> list[Segment]:
     return out
 
 
-def parse_body(body: str, body_line: int, path: Path, speakers: dict[str, str],
-               known_skills: set[str] | None = None) -> ParsedBody:
+def parse_body(
+    body: str, body_line: int, path: Path, speakers: dict[str, str], known_skills: set[str] | None = None
+) -> ParsedBody:
     return _Parser(path, body_line, speakers, known_skills).run(body)

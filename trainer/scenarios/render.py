@@ -43,7 +43,11 @@ def turn_anchor(moment_id: str, index: int) -> str:
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("trainer.scenarios", "templates"),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["md"] = lambda text: Markup(markdown_to_html(text)[0]) if text else ""
     env.globals["anchor"] = anchor
     env.globals["turn_anchor"] = turn_anchor
@@ -58,7 +62,18 @@ def render_scenario(scenario: Scenario, options: RenderOptions | None = None, th
         return names.get(skill, skill.replace("-", " ").capitalize())
 
     first = first_parting(scenario)
-    return _env().get_template("scenario.html.j2").render(
-        s=scenario, rows=align(scenario), first=first, first_shared=parts_at(first) if first else 0, o=options, theme=theme, single=options.mode == SINGLE,
-        skill_name=skill_name, is_practitioner=lambda t: scenario.role_of(t.speaker) == PRACTITIONER)
-
+    return (
+        _env()
+        .get_template("scenario.html.j2")
+        .render(
+            s=scenario,
+            rows=align(scenario),
+            first=first,
+            first_shared=parts_at(first) if first else 0,
+            o=options,
+            theme=theme,
+            single=options.mode == SINGLE,
+            skill_name=skill_name,
+            is_practitioner=lambda t: scenario.role_of(t.speaker) == PRACTITIONER,
+        )
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -41,13 +41,18 @@ class SpotScore:
         return round(100 * self.agreement)
 
     def as_dict(self) -> dict:
-        return {"hits": self.hits, "misses": self.misses, "extras": self.extras,
-                "agreement": round(self.agreement, 4),
-                "skills": [asdict(s) for s in self.skills]}
+        return {
+            "hits": self.hits,
+            "misses": self.misses,
+            "extras": self.extras,
+            "agreement": round(self.agreement, 4),
+            "skills": [asdict(s) for s in self.skills],
+        }
 
 
-def score_spot(expected: Mapping[int, Iterable[str]], chosen: Mapping[int, Iterable[str]],
-               order: Iterable[str] = ()) -> SpotScore:
+def score_spot(
+    expected: Mapping[int, Iterable[str]], chosen: Mapping[int, Iterable[str]], order: Iterable[str] = ()
+) -> SpotScore:
     """Compare tags turn by turn; ``order`` lists skills in display order (framework order)."""
     tally: dict[str, list[int]] = {}
     for turn in set(expected) | set(chosen):

@@ -46,10 +46,17 @@ class BookmarkService:
         passage = tidy_passage(text)
         if not passage:
             raise ValueError("select some text, or put the cursor in a paragraph, to bookmark it")
-        return self._store.add(BOOKMARK, {
-            "profile": self.profile_id, "module": module_id, "anchor": anchor or "",
-            "heading": heading or "", "text": passage, "note": note.strip(),
-        })
+        return self._store.add(
+            BOOKMARK,
+            {
+                "profile": self.profile_id,
+                "module": module_id,
+                "anchor": anchor or "",
+                "heading": heading or "",
+                "text": passage,
+                "note": note.strip(),
+            },
+        )
 
     def set_note(self, uid: str, note: str) -> dict:
         self._require(uid)

@@ -33,9 +33,11 @@ class MoveResult:
     files: int
 
     def message(self) -> str:
-        return (f"Your data was copied to {self.new} ({self.records} records, {self.files} files) "
-                f"and checked. The app will use it from the next start. Your old folder, {self.old}, "
-                "has not been changed: delete it yourself once you are happy.")
+        return (
+            f"Your data was copied to {self.new} ({self.records} records, {self.files} files) "
+            f"and checked. The app will use it from the next start. Your old folder, {self.old}, "
+            "has not been changed: delete it yourself once you are happy."
+        )
 
 
 def count_records(folder: Path) -> dict[str, int]:
@@ -103,16 +105,19 @@ def move_data(old: Path, new: Path, pointer: Path | None = None) -> MoveResult:
         found = count_records(new)
     except OSError as exc:
         _remove_copy(new, made)
-        raise MoveError(f"Could not copy your data to {new}: {reason(exc)}. "
-                        f"Nothing was changed; your data is still in {old}.") from exc
+        raise MoveError(
+            f"Could not copy your data to {new}: {reason(exc)}. Nothing was changed; your data is still in {old}."
+        ) from exc
     except Exception as exc:
         _remove_copy(new, made)
-        raise MoveError(f"The copy in {new} could not be checked ({exc}). It was removed; "
-                        f"your data is still in {old}.") from exc
+        raise MoveError(
+            f"The copy in {new} could not be checked ({exc}). It was removed; your data is still in {old}."
+        ) from exc
     if found != expected:
         _remove_copy(new, made)
-        raise MoveError(f"The copy in {new} did not match the original, so it was removed. "
-                        f"Your data is still in {old}.")
+        raise MoveError(
+            f"The copy in {new} did not match the original, so it was removed. Your data is still in {old}."
+        )
     write_location(new, pointer)
     return MoveResult(old, new, sum(expected.values()), files)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlparse
 
 from trainer.export.backup import BackupError, backup_json, export_backup, read_backup, restore
@@ -79,8 +79,7 @@ def resolve_profile(store, name: str | None) -> str:
 
 
 def known_profiles(store) -> set[str]:
-    return {str(r["profile"]) for kind in store.kinds() for r in store.all(kind)
-            if isinstance(r.get("profile"), str)}
+    return {str(r["profile"]) for kind in store.kinds() for r in store.all(kind) if isinstance(r.get("profile"), str)}
 
 
 def check_output(path: Path) -> Path:
@@ -107,8 +106,9 @@ def _usual_permissions(path: Path) -> None:
         os.chmod(path, 0o666 & ~mask)
 
 
-def run_export(req: ExportRequest, store, content,
-               pdf_writer: Callable[[dict, Path], None] | None = None) -> list[Path]:
+def run_export(
+    req: ExportRequest, store, content, pdf_writer: Callable[[dict, Path], None] | None = None
+) -> list[Path]:
     """Write the export; returns the files written."""
     if req.fmt not in FORMATS:
         raise ExportError(f"unknown format '{req.fmt}': choose from {', '.join(FORMATS)}")
@@ -131,8 +131,10 @@ def run_export(req: ExportRequest, store, content,
                 raise ExportError(f"unknown table '{req.table}': choose from {', '.join(CSV_TABLES)}")
             return [_write(output, "\ufeff" + makers[req.table](store, profile, content, period))]
         stem = output.name[:-4] if output.name.lower().endswith(".csv") else output.name
-        return [_write(output.with_name(f"{stem}-{t}.csv"),
-                       "\ufeff" + makers[t](store, profile, content, period)) for t in CSV_TABLES]
+        return [
+            _write(output.with_name(f"{stem}-{t}.csv"), "\ufeff" + makers[t](store, profile, content, period))
+            for t in CSV_TABLES
+        ]
     portfolio = build_portfolio(store, profile, content, period, include=req.sections)
     if req.fmt == "html":
         return [_write(output, portfolio_html(portfolio))]

@@ -11,8 +11,8 @@ Qt-free. Records:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Callable
 
 from trainer.records.store import RecordStore
 
@@ -38,14 +38,15 @@ def smaller_plan_hint(confidence: int) -> str:
     """The same advice the course gives a practitioner, turned on ourselves."""
     if not plan_too_big(confidence):
         return ""
-    return (f"Your confidence is {confidence} out of 10. Plans below 7 often slip: "
-            "could you make it smaller (fewer times a week, a shorter time, an easier place) "
-            "until you would rate it 7 or more?")
+    return (
+        f"Your confidence is {confidence} out of 10. Plans below 7 often slip: "
+        "could you make it smaller (fewer times a week, a shorter time, an easier place) "
+        "until you would rate it 7 or more?"
+    )
 
 
 class GoalService:
-    def __init__(self, store: RecordStore, profile_id: str = "default",
-                 today: Callable[[], date] = date.today):
+    def __init__(self, store: RecordStore, profile_id: str = "default", today: Callable[[], date] = date.today):
         self._store = store
         self.profile_id = profile_id
         self._today = today
@@ -82,23 +83,25 @@ class GoalService:
         return f"{len(due)} of your goals are due a check-in"
 
     # -- writing -------------------------------------------------------------------
-    def create(self, goal: str, importance: int, confidence: int, plan: dict,
-               every_days: int = 7) -> dict:
+    def create(self, goal: str, importance: int, confidence: int, plan: dict, every_days: int = 7) -> dict:
         goal = goal.strip()
         if not goal:
             raise ValueError("write the goal in a few words first")
         if not isinstance(every_days, int) or every_days < 1:
             raise ValueError("check in at least every day (every_days must be 1 or more)")
-        return self._store.add(GOAL, {
-            "profile": self.profile_id,
-            "goal": goal,
-            "importance": scale(importance, "importance"),
-            "confidence": scale(confidence, "confidence"),
-            "plan": self._plan(plan),
-            "every_days": every_days,
-            "next_checkin": (self._today() + timedelta(days=every_days)).isoformat(),
-            "status": ACTIVE,
-        })
+        return self._store.add(
+            GOAL,
+            {
+                "profile": self.profile_id,
+                "goal": goal,
+                "importance": scale(importance, "importance"),
+                "confidence": scale(confidence, "confidence"),
+                "plan": self._plan(plan),
+                "every_days": every_days,
+                "next_checkin": (self._today() + timedelta(days=every_days)).isoformat(),
+                "status": ACTIVE,
+            },
+        )
 
     def update(self, uid: str, changes: dict) -> dict:
         rec = self._require(uid)
@@ -114,19 +117,27 @@ class GoalService:
             raise ValueError("write the goal in a few words first")
         return self._store.update(GOAL, uid, changes)
 
-    def check_in(self, goal_uid: str, progress: str, note: str = "", barriers: str = "",
-                 confidence: int | None = None) -> dict:
+    def check_in(
+        self, goal_uid: str, progress: str, note: str = "", barriers: str = "", confidence: int | None = None
+    ) -> dict:
         goal = self._require(goal_uid)
         if progress not in PROGRESS:
             raise ValueError(f"progress must be one of {', '.join(PROGRESS)}")
         if confidence is not None:
             scale(confidence, "confidence")
         today = self._today()
-        checkin = self._store.add(CHECKIN, {
-            "profile": self.profile_id, "goal": goal_uid, "date": today.isoformat(),
-            "progress": progress, "note": note.strip(), "barriers": barriers.strip(),
-            "confidence": confidence,
-        })
+        checkin = self._store.add(
+            CHECKIN,
+            {
+                "profile": self.profile_id,
+                "goal": goal_uid,
+                "date": today.isoformat(),
+                "progress": progress,
+                "note": note.strip(),
+                "barriers": barriers.strip(),
+                "confidence": confidence,
+            },
+        )
         changes = {"next_checkin": (today + timedelta(days=int(goal.get("every_days", 7)))).isoformat()}
         if confidence is not None:
             changes["confidence"] = confidence

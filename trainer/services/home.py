@@ -6,8 +6,9 @@ only lays it out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from trainer.domain.course import Course
 from trainer.services.progress import ProgressService
@@ -33,8 +34,7 @@ class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to defin
         return round(100 * self.done / self.total) if self.total else 0
 
     def text(self) -> str:
-        return (f"{self.done} of {self.total} modules done \u00b7 "
-                f"{self.minutes_done} of {self.minutes_total} minutes")
+        return f"{self.done} of {self.total} modules done \u00b7 {self.minutes_done} of {self.minutes_total} minutes"
 
 
 class RecentReflection(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
@@ -83,7 +83,7 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
             started = bool(done) or last != ids[0] or progress.progress(last).position > 0
             return ContinueAt(module.id, module.title, started, False)
         start = ids.index(last)
-        for m in readable[start + 1:] + readable[:start]:
+        for m in readable[start + 1 :] + readable[:start]:
             if m.id not in done:
                 return ContinueAt(m.id, m.title, True, False)
         module = course.module(last)
@@ -95,9 +95,12 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
 def course_progress(course: Course, done_ids: set[str]) -> CourseProgress:
     readable = course.readable()
     done = [m for m in readable if m.id in done_ids]
-    return CourseProgress(len(done), len(readable),
-                          sum(m.duration_minutes or 0 for m in done),
-                          sum(m.duration_minutes or 0 for m in readable))
+    return CourseProgress(
+        len(done),
+        len(readable),
+        sum(m.duration_minutes or 0 for m in done),
+        sum(m.duration_minutes or 0 for m in readable),
+    )
 
 
 def recent_reflections(journal: Any, limit: int = RECENT_LIMIT) -> list[RecentReflection]:
@@ -106,8 +109,15 @@ def recent_reflections(journal: Any, limit: int = RECENT_LIMIT) -> list[RecentRe
         return []
     out = []
     for rec in journal.entries()[:limit]:
-        out.append(RecentReflection(rec["uid"], rec.get("title") or "Untitled reflection",
-                                    rec.get("date", ""), rec.get("status", "draft"), journal.words(rec)))
+        out.append(
+            RecentReflection(
+                rec["uid"],
+                rec.get("title") or "Untitled reflection",
+                rec.get("date", ""),
+                rec.get("status", "draft"),
+                journal.words(rec),
+            )
+        )
     return out
 
 
@@ -117,8 +127,9 @@ def due_goals(goals: Any) -> list[DueGoal]:
     return [DueGoal(g["uid"], g.get("goal", ""), g.get("next_checkin", "")) for g in goals.due()]
 
 
-def next_skill(ratings: Any, course: Course, done_ids: set[str],
-               scenarios: list | Callable[[], list] | None = None) -> NextSkill | None:
+def next_skill(
+    ratings: Any, course: Course, done_ids: set[str], scenarios: list | Callable[[], list] | None = None
+) -> NextSkill | None:
     """The first suggestion of the skills dashboard, only once something is rated.
 
     ``scenarios`` may be a function giving them, called only when needed."""
@@ -136,8 +147,14 @@ def next_skill(ratings: Any, course: Course, done_ids: set[str],
     return NextSkill(s.skill_id, s.skill_name, s.text, s.module_id)
 
 
-def home_summary(course: Course, progress: ProgressService, goals: Any = None, journal: Any = None,
-                 ratings: Any = None, scenarios: list | Callable[[], list] | None = None) -> HomeSummary:
+def home_summary(
+    course: Course,
+    progress: ProgressService,
+    goals: Any = None,
+    journal: Any = None,
+    ratings: Any = None,
+    scenarios: list | Callable[[], list] | None = None,
+) -> HomeSummary:
     done = progress.done_ids()
     return HomeSummary(
         continue_at=continue_at(course, progress),

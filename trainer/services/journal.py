@@ -11,8 +11,9 @@ Qt-free. Every reflection is a ``reflection`` record in the RecordStore:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from trainer.records.store import RecordStore
 
@@ -61,9 +62,13 @@ class JournalFilter(NamedTuple):  # a NamedTuple: immutable, and quick to define
 
 
 class JournalService:
-    def __init__(self, store: RecordStore, profile_id: str = "default",
-                 templates: Iterable[Template] | Callable[[], Iterable[Template]] = (),
-                 today: Callable[[], date] = date.today):
+    def __init__(
+        self,
+        store: RecordStore,
+        profile_id: str = "default",
+        templates: Iterable[Template] | Callable[[], Iterable[Template]] = (),
+        today: Callable[[], date] = date.today,
+    ):
         """``templates`` may be a function giving them, called at first use (not at start-up)."""
         self._store = store
         self.profile_id = profile_id
@@ -142,8 +147,11 @@ class JournalService:
         from trainer.journal import privacy  # its patterns are compiled when first needed
 
         out: dict[str, list[privacy.Finding]] = {}
-        fields = {"title": rec.get("title", ""), "tags": ", ".join(rec.get("tags", [])),
-                  **(rec.get("sections", {}) or {})}
+        fields = {
+            "title": rec.get("title", ""),
+            "tags": ", ".join(rec.get("tags", [])),
+            **(rec.get("sections", {}) or {}),
+        }
         for key, text in fields.items():
             found = privacy.scan(text or "")
             if found:
@@ -151,24 +159,26 @@ class JournalService:
         return out
 
     # -- writing -------------------------------------------------------------------
-    def create(self, template_id: str, link: dict | None = None, title: str = "",
-               tags: Iterable[str] = ()) -> dict:
+    def create(self, template_id: str, link: dict | None = None, title: str = "", tags: Iterable[str] = ()) -> dict:
         template = self.template(template_id)
         if template is None:
             raise KeyError(f"no reflection template with the id '{template_id}'")
-        return self._store.add(REFLECTION, {
-            "profile": self.profile_id,
-            "title": title.strip() or f"{template.label} reflection",
-            "template": template_id,
-            "date": self._today().isoformat(),
-            "tags": normalise_tags(tags),
-            "status": DRAFT,
-            "sections": {s.id: "" for s in template.text_sections},
-            "ticks": {},
-            "link": dict(link) if link else None,
-            "finished_at": None,
-            "binned_at": None,
-        })
+        return self._store.add(
+            REFLECTION,
+            {
+                "profile": self.profile_id,
+                "title": title.strip() or f"{template.label} reflection",
+                "template": template_id,
+                "date": self._today().isoformat(),
+                "tags": normalise_tags(tags),
+                "status": DRAFT,
+                "sections": {s.id: "" for s in template.text_sections},
+                "ticks": {},
+                "link": dict(link) if link else None,
+                "finished_at": None,
+                "binned_at": None,
+            },
+        )
 
     def save(self, uid: str, changes: dict) -> dict:
         unknown = set(changes) - EDITABLE
@@ -200,14 +210,17 @@ class JournalService:
     def duplicate(self, uid: str) -> dict:
         """A new draft with the same template, link, tags and text, dated today."""
         rec = self._require(uid)
-        return self._store.add(REFLECTION, {
-            **{k: rec.get(k) for k in ("profile", "template", "tags", "sections", "ticks", "link")},
-            "title": f"Copy of {rec.get('title', '')}".strip(),
-            "date": self._today().isoformat(),
-            "status": DRAFT,
-            "finished_at": None,
-            "binned_at": None,
-        })
+        return self._store.add(
+            REFLECTION,
+            {
+                **{k: rec.get(k) for k in ("profile", "template", "tags", "sections", "ticks", "link")},
+                "title": f"Copy of {rec.get('title', '')}".strip(),
+                "date": self._today().isoformat(),
+                "status": DRAFT,
+                "finished_at": None,
+                "binned_at": None,
+            },
+        )
 
     def delete(self, uid: str) -> dict:
         """Move to the bin (it can be restored)."""

@@ -14,9 +14,9 @@ import base64
 import json
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable
 
 from trainer.records.store import RecordStore
 
@@ -70,10 +70,11 @@ def http_transport(config: LrsConfig, statements: list[dict]) -> tuple[int, str]
     if config.username or config.password:
         token = base64.b64encode(f"{config.username}:{config.password}".encode()).decode()
         headers["Authorization"] = f"Basic {token}"
-    request = urllib.request.Request(config.statements_url, method="POST", headers=headers,
-                                     data=json.dumps(statements).encode("utf-8"))
+    request = urllib.request.Request(
+        config.statements_url, method="POST", headers=headers, data=json.dumps(statements).encode("utf-8")
+    )
     try:
-        with urllib.request.urlopen(request, timeout=config.timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=config.timeout) as response:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         with exc:
@@ -85,8 +86,7 @@ def _parse(text: str) -> datetime:
 
 
 class LrsOutbox:
-    def __init__(self, store: RecordStore, profile_id: str = "default",
-                 transport: Transport = http_transport):
+    def __init__(self, store: RecordStore, profile_id: str = "default", transport: Transport = http_transport):
         self._store = store
         self.profile_id = profile_id
         self._transport = transport
@@ -100,9 +100,18 @@ class LrsOutbox:
         for st in statements:
             found = self._store.get(OUTBOX, st["id"])
             if found is None:
-                self._store.add(OUTBOX, {"uid": st["id"], "profile": self.profile_id,
-                                         "statement": st, "status": "pending", "attempts": 0,
-                                         "next_try": "", "last_error": ""})
+                self._store.add(
+                    OUTBOX,
+                    {
+                        "uid": st["id"],
+                        "profile": self.profile_id,
+                        "statement": st,
+                        "status": "pending",
+                        "attempts": 0,
+                        "next_try": "",
+                        "last_error": "",
+                    },
+                )
                 added += 1
             elif found.get("status") == "pending" and found.get("statement") != st:
                 self._store.update(OUTBOX, st["id"], {"statement": st})
@@ -117,8 +126,10 @@ class LrsOutbox:
     # -- sending -------------------------------------------------------------------
     def due(self, now: str) -> list[dict]:
         pending = self.entries("pending")
-        return sorted((e for e in pending if not e.get("next_try") or e["next_try"] <= now),
-                      key=lambda e: (e["statement"].get("timestamp", ""), e["uid"]))
+        return sorted(
+            (e for e in pending if not e.get("next_try") or e["next_try"] <= now),
+            key=lambda e: (e["statement"].get("timestamp", ""), e["uid"]),
+        )
 
     def send(self, config: LrsConfig, force: bool = False) -> SendReport:
         """Send what is due (everything pending with ``force``)."""
@@ -128,7 +139,7 @@ class LrsOutbox:
         report = SendReport()
         entries = self.entries("pending") if force else self.due(now)
         for start in range(0, len(entries), BATCH):
-            batch = entries[start:start + BATCH]
+            batch = entries[start : start + BATCH]
             if not self._send_batch(config, batch, report, now):
                 break  # the LRS is unreachable or refused us: the rest waits too
         report.still_pending = len(self.entries("pending"))
@@ -152,13 +163,15 @@ class LrsOutbox:
         if status in (400, 409) and len(batch) > 1:  # find the one it objects to
             return all(self._send_batch(config, [e], report, now) for e in batch)
         if status == 409:
-            self._store.update(OUTBOX, batch[0]["uid"], {"status": "conflict", "last_error":
-                               "the LRS already has this statement with other content"})
+            self._store.update(
+                OUTBOX,
+                batch[0]["uid"],
+                {"status": "conflict", "last_error": "the LRS already has this statement with other content"},
+            )
             report.conflicts += 1
             return True
         if status == 400:
-            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected",
-                                                         "last_error": body[:300]})
+            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected", "last_error": body[:300]})
             report.rejected += 1
             return True
         self._later(batch, f"the LRS answered {status}", now)
@@ -173,6 +186,4 @@ class LrsOutbox:
                 next_try = (_parse(now) + wait).isoformat(timespec="seconds")
             except ValueError:
                 next_try = ""
-            self._store.update(OUTBOX, e["uid"], {"attempts": attempts, "next_try": next_try,
-                                                  "last_error": error})
-
+            self._store.update(OUTBOX, e["uid"], {"attempts": attempts, "next_try": next_try, "last_error": error})

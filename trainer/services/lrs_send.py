@@ -12,8 +12,9 @@ import errno
 import socket
 import ssl
 import urllib.error
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlparse
 
 from trainer.services.lrs import LrsError, SendReport
@@ -34,7 +35,7 @@ class LrsSettings:
         return bool(self.address.strip())
 
     @classmethod
-    def read(cls, get: Callable[[str], Any]) -> "LrsSettings":
+    def read(cls, get: Callable[[str], Any]) -> LrsSettings:
         return cls(**{name: str(get(key) or "").strip() for name, key in KEYS.items()})
 
     def write(self, put: Callable[[str, str], None]) -> None:
@@ -60,8 +61,10 @@ def check_address(text: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise LrsError(f"'{address}' is not a web address. It should look like {EXAMPLE}")
     if parts.scheme == "http" and parts.hostname not in LOCAL_HOSTS:
-        raise LrsError("The address must start with https:// so that your password and records travel "
-                       "encrypted. Plain http:// is only allowed for this computer (localhost).")
+        raise LrsError(
+            "The address must start with https:// so that your password and records travel "
+            "encrypted. Plain http:// is only allowed for this computer (localhost)."
+        )
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
@@ -76,8 +79,9 @@ def check_home(text: str) -> str:
         return ""
     parts = urlparse(home)
     if parts.scheme not in ("http", "https") or not parts.hostname or " " in home:
-        raise LrsError("Your organisation's home page should be an address like https://lms.example.org, "
-                       "or left empty.")
+        raise LrsError(
+            "Your organisation's home page should be an address like https://lms.example.org, or left empty."
+        )
     return home.rstrip("/")
 
 

@@ -69,47 +69,68 @@ def import_form(service: TeamSessionService, session_uid: str, form: Observation
     code = session_code(session_uid)
     if form.session_code != code:
         other = next((s for s in service.sessions() if session_code(s["uid"]) == form.session_code), None)
-        where = (f"the session '{other['title']}' of {other['date']}; open that session and import it there"
-                 if other else "another session")
-        return FormResult(name, OTHER_SESSION, f"{name}: for {where} (code {form.session_code}; "
-                                               f"this session's code is {code}).")
+        where = (
+            f"the session '{other['title']}' of {other['date']}; open that session and import it there"
+            if other
+            else "another session"
+        )
+        return FormResult(
+            name, OTHER_SESSION, f"{name}: for {where} (code {form.session_code}; this session's code is {code})."
+        )
     if service.find_form(session_uid, form.uid) is not None:
         return FormResult(name, ALREADY, f"{name}: already added.")
     rounds = session["rounds"]
     if not rounds:
         return FormResult(name, NOT_ADDED, f"{name}: this session has no groups yet; make the groups first.")
     if form.round > len(rounds):
-        return FormResult(name, NOT_ADDED, f"{name}: round {form.round} does not exist; this session has "
-                                           f"{len(rounds)} practice round{'s' if len(rounds) != 1 else ''}.")
+        return FormResult(
+            name,
+            NOT_ADDED,
+            f"{name}: round {form.round} does not exist; this session has "
+            f"{len(rounds)} practice round{'s' if len(rounds) != 1 else ''}.",
+        )
     index = form.round - 1
     in_round = {pid for group in rounds[index]["groups"] for pid in group}
     found = _match(session["participants"], form.practitioner)
     if not found:
-        return FormResult(name, NOT_ADDED, f"{name}: no one called '{form.practitioner}' is on the roster; "
-                                           "check the spelling with the observer.")
+        return FormResult(
+            name,
+            NOT_ADDED,
+            f"{name}: no one called '{form.practitioner}' is on the roster; check the spelling with the observer.",
+        )
     learners = [p for p in found if p["id"] in in_round]
     if not learners:
-        return FormResult(name, NOT_ADDED, f"{name}: {found[0]['name']} is not in the groups of round "
-                                           f"{form.round}.")
+        return FormResult(name, NOT_ADDED, f"{name}: {found[0]['name']} is not in the groups of round {form.round}.")
     if len(learners) > 1:
-        return FormResult(name, NOT_ADDED, f"{name}: two people in round {form.round} are called "
-                                           f"'{form.practitioner}'; enter this form with Observer notes\u2026")
+        return FormResult(
+            name,
+            NOT_ADDED,
+            f"{name}: two people in round {form.round} are called "
+            f"'{form.practitioner}'; enter this form with Observer notes\u2026",
+        )
     learner = learners[0]
     observers = _match(session["participants"], form.observer)
     observer = observers[0]["id"] if len(observers) == 1 else form.observer
     if observer == learner["id"]:
-        return FormResult(name, NOT_ADDED, f"{name}: the observer and the practitioner are the same person "
-                                           f"({learner['name']}).")
+        return FormResult(
+            name, NOT_ADDED, f"{name}: the observer and the practitioner are the same person ({learner['name']})."
+        )
     if service.find_observation(session_uid, index, observer, learner["id"]) is not None:
         who = observers[0]["name"] if len(observers) == 1 else form.observer
-        return FormResult(name, NOT_ADDED, f"{name}: round {form.round} already has notes from {who} on "
-                                           f"{learner['name']}; they were not replaced (open them with "
-                                           "Observer notes\u2026 to change them).")
+        return FormResult(
+            name,
+            NOT_ADDED,
+            f"{name}: round {form.round} already has notes from {who} on "
+            f"{learner['name']}; they were not replaced (open them with "
+            "Observer notes\u2026 to change them).",
+        )
     obs = form.observation
-    rec = service.save_observation(session_uid, index, observer, learner["id"], obs.note, obs.counts,
-                                   obs.items, obs.globals, form_uid=form.uid)
-    return FormResult(name, ADDED, f"{name}: added ({form.observer} on {learner['name']}, round {form.round}).",
-                      rec["uid"])
+    rec = service.save_observation(
+        session_uid, index, observer, learner["id"], obs.note, obs.counts, obs.items, obs.globals, form_uid=form.uid
+    )
+    return FormResult(
+        name, ADDED, f"{name}: added ({form.observer} on {learner['name']}, round {form.round}).", rec["uid"]
+    )
 
 
 def import_observation_files(service: TeamSessionService, session_uid: str, paths: list[Path]) -> ImportSummary:
@@ -124,7 +145,8 @@ def import_observation_files(service: TeamSessionService, session_uid: str, path
         except SessionError as exc:
             result = FormResult(name, NOT_ADDED, f"{name}: {exc}")
         except OSError as exc:
-            result = FormResult(name, NOT_ADDED, f"{name}: could not be saved ({reason(exc)}); "
-                                                 "check that the data folder is writable.")
+            result = FormResult(
+                name, NOT_ADDED, f"{name}: could not be saved ({reason(exc)}); check that the data folder is writable."
+            )
         summary.results.append(result)
     return summary

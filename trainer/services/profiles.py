@@ -35,8 +35,14 @@ class Profile(NamedTuple):  # a NamedTuple: immutable, and quick to define at st
 
 
 def _profile(rec: dict) -> Profile:
-    return Profile(rec["uid"], rec.get("name") or rec["uid"], rec.get("role") or "",
-                   rec.get("last_used"), rec.get("created"), int(rec.get("use_order") or 0))
+    return Profile(
+        rec["uid"],
+        rec.get("name") or rec["uid"],
+        rec.get("role") or "",
+        rec.get("last_used"),
+        rec.get("created"),
+        int(rec.get("use_order") or 0),
+    )
 
 
 class ProfileService:
@@ -45,8 +51,7 @@ class ProfileService:
 
     # -- queries -----------------------------------------------------------------
     def list(self) -> list[Profile]:
-        return sorted((_profile(r) for r in self._store.all(PROFILES)),
-                      key=lambda p: (p.name.casefold(), p.id))
+        return sorted((_profile(r) for r in self._store.all(PROFILES)), key=lambda p: (p.name.casefold(), p.id))
 
     def get(self, profile_id: str) -> Profile | None:
         rec = self._store.get(PROFILES, profile_id)
@@ -93,8 +98,7 @@ class ProfileService:
     def create(self, name: str, role: str = "", profile_id: str | None = None) -> Profile:
         name = self._clean_name(name)
         pid = profile_id or new_uid()
-        rec = self._store.add(PROFILES, {"uid": pid, "profile": pid, "name": name,
-                                         "role": " ".join(role.split())})
+        rec = self._store.add(PROFILES, {"uid": pid, "profile": pid, "name": name, "role": " ".join(role.split())})
         return _profile(rec)
 
     def rename(self, profile_id: str, name: str) -> Profile:
@@ -142,6 +146,7 @@ class ProfileService:
             return found
         if self._store.read_only:
             names = ", ".join(p.name for p in self.list()) or "none"
-            raise ProfileError(f"no profile called '{name}' (existing: {names}); "
-                               "it cannot be created while the records are read-only")
+            raise ProfileError(
+                f"no profile called '{name}' (existing: {names}); it cannot be created while the records are read-only"
+            )
         return self.create(name)

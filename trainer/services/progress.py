@@ -27,8 +27,9 @@ class ProgressService:
         rec = self._store.find_one(PROGRESS, profile=self.profile_id, module=module_id)
         if rec is None:
             return ModuleProgress(module_id)
-        return ModuleProgress(module_id, True, bool(rec.get("done")), rec.get("done_at"),
-                              float(rec.get("position", 0.0)))
+        return ModuleProgress(
+            module_id, True, bool(rec.get("done")), rec.get("done_at"), float(rec.get("position", 0.0))
+        )
 
     def done_ids(self) -> set[str]:
         return {r["module"] for r in self._store.all(PROGRESS, profile=self.profile_id) if r.get("done")}
@@ -36,8 +37,7 @@ class ProgressService:
     def open_module(self, module_id: str) -> ModuleProgress:
         rec = self._store.find_one(PROGRESS, profile=self.profile_id, module=module_id)
         if rec is None:
-            self._store.upsert(PROGRESS, {"done": False, "position": 0.0},
-                               profile=self.profile_id, module=module_id)
+            self._store.upsert(PROGRESS, {"done": False, "position": 0.0}, profile=self.profile_id, module=module_id)
         self._store.upsert(STATE, {"last_module": module_id}, profile=self.profile_id)
         return self.progress(module_id)
 
@@ -54,8 +54,7 @@ class ProgressService:
         current = self.progress(module_id)
         if current.opened and abs(current.position - position) < 0.001:
             return
-        self._store.upsert(PROGRESS, {"position": round(position, 4)},
-                           profile=self.profile_id, module=module_id)
+        self._store.upsert(PROGRESS, {"position": round(position, 4)}, profile=self.profile_id, module=module_id)
 
     def last_module(self) -> str | None:
         rec = self._store.find_one(STATE, profile=self.profile_id)

@@ -10,9 +10,19 @@ from __future__ import annotations
 from trainer.competencies import coding
 from trainer.competencies.dashboard import SkillSummary, Suggestion, suggest, summarise
 from trainer.competencies.model import Framework
-from trainer.competencies.ratings import (OBSERVATION, OBSERVER_NOTES, SELF_ASSESSMENT, SELF_NOTES,
-                                          Agreement, Change, RatingError, clean_record, compare,
-                                          side_by_side, sort_key)
+from trainer.competencies.ratings import (
+    OBSERVATION,
+    OBSERVER_NOTES,
+    SELF_ASSESSMENT,
+    SELF_NOTES,
+    Agreement,
+    Change,
+    RatingError,
+    clean_record,
+    compare,
+    side_by_side,
+    sort_key,
+)
 from trainer.competencies.teaching import modules_by_skill, scenarios_by_skill
 from trainer.domain.course import Course
 from trainer.records.store import RecordStore
@@ -103,6 +113,11 @@ class RatingsService:
         teaching = modules_by_skill(course) if course is not None else {}
         return summarise(self.framework, self.self_assessments(), self.observations(), teaching, done_ids)
 
-    def suggestions(self, summaries: list[SkillSummary], done_ids: set[str] | None = None,
-                    scenarios: list | None = None, limit: int = 3) -> list[Suggestion]:
+    def suggestions(
+        self,
+        summaries: list[SkillSummary],
+        done_ids: set[str] | None = None,
+        scenarios: list | None = None,
+        limit: int = 3,
+    ) -> list[Suggestion]:
         return suggest(summaries, done_ids, scenarios_by_skill(scenarios or []), limit)

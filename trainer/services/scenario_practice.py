@@ -27,8 +27,9 @@ class ScenarioPracticeService:
         text = text.strip()
         if not text:
             raise ValueError("write what you would say before saving")
-        return self._store.add(ATTEMPT, {"profile": self.profile_id, "scenario": scenario_id,
-                                         "moment": moment_id, "text": text})
+        return self._store.add(
+            ATTEMPT, {"profile": self.profile_id, "scenario": scenario_id, "moment": moment_id, "text": text}
+        )
 
     def attempts(self, scenario_id: str, moment_id: str | None = None) -> list[dict]:
         where = {"profile": self.profile_id, "scenario": scenario_id}
@@ -37,16 +38,23 @@ class ScenarioPracticeService:
         return self._store.all(ATTEMPT, **where)
 
     def reveal(self, scenario_id: str, moment_id: str) -> None:
-        self._store.upsert(REVEAL, {"revealed": True, "revealed_at": self._store.now()},
-                           profile=self.profile_id, scenario=scenario_id, moment=moment_id)
+        self._store.upsert(
+            REVEAL,
+            {"revealed": True, "revealed_at": self._store.now()},
+            profile=self.profile_id,
+            scenario=scenario_id,
+            moment=moment_id,
+        )
 
     def hide(self, scenario_id: str, moment_id: str) -> None:
-        self._store.upsert(REVEAL, {"revealed": False}, profile=self.profile_id,
-                           scenario=scenario_id, moment=moment_id)
+        self._store.upsert(REVEAL, {"revealed": False}, profile=self.profile_id, scenario=scenario_id, moment=moment_id)
 
     def revealed(self, scenario_id: str) -> set[str]:
-        return {r["moment"] for r in self._store.all(REVEAL, profile=self.profile_id, scenario=scenario_id)
-                if r.get("revealed")}
+        return {
+            r["moment"]
+            for r in self._store.all(REVEAL, profile=self.profile_id, scenario=scenario_id)
+            if r.get("revealed")
+        }
 
     # -- spot the skill -----------------------------------------------------------------
     def score(self, scenario: Scenario, moment_id: str, chosen: dict[int, list[str]]) -> SpotScore:
@@ -57,11 +65,16 @@ class ScenarioPracticeService:
 
     def save_spot(self, scenario: Scenario, moment_id: str, chosen: dict[int, list[str]]) -> tuple[dict, SpotScore]:
         result = self.score(scenario, moment_id, chosen)
-        record = self._store.add(SPOT, {
-            "profile": self.profile_id, "scenario": scenario.id, "moment": moment_id,
-            "chosen": [{"turn": i, "tags": sorted(tags)} for i, tags in sorted(chosen.items()) if tags],
-            **result.as_dict(),
-        })
+        record = self._store.add(
+            SPOT,
+            {
+                "profile": self.profile_id,
+                "scenario": scenario.id,
+                "moment": moment_id,
+                "chosen": [{"turn": i, "tags": sorted(tags)} for i, tags in sorted(chosen.items()) if tags],
+                **result.as_dict(),
+            },
+        )
         return record, result
 
     def spot_history(self, scenario_id: str | None = None) -> list[dict]:
@@ -77,5 +90,10 @@ class ScenarioPracticeService:
         misses = sum(r.get("misses", 0) for r in rows)
         extras = sum(r.get("extras", 0) for r in rows)
         total = hits + misses + extras
-        return {"rounds": len(rows), "hits": hits, "misses": misses, "extras": extras,
-                "agreement": (hits / total) if total else None}
+        return {
+            "rounds": len(rows),
+            "hits": hits,
+            "misses": misses,
+            "extras": extras,
+            "agreement": (hits / total) if total else None,
+        }

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 MODULE, SCENARIO, REFLECTION = "module", "scenario", "reflection"
 KINDS = (MODULE, SCENARIO, REFLECTION)
@@ -109,8 +110,13 @@ class Hit:
 def module_documents(course: Any) -> list[Document]:
     docs = []
     for m in course.readable():
-        parts = [m.summary, "\n".join(m.objectives), "\n".join(m.keypoints), markdown_plain(m.body),
-                 m.reflection_prompt]
+        parts = [
+            m.summary,
+            "\n".join(m.objectives),
+            "\n".join(m.keypoints),
+            markdown_plain(m.body),
+            m.reflection_prompt,
+        ]
         docs.append(Document(MODULE, m.id, m.title, "\n".join(p for p in parts if p)))
     return docs
 
@@ -133,10 +139,24 @@ def scenario_documents(scenarios: Iterable[Any]) -> list[Document]:
             intro += [person.name, ", ".join(person.conditions), "; ".join(person.what_matters), person.about]
         docs.append(Document(SCENARIO, s.id, s.title, "\n".join(p for p in intro if p), None, "Introduction"))
         for moment in s.moments:
-            lines = [moment.title, *_turn_lines(moment.traditional), *_turn_lines(moment.sms),
-                     markdown_plain(moment.commentary or ""), markdown_plain(moment.practice or "")]
-            docs.append(Document(SCENARIO, s.id, s.title, "\n".join(x for x in lines if x), moment.id,
-                                 moment.title, match_title=False))
+            lines = [
+                moment.title,
+                *_turn_lines(moment.traditional),
+                *_turn_lines(moment.sms),
+                markdown_plain(moment.commentary or ""),
+                markdown_plain(moment.practice or ""),
+            ]
+            docs.append(
+                Document(
+                    SCENARIO,
+                    s.id,
+                    s.title,
+                    "\n".join(x for x in lines if x),
+                    moment.id,
+                    moment.title,
+                    match_title=False,
+                )
+            )
     return docs
 
 
@@ -183,13 +203,13 @@ def match_document(doc: Document, terms: list[str]) -> Hit | None:
             first = (at, at + len(t))
     if first is None:
         snippet = doc.text[: 2 * SNIPPET_CHARS].replace("\n", " ")
-        return Hit(doc.kind, doc.key, doc.title, snippet, "", (0, 0), doc.moment, doc.label, in_title,
-                   tuple(terms))
+        return Hit(doc.kind, doc.key, doc.title, snippet, "", (0, 0), doc.moment, doc.label, in_title, tuple(terms))
     start = where[first[0]]
     end = where[first[1] - 1] + 1
     snippet, span = _snippet(doc.text, start, end)
-    return Hit(doc.kind, doc.key, doc.title, snippet, doc.text[start:end], span, doc.moment, doc.label,
-               in_title, tuple(terms))
+    return Hit(
+        doc.kind, doc.key, doc.title, snippet, doc.text[start:end], span, doc.moment, doc.label, in_title, tuple(terms)
+    )
 
 
 def search_documents(docs: Iterable[Document], query: str, limit: int = 50) -> list[Hit]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from typing import Callable
+from collections.abc import Callable
 
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
@@ -41,8 +41,7 @@ def _new_seed() -> int:
 
 
 class TeamSessionService:
-    def __init__(self, store: RecordStore, profile_id: str = "default",
-                 seed_source: Callable[[], int] = _new_seed):
+    def __init__(self, store: RecordStore, profile_id: str = "default", seed_source: Callable[[], int] = _new_seed):
         self._store = store
         self.profile_id = profile_id
         self._seed_source = seed_source
@@ -58,21 +57,25 @@ class TeamSessionService:
             raise SessionError("that session was not found; it may have been deleted")
         return rec
 
-    def create(self, plan: SessionPlan, title: str = "", date: str = "", team: str = "",
-               participants: list[dict] | None = None) -> dict:
-        return self._store.add(SESSION, {
-            "profile": self.profile_id,
-            "plan_id": plan.id,
-            "plan_title": plan.title,
-            "title": title.strip() or plan.title,
-            "date": date or self._store.now()[:10],
-            "team": team.strip(),
-            "participants": [self._participant(p) for p in participants or []],
-            "seed": None,
-            "rounds": [],
-            "phase_index": 0,
-            "debrief": "",
-        })
+    def create(
+        self, plan: SessionPlan, title: str = "", date: str = "", team: str = "", participants: list[dict] | None = None
+    ) -> dict:
+        return self._store.add(
+            SESSION,
+            {
+                "profile": self.profile_id,
+                "plan_id": plan.id,
+                "plan_title": plan.title,
+                "title": title.strip() or plan.title,
+                "date": date or self._store.now()[:10],
+                "team": team.strip(),
+                "participants": [self._participant(p) for p in participants or []],
+                "seed": None,
+                "rounds": [],
+                "phase_index": 0,
+                "debrief": "",
+            },
+        )
 
     def last_of_team(self, team: str) -> dict | None:
         """The most recent session of the team with that name (none for a blank name)."""
@@ -81,8 +84,9 @@ class TeamSessionService:
             return None
         return next((s for s in self.sessions() if s.get("team", "").casefold() == team), None)
 
-    def update_details(self, uid: str, *, title: str | None = None, date: str | None = None,
-                       team: str | None = None) -> dict:
+    def update_details(
+        self, uid: str, *, title: str | None = None, date: str | None = None, team: str | None = None
+    ) -> dict:
         changes = {k: v.strip() for k, v in (("title", title), ("date", date), ("team", team)) if v is not None}
         self.get(uid)
         return self._store.update(SESSION, uid, changes)
@@ -99,9 +103,13 @@ class TeamSessionService:
         name = str(raw.get("name", "")).strip()
         if not name:
             raise SessionError("a participant needs a name")
-        return {"id": raw.get("id") or uuid.uuid4().hex[:12], "name": name,
-                "role": str(raw.get("role", "")).strip(), "team": str(raw.get("team", "")).strip(),
-                "present": bool(raw.get("present", True))}
+        return {
+            "id": raw.get("id") or uuid.uuid4().hex[:12],
+            "name": name,
+            "role": str(raw.get("role", "")).strip(),
+            "team": str(raw.get("team", "")).strip(),
+            "present": bool(raw.get("present", True)),
+        }
 
     def add_participant(self, uid: str, name: str, role: str = "", team: str = "") -> dict:
         session = self.get(uid)
@@ -130,9 +138,14 @@ class TeamSessionService:
         if not session.get("team", "").strip():
             return []  # without a team name, past sessions cannot be told apart
         by_name = {p["name"].casefold(): p["id"] for p in session["participants"]}
-        past = [s for s in self.sessions()
-                if s["uid"] != session["uid"] and s.get("team", "").casefold() == session.get("team", "").casefold()
-                and s.get("date", "") <= session.get("date", "") and s.get("rounds")]
+        past = [
+            s
+            for s in self.sessions()
+            if s["uid"] != session["uid"]
+            and s.get("team", "").casefold() == session.get("team", "").casefold()
+            and s.get("date", "") <= session.get("date", "")
+            and s.get("rounds")
+        ]
         out = []
         for old in past[:HISTORY_SESSIONS]:
             names = {p["id"]: p["name"].casefold() for p in old["participants"]}
@@ -154,15 +167,24 @@ class TeamSessionService:
         seed = seed if seed is not None else self._seed_source()
         practice = [plan.phases[i].practice for i in indexes]
         try:
-            rounds = plan_groups(people, [p.format for p in practice], seed, self.history(session),
-                                 [p.new_groups for p in practice])
+            rounds = plan_groups(
+                people, [p.format for p in practice], seed, self.history(session), [p.new_groups for p in practice]
+            )
         except GroupingError as exc:
             raise SessionError(str(exc)) from None
         old = {r["phase"]: r for r in session["rounds"]}
-        stored = [{"phase": i, "format": p.format, "skill": p.skill, "block": r.block, "turn": r.turn,
-                   "groups": [list(g) for g in r.groups],
-                   "observations": old.get(i, {}).get("observations", [])}
-                  for i, p, r in zip(indexes, practice, rounds)]
+        stored = [
+            {
+                "phase": i,
+                "format": p.format,
+                "skill": p.skill,
+                "block": r.block,
+                "turn": r.turn,
+                "groups": [list(g) for g in r.groups],
+                "observations": old.get(i, {}).get("observations", []),
+            }
+            for i, p, r in zip(indexes, practice, rounds)
+        ]
         return self._store.update(SESSION, uid, {"seed": seed, "rounds": stored})
 
     def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
@@ -188,9 +210,18 @@ class TeamSessionService:
         return self._store.update(SESSION, uid, {"phase_index": max(0, int(phase_index))})
 
     # -- observations and debrief ---------------------------------------------------
-    def save_observation(self, uid: str, round_index: int, observer: str, learner: str,
-                         note: str = "", counts: dict | None = None, items: dict | None = None,
-                         globals_: dict | None = None, form_uid: str | None = None) -> dict:
+    def save_observation(
+        self,
+        uid: str,
+        round_index: int,
+        observer: str,
+        learner: str,
+        note: str = "",
+        counts: dict | None = None,
+        items: dict | None = None,
+        globals_: dict | None = None,
+        form_uid: str | None = None,
+    ) -> dict:
         """One observer's record of one learner in one round: a note, the eight
         behaviour counts and, optionally, checklist ratings (``items`` by skill id,
         ``globals_`` by global id) as the Skills observer checklist stores them.
@@ -204,14 +235,26 @@ class TeamSessionService:
         if learner not in names:
             raise SessionError("the person observed is not on the roster")
         fields = {
-            "note": note.strip(), "counts": clean_counts(counts), "skill": rounds[round_index]["skill"],
-            "items": dict(items or {}), "globals": dict(globals_ or {}),
-            "observer_name": names.get(observer, "Trainer" if observer == TRAINER else observer), "learner_name": names[learner],
+            "note": note.strip(),
+            "counts": clean_counts(counts),
+            "skill": rounds[round_index]["skill"],
+            "items": dict(items or {}),
+            "globals": dict(globals_ or {}),
+            "observer_name": names.get(observer, "Trainer" if observer == TRAINER else observer),
+            "learner_name": names[learner],
             "session_date": session["date"],
         }
         if form_uid:
             fields["form_uid"] = form_uid
-        rec = self._store.upsert(OBSERVATION, fields, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)
+        rec = self._store.upsert(
+            OBSERVATION,
+            fields,
+            profile=self.profile_id,
+            session=uid,
+            round=round_index,
+            learner=learner,
+            observer=observer,
+        )
         if rec["uid"] not in rounds[round_index]["observations"]:
             rounds[round_index]["observations"].append(rec["uid"])
             self._store.update(SESSION, uid, {"rounds": rounds})
@@ -234,8 +277,9 @@ class TeamSessionService:
         return [(p.name, p.role) for p in ProfileService(self._store).list()]
 
     def find_observation(self, uid: str, round_index: int, observer: str, learner: str) -> dict | None:
-        return self._store.find_one(OBSERVATION, profile=self.profile_id, session=uid, round=round_index,
-                                    observer=observer, learner=learner)
+        return self._store.find_one(
+            OBSERVATION, profile=self.profile_id, session=uid, round=round_index, observer=observer, learner=learner
+        )
 
     def find_form(self, uid: str, form_uid: str) -> dict | None:
         """The observation imported from the observer's file with that uid, if any."""

@@ -62,7 +62,7 @@ class BundleObservation(_Model):
     observer_name: str = Field(min_length=1)
     note: str = ""
     counts: dict[str, int]
-    items: dict[str, dict] = {}     # checklist ratings by skill id (optional)
+    items: dict[str, dict] = {}  # checklist ratings by skill id (optional)
     globals: dict[str, int | None] = {}
 
 
@@ -80,8 +80,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "participant"
 
 
-def build_bundles(session: dict, observations: list[dict], round_titles: dict[int, str] | None = None,
-                  exported: str = "") -> dict[str, dict]:
+def build_bundles(
+    session: dict, observations: list[dict], round_titles: dict[int, str] | None = None, exported: str = ""
+) -> dict[str, dict]:
     """{participant id: bundle dict} for every participant someone observed."""
     round_titles = round_titles or {}
     out: dict[str, dict] = {}
@@ -93,15 +94,28 @@ def build_bundles(session: dict, observations: list[dict], round_titles: dict[in
             "format": FORMAT,
             "version": VERSION,
             "exported": exported,
-            "session": {"uid": session["uid"], "title": session.get("title", ""), "date": session["date"],
-                        "team": session.get("team", ""), "plan_title": session.get("plan_title", "")},
+            "session": {
+                "uid": session["uid"],
+                "title": session.get("title", ""),
+                "date": session["date"],
+                "team": session.get("team", ""),
+                "plan_title": session.get("plan_title", ""),
+            },
             "learner": {"name": person["name"]},
-            "observations": [{
-                "uid": o["uid"], "round": o["round"] + 1, "round_title": round_titles.get(o["round"], ""),
-                "skill": o.get("skill", ""), "observer_name": o.get("observer_name", "") or "Observer",
-                "note": o.get("note", ""), "counts": clean_counts(o.get("counts")),
-                "items": o.get("items") or {}, "globals": o.get("globals") or {},
-            } for o in about],
+            "observations": [
+                {
+                    "uid": o["uid"],
+                    "round": o["round"] + 1,
+                    "round_title": round_titles.get(o["round"], ""),
+                    "skill": o.get("skill", ""),
+                    "observer_name": o.get("observer_name", "") or "Observer",
+                    "note": o.get("note", ""),
+                    "counts": clean_counts(o.get("counts")),
+                    "items": o.get("items") or {},
+                    "globals": o.get("globals") or {},
+                }
+                for o in about
+            ],
         }
     return out
 
@@ -123,13 +137,22 @@ def read_bundle(path: Path) -> Bundle:
     """Parse and check a bundle file; raise BundleError with one plain line."""
     path = Path(path)
     data = read_json_file(path, "a feedback bundle", BundleError, MAX_BYTES)
-    bundle = check_versioned(data, path.name, fmt=FORMAT, version=VERSION, what="a feedback bundle",
-                             label="bundle", error=BundleError, model=Bundle)
+    bundle = check_versioned(
+        data,
+        path.name,
+        fmt=FORMAT,
+        version=VERSION,
+        what="a feedback bundle",
+        label="bundle",
+        error=BundleError,
+        model=Bundle,
+    )
     for i, obs in enumerate(bundle.observations):
         unknown = set(obs.counts) - set(BEHAVIOUR_KEYS)
         if unknown:
-            raise BundleError(f"{path.name}: field 'observations[{i + 1}].counts': unknown behaviour "
-                              f"'{sorted(unknown)[0]}'")
+            raise BundleError(
+                f"{path.name}: field 'observations[{i + 1}].counts': unknown behaviour '{sorted(unknown)[0]}'"
+            )
         if any(v < 0 for v in obs.counts.values()):
             raise BundleError(f"{path.name}: field 'observations[{i + 1}].counts': counts cannot be negative")
         for skill, item in obs.items.items():
@@ -137,12 +160,16 @@ def read_bundle(path: Path) -> Bundle:
             notes_ok = isinstance(item, dict) and all(isinstance(v, str) for k, v in item.items() if k != "rating")
             # "na" (not applicable) is what the checklist's N key stores.
             if rating not in (0, 1, 2, "na", None) or isinstance(rating, bool) or not notes_ok:
-                raise BundleError(f"{path.name}: field 'observations[{i + 1}].items.{skill}': expected a rating "
-                                  "of 0, 1, 2, \"na\" or null and notes as text")
+                raise BundleError(
+                    f"{path.name}: field 'observations[{i + 1}].items.{skill}': expected a rating "
+                    'of 0, 1, 2, "na" or null and notes as text'
+                )
         for name, value in obs.globals.items():
             if value is not None and (isinstance(value, bool) or not 1 <= value <= 5):
-                raise BundleError(f"{path.name}: field 'observations[{i + 1}].globals.{name}': "
-                                  "expected a whole number from 1 to 5, or null")
+                raise BundleError(
+                    f"{path.name}: field 'observations[{i + 1}].globals.{name}': "
+                    "expected a whole number from 1 to 5, or null"
+                )
     return bundle
 
 
@@ -160,10 +187,11 @@ class ImportResult:
 
     def message(self) -> str:
         if not self.added:
-            return (f"Nothing new: the {self.skipped} observation{'s' if self.skipped != 1 else ''} from the "
-                    f"session on {self.session_date} were already in your records.")
-        text = (f"Added {self.added} observation{'s' if self.added != 1 else ''} from the session on "
-                f"{self.session_date}")
+            return (
+                f"Nothing new: the {self.skipped} observation{'s' if self.skipped != 1 else ''} from the "
+                f"session on {self.session_date} were already in your records."
+            )
+        text = f"Added {self.added} observation{'s' if self.added != 1 else ''} from the session on {self.session_date}"
         return text + (f" ({self.skipped} already there)." if self.skipped else ".")
 
 
@@ -176,20 +204,35 @@ def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResu
         if store.get(IMPORTED_KIND, uid) is not None:
             skipped += 1
             continue
-        store.add(IMPORTED_KIND, {
-            # The fields of a Skills observer checklist, so the dashboard and
-            # "You and your observer" show it like any other observation...
-            "date": bundle.session.date, "observer": obs.observer_name, "learner": bundle.learner.name,
-            "session_id": bundle.session.uid, "round_id": str(obs.round),
-            "items": dict(obs.items), "globals": dict(obs.globals),
-            "events": [],
-            # ...plus where it came from.
-            "uid": uid, "profile": profile_id, "source": SOURCE,
-            "session_uid": bundle.session.uid, "session_title": bundle.session.title,
-            "session_date": bundle.session.date, "team": bundle.session.team,
-            "observer_name": obs.observer_name, "learner_name": bundle.learner.name,
-            "round": obs.round, "round_title": obs.round_title, "skill": obs.skill,
-            "note": obs.note, "counts": clean_counts(obs.counts),
-        })
+        store.add(
+            IMPORTED_KIND,
+            {
+                # The fields of a Skills observer checklist, so the dashboard and
+                # "You and your observer" show it like any other observation...
+                "date": bundle.session.date,
+                "observer": obs.observer_name,
+                "learner": bundle.learner.name,
+                "session_id": bundle.session.uid,
+                "round_id": str(obs.round),
+                "items": dict(obs.items),
+                "globals": dict(obs.globals),
+                "events": [],
+                # ...plus where it came from.
+                "uid": uid,
+                "profile": profile_id,
+                "source": SOURCE,
+                "session_uid": bundle.session.uid,
+                "session_title": bundle.session.title,
+                "session_date": bundle.session.date,
+                "team": bundle.session.team,
+                "observer_name": obs.observer_name,
+                "learner_name": bundle.learner.name,
+                "round": obs.round,
+                "round_title": obs.round_title,
+                "skill": obs.skill,
+                "note": obs.note,
+                "counts": clean_counts(obs.counts),
+            },
+        )
         added += 1
     return ImportResult(added, skipped, bundle.learner.name, bundle.session.date)

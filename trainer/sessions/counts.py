@@ -10,8 +10,8 @@ Ratios follow the coding thresholds in ``content/competencies.yaml``
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from trainer.competencies import coding
 
@@ -62,17 +62,34 @@ def ratios(totals: Mapping[str, int], thresholds: Mapping[str, tuple[float, floa
     pr = coding.permission_rate(totals)
     oq = totals["open_question"] / questions if questions else None
     return [
-        Ratio("reflection_to_question", "Reflections per question", rq,
-              f"{rq:.1f} to 1" if rq is not None else "no questions counted",
-              _level(rq, *th["reflection_to_question"])),
-        Ratio("complex_reflections", "Complex reflections", cx,
-              f"{cx:.0%} of reflections" if cx is not None else "no reflections counted",
-              _level(cx, *th["complex_reflections"])),
-        Ratio("permission_rate", "Advice after asking permission", pr,
-              f"{pr:.0%} of advice" if pr is not None else "no advice counted",
-              _level(pr, *th["permission_rate"])),
-        Ratio("open_questions", "Open questions", oq,
-              f"{oq:.0%} of questions" if oq is not None else "no questions counted", ""),
+        Ratio(
+            "reflection_to_question",
+            "Reflections per question",
+            rq,
+            f"{rq:.1f} to 1" if rq is not None else "no questions counted",
+            _level(rq, *th["reflection_to_question"]),
+        ),
+        Ratio(
+            "complex_reflections",
+            "Complex reflections",
+            cx,
+            f"{cx:.0%} of reflections" if cx is not None else "no reflections counted",
+            _level(cx, *th["complex_reflections"]),
+        ),
+        Ratio(
+            "permission_rate",
+            "Advice after asking permission",
+            pr,
+            f"{pr:.0%} of advice" if pr is not None else "no advice counted",
+            _level(pr, *th["permission_rate"]),
+        ),
+        Ratio(
+            "open_questions",
+            "Open questions",
+            oq,
+            f"{oq:.0%} of questions" if oq is not None else "no questions counted",
+            "",
+        ),
     ]
 
 

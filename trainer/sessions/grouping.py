@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 ROLES = ("practitioner", "person", "observer")
 SIZES = {"pairs": 2, "triads": 3}
@@ -63,8 +63,7 @@ def group_sizes(n: int, fmt: str) -> list[int]:
     if fmt not in SIZES:
         raise GroupingError(f"unknown format '{fmt}'; expected pairs or triads")
     if n < 2:
-        raise GroupingError("at least two people are needed for practice; "
-                            "the trainer can join as a partner")
+        raise GroupingError("at least two people are needed for practice; the trainer can join as a partner")
     if fmt == "pairs":
         return [3] + [2] * ((n - 3) // 2) if n % 2 else [2] * (n // 2)
     rest = n % 3
@@ -95,8 +94,7 @@ def blocks_of(formats: Sequence[str], new_groups: Sequence[bool] | None = None) 
     out: list[tuple[int, int]] = []
     block, turn, last = -1, 0, None
     for i, fmt in enumerate(formats):
-        fresh = (last is None or fmt != last or turn + 1 >= SIZES[fmt]
-                 or bool(new_groups and new_groups[i]))
+        fresh = last is None or fmt != last or turn + 1 >= SIZES[fmt] or bool(new_groups and new_groups[i])
         if fresh:
             block, turn = block + 1, 0
         else:
@@ -128,8 +126,9 @@ def _improve(groups: list[list[str]], weights: dict[frozenset[str], int]) -> lis
     return groups
 
 
-def make_groups(people: Sequence[str], fmt: str, rng: random.Random,
-                avoid: dict[frozenset[str], int] | None = None) -> list[Group]:
+def make_groups(
+    people: Sequence[str], fmt: str, rng: random.Random, avoid: dict[frozenset[str], int] | None = None
+) -> list[Group]:
     """One grouping of ``people`` that keeps the weighted repeats in ``avoid`` low."""
     people = list(dict.fromkeys(people))
     sizes = group_sizes(len(people), fmt)
@@ -141,7 +140,7 @@ def make_groups(people: Sequence[str], fmt: str, rng: random.Random,
         rng.shuffle(order)
         groups, start = [], 0
         for size in sizes:
-            groups.append(order[start:start + size])
+            groups.append(order[start : start + size])
             start += size
         groups = _improve(groups, weights)
         cost = _cost(groups, weights)
@@ -164,9 +163,13 @@ def history_weights(history: Sequence[Iterable[Sequence[str]]]) -> dict[frozense
     return weights
 
 
-def plan_groups(people: Sequence[str], formats: Sequence[str], seed: int,
-                history: Sequence[Iterable[Sequence[str]]] = (),
-                new_groups: Sequence[bool] | None = None) -> list[RoundGroups]:
+def plan_groups(
+    people: Sequence[str],
+    formats: Sequence[str],
+    seed: int,
+    history: Sequence[Iterable[Sequence[str]]] = (),
+    new_groups: Sequence[bool] | None = None,
+) -> list[RoundGroups]:
     """Groups for every practice round of a session.
 
     ``formats`` holds "pairs" or "triads" per round; ``history`` the groups of

@@ -29,8 +29,9 @@ def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise error(f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); "
-                    "the file may be cut short, ask for it again") from None
+        raise error(
+            f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); the file may be cut short, ask for it again"
+        ) from None
 
 
 def field_path(loc: tuple) -> str:
@@ -38,8 +39,7 @@ def field_path(loc: tuple) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in loc).replace(".[", "[")
 
 
-def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label: str,
-                    error: type[Exception], model):
+def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label: str, error: type[Exception], model):
     """Check the ``format`` and ``version`` fields, then validate with the pydantic ``model``.
 
     ``what`` is the kind of file with its article ("a feedback bundle"), ``label``
@@ -53,8 +53,7 @@ def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label
     if not isinstance(found, int) or isinstance(found, bool):
         raise error(f"{name}: field 'version' is missing or not a whole number")
     if found > version:
-        raise error(f"{name}: {label} version {found} is newer than this app reads (version {version}); "
-                    "update the app")
+        raise error(f"{name}: {label} version {found} is newer than this app reads (version {version}); update the app")
     if found < 1:
         raise error(f"{name}: {label} version {found} is not known")
     try:

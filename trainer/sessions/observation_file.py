@@ -61,8 +61,11 @@ class Observation(_Model):
     def _items(cls, value: dict[str, dict]) -> dict[str, dict]:
         for skill, item in value.items():
             rating = item.get("rating")
-            ok = (rating in RATINGS and not isinstance(rating, bool)
-                  and all(isinstance(v, str) for k, v in item.items() if k != "rating"))
+            ok = (
+                rating in RATINGS
+                and not isinstance(rating, bool)
+                and all(isinstance(v, str) for k, v in item.items() if k != "rating")
+            )
             if not ok:
                 raise ValueError(f"skill '{skill}': expected a rating of 0, 1, 2, \"na\" or null and notes as text")
         return value
@@ -107,16 +110,35 @@ def new_form_uid() -> str:
     return str(uuid.uuid4())
 
 
-def build_observation_file(*, uid: str, session_code: str, round_number: int, practitioner: str,
-                           observer: str, note: str = "", counts: dict | None = None, items: dict | None = None,
-                           globals_: dict | None = None, saved: str = "") -> dict:
+def build_observation_file(
+    *,
+    uid: str,
+    session_code: str,
+    round_number: int,
+    practitioner: str,
+    observer: str,
+    note: str = "",
+    counts: dict | None = None,
+    items: dict | None = None,
+    globals_: dict | None = None,
+    saved: str = "",
+) -> dict:
     """The file as a dict, checked: raises ObservationFileError naming the field."""
     data = {
-        "format": FORMAT, "version": VERSION, "uid": uid, "saved": saved,
-        "session_code": normalise_code(session_code), "round": round_number,
-        "practitioner": practitioner.strip(), "observer": observer.strip(),
-        "observation": {"note": note.strip(), "counts": clean_counts(counts), "items": dict(items or {}),
-                        "globals": dict(globals_ or {})},
+        "format": FORMAT,
+        "version": VERSION,
+        "uid": uid,
+        "saved": saved,
+        "session_code": normalise_code(session_code),
+        "round": round_number,
+        "practitioner": practitioner.strip(),
+        "observer": observer.strip(),
+        "observation": {
+            "note": note.strip(),
+            "counts": clean_counts(counts),
+            "items": dict(items or {}),
+            "globals": dict(globals_ or {}),
+        },
     }
     check_observation_data(data, "the form")
     return data
@@ -142,8 +164,16 @@ def write_observation_file(path: Path, data: dict) -> Path:
 # -- reading -------------------------------------------------------------------------
 def check_observation_data(data, name: str) -> ObservationFile:
     """Check a parsed file; raise ObservationFileError with one plain line."""
-    return check_versioned(data, name, fmt=FORMAT, version=VERSION, what="an observation file",
-                           label="observation file", error=ObservationFileError, model=ObservationFile)
+    return check_versioned(
+        data,
+        name,
+        fmt=FORMAT,
+        version=VERSION,
+        what="an observation file",
+        label="observation file",
+        error=ObservationFileError,
+        model=ObservationFile,
+    )
 
 
 def read_observation_file(path: Path) -> ObservationFile:

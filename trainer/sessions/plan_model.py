@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KIND_LABELS = {
-    "welcome": "Welcome", "input": "Input", "demo": "Demonstration", "practice": "Practice",
-    "feedback": "Observer feedback", "switch": "Switch roles", "debrief": "Debrief",
-    "reflection": "Reflection", "break": "Break",
+    "welcome": "Welcome",
+    "input": "Input",
+    "demo": "Demonstration",
+    "practice": "Practice",
+    "feedback": "Observer feedback",
+    "switch": "Switch roles",
+    "debrief": "Debrief",
+    "reflection": "Reflection",
+    "break": "Break",
 }
 FORMAT_SIZES = {"pairs": 2, "triads": 3}
 

@@ -19,15 +19,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.content_format.frontmatter import read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.sessions.plan_model import FORMAT_SIZES, KIND_LABELS, Phase, Practice, SessionPlan
 
 FOLDER = "sessions"
 
-PhaseKind = Literal["welcome", "input", "demo", "practice", "feedback", "switch", "debrief", "reflection",
-                    "break"]
+PhaseKind = Literal["welcome", "input", "demo", "practice", "feedback", "switch", "debrief", "reflection", "break"]
 
 __all__ = ["FORMAT_SIZES", "KIND_LABELS", "Phase", "Practice", "SessionPlan", "load_plans", "plan_summary"]
 
@@ -40,7 +39,7 @@ class PracticeMeta(ContentModel):
     new_groups: bool = False
 
     @model_validator(mode="after")
-    def _scenario_named(self) -> "PracticeMeta":
+    def _scenario_named(self) -> PracticeMeta:
         if self.material == "scenario" and not self.scenario:
             raise ValueError("material 'scenario' needs a 'scenario:' id naming whose person to play")
         return self
@@ -57,7 +56,7 @@ class PhaseMeta(ContentModel):
     practice: PracticeMeta | None = None
 
     @model_validator(mode="after")
-    def _practice_matches_kind(self) -> "PhaseMeta":
+    def _practice_matches_kind(self) -> PhaseMeta:
         if self.kind == "practice" and self.practice is None:
             raise ValueError("a 'practice' phase needs a 'practice:' block with format and skill")
         if self.kind != "practice" and self.practice is not None:
@@ -66,10 +65,21 @@ class PhaseMeta(ContentModel):
 
     def to_phase(self) -> Phase:
         p = self.practice
-        practice = (Practice(format=p.format, skill=p.skill, material=p.material, scenario=p.scenario,
-                             new_groups=p.new_groups) if p is not None else None)
-        return Phase(kind=self.kind, title=self.title, minutes=self.minutes, instructions=self.instructions,
-                     prompts=list(self.prompts), module=self.module, scenario=self.scenario, practice=practice)
+        practice = (
+            Practice(format=p.format, skill=p.skill, material=p.material, scenario=p.scenario, new_groups=p.new_groups)
+            if p is not None
+            else None
+        )
+        return Phase(
+            kind=self.kind,
+            title=self.title,
+            minutes=self.minutes,
+            instructions=self.instructions,
+            prompts=list(self.prompts),
+            module=self.module,
+            scenario=self.scenario,
+            practice=practice,
+        )
 
 
 class SessionPlanMeta(ContentModel):
@@ -82,8 +92,13 @@ class SessionPlanMeta(ContentModel):
     phases: list[PhaseMeta] = Field(min_length=1)
 
     def to_plan(self) -> SessionPlan:
-        return SessionPlan(id=self.id, title=self.title, phases=[p.to_phase() for p in self.phases],
-                           summary=self.summary, audience=self.audience)
+        return SessionPlan(
+            id=self.id,
+            title=self.title,
+            phases=[p.to_phase() for p in self.phases],
+            summary=self.summary,
+            audience=self.audience,
+        )
 
 
 @dataclass
@@ -99,8 +114,12 @@ def plan_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_plans(root: Path, known_skills: set[str] | None = None, known_modules: set[str] | None = None,
-               known_scenarios: set[str] | None = None) -> tuple[list[SessionPlan], list[Diagnostic]]:
+def load_plans(
+    root: Path,
+    known_skills: set[str] | None = None,
+    known_modules: set[str] | None = None,
+    known_scenarios: set[str] | None = None,
+) -> tuple[list[SessionPlan], list[Diagnostic]]:
     """Every valid plan under ``root/sessions`` plus every problem found (never raises)."""
     plans: list[SessionPlan] = []
     diags: list[Diagnostic] = []
@@ -124,24 +143,38 @@ def load_plans(root: Path, known_skills: set[str] | None = None, known_modules: 
         bad = False
         for loc, phase in extra_checks:
             for field, value, known, what in (
-                    ("module", phase.module, known_modules, "module"),
-                    ("scenario", phase.scenario, known_scenarios, "scenario")):
+                ("module", phase.module, known_modules, "module"),
+                ("scenario", phase.scenario, known_scenarios, "scenario"),
+            ):
                 if value and known is not None and value not in known:
                     diags.append(_unknown(doc, loc + (field,), value, known, what))
                     bad = True
             if phase.practice is not None:
                 p = phase.practice
                 if known_skills is not None and p.skill not in known_skills:
-                    diags.append(_unknown(doc, loc + ("practice", "skill"), p.skill, known_skills,
-                                          "skill", "; expected an id from the competency framework"))
+                    diags.append(
+                        _unknown(
+                            doc,
+                            loc + ("practice", "skill"),
+                            p.skill,
+                            known_skills,
+                            "skill",
+                            "; expected an id from the competency framework",
+                        )
+                    )
                     bad = True
                 if p.scenario and known_scenarios is not None and p.scenario not in known_scenarios:
-                    diags.append(_unknown(doc, loc + ("practice", "scenario"), p.scenario, known_scenarios,
-                                          "scenario"))
+                    diags.append(_unknown(doc, loc + ("practice", "scenario"), p.scenario, known_scenarios, "scenario"))
                     bad = True
         if plan.id in seen:
-            diags.append(Diagnostic(path, doc.line_of(("id",)), ERROR,
-                                    f"duplicate plan id '{plan.id}' (also used by {seen[plan.id].name})"))
+            diags.append(
+                Diagnostic(
+                    path,
+                    doc.line_of(("id",)),
+                    ERROR,
+                    f"duplicate plan id '{plan.id}' (also used by {seen[plan.id].name})",
+                )
+            )
             continue
         seen[plan.id] = path
         if not bad:
@@ -158,8 +191,12 @@ def _field(loc: tuple) -> str:
 
 
 def _unknown(doc, loc: tuple, value: str, known: set[str], what: str, tail: str = "") -> Diagnostic:
-    return Diagnostic(doc.path, doc.line_of(loc), ERROR,
-                      f"field '{_field(loc)}': unknown {what} id '{value}'{did_you_mean(value, known)}{tail}")
+    return Diagnostic(
+        doc.path,
+        doc.line_of(loc),
+        ERROR,
+        f"field '{_field(loc)}': unknown {what} id '{value}'{did_you_mean(value, known)}{tail}",
+    )
 
 
 def _unknown_fields(doc, raw: dict, loc: tuple) -> list[Diagnostic]:
@@ -167,17 +204,28 @@ def _unknown_fields(doc, raw: dict, loc: tuple) -> list[Diagnostic]:
     known = set(PhaseMeta.model_fields)
     for key in raw:
         if str(key) not in known:
-            out.append(Diagnostic(doc.path, doc.line_of(loc + (key,)), WARNING,
-                                  f"unknown field '{_field(loc + (key,))}'{did_you_mean(str(key), known)}; "
-                                  "it is ignored"))
+            out.append(
+                Diagnostic(
+                    doc.path,
+                    doc.line_of(loc + (key,)),
+                    WARNING,
+                    f"unknown field '{_field(loc + (key,))}'{did_you_mean(str(key), known)}; it is ignored",
+                )
+            )
     practice = raw.get("practice")
     if isinstance(practice, dict):
         known_p = set(PracticeMeta.model_fields)
         for key in practice:
             if str(key) not in known_p:
-                out.append(Diagnostic(doc.path, doc.line_of(loc + ("practice", key)), WARNING,
-                                      f"unknown field '{_field(loc + ('practice', key))}'"
-                                      f"{did_you_mean(str(key), known_p)}; it is ignored"))
+                out.append(
+                    Diagnostic(
+                        doc.path,
+                        doc.line_of(loc + ("practice", key)),
+                        WARNING,
+                        f"unknown field '{_field(loc + ('practice', key))}'"
+                        f"{did_you_mean(str(key), known_p)}; it is ignored",
+                    )
+                )
     return out
 
 
@@ -185,5 +233,7 @@ def plan_summary(plan: SessionPlan) -> str:
     """One line for ``trainer validate``: the phases sum shown."""
     n = len(plan.phases)
     rounds = len(plan.practice_phases())
-    return (f"plan '{plan.id}': {n} phase{'s' if n != 1 else ''}, {rounds} practice round"
-            f"{'s' if rounds != 1 else ''}, {plan.total_minutes} minutes in all")
+    return (
+        f"plan '{plan.id}': {n} phase{'s' if n != 1 else ''}, {rounds} practice round"
+        f"{'s' if rounds != 1 else ''}, {plan.total_minutes} minutes in all"
+    )

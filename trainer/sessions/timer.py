@@ -8,7 +8,7 @@ likes; ``finished`` becomes true once the time, plus any extensions, is up.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 class PhaseTimer:

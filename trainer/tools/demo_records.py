@@ -9,10 +9,10 @@ through the services, with the clock set to a plausible past moment by
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 from trainer.records.store import RecordStore, open_store
 from trainer.services.goals import GoalService
@@ -80,36 +80,47 @@ def reflections(ctx: DemoContext) -> None:
     """Two reflections in Sam's own (invented) words: one finished, one still a draft."""
 
     templates = {t.id: t for t in getattr(ctx.content, "templates", [])}
-    journal = JournalService(ctx.store, ctx.profile_id, templates.values(),
-                             today=lambda: date.fromisoformat(ctx.clock()[:10]))
+    journal = JournalService(
+        ctx.store, ctx.profile_id, templates.values(), today=lambda: date.fromisoformat(ctx.clock()[:10])
+    )
     readable = ctx.content.course.readable()
     made = 0
     if "gibbs" in templates:
         ctx.at(12, hour=17)
         link = {"kind": "module", "module": readable[0].id} if readable else None
-        rec = journal.create("gibbs", link=link, title="Letting him choose the topic",
-                             tags=["agenda-setting", "diabetes review"])
-        journal.save(rec["uid"], {"sections": {
-            "description": "A man in his sixties came for a routine diabetes review. I had a list of "
-                           "checks; he wanted to talk about his sleep.",
-            "feelings": "I worried we would run out of time for the checks and I hurried him.",
-            "evaluation": "The checks were done, but he left with nothing for the thing he cared about.",
-            "analysis": "I set the agenda alone. Asking him first would have shown that the sleep and "
-                        "his blood sugar were linked for him.",
-            "conclusion": "Asking what matters most today costs a minute and saves the consultation.",
-            "action-plan": "At my next five reviews I will start by asking what the person wants to "
-                           "cover, then add my items.",
-        }})
+        rec = journal.create(
+            "gibbs", link=link, title="Letting him choose the topic", tags=["agenda-setting", "diabetes review"]
+        )
+        journal.save(
+            rec["uid"],
+            {
+                "sections": {
+                    "description": "A man in his sixties came for a routine diabetes review. I had a list of "
+                    "checks; he wanted to talk about his sleep.",
+                    "feelings": "I worried we would run out of time for the checks and I hurried him.",
+                    "evaluation": "The checks were done, but he left with nothing for the thing he cared about.",
+                    "analysis": "I set the agenda alone. Asking him first would have shown that the sleep and "
+                    "his blood sugar were linked for him.",
+                    "conclusion": "Asking what matters most today costs a minute and saves the consultation.",
+                    "action-plan": "At my next five reviews I will start by asking what the person wants to "
+                    "cover, then add my items.",
+                }
+            },
+        )
         journal.finish(rec["uid"])
         made += 1
     if "rolfe" in templates:
         ctx.at(2, hour=18)
         rec = journal.create("rolfe", title="Scaling question", tags=["confidence"])
-        journal.save(rec["uid"], {"sections": {
-            "what": "I tried the confidence scale with a woman planning to walk after lunch. "
-                    "She said four.",
-            "so-what": "",
-        }})
+        journal.save(
+            rec["uid"],
+            {
+                "sections": {
+                    "what": "I tried the confidence scale with a woman planning to walk after lunch. She said four.",
+                    "so-what": "",
+                }
+            },
+        )
         made += 1
     if made:
         ctx.log.append(f"reflections: {made}")
@@ -121,14 +132,21 @@ def personal_goal(ctx: DemoContext) -> None:
 
     goals = GoalService(ctx.store, ctx.profile_id, today=lambda: date.fromisoformat(ctx.clock()[:10]))
     ctx.at(20, hour=13)
-    goal = goals.create("Walk at lunchtime twice a week", importance=8, confidence=7,
-                        plan={"what": "a 20-minute walk", "when": "lunchtime, Tuesday and Thursday",
-                              "where": "round the park by the surgery", "how_often": "twice a week"})
+    goal = goals.create(
+        "Walk at lunchtime twice a week",
+        importance=8,
+        confidence=7,
+        plan={
+            "what": "a 20-minute walk",
+            "when": "lunchtime, Tuesday and Thursday",
+            "where": "round the park by the surgery",
+            "how_often": "twice a week",
+        },
+    )
     ctx.at(13, hour=13)
     goals.check_in(goal["uid"], "done", note="Both walks done; Thursday in the rain.", confidence=8)
     ctx.at(6, hour=13)
-    goals.check_in(goal["uid"], "partly", note="One walk.", barriers="Clinic overran on Thursday.",
-                   confidence=7)
+    goals.check_in(goal["uid"], "partly", note="One walk.", barriers="Clinic overran on Thursday.", confidence=7)
     ctx.log.append("personal goal: 1, check-ins: 2")
 
 
@@ -156,8 +174,7 @@ def scenario_practice(ctx: DemoContext) -> None:
     moment = scenario.moments[min(1, len(scenario.moments) - 1)]
     practice = ScenarioPracticeService(ctx.store, ctx.profile_id)
     ctx.at(9, hour=19)
-    practice.save_attempt(scenario.id, moment.id,
-                          "Before we start, what would you most like us to talk about today?")
+    practice.save_attempt(scenario.id, moment.id, "Before we start, what would you most like us to talk about today?")
     practice.reveal(scenario.id, moment.id)
     chosen = {i: list(turn.tags[:1]) for i, turn in enumerate(moment.sms) if turn.tags}
     if chosen:
@@ -167,10 +184,9 @@ def scenario_practice(ctx: DemoContext) -> None:
 
 def make_demo(data_dir: Path, content, seed: int = 7) -> list[str]:
     """Fill ``data_dir`` with the demo learner; return lines describing what was made."""
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     holder: dict[str, DemoContext] = {}
-    store = open_store(data_dir, lock=True,
-                       clock=lambda: holder["ctx"].clock() if "ctx" in holder else now.isoformat())
+    store = open_store(data_dir, lock=True, clock=lambda: holder["ctx"].clock() if "ctx" in holder else now.isoformat())
     try:
         profiles = ProfileService(store)
         if profiles.find_by_name(DEMO_NAME) is not None:

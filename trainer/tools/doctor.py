@@ -7,8 +7,8 @@ damaged file while another copy holds the folder).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from trainer.records import backups as bk
 from trainer.records.errors import StoreError, StoreLockedError
@@ -30,8 +30,7 @@ def _check_files(folder: Path, say: Callable[[str], None]) -> bool:
             parse_snapshot(snapshot, snapshot.read_bytes())
             say(f"Records file: {SNAPSHOT} reads correctly ({snapshot.stat().st_size:,} bytes)")
         except CorruptFile as bad:
-            say(f"Records file: {SNAPSHOT} is DAMAGED: {bad.reason}"
-                + (f" [{bad.detail}]" if bad.detail else ""))
+            say(f"Records file: {SNAPSHOT} is DAMAGED: {bad.reason}" + (f" [{bad.detail}]" if bad.detail else ""))
             ok = False
     ops, torn, bad_line = read_journal(folder / JOURNAL)
     if ops or torn or bad_line:
@@ -57,8 +56,10 @@ def _report_backups(folder: Path, say: Callable[[str], None]) -> None:
                 bad.append(path.name)
         except (CorruptFile, OSError):
             bad.append(path.name)
-    say(f"Backups: {len(backups)} in {bk.backup_dir(folder)}; newest {backups[0].name} "
-        f"({bk.describe_time(bk.backup_time(backups[0]))})")
+    say(
+        f"Backups: {len(backups)} in {bk.backup_dir(folder)}; newest {backups[0].name} "
+        f"({bk.describe_time(bk.backup_time(backups[0]))})"
+    )
     if bad:
         say(f"  {len(bad)} backup{'s' if len(bad) != 1 else ''} cannot be read: {', '.join(bad)}")
 
@@ -75,8 +76,10 @@ def _restore(store, folder: Path, name: str, say: Callable[[str], None]) -> bool
     except (CorruptFile, StoreError, OSError) as exc:
         say(f"PROBLEM: backup {chosen[0].name} could not be restored: {exc}")
         return False
-    say(f"RESTORED: backup {chosen[0].name} ({bk.describe_time(bk.backup_time(chosen[0]))}). "
-        f"The records as they were just before are kept in backup {before.name if before else '-'}.")
+    say(
+        f"RESTORED: backup {chosen[0].name} ({bk.describe_time(bk.backup_time(chosen[0]))}). "
+        f"The records as they were just before are kept in backup {before.name if before else '-'}."
+    )
     return True
 
 
@@ -108,8 +111,7 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
         for notice in store.notices:
             say(("REPAIRED: " if store.repaired and not in_use else "PROBLEM: ") + notice)
         if store.migrated_from:
-            say(f"Updated the records format from version {store.migrated_from[0]} "
-                f"(a backup was taken first)")
+            say(f"Updated the records format from version {store.migrated_from[0]} (a backup was taken first)")
         say(f"Schema version: {store.schema_version}")
         _report_profiles(store, say)
         _report_backups(folder, say)
@@ -139,7 +141,9 @@ def _report_profiles(store, say: Callable[[str], None]) -> None:
     known = {p.id for p in profiles}
     for pid, per in sorted(counts.items()):
         if pid not in known:
-            say(f"  (records for a profile that no longer exists, {pid}: "
-                f"{', '.join(f'{k} {n}' for k, n in sorted(per.items()))})")
+            say(
+                f"  (records for a profile that no longer exists, {pid}: "
+                f"{', '.join(f'{k} {n}' for k, n in sorted(per.items()))})"
+            )
     totals = {k: len(store.all(k)) for k in store.kinds() if k != PROFILES}
     say("Records by kind: " + (", ".join(f"{k} {n}" for k, n in sorted(totals.items())) or "none"))

@@ -10,6 +10,7 @@ SEVEN = ["Asha Patel", "Ben Okafor", "Carys Lloyd", "Dev Sharma", "Ella Byrne", 
 @pytest.fixture(scope="session")
 def bundled(request):
     from pathlib import Path
+
     return load_content(Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "sample-course")
 
 

@@ -6,7 +6,11 @@ import pytest
 
 from trainer.services.observation_import import import_observation_files
 from trainer.sessions.observation_file import (
-    ObservationFileError, build_observation_file, default_file_name, read_observation_file, write_observation_file,
+    ObservationFileError,
+    build_observation_file,
+    default_file_name,
+    read_observation_file,
+    write_observation_file,
 )
 from trainer.sessions.session_code import ALPHABET, is_code, normalise_code, session_code
 
@@ -17,17 +21,29 @@ def grouped(service, taster, seven):
     session = service.make_groups(uid, taster, seed=11)
     names = {p["id"]: p["name"] for p in session["participants"]}
     triad = next(g for g in session["rounds"][1]["groups"] if len(g) == 3)
-    return {"uid": uid, "session": session, "practitioner": names[triad[0]], "observer": names[triad[2]],
-            "ids": triad, "code": session_code(uid)}
+    return {
+        "uid": uid,
+        "session": session,
+        "practitioner": names[triad[0]],
+        "observer": names[triad[2]],
+        "ids": triad,
+        "code": session_code(uid),
+    }
 
 
 def form(grouped, **changes):
-    fields = dict(uid="form-1", session_code=grouped["code"], round_number=2, practitioner=grouped["practitioner"],
-                  observer=grouped["observer"], note="Asked for their list first.",
-                  counts={"open_question": 4, "complex_reflection": 2},
-                  items={"agenda-setting": {"rating": 2, "said": "What shall we cover?"},
-                         "summarising": {"rating": "na"}},
-                  globals_={"partnership": 4, "empathy": None}, saved="2026-11-20T15:10:00")
+    fields = {
+        "uid": "form-1",
+        "session_code": grouped["code"],
+        "round_number": 2,
+        "practitioner": grouped["practitioner"],
+        "observer": grouped["observer"],
+        "note": "Asked for their list first.",
+        "counts": {"open_question": 4, "complex_reflection": 2},
+        "items": {"agenda-setting": {"rating": 2, "said": "What shall we cover?"}, "summarising": {"rating": "na"}},
+        "globals_": {"partnership": 4, "empathy": None},
+        "saved": "2026-11-20T15:10:00",
+    }
     fields.update(changes)
     return build_observation_file(**fields)
 
@@ -63,33 +79,48 @@ def test_round_trip_keeps_the_observation_as_the_trainer_stores_it(grouped, tmp_
     assert obs.items["summarising"]["rating"] == "na" and obs.globals == {"partnership": 4, "empathy": None}
 
 
-@pytest.mark.parametrize("change, expected", [
-    (lambda d: "{\"format\": \"practitioner-trainer/obs", "x.json, line 1: not valid JSON"),
-    (lambda d: {"hello": 1}, "x.json: not an observation file from Practitioner Trainer"),
-    (lambda d: {**d, "format": "practitioner-trainer/feedback-bundle"}, "x.json: not an observation file"),
-    (lambda d: {**d, "version": 2}, "x.json: observation file version 2 is newer than this app reads (version 1)"),
-    (lambda d: {**d, "version": "1"}, "x.json: field 'version' is missing or not a whole number"),
-    (lambda d: {**d, "version": 0}, "x.json: observation file version 0 is not known"),
-    (lambda d: {k: v for k, v in d.items() if k != "uid"}, "x.json: field 'uid': this field is required"),
-    (lambda d: {**d, "uid": " "}, "x.json: field 'uid': this field is empty"),
-    (lambda d: {**d, "session_code": "ABC"}, "x.json: field 'session_code': expected the 6-character session code"),
-    (lambda d: {**d, "round": 0}, "x.json: field 'round': expected a number of at least 1"),
-    (lambda d: {**d, "round": "two"}, "x.json: field 'round': expected a whole number"),
-    (lambda d: {k: v for k, v in d.items() if k != "practitioner"},
-     "x.json: field 'practitioner': this field is required"),
-    (lambda d: {**d, "observer": ""}, "x.json: field 'observer': this field is empty"),
-    (lambda d: {k: v for k, v in d.items() if k != "observation"},
-     "x.json: field 'observation': this field is required"),
-    (lambda d: {**d, "observation": {"note": "x"}}, "x.json: field 'observation.counts': this field is required"),
-    (lambda d: {**d, "observation": {**d["observation"], "counts": {"hugs": 2}}},
-     "x.json: field 'observation.counts': unknown behaviour 'hugs'"),
-    (lambda d: {**d, "observation": {**d["observation"], "counts": {"summary": -1}}},
-     "x.json: field 'observation.counts': counts cannot be negative"),
-    (lambda d: {**d, "observation": {**d["observation"], "items": {"agenda-setting": {"rating": 3}}}},
-     "x.json: field 'observation.items': skill 'agenda-setting': expected a rating of 0, 1, 2"),
-    (lambda d: {**d, "observation": {**d["observation"], "globals": {"empathy": 9}}},
-     "x.json: field 'observation.globals': 'empathy': expected a whole number from 1 to 5"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (lambda d: '{"format": "practitioner-trainer/obs', "x.json, line 1: not valid JSON"),
+        (lambda d: {"hello": 1}, "x.json: not an observation file from Practitioner Trainer"),
+        (lambda d: {**d, "format": "practitioner-trainer/feedback-bundle"}, "x.json: not an observation file"),
+        (lambda d: {**d, "version": 2}, "x.json: observation file version 2 is newer than this app reads (version 1)"),
+        (lambda d: {**d, "version": "1"}, "x.json: field 'version' is missing or not a whole number"),
+        (lambda d: {**d, "version": 0}, "x.json: observation file version 0 is not known"),
+        (lambda d: {k: v for k, v in d.items() if k != "uid"}, "x.json: field 'uid': this field is required"),
+        (lambda d: {**d, "uid": " "}, "x.json: field 'uid': this field is empty"),
+        (lambda d: {**d, "session_code": "ABC"}, "x.json: field 'session_code': expected the 6-character session code"),
+        (lambda d: {**d, "round": 0}, "x.json: field 'round': expected a number of at least 1"),
+        (lambda d: {**d, "round": "two"}, "x.json: field 'round': expected a whole number"),
+        (
+            lambda d: {k: v for k, v in d.items() if k != "practitioner"},
+            "x.json: field 'practitioner': this field is required",
+        ),
+        (lambda d: {**d, "observer": ""}, "x.json: field 'observer': this field is empty"),
+        (
+            lambda d: {k: v for k, v in d.items() if k != "observation"},
+            "x.json: field 'observation': this field is required",
+        ),
+        (lambda d: {**d, "observation": {"note": "x"}}, "x.json: field 'observation.counts': this field is required"),
+        (
+            lambda d: {**d, "observation": {**d["observation"], "counts": {"hugs": 2}}},
+            "x.json: field 'observation.counts': unknown behaviour 'hugs'",
+        ),
+        (
+            lambda d: {**d, "observation": {**d["observation"], "counts": {"summary": -1}}},
+            "x.json: field 'observation.counts': counts cannot be negative",
+        ),
+        (
+            lambda d: {**d, "observation": {**d["observation"], "items": {"agenda-setting": {"rating": 3}}}},
+            "x.json: field 'observation.items': skill 'agenda-setting': expected a rating of 0, 1, 2",
+        ),
+        (
+            lambda d: {**d, "observation": {**d["observation"], "globals": {"empathy": 9}}},
+            "x.json: field 'observation.globals': 'empathy': expected a whole number from 1 to 5",
+        ),
+    ],
+)
 def test_every_bad_file_gives_one_line_naming_the_field(grouped, tmp_path, change, expected):
     path = write(tmp_path, "x.json", change(form(grouped)))
     with pytest.raises(ObservationFileError) as err:
@@ -133,8 +164,9 @@ def test_import_stores_it_as_if_typed_by_the_trainer_and_only_once(service, grou
 
 def test_names_match_whatever_the_case_and_spacing(service, grouped, tmp_path):
     shouted = "  " + grouped["practitioner"].upper().replace(" ", "   ") + " "
-    path = write_observation_file(tmp_path / "a.json", form(grouped, practitioner=shouted,
-                                                             observer=grouped["observer"].lower()))
+    path = write_observation_file(
+        tmp_path / "a.json", form(grouped, practitioner=shouted, observer=grouped["observer"].lower())
+    )
     assert import_observation_files(service, grouped["uid"], [path]).message() == "1 form added"
     rec = service.observations(grouped["uid"])[0]
     assert rec["learner_name"] == grouped["practitioner"] and rec["observer"] == grouped["ids"][2]
@@ -149,8 +181,9 @@ def test_an_observer_not_on_the_roster_is_kept_by_name(service, grouped, tmp_pat
 def test_each_file_is_checked_against_the_open_session(service, taster, grouped, tmp_path):
     uid = grouped["uid"]
     names = {p["id"]: p["name"] for p in grouped["session"]["participants"]}
-    other_round = next(names[pid] for g in grouped["session"]["rounds"][1]["groups"] for pid in g
-                       if pid not in grouped["ids"])
+    other_round = next(
+        names[pid] for g in grouped["session"]["rounds"][1]["groups"] for pid in g if pid not in grouped["ids"]
+    )
     not_in_round = service.add_participant(uid, "Hana Late")["name"]  # added after the groups were made
     later = service.create(taster, title="Next week", date="2026-11-27")
     files = {
@@ -172,12 +205,15 @@ def test_each_file_is_checked_against_the_open_session(service, taster, grouped,
     assert problems[0] == f"wrong-code.json: for another session (code AAAAAA; this session's code is {code})."
     assert problems[1].startswith("later.json: for the session 'Next week' of 2026-11-27; open that session")
     assert problems[2] == "round.json: round 9 does not exist; this session has 3 practice rounds."
-    assert problems[3] == ("name.json: no one called 'Asha Patl' is on the roster; "
-                           "check the spelling with the observer.")
+    assert problems[3] == (
+        "name.json: no one called 'Asha Patl' is on the roster; check the spelling with the observer."
+    )
     assert problems[4] == "late.json: Hana Late is not in the groups of round 2."
     assert problems[5].startswith("self.json: the observer and the practitioner are the same person")
-    assert problems[6].startswith(f"twice.json: round 2 already has notes from {grouped['observer']} on "
-                                  f"{grouped['practitioner']}; they were not replaced")
+    assert problems[6].startswith(
+        f"twice.json: round 2 already has notes from {grouped['observer']} on "
+        f"{grouped['practitioner']}; they were not replaced"
+    )
     assert problems[7].startswith("cut.json, line 1: not valid JSON")
     assert len(service.observations(uid)) == 1
     assert other_round  # someone else in round 2 exists, and nothing was stored about them
@@ -186,8 +222,13 @@ def test_each_file_is_checked_against_the_open_session(service, taster, grouped,
 def test_a_session_without_groups_says_so(service, taster, tmp_path):
     session = service.create(taster, title="No groups yet", date="2026-11-20")
     service.add_participant(session["uid"], "Asha Patel")
-    data = build_observation_file(uid="u1", session_code=session_code(session["uid"]), round_number=1,
-                                  practitioner="Asha Patel", observer="Ben Okafor")
+    data = build_observation_file(
+        uid="u1",
+        session_code=session_code(session["uid"]),
+        round_number=1,
+        practitioner="Asha Patel",
+        observer="Ben Okafor",
+    )
     path = write_observation_file(tmp_path / "a.json", data)
     summary = import_observation_files(service, session["uid"], [path])
     assert summary.problems() == ["a.json: this session has no groups yet; make the groups first."]
@@ -202,8 +243,8 @@ def test_building_a_form_refuses_what_the_trainer_could_not_use(grouped):
 
 
 def test_imported_forms_reach_the_feedback_bundle_and_the_report(service, taster, grouped, tmp_path):
-    from trainer.sessions.bundles import build_bundles, import_bundle, write_bundles
     from trainer.records.store import open_store
+    from trainer.sessions.bundles import build_bundles, import_bundle, write_bundles
     from trainer.sessions.report import render_report_html
 
     uid = grouped["uid"]

@@ -17,8 +17,13 @@ def exported(service, taster, seven, tmp_path):
     bundles = build_bundles(session, service.observations(uid), {0: "Round 1"}, exported="2026-11-20T12:00:00")
     paths = write_bundles(tmp_path / "out", session, bundles)
     names = {p["id"]: p["name"] for p in session["participants"]}
-    return {"paths": paths, "first": names[triad[0]], "second": names[triad[1]], "observer": names[triad[2]],
-            "session": session}
+    return {
+        "paths": paths,
+        "first": names[triad[0]],
+        "second": names[triad[1]],
+        "observer": names[triad[2]],
+        "session": session,
+    }
 
 
 def test_one_file_per_observed_participant(exported):
@@ -66,15 +71,19 @@ def test_bad_bundles_are_refused_with_one_line_and_nothing_written(exported, tmp
         "truncated.json": (exported["paths"][0].read_text()[:120], "not valid JSON"),
         "other.json": (json.dumps({"hello": 1}), "not a feedback bundle"),
         "newer.json": (json.dumps({**good, "version": 2}), "bundle version 2 is newer"),
-        "noversion.json": (json.dumps({k: v for k, v in good.items() if k != "version"}),
-                           "field 'version' is missing"),
-        "nolearner.json": (json.dumps({k: v for k, v in good.items() if k != "learner"}),
-                           "field 'learner': this field is required"),
-        "nocounts.json": (json.dumps({**good, "observations": [
-            {k: v for k, v in good["observations"][0].items() if k != "counts"}]}),
-            "field 'observations[1].counts': this field is required"),
-        "badcount.json": (json.dumps({**good, "observations": [
-            {**good["observations"][0], "counts": {"hugs": 2}}]}), "unknown behaviour 'hugs'"),
+        "noversion.json": (json.dumps({k: v for k, v in good.items() if k != "version"}), "field 'version' is missing"),
+        "nolearner.json": (
+            json.dumps({k: v for k, v in good.items() if k != "learner"}),
+            "field 'learner': this field is required",
+        ),
+        "nocounts.json": (
+            json.dumps({**good, "observations": [{k: v for k, v in good["observations"][0].items() if k != "counts"}]}),
+            "field 'observations[1].counts': this field is required",
+        ),
+        "badcount.json": (
+            json.dumps({**good, "observations": [{**good["observations"][0], "counts": {"hugs": 2}}]}),
+            "unknown behaviour 'hugs'",
+        ),
     }
     store = open_store(tmp_path / "learner")
     for name, (text, expected) in cases.items():
@@ -118,12 +127,20 @@ def test_checklist_ratings_travel_in_the_bundle(service, taster, seven, tmp_path
     uid = seven["uid"]
     session = service.make_groups(uid, taster, seed=11)
     triad = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
-    service.save_observation(uid, 0, triad[2], triad[0], "Asked for her list first", {"open_question": 4},
-                             items={"agenda-setting": {"rating": 2, "said": "What shall we cover?"}},
-                             globals_={"partnership": 4})
+    service.save_observation(
+        uid,
+        0,
+        triad[2],
+        triad[0],
+        "Asked for her list first",
+        {"open_question": 4},
+        items={"agenda-setting": {"rating": 2, "said": "What shall we cover?"}},
+        globals_={"partnership": 4},
+    )
     session = service.get(uid)
-    paths = write_bundles(tmp_path / "out", session,
-                          build_bundles(session, service.observations(uid), {0: "Round 1"}, exported="x"))
+    paths = write_bundles(
+        tmp_path / "out", session, build_bundles(session, service.observations(uid), {0: "Round 1"}, exported="x")
+    )
     store = open_store(tmp_path / "learner")
     import_bundle(store, "me", paths[0])
     (obs,) = RatingsService(store, framework, "me").observations()
@@ -131,9 +148,14 @@ def test_checklist_ratings_travel_in_the_bundle(service, taster, seven, tmp_path
     store.close()
 
 
-@pytest.mark.parametrize("items, globals_", [({"agenda-setting": {"rating": 7}}, {}),
-                                             ({"agenda-setting": {"rating": 1, "said": 5}}, {}),
-                                             ({}, {"partnership": 9})])
+@pytest.mark.parametrize(
+    "items, globals_",
+    [
+        ({"agenda-setting": {"rating": 7}}, {}),
+        ({"agenda-setting": {"rating": 1, "said": 5}}, {}),
+        ({}, {"partnership": 9}),
+    ],
+)
 def test_bad_ratings_in_a_bundle_are_refused(exported, tmp_path, items, globals_):
     path = exported["paths"][0]
     data = json.loads(path.read_text())

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trainer.sessions.grouping import (
-    GroupingError, blocks_of, group_sizes, make_groups, pairings, plan_groups, roles_for, swap,
+    GroupingError,
+    blocks_of,
+    group_sizes,
+    make_groups,
+    pairings,
+    plan_groups,
+    roles_for,
+    swap,
 )
 
 people_counts = st.integers(min_value=2, max_value=30)
@@ -86,10 +93,19 @@ def test_same_seed_same_groups_other_seed_differs():
     assert a != c
 
 
-@pytest.mark.parametrize("n, fmt, sizes", [
-    (2, "triads", [2]), (3, "pairs", [3]), (4, "triads", [2, 2]), (5, "triads", [3, 2]),
-    (7, "triads", [3, 2, 2]), (7, "pairs", [3, 2, 2]), (9, "triads", [3, 3, 3]), (10, "pairs", [2] * 5),
-])
+@pytest.mark.parametrize(
+    "n, fmt, sizes",
+    [
+        (2, "triads", [2]),
+        (3, "pairs", [3]),
+        (4, "triads", [2, 2]),
+        (5, "triads", [3, 2]),
+        (7, "triads", [3, 2, 2]),
+        (7, "pairs", [3, 2, 2]),
+        (9, "triads", [3, 3, 3]),
+        (10, "pairs", [2] * 5),
+    ],
+)
 def test_documented_sizes_for_odd_numbers(n, fmt, sizes):
     assert group_sizes(n, fmt) == sizes
 

@@ -62,7 +62,10 @@ def test_a_good_plan_loads(course):
 
 
 def test_unknown_skill_and_module_name_their_lines(course):
-    path = write(course, "bad.yaml", """
+    path = write(
+        course,
+        "bad.yaml",
+        """
         id: bad
         title: Bad ids
         phases:
@@ -76,20 +79,23 @@ def test_unknown_skill_and_module_name_their_lines(course):
             practice:
               format: triads
               skill: reflection
-    """)
-    plans, diags = load_plans(course, known_skills={"reflections", "summaries"},
-                              known_modules={"first", "second"})
+    """,
+    )
+    plans, diags = load_plans(course, known_skills={"reflections", "summaries"}, known_modules={"first", "second"})
     assert plans == []
     shown = [d.format() for d in diags]
     assert shown == [
         f"{path}:7: error: field 'phases[1].module': unknown module id 'secnod' (did you mean \"second\"?)",
         f"{path}:13: error: field 'phases[2].practice.skill': unknown skill id 'reflection' "
-        "(did you mean \"reflections\"?); expected an id from the competency framework",
+        '(did you mean "reflections"?); expected an id from the competency framework',
     ]
 
 
 def test_minutes_must_be_positive_and_fields_present(course):
-    path = write(course, "minutes.yaml", """
+    path = write(
+        course,
+        "minutes.yaml",
+        """
         id: minutes
         title: Minutes
         phases:
@@ -103,7 +109,8 @@ def test_minutes_must_be_positive_and_fields_present(course):
             title: Dance
             minutes: ten
             colour: red
-    """)
+    """,
+    )
     content = load_content(course)
     shown = sorted(d.format() for d in content.diagnostics if d.path == path)
     assert f"{path}:6: error: field 'phases[1].minutes': expected a number above 0, found 0" in shown
@@ -126,7 +133,10 @@ def test_bad_yaml_and_duplicate_ids(course):
 
 
 def test_scenario_material_needs_a_scenario(course):
-    path = write(course, "scen.yaml", """
+    path = write(
+        course,
+        "scen.yaml",
+        """
         id: scen
         title: Scenario practice
         phases:
@@ -137,7 +147,8 @@ def test_scenario_material_needs_a_scenario(course):
               format: pairs
               skill: reflections
               material: scenario
-    """)
+    """,
+    )
     plans, diags = load_plans(course)
     assert plans == []
-    assert diags[0].line == 7 and "needs a 'scenario:' id" in diags[0].message
+    assert diags[0].path == path and diags[0].line == 7 and "needs a 'scenario:' id" in diags[0].message

@@ -40,8 +40,9 @@ def test_history_avoids_last_sessions_partners(service, taster, seven):
     service.make_groups(seven["uid"], taster, seed=1)
     first = service.get(seven["uid"])
     names = {p["id"]: p["name"] for p in first["participants"]}
-    second = service.create(taster, date="2026-11-27", team="riverside nurses",
-                            participants=[{"name": n} for n in names.values()])
+    second = service.create(
+        taster, date="2026-11-27", team="riverside nurses", participants=[{"name": n} for n in names.values()]
+    )
     history = service.history(second)
     assert len(history) == 1
     second = service.make_groups(second["uid"], taster, seed=2)
@@ -57,8 +58,9 @@ def test_observations_upsert_and_are_listed_on_the_round(service, taster, seven)
     session = service.make_groups(uid, taster, seed=3)
     group = next(g for g in session["rounds"][0]["groups"] if len(g) == 3)
     practitioner, person, observer = group
-    rec = service.save_observation(uid, 0, observer, practitioner, "Good open start",
-                                   {"open_question": 4, "closed_question": 2, "bogus": 9})
+    rec = service.save_observation(
+        uid, 0, observer, practitioner, "Good open start", {"open_question": 4, "closed_question": 2, "bogus": 9}
+    )
     assert rec["counts"]["open_question"] == 4 and "bogus" not in rec["counts"]
     again = service.save_observation(uid, 0, observer, practitioner, "Edited", {"open_question": 5})
     assert again["uid"] == rec["uid"]

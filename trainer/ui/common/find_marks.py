@@ -7,7 +7,7 @@ the moment it opened at). In both, F3 / Shift+F3 step through the marks, Esc cle
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
@@ -100,8 +100,11 @@ def step_message(index: int, count: int, wrapped: bool, step: int) -> str:
     """What the status bar says after ``FindMarks.step``: "Match 2 of 5.", and whether it went round."""
     where = f"Match {index + 1} of {count}."
     if wrapped:
-        where = (f"No more matches below: back to the first. {where}" if step > 0
-                 else f"No more matches above: on to the last. {where}")
+        where = (
+            f"No more matches below: back to the first. {where}"
+            if step > 0
+            else f"No more matches above: on to the last. {where}"
+        )
     return where
 
 

@@ -28,7 +28,7 @@ class FocusRing(QWidget):
         super().__init__(None)  # a plain QWidget never takes the focus
         self.target: QWidget | None = None
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         pen = QPen(QApplication.palette().color(QPalette.ColorRole.Highlight), 2)
         painter.setPen(pen)
@@ -62,12 +62,12 @@ class FocusRing(QWidget):
         self.show()
         self.raise_()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event) -> None:
         """A click on the band itself: the mouse is in use, so the ring goes, as after any click."""
         self.hide()
         event.ignore()  # and the click goes on to the widget the ring sits in
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.target:
             kind = event.type()
             if kind in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):

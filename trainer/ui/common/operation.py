@@ -9,8 +9,9 @@ past-tense success signal (``reflection_saved``, ``progress_changed``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from trainer.domain.errors import CHECK_FOLDER, not_saved
 from trainer.records.errors import StoreError

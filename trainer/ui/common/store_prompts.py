@@ -18,9 +18,13 @@ class StorePrompts:
 
     @staticmethod
     def read_only_box(parent: QWidget | None, message: str):
-        box = QMessageBox(QMessageBox.Icon.Warning, "Practitioner Trainer is already open",
-                          f"{message}\n\nYou can look at your records read-only (nothing you do "
-                          "will be saved), or quit and use the copy that is already open.", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Practitioner Trainer is already open",
+            f"{message}\n\nYou can look at your records read-only (nothing you do "
+            "will be saved), or quit and use the copy that is already open.",
+            parent=parent,
+        )
         read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
         quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(quit_button)

@@ -8,16 +8,26 @@ note. Go > Bookmarks (Ctrl+Shift+B) lists them: open, edit the note, delete
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
 )
 
-from trainer.ui.course.bookmarks_controller import BookmarkController  # noqa: F401 (re-exported)
+from trainer.ui.course.bookmarks_controller import BookmarkController
 
 UidRole = Qt.ItemDataRole.UserRole
 
@@ -124,8 +134,9 @@ class BookmarksDialog(QDialog):
         self.list.setAccessibleDescription("Enter opens the passage; Delete removes it; F2 edits the note.")
         self.list.setWordWrap(True)
         self.label.setBuddy(self.list)
-        self.empty = QLabel("No bookmarks yet. While reading a module, select a passage (or scroll to it) "
-                            "and press Ctrl+B.")
+        self.empty = QLabel(
+            "No bookmarks yet. While reading a module, select a passage (or scroll to it) and press Ctrl+B."
+        )
         self.empty.setWordWrap(True)
         self.open_button = QPushButton("&Open")
         self.open_button.setToolTip("Open the module at this passage (Enter)")
@@ -158,8 +169,7 @@ class BookmarksDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_button.clicked.connect(self.undo_delete)
         close.clicked.connect(self.reject)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.delete_current,
-                  Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.delete_current, Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.edit_note)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
         controller.bookmarks_changed.connect(self.refresh)
@@ -201,8 +211,9 @@ class BookmarksDialog(QDialog):
         rec = self.current()
         if rec is None:
             return
-        note, ok = QInputDialog.getText(self, "Note", "&Note on this passage:", QLineEdit.EchoMode.Normal,
-                                        rec.get("note", ""))
+        note, ok = QInputDialog.getText(
+            self, "Note", "&Note on this passage:", QLineEdit.EchoMode.Normal, rec.get("note", "")
+        )
         if ok:
             self.controller.set_note(rec["uid"], note)
 

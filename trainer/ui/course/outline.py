@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
 )
 
 from trainer.domain.course import Module
@@ -21,7 +25,7 @@ class OutlineModel(QAbstractListModel):
         self._modules = list(modules)
         self._done = set(done or ())
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._modules)
 
     def row_of(self, module_id: str) -> int:
@@ -81,7 +85,7 @@ class OutlineDelegate(QStyledItemDelegate):
     with padding drawn here (not in a style sheet, which would freeze the
     palette and break dark mode)."""
 
-    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+    def sizeHint(self, option, index):
         view = self.parent()
         # Leave room for a scroll bar that may appear after layout: a little
         # extra height is better than a title cut off with an ellipsis.
@@ -104,9 +108,11 @@ class OutlineDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setFont(opt.font)
-        painter.drawText(opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
-                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         text)
+        painter.drawText(
+            opt.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            text,
+        )
         painter.restore()
 
 

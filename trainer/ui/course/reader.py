@@ -86,9 +86,12 @@ class ReaderView(QWidget):
         self.toolbar.setObjectName("readerToolbar")
         bar = FlowLayout(self.toolbar)
         bar.setContentsMargins(8, 6, 8, 6)
-        for group in ((self.prev_button, self.next_button),
-                      (self.done_box, self.reflect_button, self.bookmark_button),
-                      (self.toc_combo,), (self.smaller_button, self.size_label, self.larger_button)):
+        for group in (
+            (self.prev_button, self.next_button),
+            (self.done_box, self.reflect_button, self.bookmark_button),
+            (self.toc_combo,),
+            (self.smaller_button, self.size_label, self.larger_button),
+        ):
             holder = QWidget()  # a group wraps as a whole
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +227,7 @@ class ReaderView(QWidget):
         if self._point != before:
             self.text_size_changed.emit(self._point)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_measure()
 

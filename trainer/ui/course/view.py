@@ -8,10 +8,10 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from trainer.ui.common.theme import base_point_size, page_theme
 from trainer.ui.course.controller import CourseController
 from trainer.ui.course.outline import ModuleIdRole, OutlineModel, OutlineView
 from trainer.ui.course.reader import ReaderView
-from trainer.ui.common.theme import base_point_size, page_theme
 
 
 class CourseView(QWidget):
@@ -106,7 +106,7 @@ class CourseView(QWidget):
         """The list of modules stays wide enough to read at any zoom."""
         self.side.setMinimumWidth(self.fontMetrics().averageCharWidth() * 20)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_side()
@@ -166,9 +166,9 @@ class CourseView(QWidget):
             self.remember_position()
         module = self.controller.module(module_id)
         progress = self.controller.progress(module_id)
-        self.reader.show_module(module, progress.done,
-                                self.controller.neighbour(-1) is not None,
-                                self.controller.neighbour(+1) is not None)
+        self.reader.show_module(
+            module, progress.done, self.controller.neighbour(-1) is not None, self.controller.neighbour(+1) is not None
+        )
         self.outline.select_module(module_id)
         self._pending_position = (module_id, progress.position) if progress.position > 0 else None
         if self._pending_position is not None:

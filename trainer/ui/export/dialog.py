@@ -58,8 +58,14 @@ class ExportDialog(QDialog):
     export_finished = Signal(str)
     export_failed = Signal(str)
 
-    def __init__(self, store, content, profile_id: str = "default",
-                 settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store,
+        content,
+        profile_id: str = "default",
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store, self.content, self.profile_id, self.settings = store, content, profile_id, settings
         self.setWindowTitle("Export")
@@ -171,8 +177,7 @@ class ExportDialog(QDialog):
         return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
     def suggested_name(self) -> str:
-        stem = {"csv": "cpd-records", "json": "trainer-backup", "xapi": "cpd-xapi"}.get(
-            self.fmt(), "cpd-portfolio")
+        stem = {"csv": "cpd-records", "json": "trainer-backup", "xapi": "cpd-xapi"}.get(self.fmt(), "cpd-portfolio")
         return f"{stem}-{QDate.currentDate().toString('yyyy-MM-dd')}{self.suffix()}"
 
     def request(self) -> ExportRequest:
@@ -181,9 +186,14 @@ class ExportDialog(QDialog):
         end = self.to_date.date().toString("yyyy-MM-dd") if limited else None
         sections = [k for k, c in self.section_checks.items() if c.isChecked()]
         fmt = self.fmt()
-        return ExportRequest(fmt=fmt, output=Path(self.path_edit.text().strip()).expanduser(),
-                             profile=self.profile_id, start=start, end=end,
-                             sections=sections if fmt in PORTFOLIO else None)
+        return ExportRequest(
+            fmt=fmt,
+            output=Path(self.path_edit.text().strip()).expanduser(),
+            profile=self.profile_id,
+            start=start,
+            end=end,
+            sections=sections if fmt in PORTFOLIO else None,
+        )
 
     # -- slots -------------------------------------------------------------------------
     def on_format_changed(self, *_args) -> None:
@@ -208,8 +218,7 @@ class ExportDialog(QDialog):
 
     def on_browse_clicked(self) -> None:
         label = self.format_box.currentText()
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(),
-                                                f"{label} (*{self.suffix()})")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path_edit.text(), f"{label} (*{self.suffix()})")
         if chosen:
             self.path_edit.setText(chosen if chosen.endswith(self.suffix()) else chosen + self.suffix())
 
@@ -268,4 +277,3 @@ def _sentence(text: str) -> str:
     text = text.strip()
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
-

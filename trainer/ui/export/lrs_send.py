@@ -49,7 +49,7 @@ def in_background(transport):
         def work() -> None:
             try:
                 box["result"] = transport(config, statements)
-            except BaseException as exc:  # noqa: BLE001 - raised again on the UI thread
+            except BaseException as exc:
                 box["error"] = exc
 
         thread = threading.Thread(target=work, name="lrs-send", daemon=True)
@@ -86,9 +86,12 @@ def show_message(window: MainWindow, ok: bool, title: str, text: str):
 def ask_password(window: MainWindow, user: str, host: str) -> str | None:
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    text, ok = QInputDialog.getText(window, "Learning record store password",
-                                    f"Password for {user}\nat {host}\n(used for this send only, never saved):",
-                                    QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(
+        window,
+        "Learning record store password",
+        f"Password for {user}\nat {host}\n(used for this send only, never saved):",
+        QLineEdit.EchoMode.Password,
+    )
     return text if ok else None
 
 
@@ -124,8 +127,12 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
         show_message(window, False, "Not sent", f"{exc}\n\nCorrect it in File > Settings > Learning record store.")
         return
     if parts.store.read_only:
-        show_message(window, False, "Not sent", "Read-only: another copy of the app is using these records, "
-                     "so nothing can be sent from this one.")
+        show_message(
+            window,
+            False,
+            "Not sent",
+            "Read-only: another copy of the app is using these records, so nothing can be sent from this one.",
+        )
         return
     password = ""
     if chosen.user:
@@ -146,8 +153,12 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     except LrsError as exc:
         refused = recorder.status in (401, 403)
         left = len(outbox.entries("pending"))
-        text = ("The learning record store refused the user name or password. Check them (File > Settings > "
-                "Learning record store) and the password, then try again." if refused else f"{exc}.")
+        text = (
+            "The learning record store refused the user name or password. Check them (File > Settings > "
+            "Learning record store) and the password, then try again."
+            if refused
+            else f"{exc}."
+        )
         show_message(window, False, "Not sent", f"{text}\n\nWaiting in the outbox: {plural(left)}.")
         return
     except StoreError as exc:

@@ -29,9 +29,11 @@ class LrsSettingsPart(QWidget):
         self.settings = settings
         saved = LrsSettings.read(settings.value)
 
-        self.intro = QLabel("Where File > Send to learning record store\u2026 sends your learning records "
-                            "(xAPI). Ask your organisation for these details. Your password is asked at each "
-                            "send and never saved.")
+        self.intro = QLabel(
+            "Where File > Send to learning record store\u2026 sends your learning records "
+            "(xAPI). Ask your organisation for these details. Your password is asked at each "
+            "send and never saved."
+        )
         self.intro.setWordWrap(True)
 
         self.address = QLineEdit(saved.address)
@@ -43,11 +45,14 @@ class LrsSettingsPart(QWidget):
         self.user.setAccessibleDescription("The name or key your organisation gave you for the LRS")
         self.home = QLineEdit(saved.home)
         self.home.setAccessibleName("Organisation home page for accounts")
-        self.home.setAccessibleDescription("Optional: the address that identifies your organisation's "
-                                           "accounts in the records, for example https://lms.example.org")
+        self.home.setAccessibleDescription(
+            "Optional: the address that identifies your organisation's "
+            "accounts in the records, for example https://lms.example.org"
+        )
         self.home.setPlaceholderText("Only if your organisation asks")
-        self.home.setToolTip("Optional: leave empty unless your organisation asks for it "
-                             "(for example https://lms.example.org)")
+        self.home.setToolTip(
+            "Optional: leave empty unless your organisation asks for it (for example https://lms.example.org)"
+        )
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -91,7 +96,7 @@ class LrsSettingsPart(QWidget):
         for field in (self.address, self.user, self.home):
             field.textEdited.connect(self.clear_error)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - the whole page, not the scroll area's small default
+    def sizeHint(self) -> QSize:
         hint = self.page.sizeHint()
         width = max(hint.width(), 560)  # wrapped labels: their height at about the dialog's width
         height = max(hint.height(), self.page.heightForWidth(width)) + self.fontMetrics().height()  # slack

@@ -10,9 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
 
-
-def install_export(window, store, content, profile_id: str = "default",
-                   settings: QSettings | None = None) -> QAction:
+def install_export(window, store, content, profile_id: str = "default", settings: QSettings | None = None) -> QAction:
     """Add File > Export… (Ctrl+E) and the import entry above Quit; the status
     bar reports how an export went."""
     action = QAction("&Export…", window)

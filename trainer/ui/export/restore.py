@@ -37,8 +37,10 @@ class RestoreController(QObject):
             self.restore_failed.emit(f"Nothing was restored. {str(exc)[:1].upper()}{str(exc)[1:]}.")
             return False
         except OSError as exc:
-            self.restore_failed.emit(f"The backup could not be restored: {reason(exc)}. "
-                                     "Check that the data folder is writable and the disk is not full.")
+            self.restore_failed.emit(
+                f"The backup could not be restored: {reason(exc)}. "
+                "Check that the data folder is writable and the disk is not full."
+            )
             return False
         self.records_restored.emit(f"Restored from {Path(path).name}: {report.summary()}.")
         return True
@@ -47,8 +49,9 @@ class RestoreController(QObject):
 def ask_backup_file(window) -> str:
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(window, "Import from a backup file", "",
-                                            "Practitioner Trainer backup (*.json)")
+    chosen, _ = QFileDialog.getOpenFileName(
+        window, "Import from a backup file", "", "Practitioner Trainer backup (*.json)"
+    )
     return chosen
 
 
@@ -73,12 +76,10 @@ def install_restore(window, store) -> RestoreController:
         window.restore_message = box
 
     action.triggered.connect(on_restore_triggered)
-    controller.records_restored.connect(
-        lambda text: tell("Backup restored", text, "Information"))
+    controller.records_restored.connect(lambda text: tell("Backup restored", text, "Information"))
     # what came in shows up in every section already built
     controller.records_restored.connect(lambda _summary: window.records_changed.emit())
-    controller.restore_failed.connect(
-        lambda text: tell("Could not restore", text, "Warning"))
+    controller.restore_failed.connect(lambda text: tell("Could not restore", text, "Warning"))
     export = window.export_action
     actions = window.file_menu.actions()
     after = actions.index(export) + 1 if export in actions else 0

@@ -12,12 +12,22 @@ the widgets' properties.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.services.home import HomeSummary
@@ -74,9 +84,9 @@ def nice_day(iso: str) -> str:
 
 
 class HomeView(QWidget):
-    module_requested = Signal(str)        # open this module in Course
-    reflection_requested = Signal(str)    # open this reflection uid in Journal
-    checkin_requested = Signal(str)       # check in on this goal uid
+    module_requested = Signal(str)  # open this module in Course
+    reflection_requested = Signal(str)  # open this reflection uid in Journal
+    checkin_requested = Signal(str)  # check in on this goal uid
     search_requested = Signal()
     bookmarks_requested = Signal()
 
@@ -128,8 +138,7 @@ class HomeView(QWidget):
         self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.recent_list.setWordWrap(True)
         self.recent_list.setUniformItemSizes(False)
-        self.recent_empty = QLabel("No reflections yet. While reading a module, press Ctrl+R to "
-                                   "start one.")
+        self.recent_empty = QLabel("No reflections yet. While reading a module, press Ctrl+R to start one.")
         self.recent_empty.setWordWrap(True)
         self.recent_card.body.addWidget(self.recent_list)
         self.recent_card.body.addWidget(self.recent_empty)
@@ -211,15 +220,13 @@ class HomeView(QWidget):
                 self.continue_button.setText("&Start the course")
             elif at.done:
                 self.continue_card.title.setText("You have finished every module")
-                self.continue_label.setText(f"Read <b>{_esc(at.title)}</b> again, or practise with a "
-                                            "scenario.")
+                self.continue_label.setText(f"Read <b>{_esc(at.title)}</b> again, or practise with a scenario.")
                 self.continue_button.setText("&Open it again")
             else:
                 self.continue_card.title.setText("Continue where you left off")
                 self.continue_label.setText(f"<b>{_esc(at.title)}</b>")
                 self.continue_button.setText("&Continue reading")
-            self.continue_button.setAccessibleName(f"{self.continue_button.text().replace('&', '')}: "
-                                                   f"{at.title}")
+            self.continue_button.setAccessibleName(f"{self.continue_button.text().replace('&', '')}: {at.title}")
         p = s.progress
         self.progress_label.setText(p.text())
         self.progress_bar.setRange(0, max(1, p.total))
@@ -232,8 +239,9 @@ class HomeView(QWidget):
             self.goal_label.setText(s.nudge)
         else:
             self.goal_card.title.setText("Your goal")
-            self.goal_label.setText("Nothing is due. Practise what you teach: set a small goal of your "
-                                    "own in the Journal (My goal).")
+            self.goal_label.setText(
+                "Nothing is due. Practise what you teach: set a small goal of your own in the Journal (My goal)."
+            )
         self.checkin_button.setVisible(bool(s.due_goals))
 
         self.recent_list.clear()
@@ -253,7 +261,7 @@ class HomeView(QWidget):
             self.skill_label.setText(f"<b>{_esc(ns.name)}</b>: {_esc(ns.text)}")
             self.skill_button.setVisible(ns.module_id is not None)
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()
 

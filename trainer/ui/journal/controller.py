@@ -8,7 +8,8 @@ so the editor can keep the text and try again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,23 +24,30 @@ DEFAULT_TEMPLATE = "gibbs"
 
 
 class JournalController(QObject):
-    reflection_started = Signal(str)   # uid of a new draft to open
-    last_started: str | None = None    # for a Journal view built after the draft was started
-    reflection_saved = Signal(str)     # uid
+    reflection_started = Signal(str)  # uid of a new draft to open
+    last_started: str | None = None  # for a Journal view built after the draft was started
+    reflection_saved = Signal(str)  # uid
     reflection_binned = Signal(str)
     reflection_restored = Signal(str)
     reflection_purged = Signal(str)
     goals_changed = Signal()
     save_failed = Signal(str)
 
-    def __init__(self, journal: JournalService, goals: GoalService,
-                 describe_link: Callable[[dict], str] | None = None, parent: QObject | None = None,
-                 link_options: Callable[[], list[dict]] | None = None):
+    def __init__(
+        self,
+        journal: JournalService,
+        goals: GoalService,
+        describe_link: Callable[[dict], str] | None = None,
+        parent: QObject | None = None,
+        link_options: Callable[[], list[dict]] | None = None,
+    ):
         super().__init__(parent)
         self._ops = OperationRunner(
-            "Your reflection", self.save_failed.emit,
+            "Your reflection",
+            self.save_failed.emit,
             hint="Your text is still here and will be saved as soon as the disk can take it. "
-                 "Check that the data folder is writable and the disk is not full.")
+            "Check that the data folder is writable and the disk is not full.",
+        )
         self.journal = journal
         self.goals = goals
         self._describe_link = describe_link
@@ -74,8 +82,7 @@ class JournalController(QObject):
         return f"{kind.capitalize()}: {link.get(kind, '')}"
 
     # -- reflections -----------------------------------------------------------------
-    def start_reflection(self, template_id: str | None = None, link: dict | None = None,
-                         title: str = "") -> str | None:
+    def start_reflection(self, template_id: str | None = None, link: dict | None = None, title: str = "") -> str | None:
         """Create a draft from a template (Gibbs by default) and announce it."""
         template_id = template_id or DEFAULT_TEMPLATE
         if self.template(template_id) is None and self.templates:

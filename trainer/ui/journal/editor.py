@@ -11,8 +11,20 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-    QSizePolicy, QTextEdit, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.journal.template_model import TICKS, Section, Template
@@ -52,7 +64,8 @@ class ReflectionEditor(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("reflectionState")
         self.state_label.setStyleSheet(
-            "QLabel#reflectionState { background: rgba(127, 127, 127, 40); border-radius: 8px; padding: 1px 8px; }")
+            "QLabel#reflectionState { background: rgba(127, 127, 127, 40); border-radius: 8px; padding: 1px 8px; }"
+        )
         self.state_label.setAccessibleName("Reflection state")
 
         self.template_label = QLabel()
@@ -95,7 +108,8 @@ class ReflectionEditor(QWidget):
         self.reminder_label.setMargin(8)
         self.reminder_label.setStyleSheet(
             "QLabel#reminder { background: rgba(255, 196, 0, 48); border: 1px solid rgba(200, 150, 0, 120);"
-            " border-radius: 4px; }")
+            " border-radius: 4px; }"
+        )
         self.error_label = QLabel()
         self.error_label.setObjectName("saveError")
         self.error_label.setWordWrap(True)
@@ -210,8 +224,11 @@ class ReflectionEditor(QWidget):
             self.date_edit.setDate(QDate.fromString(rec.get("date", ""), "yyyy-MM-dd"))
             self.tags_edit.setText(", ".join(rec.get("tags", [])))
             t = self.template
-            self.template_label.setText(f"<b>{t.title}</b>" + (f" \u00b7 {t.when}" if t and t.when else "")
-                                        if t else f"Template: {rec.get('template', '?')} (not found)")
+            self.template_label.setText(
+                f"<b>{t.title}</b>" + (f" \u00b7 {t.when}" if t and t.when else "")
+                if t
+                else f"Template: {rec.get('template', '?')} (not found)"
+            )
             self._fill_links(rec.get("link"))
             self.reminder_label.setText(t.reminder if t else "")
             self.reminder_label.setVisible(bool(t and t.reminder))
@@ -348,7 +365,7 @@ class ReflectionEditor(QWidget):
     def flush(self) -> bool:
         return self.save_now()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         self.flush()
         super().hideEvent(event)
 

@@ -19,7 +19,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     _italic = re.compile(r"(?<![*\w])\*[^*\n]+\*(?!\*)|(?<![_\w])_[^_\n]+_(?!_)")
     _bullet = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def highlightBlock(self, text: str) -> None:
         if text.startswith("#"):
             fmt = QTextCharFormat()
             fmt.setFontWeight(QFont.Weight.Bold)
@@ -59,10 +59,14 @@ class SectionEdit(QPlainTextEdit):
     def _fit(self) -> None:
         lines = max(MIN_LINES, min(MAX_LINES, int(self.document().documentLayout().documentSize().height()) + 1))
         margins = self.contentsMargins()
-        height = (lines * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
-                  + margins.top() + margins.bottom())
+        height = (
+            lines * self.fontMetrics().lineSpacing()
+            + 2 * self.document().documentMargin()
+            + margins.top()
+            + margins.bottom()
+        )
         self.setFixedHeight(int(height))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()

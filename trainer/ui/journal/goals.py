@@ -5,13 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.services.goals import PROGRESS, smaller_plan_hint
-from trainer.ui.journal.controller import JournalController
 from trainer.ui.common.appearance import error_style
+from trainer.ui.journal.controller import JournalController
 
 
 def _scale(name: str, value: int = 5) -> QSpinBox:
@@ -56,8 +67,10 @@ class GoalDialog(_PlanHint, QDialog):
         self.controller = controller
         self.goal = goal
         self.setWindowTitle("Your change goal" if goal else "Set a change goal of your own")
-        intro = QLabel("Practise what you teach: choose a small change that matters to you, plan it "
-                       "the way you would with a patient, and check in on it.")
+        intro = QLabel(
+            "Practise what you teach: choose a small change that matters to you, plan it "
+            "the way you would with a patient, and check in on it."
+        )
         intro.setWordWrap(True)
         plan = (goal or {}).get("plan", {})
         self.goal_edit = QLineEdit((goal or {}).get("goal", ""))
@@ -119,8 +132,12 @@ class GoalDialog(_PlanHint, QDialog):
             "goal": self.goal_edit.text(),
             "importance": self.importance.value(),
             "confidence": self.confidence.value(),
-            "plan": {"what": self.what.text(), "when": self.when.text(), "where": self.where.text(),
-                     "how_often": self.how_often.text()},
+            "plan": {
+                "what": self.what.text(),
+                "when": self.when.text(),
+                "where": self.where.text(),
+                "how_often": self.how_often.text(),
+            },
         }
         try:
             if self.goal is None:
@@ -147,8 +164,9 @@ class CheckInDialog(_PlanHint, QDialog):
         heading = QLabel(f"<b>{goal.get('goal', '')}</b>")
         heading.setWordWrap(True)
         plan = goal.get("plan", {})
-        plan_text = ", ".join(v for v in (plan.get("what"), plan.get("when"), plan.get("where"),
-                                          plan.get("how_often")) if v)
+        plan_text = ", ".join(
+            v for v in (plan.get("what"), plan.get("when"), plan.get("where"), plan.get("how_often")) if v
+        )
         plan_label = QLabel(f"Your plan: {plan_text}" if plan_text else "")
         plan_label.setWordWrap(True)
         self.progress_group = QButtonGroup(self)
@@ -208,8 +226,12 @@ class CheckInDialog(_PlanHint, QDialog):
         return next(k for k, b in self.progress_buttons.items() if b.isChecked())
 
     def on_save_clicked(self) -> None:
-        saved = self.controller.check_in(self.goal["uid"], progress=self.progress(),
-                                         note=self.note.toPlainText(), barriers=self.barriers.toPlainText(),
-                                         confidence=self.confidence.value())
+        saved = self.controller.check_in(
+            self.goal["uid"],
+            progress=self.progress(),
+            note=self.note.toPlainText(),
+            barriers=self.barriers.toPlainText(),
+            confidence=self.confidence.value(),
+        )
         if saved is not None:
             self.accept()

@@ -145,9 +145,13 @@ class JournalView(QWidget):
         self.show_combo.addItem("Bin", True)
         filters = QFormLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for text, widget in (("Te&mplate", self.template_filter), ("&Linked to", self.link_filter),
-                             ("T&ag", self.tag_filter), ("Stat&us", self.status_filter),
-                             ("Sho&w", self.show_combo)):
+        for text, widget in (
+            ("Te&mplate", self.template_filter),
+            ("&Linked to", self.link_filter),
+            ("T&ag", self.tag_filter),
+            ("Stat&us", self.status_filter),
+            ("Sho&w", self.show_combo),
+        ):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addRow(label, widget)
@@ -183,7 +187,8 @@ class JournalView(QWidget):
             "<p>Write a reflection after a practice round or a real consultation, or an NMC "
             "reflective account for revalidation. Everything is saved as you type and stays on "
             "this computer.</p><p>Choose <b>New reflection</b> (Ctrl+N) to begin, or pick one "
-            "from the list.</p>")
+            "from the list.</p>"
+        )
         self.bin_page = QWidget()
         self.bin_preview = QTextBrowser()
         self.bin_preview.setAccessibleName("Reflection in the bin")
@@ -255,8 +260,7 @@ class JournalView(QWidget):
         c.goals_changed.connect(self.refresh_goals)
         self.editor.status_message.connect(self.status_message)
         self.search_edit.textChanged.connect(lambda _t: self.refresh())
-        for combo in (self.template_filter, self.link_filter, self.tag_filter, self.status_filter,
-                      self.show_combo):
+        for combo in (self.template_filter, self.link_filter, self.tag_filter, self.status_filter, self.show_combo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.list.currentItemChanged.connect(self.on_list_current_changed)
         self.list.itemActivated.connect(lambda _item: self.editor.focus_first_section())
@@ -268,10 +272,14 @@ class JournalView(QWidget):
 
     # -- list ------------------------------------------------------------------------
     def current_filter(self) -> JournalFilter:
-        return JournalFilter(text=self.search_edit.text(), template=self.template_filter.currentData(),
-                             link=self.link_filter.currentData(), tag=self.tag_filter.currentData(),
-                             status=self.status_filter.currentData(),
-                             in_bin=bool(self.show_combo.currentData()))
+        return JournalFilter(
+            text=self.search_edit.text(),
+            template=self.template_filter.currentData(),
+            link=self.link_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            status=self.status_filter.currentData(),
+            in_bin=bool(self.show_combo.currentData()),
+        )
 
     def in_bin(self) -> bool:
         return bool(self.show_combo.currentData())
@@ -304,9 +312,13 @@ class JournalView(QWidget):
 
     def _refill_choices(self) -> None:
         for combo, choices, any_text in (
-                (self.link_filter, [(self.controller.describe_link(link), link_key(link))
-                                    for link in self.controller.journal.links()], ANY_LINK),
-                (self.tag_filter, [(t, t) for t in self.controller.journal.tags()], "Any tag")):
+            (
+                self.link_filter,
+                [(self.controller.describe_link(link), link_key(link)) for link in self.controller.journal.links()],
+                ANY_LINK,
+            ),
+            (self.tag_filter, [(t, t) for t in self.controller.journal.tags()], "Any tag"),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -320,9 +332,12 @@ class JournalView(QWidget):
 
     def _item_text(self, rec: dict) -> str:
         template = self.controller.template(rec.get("template", ""))
-        parts = [nice_date(rec.get("date", "")), template.label if template else rec.get("template", ""),
-                 "Finished" if rec.get("status") == FINISHED else "Draft",
-                 f"{self.controller.journal.words(rec)} words"]
+        parts = [
+            nice_date(rec.get("date", "")),
+            template.label if template else rec.get("template", ""),
+            "Finished" if rec.get("status") == FINISHED else "Draft",
+            f"{self.controller.journal.words(rec)} words",
+        ]
         title = rec.get("title") or "Untitled reflection"
         return title + "\n" + " \u00b7 ".join(parts)
 
@@ -343,8 +358,7 @@ class JournalView(QWidget):
 
     def _show_current(self) -> None:
         uid = self.current_uid()
-        if self.editor.uid is not None and uid != self.editor.uid and self.editor.dirty \
-                and not self.editor.flush():
+        if self.editor.uid is not None and uid != self.editor.uid and self.editor.dirty and not self.editor.flush():
             # Unsaved words stay on screen until they can be saved.
             self.pages.setCurrentWidget(self.editor)
             self._filling = True
@@ -372,7 +386,7 @@ class JournalView(QWidget):
         template = self.controller.template(rec.get("template", ""))
         lines = [f"## {rec.get('title') or 'Untitled reflection'}", ""]
         sections = rec.get("sections", {}) or {}
-        for section in (template.text_sections if template else []):
+        for section in template.text_sections if template else []:
             lines += [f"#### {section.title}", "", sections.get(section.id, "") or "*(empty)*", ""]
         return "\n".join(lines)
 
@@ -438,10 +452,13 @@ class JournalView(QWidget):
         uid = self.current_uid()
         if uid is None:
             return
-        answer = QMessageBox.question(self, "Delete for good?",
-                                      "Delete this reflection for good? This cannot be undone.",
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self,
+            "Delete for good?",
+            "Delete this reflection for good? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.purge(uid)
 
@@ -456,14 +473,15 @@ class JournalView(QWidget):
         if goals:
             g = goals[0]
             more = f" (and {len(goals) - 1} more)" if len(goals) > 1 else ""
-            self.goal_label.setText(f"Your goal: {g['goal']}{more} \u00b7 confidence {g['confidence']}/10 "
-                                    f"\u00b7 next check-in {nice_date(g.get('next_checkin', ''))}")
+            self.goal_label.setText(
+                f"Your goal: {g['goal']}{more} \u00b7 confidence {g['confidence']}/10 "
+                f"\u00b7 next check-in {nice_date(g.get('next_checkin', ''))}"
+            )
         else:
             self.goal_label.setText("Practise what you teach: set a small change goal of your own.")
         self.goals_menu.clear()
         for g in goals:
-            self.goals_menu.addAction(f"Check in on \u201c{g['goal']}\u201d\u2026",
-                                      lambda g=g: self.open_checkin(g))
+            self.goals_menu.addAction(f"Check in on \u201c{g['goal']}\u201d\u2026", lambda g=g: self.open_checkin(g))
             self.goals_menu.addAction(f"Edit \u201c{g['goal']}\u201d\u2026", lambda g=g: self.open_goal(g))
         if goals:
             self.goals_menu.addSeparator()
@@ -485,10 +503,10 @@ class JournalView(QWidget):
         if self.settings is not None:
             self.settings.setValue("journal/splitter", self.splitter.saveState())
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         self.refresh_goals()  # a check-in may have fallen due since the last look
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def hideEvent(self, event) -> None:
         self.save_state()
         super().hideEvent(event)

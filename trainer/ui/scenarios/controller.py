@@ -23,8 +23,13 @@ class ScenarioController(QObject):
     spot_scored = Signal(str, str, object)  # scenario id, moment id, SpotScore
     save_failed = Signal(str)
 
-    def __init__(self, scenarios: list[Scenario], framework: Framework | None,
-                 service: ScenarioPracticeService, parent: QObject | None = None):
+    def __init__(
+        self,
+        scenarios: list[Scenario],
+        framework: Framework | None,
+        service: ScenarioPracticeService,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._ops = OperationRunner("Your practice", self.save_failed.emit, plain_errors=(ValueError,))
         self.scenarios = list(scenarios)

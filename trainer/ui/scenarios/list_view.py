@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
 import html
-from typing import Callable
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTextBrowser, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.scenarios.model import Scenario
@@ -19,8 +27,13 @@ IdRole = Qt.ItemDataRole.UserRole
 class ScenarioListPage(QWidget):
     open_requested = Signal(str)
 
-    def __init__(self, scenarios: list[Scenario], skill_names: dict[str, str] | None = None,
-                 progress: Callable[[str], str] | None = None, parent=None):
+    def __init__(
+        self,
+        scenarios: list[Scenario],
+        skill_names: dict[str, str] | None = None,
+        progress: Callable[[str], str] | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.scenarios = {s.id: s for s in scenarios}
         self.skill_names = skill_names or {}
@@ -30,9 +43,11 @@ class ScenarioListPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        intro = QLabel("Each scenario plays the same consultation twice: a traditional one, and one "
-                       "using self-management support skills. Open one to compare them moment by "
-                       "moment, predict what you would say, and spot the skills.")
+        intro = QLabel(
+            "Each scenario plays the same consultation twice: a traditional one, and one "
+            "using self-management support skills. Open one to compare them moment by "
+            "moment, predict what you would say, and spot the skills."
+        )
         intro.setWordWrap(True)
 
         self.tree = QTreeWidget()
@@ -63,8 +78,9 @@ class ScenarioListPage(QWidget):
         self.open_button = QPushButton("&Open scenario")
         self.open_button.setAccessibleName("Open the selected scenario")
         self.open_button.setDefault(True)
-        self.empty_label = QLabel("No scenarios in this course yet. Add Markdown files to the "
-                                  "'scenarios' folder (see docs/SCENARIOS.md).")
+        self.empty_label = QLabel(
+            "No scenarios in this course yet. Add Markdown files to the 'scenarios' folder (see docs/SCENARIOS.md)."
+        )
         self.empty_label.setWordWrap(True)
         self.empty_label.setVisible(not scenarios)
 
@@ -125,8 +141,10 @@ def describe(s: Scenario, skill_names: dict[str, str]) -> str:
     objectives = "".join(f"<li>{e(x)}</li>" for x in s.objectives)
     skills = ", ".join(e(skill_names.get(x, x)) for x in s.skills)
     moments = " \u2192 ".join(e(m.title) for m in s.moments)
-    return (f"<h2>{e(s.title)}</h2><p>{e(s.summary)}</p>"
-            f"<p><b>The person:</b> {e(p.name)}, aged {e(p.age_range)}; {e('; '.join(p.conditions))}. "
-            f"{e(p.activation_text)}.</p><p><b>What matters to them:</b></p><ul>{matters}</ul>"
-            f"<p><b>You will practise:</b></p><ul>{objectives}</ul>"
-            f"<p><b>Skills:</b> {skills}</p><p><b>Moments:</b> {moments}</p>")
+    return (
+        f"<h2>{e(s.title)}</h2><p>{e(s.summary)}</p>"
+        f"<p><b>The person:</b> {e(p.name)}, aged {e(p.age_range)}; {e('; '.join(p.conditions))}. "
+        f"{e(p.activation_text)}.</p><p><b>What matters to them:</b></p><ul>{matters}</ul>"
+        f"<p><b>You will practise:</b></p><ul>{objectives}</ul>"
+        f"<p><b>Skills:</b> {skills}</p><p><b>Moments:</b> {moments}</p>"
+    )

@@ -44,8 +44,10 @@ class ScenarioMarks:
                     self._jumping = False
             where = "this moment" if moment_id else "the introduction"
             keys = "F3 and Shift+F3 step through them, " if count > 1 else ""
-            self.status_message.emit(f"The words searched for are marked in {where} "
-                                     f"({count} place{'s' if count != 1 else ''}). {keys}Esc clears the marks.")
+            self.status_message.emit(
+                f"The words searched for are marked in {where} "
+                f"({count} place{'s' if count != 1 else ''}). {keys}Esc clears the marks."
+            )
         return count
 
     def _mark_matches(self) -> int:

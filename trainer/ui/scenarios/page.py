@@ -8,8 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QSplitter,
-    QTextBrowser, QToolButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.ui.scenarios.controller import ScenarioController
@@ -56,7 +66,9 @@ class ScenarioPageLayout(QWidget):
         self.next_place_button.setAccessibleName("Next place that uses this skill")
         self.next_place_button.setToolTip("Next place that uses this skill (F3, unless search words are marked)")
         self.practise_box = QCheckBox("&Practise mode")
-        self.practise_box.setToolTip("Hide the self-management version of each moment until you have written what you would say")
+        self.practise_box.setToolTip(
+            "Hide the self-management version of each moment until you have written what you would say"
+        )
         self.practise_box.setAccessibleName("Practise: hide the self-management version until you have tried")
         self.smaller_button = QToolButton()
         self.smaller_button.setText("A\u2212")

@@ -11,8 +11,18 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.scenarios.align import parts_at, spot_targets
@@ -92,8 +102,9 @@ class PredictPanel(QWidget):
         self.reveal_button.setAccessibleName("Reveal the self-management version without saving")
         self.hide_button = QPushButton("&Hide again")
         self.hide_button.setAccessibleName("Hide the self-management version to practise again")
-        self.tip_label = _label("Tip: turn on Practise mode to hide the self-management version "
-                                "until you have written what you would say.")
+        self.tip_label = _label(
+            "Tip: turn on Practise mode to hide the self-management version until you have written what you would say."
+        )
         self.compare_label = _label(rich=True)
         self.compare_label.setAccessibleName("Comparison")
         self.compare_label.setAccessibleName("Your words compared with the self-management version")
@@ -184,8 +195,9 @@ class PredictPanel(QWidget):
         said = [t for t in self.moment.sms[shared:] if self.scenario.role_of(t.speaker) == PRACTITIONER]
         if said:
             lines = "<br/>".join(f"\u201c{html.escape(t.words)}\u201d" for t in said if t.words)
-            parts.append(f"<p><b>In the self-management version, the {html.escape(said[0].speaker)} "
-                         f"said:</b><br/>{lines}</p>")
+            parts.append(
+                f"<p><b>In the self-management version, the {html.escape(said[0].speaker)} said:</b><br/>{lines}</p>"
+            )
         self.compare_label.setText("".join(parts))
         self.compare_label.setVisible(bool(parts))
         if parts and self._show_compare_next:
@@ -307,7 +319,8 @@ class SpotPanel(QWidget):
         self.targets = spot_targets(scenario, moment)
         self.intro_label.setText(
             f"{moment.title}: tag what the {role_phrase(scenario.practitioner)} does in each turn of the "
-            "self-management version, then check your tags against the expert's.")
+            "self-management version, then check your tags against the expert's."
+        )
         self.turn_combo.blockSignals(True)
         self.turn_combo.clear()
         for n, (_i, turn) in enumerate(self.targets, 1):
@@ -331,11 +344,16 @@ class SpotPanel(QWidget):
         self._turn = n
         has = 0 <= n < len(self.targets) and not self.hidden
         if self.hidden:
-            self.turn_text.setText("This moment is hidden while you practise. Write your own words in "
-                                   "Predict and reveal it first, then come back to spot the skills.")
+            self.turn_text.setText(
+                "This moment is hidden while you practise. Write your own words in "
+                "Predict and reveal it first, then come back to spot the skills."
+            )
         else:
-            self.turn_text.setText(f"\u201c{self.targets[n][1].words}\u201d" if has else
-                                   "There are no practitioner turns to tag in this moment.")
+            self.turn_text.setText(
+                f"\u201c{self.targets[n][1].words}\u201d"
+                if has
+                else "There are no practitioner turns to tag in this moment."
+            )
         self.turn_combo.setEnabled(not self.hidden)
         chosen = self.chosen.get(self.targets[n][0], set()) if has else set()
         self.skills_list.blockSignals(True)
@@ -386,14 +404,16 @@ class SpotPanel(QWidget):
             rows = "".join(
                 f"<tr><td>{html.escape(names.get(s.skill, s.skill))}</td><td align='center'>{s.hits}</td>"
                 f"<td align='center'>{s.misses}</td><td align='center'>{s.extras}</td></tr>"
-                for s in score.skills)
+                for s in score.skills
+            )
             self.result_label.setText(
                 f"<p><b>Agreement: {score.percent}%</b> \u2014 {score.hits} found, {score.misses} missed, "
                 f"{score.extras} extra.</p>"
                 "<table cellpadding='3' cellspacing='0' border='1'>"
                 "<tr><th align='left'>Skill</th><th>Found</th><th>Missed</th><th>Extra</th></tr>"
                 f"{rows}</table>"
-                "<p>The expert tags now show in the scenario, and for each turn below.</p>")
+                "<p>The expert tags now show in the scenario, and for each turn below.</p>"
+            )
             self.result_label.setVisible(True)
             self.area.verticalScrollBar().setValue(0)
         self._show_history()
@@ -409,7 +429,8 @@ class SpotPanel(QWidget):
         recent = [f"{round(100 * r.get('agreement', 0))}%" for r in self.controller.spot_history(self.scenario.id)[-5:]]
         self.history_label.setText(
             f"Your rounds on this scenario: {summary['rounds']}; overall agreement "
-            f"{round(100 * summary['agreement'])}%. Most recent: {', '.join(recent)}.")
+            f"{round(100 * summary['agreement'])}%. Most recent: {', '.join(recent)}."
+        )
 
 
 class PracticePanel(QTabWidget):

@@ -14,15 +14,15 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from trainer.modules.themes import Theme
-from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.render import SIDE, SINGLE, RenderOptions, anchor, render_scenario, turn_anchor
+from trainer.services.scenario_practice import ScenarioPracticeService
+from trainer.ui.common.theme import base_point_size, page_theme
 from trainer.ui.scenarios.controller import ScenarioController
 from trainer.ui.scenarios.list_view import ScenarioListPage
 from trainer.ui.scenarios.marks import ScenarioMarks
 from trainer.ui.scenarios.page import AUTO, SINGLE_COLUMN, ScenarioPageLayout
-from trainer.ui.common.theme import base_point_size, page_theme
 
 SINGLE_BELOW = 1000  # page width (px) under which "Automatic" shows one column
 NARROW_BELOW = 1000  # page width under which the practice panel goes below the text
@@ -130,8 +130,13 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         ids = {m.id for m in s.moments} if s else set()
         hidden = ids - self.controller.revealed(s.id) if s and self.practise_box.isChecked() else set()
         untagged = ids - self.spot_checked if self.practice.spotting else set()
-        return RenderOptions(mode=self.mode, hidden=hidden, untagged=untagged, highlight=self.highlight,
-                             skill_names=self.controller.skill_names())
+        return RenderOptions(
+            mode=self.mode,
+            hidden=hidden,
+            untagged=untagged,
+            highlight=self.highlight,
+            skill_names=self.controller.skill_names(),
+        )
 
     def render(self) -> None:
         if self.scenario is None:
@@ -169,8 +174,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             total = self.inner.height() if narrow else self.inner.width()
             # Narrow: the conversation keeps about two thirds of the height;
             # the practice panel below scrolls and its splitter can be dragged.
-            self.inner.setSizes([max(1, total * 2 // 3), max(1, total // 3)] if narrow
-                                else [max(1, total - 340), 340])
+            self.inner.setSizes([max(1, total * 2 // 3), max(1, total // 3)] if narrow else [max(1, total - 340), 340])
         mode = self.effective_mode()
         if mode != self.mode or force:
             self.mode = mode
@@ -179,7 +183,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
                 if self.moment_id:
                     self.jump_to_moment(self.moment_id)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_mode()
 
@@ -293,7 +297,10 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             item.setFont(font)
         self.places_label.setText(
             f"{len(found)} place{'s' if len(found) != 1 else ''} in {len(per_moment)} "
-            f"moment{'s' if len(per_moment) != 1 else ''}" if skill else "")
+            f"moment{'s' if len(per_moment) != 1 else ''}"
+            if skill
+            else ""
+        )
         self.places_label.setVisible(bool(skill))
         self.next_place_button.setEnabled(bool(found))
         self.next_place_button.setVisible(bool(skill))
@@ -356,8 +363,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
 
     def request_reflection(self) -> None:
         if self.scenario is not None:
-            self.reflection_requested.emit({"kind": "scenario", "scenario": self.scenario.id,
-                                            "moment": self.moment_id})
+            self.reflection_requested.emit({"kind": "scenario", "scenario": self.scenario.id, "moment": self.moment_id})
 
 
 class ScenarioView(QWidget):
@@ -366,8 +372,7 @@ class ScenarioView(QWidget):
     reflection_requested = Signal(dict)
     status_message = Signal(str)
 
-    def __init__(self, controller: ScenarioController, settings: QSettings, theme: Theme, base_point: int,
-                 parent=None):
+    def __init__(self, controller: ScenarioController, settings: QSettings, theme: Theme, base_point: int, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
@@ -392,7 +397,8 @@ class ScenarioView(QWidget):
         if index >= 0:
             self.page.layout_combo.setCurrentIndex(index)
         self.page.layout_combo.currentIndexChanged.connect(
-            lambda _i: settings.setValue("scenarios/layout", self.page.layout_combo.currentData()))
+            lambda _i: settings.setValue("scenarios/layout", self.page.layout_combo.currentData())
+        )
         try:
             self.page.set_point_size(int(settings.value("scenarios/point_size", base_point)))
         except (TypeError, ValueError):
@@ -404,8 +410,10 @@ class ScenarioView(QWidget):
         summary = self.controller.spot_summary(scenario_id)
         parts = [f"{attempts} attempt{'s' if attempts != 1 else ''} written"]
         if summary["rounds"]:
-            parts.append(f"{summary['rounds']} spot-the-skill round{'s' if summary['rounds'] != 1 else ''}, "
-                         f"{round(100 * summary['agreement'])}% agreement overall")
+            parts.append(
+                f"{summary['rounds']} spot-the-skill round{'s' if summary['rounds'] != 1 else ''}, "
+                f"{round(100 * summary['agreement'])}% agreement overall"
+            )
         else:
             parts.append("no spot-the-skill rounds yet")
         return "; ".join(parts) + "."
@@ -435,6 +443,7 @@ class ScenarioView(QWidget):
 def build_scenario_section(content, store, profile_id: str, settings: QSettings, parent=None) -> ScenarioView:
     """Service, controller and view for the Scenarios section (called by ``app.build``)."""
     order = [s.id for s in content.framework.skills] if content.framework else []
-    controller = ScenarioController(content.scenarios, content.framework,
-                                    ScenarioPracticeService(store, profile_id, order), parent)
+    controller = ScenarioController(
+        content.scenarios, content.framework, ScenarioPracticeService(store, profile_id, order), parent
+    )
     return ScenarioView(controller, settings, page_theme(), base_point_size())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -39,8 +40,14 @@ def _offscreen_app(launch: Launch, outdir: Path, content_dir: Path, data_dir: Pa
     return app, parts, tmp
 
 
-def save_screenshots(launch: Launch, outdir: Path, content_dir: Path, size: tuple[int, int],
-                     data_dir: Path | None = None, zoom: int | None = None) -> list[Path]:
+def save_screenshots(
+    launch: Launch,
+    outdir: Path,
+    content_dir: Path,
+    size: tuple[int, int],
+    data_dir: Path | None = None,
+    zoom: int | None = None,
+) -> list[Path]:
     """Every main screen; with ``zoom`` (e.g. 175) only the screens and dialogs, light and dark,
     at that application zoom (names end in -WxH-zZOOM)."""
     app, parts, tmp = _offscreen_app(launch, outdir, content_dir, data_dir)
@@ -127,7 +134,8 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     if "description" in editor.edits:
         editor.edits["description"].setPlainText(
             "I saw Mrs Example (NHS 999 100 0003) for her annual diabetes review. She wanted to "
-            "talk about her feet, and I wanted to talk about her blood results.")
+            "talk about her feet, and I wanted to talk about her blood results."
+        )
         editor.edits["feelings"].setPlainText("Rushed, and a little **irritated** at first.")
         editor.save_now()
         findings = editor.show_privacy_findings()
@@ -147,9 +155,17 @@ def _journal_shots(parts, grab, outdir: Path, size: str) -> list[Path]:
     goal.grab().save(str(path))
     saved.append(path)
     goal.close()
-    goal = journal.create_goal(goal="Walk at lunchtime twice a week", importance=8, confidence=7,
-                               plan={"what": "15-minute walk", "when": "after lunch", "where": "the park",
-                                     "how_often": "Tuesdays and Thursdays"})
+    goal = journal.create_goal(
+        goal="Walk at lunchtime twice a week",
+        importance=8,
+        confidence=7,
+        plan={
+            "what": "15-minute walk",
+            "when": "after lunch",
+            "where": "the park",
+            "how_often": "Tuesdays and Thursdays",
+        },
+    )
     journal.update_goal(goal["uid"], {"next_checkin": journal.goals.today().isoformat()})  # due now
     checkin = CheckInDialog(journal, journal.goals.get(goal["uid"]), window)
     checkin.barriers.setPlainText("Meetings ran over lunch on Thursday")
@@ -212,13 +228,25 @@ def _scenario_shots(window, grab) -> None:
     page.practice.setCurrentWidget(page.practice.predict)
 
 
-TASTER_PEOPLE = [("Asha Patel", "Practice nurse"), ("Ben Okafor", "GP"), ("Carys Lloyd", "Health coach"),
-                 ("Dev Sharma", "Pharmacist"), ("Ella Byrne", "Physiotherapist"), ("Finn Walsh", "HCA"),
-                 ("Grace Obi", "Practice nurse")]
+TASTER_PEOPLE = [
+    ("Asha Patel", "Practice nurse"),
+    ("Ben Okafor", "GP"),
+    ("Carys Lloyd", "Health coach"),
+    ("Dev Sharma", "Pharmacist"),
+    ("Ella Byrne", "Physiotherapist"),
+    ("Finn Walsh", "HCA"),
+    ("Grace Obi", "Practice nurse"),
+]
 
 
-def save_session_screenshots(launch: Launch, outdir: Path, content_dir: Path, sizes=((1920, 1080), (1280, 720)),
-                             data_dir: Path | None = None, plan_id: str = "taster-90") -> list[Path]:
+def save_session_screenshots(
+    launch: Launch,
+    outdir: Path,
+    content_dir: Path,
+    sizes=((1920, 1080), (1280, 720)),
+    data_dir: Path | None = None,
+    plan_id: str = "taster-90",
+) -> list[Path]:
     """Run a plan for seven people and save the control and presenter views."""
     app, parts, tmp = _offscreen_app(launch, outdir, content_dir, data_dir)
     outdir = Path(outdir)
@@ -231,8 +259,9 @@ def save_session_screenshots(launch: Launch, outdir: Path, content_dir: Path, si
     plan = controller.plan
     first_round = plan.practice_phases()[0] if plan.practice_phases() else 0
     controller.go_to_phase(first_round)
-    view.debrief_edit.setPlainText("We ask a lot of closed questions at the start.\n\n"
-                                   "Try one reflection before each new question.")
+    view.debrief_edit.setPlainText(
+        "We ask a lot of closed questions at the start.\n\nTry one reflection before each new question."
+    )
     window.show_section("session")
     window.show()
     view.run.presenter_button.setChecked(True)

@@ -23,8 +23,9 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
     saved: list[Path] = []
     readable = parts.controller.course.readable()
     if readable and not parts.bookmarks.list():
-        parts.bookmarks.add(readable[0].id, readable[0].summary or readable[0].title,
-                            note="Try this at Tuesday's clinic")
+        parts.bookmarks.add(
+            readable[0].id, readable[0].summary or readable[0].title, note="Try this at Tuesday's clinic"
+        )
 
     def save(widget, name: str) -> None:
         settle()
@@ -40,11 +41,16 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
             save(window, f"screen-{key}-{theme}")
         dialogs = {
             "search": SearchDialog(parts.search.get().grouped, window) if parts.search else None,
-            "bookmarks": BookmarksDialog(parts.bookmarks, lambda m: getattr(
-                parts.controller.course.module(m), "title", m), window) if parts.bookmarks else None,
-            "add-bookmark": AddBookmarkDialog("Ask what the person already knows before you offer "
-                                              "information, then ask what they make of it.",
-                                              "Agenda setting \u203a Asking before advising", window),
+            "bookmarks": BookmarksDialog(
+                parts.bookmarks, lambda m: getattr(parts.controller.course.module(m), "title", m), window
+            )
+            if parts.bookmarks
+            else None,
+            "add-bookmark": AddBookmarkDialog(
+                "Ask what the person already knows before you offer information, then ask what they make of it.",
+                "Agenda setting \u203a Asking before advising",
+                window,
+            ),
             "settings": make_settings_dialog(window, parts),
             "settings-lrs": _at_lrs_page(make_settings_dialog(window, parts)),
             "observe-round": ObservationFileDialog(parts.controller.content.framework, "Sam Demo", window),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from trainer.tools.demo_ratings import add_demo_ratings
 

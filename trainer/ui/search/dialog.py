@@ -8,7 +8,7 @@ double-click opens the result at the place found.
 from __future__ import annotations
 
 import html
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
@@ -33,8 +33,9 @@ HtmlRole = Qt.ItemDataRole.UserRole + 1
 
 def hit_html(hit: Hit) -> str:
     a, b = hit.span
-    snippet = (html.escape(hit.snippet[:a]) + "<b>" + html.escape(hit.snippet[a:b]) + "</b>"
-               + html.escape(hit.snippet[b:]))
+    snippet = (
+        html.escape(hit.snippet[:a]) + "<b>" + html.escape(hit.snippet[a:b]) + "</b>" + html.escape(hit.snippet[b:])
+    )
     where = f" \u2014 {html.escape(hit.label)}" if hit.label else ""
     return f"<b>{html.escape(hit.title)}</b>{where}<br>{snippet}"
 
@@ -73,7 +74,7 @@ class HtmlDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self, option, index) -> QSize:
         html_text = index.data(HtmlRole)
         if not html_text:
             return super().sizeHint(option, index)
@@ -97,8 +98,10 @@ class SearchDialog(QDialog):
         self.label = QLabel("&Search modules, scenarios and your reflections:")
         self.edit = QLineEdit()
         self.edit.setAccessibleName("Search for")
-        self.edit.setAccessibleDescription("Every word must be found; capitals and accents do not matter. "
-                                           "Press Down to reach the results, Enter to open one.")
+        self.edit.setAccessibleDescription(
+            "Every word must be found; capitals and accents do not matter. "
+            "Press Down to reach the results, Enter to open one."
+        )
         self.edit.setPlaceholderText("For example: rescue pack")
         self.edit.setClearButtonEnabled(True)
         self.label.setBuddy(self.edit)
@@ -107,13 +110,13 @@ class SearchDialog(QDialog):
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)
         self.results.setAccessibleName("Search results")
-        self.results.setAccessibleDescription("Grouped by modules, scenarios and reflections. "
-                                              "Press Enter to open a result.")
+        self.results.setAccessibleDescription(
+            "Grouped by modules, scenarios and reflections. Press Enter to open a result."
+        )
         self.results.setUniformRowHeights(False)
         self.results.setWordWrap(True)
         self.results.setItemDelegate(HtmlDelegate(self.results))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open
-                                        | QDialogButtonBox.StandardButton.Close)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Close)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         self.open_button.setToolTip("Open the chosen result (Enter)")
 
@@ -189,17 +192,20 @@ class SearchDialog(QDialog):
         self.edit.selectAll()
         self.run()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.results.doItemsLayout()  # wrapped snippets take a new height at the new width
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.current_hit() is not None)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched, event) -> bool:
 
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress and event.key() in (
-                Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
             if self.results.topLevelItemCount():
                 self.results.setFocus(Qt.FocusReason.TabFocusReason)
                 return True

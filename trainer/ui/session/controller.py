@@ -13,7 +13,8 @@ whatever form answers it saves with ``save_observation``.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -43,9 +44,14 @@ class TeamSessionController(QObject):
     failed = Signal(str)
     noticed = Signal(str)  # something worth telling the trainer that is not a failure
 
-    def __init__(self, service: TeamSessionService, plans: list[SessionPlan],
-                 clock: Callable[[], float] = time.monotonic, skill_names: dict[str, str] | None = None,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        service: TeamSessionService,
+        plans: list[SessionPlan],
+        clock: Callable[[], float] = time.monotonic,
+        skill_names: dict[str, str] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._ops = OperationRunner("The session", self.failed.emit, plain_errors=(SessionError,))
         self.service = service
@@ -117,14 +123,17 @@ class TeamSessionController(QObject):
             self.failed.emit("Choose a session plan first.")
             return None
         previous = self.service.last_of_team(team)
-        people = [{k: p.get(k, "") for k in ("name", "role", "team")} for p in previous["participants"]] \
-            if previous else []
+        people = (
+            [{k: p.get(k, "") for k in ("name", "role", "team")} for p in previous["participants"]] if previous else []
+        )
         rec = self._ops.run(lambda: self.service.create(plan, title, date, team, participants=people))
         if rec is not None:
             self.open_session(rec["uid"])
             if people:
-                self.noticed.emit(f"Copied {len(people)} people from the {previous['date']} session of this team; "
-                                 "untick anyone who is not here.")
+                self.noticed.emit(
+                    f"Copied {len(people)} people from the {previous['date']} session of this team; "
+                    "untick anyone who is not here."
+                )
             return rec["uid"]
         return None
 
@@ -178,18 +187,29 @@ class TeamSessionController(QObject):
         if self.uid:
             self.observation_requested.emit(self.uid, round_index, observer, learner)
 
-    def save_observation(self, round_index: int, observer: str, learner: str, note: str,
-                         counts: dict, items: dict | None = None, globals_: dict | None = None) -> str | None:
+    def save_observation(
+        self,
+        round_index: int,
+        observer: str,
+        learner: str,
+        note: str,
+        counts: dict,
+        items: dict | None = None,
+        globals_: dict | None = None,
+    ) -> str | None:
         if not self.uid:
             return None
-        rec = self._ops.run(lambda: self.service.save_observation(self.uid, round_index, observer, learner,
-                                                                note, counts, items, globals_))
+        rec = self._ops.run(
+            lambda: self.service.save_observation(
+                self.uid, round_index, observer, learner, note, counts, items, globals_
+            )
+        )
         if rec is not None:
             self.observation_saved.emit(rec["uid"])
             return rec["uid"]
         return None
 
-    def import_observation_files(self, paths: list) -> "ImportSummary | None":
+    def import_observation_files(self, paths: list) -> ImportSummary | None:
         """Add observers' files to the open session (see trainer.services.observation_import)."""
         if not self.uid:
             self.failed.emit("Open a session first.")

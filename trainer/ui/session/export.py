@@ -24,9 +24,14 @@ from trainer.ui.session.controller import TeamSessionController
 
 def report_html(controller: TeamSessionController, include_names: bool, framework=None) -> str:
     session = controller.session
-    return render_report_html(session, controller.plan, controller.service.observations(session["uid"]),
-                              include_names=include_names, thresholds=thresholds_from(framework),
-                              skill_names=controller.skill_names)
+    return render_report_html(
+        session,
+        controller.plan,
+        controller.service.observations(session["uid"]),
+        include_names=include_names,
+        thresholds=thresholds_from(framework),
+        skill_names=controller.skill_names,
+    )
 
 
 def save_report(path: Path, html: str, date: str = "") -> Path:
@@ -40,21 +45,22 @@ def save_report(path: Path, html: str, date: str = "") -> Path:
     return path
 
 
-def ask_save_report(parent: QWidget, controller: TeamSessionController, include_names: bool,
-                    framework=None) -> Path | None:
+def ask_save_report(
+    parent: QWidget, controller: TeamSessionController, include_names: bool, framework=None
+) -> Path | None:
     session = controller.session
     if session is None:
         return None
     suggested = f"session-report-{session['date']}.pdf"
-    path, _ = QFileDialog.getSaveFileName(parent, "Save session report", suggested,
-                                          "PDF document (*.pdf);;Web page (*.html)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Save session report", suggested, "PDF document (*.pdf);;Web page (*.html)"
+    )
     if not path:
         return None
     try:
         return save_report(Path(path), report_html(controller, include_names, framework), session["date"])
     except OSError as exc:
-        QMessageBox.warning(parent, "Could not save the report", f"The report could not be saved: "
-                            f"{reason(exc)}.")
+        QMessageBox.warning(parent, "Could not save the report", f"The report could not be saved: {reason(exc)}.")
         return None
 
 
@@ -71,8 +77,7 @@ def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> li
     try:
         paths = export_bundles(controller, Path(folder))
     except OSError as exc:
-        QMessageBox.warning(parent, "Could not export", f"The feedback files could not be written: "
-                            f"{reason(exc)}.")
+        QMessageBox.warning(parent, "Could not export", f"The feedback files could not be written: {reason(exc)}.")
         return []
     if not paths:
         QMessageBox.information(parent, "Nothing to export", "No observer notes have been saved yet.")

@@ -41,7 +41,7 @@ class GroupsTree(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
 
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def dropEvent(self, event) -> None:
         target = self.itemAt(event.position().toPoint())
         source = self.currentItem()
         event.setDropAction(Qt.DropAction.IgnoreAction)
@@ -89,8 +89,9 @@ class GroupsPanel(QWidget):
         self.observe_button.setAccessibleName("Observer notes for the selected practitioner")
         self.import_forms_button = QPushButton("Import observer forms\u2026")
         self.import_forms_button.setAccessibleName("Import observer forms saved on observers' computers")
-        self.import_forms_button.setToolTip("Add the files observers saved with File \u203a Observe a team "
-                                            "session round\u2026 on their own computers")
+        self.import_forms_button.setToolTip(
+            "Add the files observers saved with File \u203a Observe a team session round\u2026 on their own computers"
+        )
 
         top = QWidget()  # rows of buttons wrap when narrow or zoomed
         top_layout = FlowLayout(top)
@@ -165,8 +166,9 @@ class GroupsPanel(QWidget):
         self.reshuffle_button.setEnabled(has)
         for widget in (self.round_combo, self.tree, self.swap_button, self.observe_button, self.import_forms_button):
             widget.setEnabled(has)
-        self.seed_label.setText(f"Seed: {session['seed']}" if has and session.get("seed") is not None
-                                else "No groups yet")
+        self.seed_label.setText(
+            f"Seed: {session['seed']}" if has and session.get("seed") is not None else "No groups yet"
+        )
         self.on_controller_phase_changed(c.phase_index)
 
     def on_controller_phase_changed(self, phase_index: int) -> None:

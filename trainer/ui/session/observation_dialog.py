@@ -155,7 +155,7 @@ class ObservationFileDialog(QDialog):
         for col in range(4):
             self.details.setColumnStretch(col, 1 if col == 1 or (col == 3 and wide) else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         self._place_details(self.width() >= self.fontMetrics().averageCharWidth() * NARROW_CHARS)
         super().resizeEvent(event)
 
@@ -170,8 +170,10 @@ class ObservationFileDialog(QDialog):
         practitioner = " ".join(self.practitioner_edit.text().split())
         observer = " ".join(self.observer_edit.text().split())
         if not is_code(self.code_edit.text()):
-            return (f"Type the session code your trainer gave out: {LENGTH} letters and digits, "
-                    "e.g. K7P2QX.", self.code_edit)
+            return (
+                f"Type the session code your trainer gave out: {LENGTH} letters and digits, e.g. K7P2QX.",
+                self.code_edit,
+            )
         if not practitioner:
             return "Type the name of the practitioner you observed, as on the trainer's list.", self.practitioner_edit
         if not observer:
@@ -184,25 +186,35 @@ class ObservationFileDialog(QDialog):
         items = self.checklist.items() if self.checklist is not None else None
         globals_ = self.checklist.globals() if self.checklist is not None else None
         return build_observation_file(
-            uid=self.form_uid, session_code=normalise_code(self.code_edit.text()),
-            round_number=self.round_spin.value(), practitioner=" ".join(self.practitioner_edit.text().split()),
-            observer=" ".join(self.observer_edit.text().split()), note=self.note_edit.toPlainText(),
-            counts=self.counts(), items=items, globals_=globals_, saved=self._now() if self._now else "")
+            uid=self.form_uid,
+            session_code=normalise_code(self.code_edit.text()),
+            round_number=self.round_spin.value(),
+            practitioner=" ".join(self.practitioner_edit.text().split()),
+            observer=" ".join(self.observer_edit.text().split()),
+            note=self.note_edit.toPlainText(),
+            counts=self.counts(),
+            items=items,
+            globals_=globals_,
+            saved=self._now() if self._now else "",
+        )
 
     def has_observations(self) -> bool:
         """Whether anything was counted, rated or written that closing would lose."""
-        rated = self.checklist is not None and (self.checklist.items() or any(
-            v is not None for v in self.checklist.globals().values()))
+        rated = self.checklist is not None and (
+            self.checklist.items() or any(v is not None for v in self.checklist.globals().values())
+        )
         return bool(any(self.counts().values()) or rated or self.note_edit.toPlainText().strip())
 
     def reject(self) -> None:
         """Close (or Esc): ask first when there is something unsaved to lose."""
         if self.saved_path is None and self.has_observations():
             answer = QMessageBox.question(
-                self, "Close without saving?",
+                self,
+                "Close without saving?",
                 "Close this form without saving it? What you counted, rated and wrote will be lost.",
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
+                QMessageBox.StandardButton.Cancel,
+            )
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
@@ -225,15 +237,15 @@ class ObservationFileDialog(QDialog):
             self.show_problem(str(exc))
             return
         suggested = default_file_name(data["round"], data["practitioner"])
-        path, _ = QFileDialog.getSaveFileName(self, "Save the observation for the trainer", suggested,
-                                              "Observation file (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the observation for the trainer", suggested, "Observation file (*.json)"
+        )
         if not path:
             return
         try:
             written = write_observation_file(Path(path), data)
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save", f"The observation could not be saved: "
-                                f"{reason(exc)}.")
+            QMessageBox.warning(self, "Could not save", f"The observation could not be saved: {reason(exc)}.")
             return
         self.saved_path = written
         self.saved.emit(str(written))

@@ -33,10 +33,16 @@ def install_observation_file(window, store, content, profile_id: str) -> QAction
         last = getattr(window, "last_observation", {})  # the code and names typed last time
         dialog = ObservationFileDialog(content.framework, last.get("observer", name), window, now=store.now)
         dialog.code_edit.setText(last.get("code", ""))
-        dialog.saved.connect(lambda _path: setattr(window, "last_observation", {
-            "code": dialog.code_edit.text(), "observer": dialog.observer_edit.text()}))
-        dialog.saved.connect(lambda path: window.statusBar().showMessage(
-            f"Observation saved to {path}. Give this file to your trainer.", 10000))
+        dialog.saved.connect(
+            lambda _path: setattr(
+                window, "last_observation", {"code": dialog.code_edit.text(), "observer": dialog.observer_edit.text()}
+            )
+        )
+        dialog.saved.connect(
+            lambda path: window.statusBar().showMessage(
+                f"Observation saved to {path}. Give this file to your trainer.", 10000
+            )
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.observation_dialog = dialog
         dialog.open()
@@ -51,7 +57,7 @@ def install_observation_file(window, store, content, profile_id: str) -> QAction
     return action
 
 
-def ask_import_forms(parent, controller) -> "object | None":
+def ask_import_forms(parent, controller) -> object | None:
     """Choose observers' files and add them to the controller's open session; say what happened."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 

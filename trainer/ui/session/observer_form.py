@@ -39,12 +39,13 @@ if TYPE_CHECKING:
     from trainer.ui.skills.form import ChecklistForm
 
 
-def observation_tools(framework) -> tuple[QTabWidget, "CounterWidget", "ChecklistForm"]:
+def observation_tools(framework) -> tuple[QTabWidget, CounterWidget, ChecklistForm]:
     """The Skills section's live counter and checklist, in two tabs (also used by the
     observer's own form, trainer.ui.session.observation_dialog)."""
     counter = CounterWidget(framework.threshold)
-    checklist = ChecklistForm(framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS),
-                              "Skills observed", "Overall (1 to 5)")
+    checklist = ChecklistForm(
+        framework, OBSERVER_NOTE_LABELS, set(OBSERVER_NOTE_LABELS), "Skills observed", "Overall (1 to 5)"
+    )
     tabs = QTabWidget()
     tabs.setAccessibleName("Observation steps")
     tabs.addTab(counter, "1. &Count behaviours (live)")
@@ -70,8 +71,7 @@ def typed_counts() -> tuple[QGroupBox, dict[str, QSpinBox]]:
 
 
 class ObserverNoteForm(QDialog):
-    def __init__(self, controller: TeamSessionController, round_index: int, observer: str, learner: str,
-                 parent=None):
+    def __init__(self, controller: TeamSessionController, round_index: int, observer: str, learner: str, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.round_index = round_index
@@ -88,9 +88,11 @@ class ObserverNoteForm(QDialog):
 
         if not title.casefold().startswith("round"):
             title = f"Round {round_index + 1}: {title}"
-        heading = QLabel(f"<b>{html.escape(title)}</b><br>"
-                         f"Skill in focus: {html.escape(controller.skill_name(rnd['skill']))}<br>"
-                         f"Practitioner observed: <b>{html.escape(names.get(learner, '?'))}</b>")
+        heading = QLabel(
+            f"<b>{html.escape(title)}</b><br>"
+            f"Skill in focus: {html.escape(controller.skill_name(rnd['skill']))}<br>"
+            f"Practitioner observed: <b>{html.escape(names.get(learner, '?'))}</b>"
+        )
         heading.setWordWrap(True)
 
         self.observer_box = QComboBox()
@@ -150,8 +152,11 @@ class ObserverNoteForm(QDialog):
 
     def _load(self) -> None:
         session = self.controller.session
-        rec = self.controller.service.find_observation(session["uid"], self.round_index, self.observer(),
-                                                       self.learner) if session else None
+        rec = (
+            self.controller.service.find_observation(session["uid"], self.round_index, self.observer(), self.learner)
+            if session
+            else None
+        )
         self.note_edit.setPlainText(rec.get("note", "") if rec else "")
         counts = (rec or {}).get("counts", {})
         for key, spin in self.spins.items():
@@ -170,7 +175,14 @@ class ObserverNoteForm(QDialog):
     def save(self) -> None:
         items = self.checklist.items() if self.checklist is not None else None
         globals_ = self.checklist.globals() if self.checklist is not None else None
-        uid = self.controller.save_observation(self.round_index, self.observer(), self.learner,
-                                               self.note_edit.toPlainText(), self.counts(), items, globals_)
+        uid = self.controller.save_observation(
+            self.round_index,
+            self.observer(),
+            self.learner,
+            self.note_edit.toPlainText(),
+            self.counts(),
+            items,
+            globals_,
+        )
         if uid is not None:
             self.accept()

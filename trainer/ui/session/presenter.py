@@ -63,8 +63,10 @@ class PresenterView(QWidget):
         self.group_labels: list[QLabel] = []
         self.next_label = QLabel(objectName="next")
         self.next_label.setWordWrap(True)
-        self.hint_label = QLabel("Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen",
-                                 objectName="hint")
+        self.hint_label = QLabel(
+            "Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen",
+            objectName="hint",
+        )
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight)
 
         layout = QVBoxLayout(self)
@@ -120,24 +122,33 @@ class PresenterView(QWidget):
             self.on_controller_timer_ticked()
             return
         # The session code, for observers filling the form on their own computers.
-        self.step_label.setText(f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
-                                f" \u00b7 {phase.minutes} min \u00b7 session code {session_code(c.uid)}")
+        self.step_label.setText(
+            f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
+            f" \u00b7 {phase.minutes} min \u00b7 session code {session_code(c.uid)}"
+        )
         self.phase_label.setText(phase.title)
         following = plan.phases[c.phase_index + 1] if c.phase_index + 1 < len(plan.phases) else None
-        self.next_label.setText(f"Next: {following.title} ({following.minutes} min)" if following
-                                else "Last phase")
+        self.next_label.setText(f"Next: {following.title} ({following.minutes} min)" if following else "Last phase")
         practice = ""
         if phase.practice is not None:
-            material = ("your own change goal" if phase.practice.material == "own-goal"
-                        else f"the person in scenario '{phase.practice.scenario}'")
-            practice = (f"{phase.practice.format.capitalize()} \u00b7 skill: {c.skill_name(phase.practice.skill)}"
-                        f" \u00b7 material: {material}")
+            material = (
+                "your own change goal"
+                if phase.practice.material == "own-goal"
+                else f"the person in scenario '{phase.practice.scenario}'"
+            )
+            practice = (
+                f"{phase.practice.format.capitalize()} \u00b7 skill: {c.skill_name(phase.practice.skill)}"
+                f" \u00b7 material: {material}"
+            )
         self.practice_label.setText(practice)
         self.practice_label.setVisible(bool(practice))
         self.instructions_label.setText(phase.instructions)
         self.prompts_label.setText(
-            "".join(f"<p>\u201c{html.escape(p)}\u201d</p>" if not p.endswith(".") else f"<p>{html.escape(p)}</p>"
-                    for p in phase.prompts))
+            "".join(
+                f"<p>\u201c{html.escape(p)}\u201d</p>" if not p.endswith(".") else f"<p>{html.escape(p)}</p>"
+                for p in phase.prompts
+            )
+        )
         self.prompts_label.setVisible(bool(phase.prompts))
         rnd = c.round_index_for_phase()
         names = c.names()
@@ -145,8 +156,11 @@ class PresenterView(QWidget):
         if rnd is not None:
             for i, group in enumerate(c.round_roles(rnd)):
                 lines = [f"<b>Group {i + 1}</b>"]
-                lines += [f"<span style='color:{ACCENT}'>{ROLE_SHORT.get(role, role)}</span>: "
-                          f"{html.escape(names.get(pid, '?'))}" for pid, role in group]
+                lines += [
+                    f"<span style='color:{ACCENT}'>{ROLE_SHORT.get(role, role)}</span>: "
+                    f"{html.escape(names.get(pid, '?'))}"
+                    for pid, role in group
+                ]
                 if len(group) == 2 and phase.practice is not None and phase.practice.format == "triads":
                     lines.append(f"<span style='color:{DIM}'>Observer: the trainer, when free</span>")
                 groups.append("<br>".join(lines))
@@ -160,7 +174,9 @@ class PresenterView(QWidget):
         for label in self.group_labels:
             label.deleteLater()
         self.group_labels = []
-        cols = 1 if len(texts) <= 1 else 2 if len(texts) <= 4 else 3 if len(texts) <= 9 else 4 if len(texts) <= 12 else 5
+        cols = (
+            1 if len(texts) <= 1 else 2 if len(texts) <= 4 else 3 if len(texts) <= 9 else 4 if len(texts) <= 12 else 5
+        )
         for i, text in enumerate(texts):
             label = QLabel(text)
             label.setObjectName("group")
@@ -220,7 +236,7 @@ class PresenterView(QWidget):
         for label in self.group_labels:
             size(label, group_px)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_fonts()
 
@@ -269,7 +285,7 @@ class PresenterView(QWidget):
         return self._flash_timer.isActive()
 
     # -- keyboard ----------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, c = event.key(), self.controller
         if key == Qt.Key.Key_Space:
             c.toggle_timer()
@@ -288,7 +304,7 @@ class PresenterView(QWidget):
             return
         event.accept()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         self._stop_flash()
         self.closed.emit()
         super().closeEvent(event)

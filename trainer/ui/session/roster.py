@@ -5,8 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.sessions.session_code import session_code
@@ -58,8 +72,9 @@ class RosterPanel(QWidget):
         self.code_label = QLabel()
         self.code_label.setAccessibleName("Session code for observers")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setToolTip("Read this out: observers type it in File \u203a Observe a team session "
-                                   "round\u2026 on their own computers")
+        self.code_label.setToolTip(
+            "Read this out: observers type it in File \u203a Observe a team session round\u2026 on their own computers"
+        )
         form = QFormLayout(session_box)
         open_row = QHBoxLayout()
         open_row.addWidget(self.sessions_combo, 1)
@@ -135,12 +150,10 @@ class RosterPanel(QWidget):
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self.profiles_button.clicked.connect(self.on_profiles_clicked)
         self.remove_button.setToolTip("Remove the selected participant (Delete in the list)")
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table,
-                           context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.on_remove_clicked)
         self.table.itemChanged.connect(self.on_table_item_changed)
-        self.sessions_combo.activated.connect(
-            lambda i: controller.open_session(self.sessions_combo.itemData(i)))
+        self.sessions_combo.activated.connect(lambda i: controller.open_session(self.sessions_combo.itemData(i)))
         self.title_edit.editingFinished.connect(lambda: controller.update_details(title=self.title_edit.text()))
         self.team_edit.editingFinished.connect(lambda: controller.update_details(team=self.team_edit.text()))
         self.date_edit.dateChanged.connect(self.on_date_changed)
@@ -150,8 +163,9 @@ class RosterPanel(QWidget):
 
     # -- actions -------------------------------------------------------------------
     def on_new_clicked(self) -> None:
-        self.controller.new_session(self.plan_combo.currentData(), date=QDate.currentDate().toString("yyyy-MM-dd"),
-                                    team=self.team_edit.text())
+        self.controller.new_session(
+            self.plan_combo.currentData(), date=QDate.currentDate().toString("yyyy-MM-dd"), team=self.team_edit.text()
+        )
         self.name_edit.setFocus()
 
     def on_delete_clicked(self) -> None:
@@ -159,10 +173,13 @@ class RosterPanel(QWidget):
         if session is None:
             return
         answer = QMessageBox.question(
-            self, "Delete session",
+            self,
+            "Delete session",
             f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its groups and "
             "observer notes? Feedback files already exported are not affected.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete_session()
 
@@ -185,8 +202,11 @@ class RosterPanel(QWidget):
             if name.casefold() in present:
                 continue
             action = menu.addAction(f"{name} ({role})" if role else name)
-            action.triggered.connect(lambda _=False, n=name, r=role: self.controller.add_participant(
-                n, r, self.controller.session.get("team", "") if self.controller.session else ""))
+            action.triggered.connect(
+                lambda _=False, n=name, r=role: self.controller.add_participant(
+                    n, r, self.controller.session.get("team", "") if self.controller.session else ""
+                )
+            )
         if menu.isEmpty():
             menu.addAction("No other profiles on this computer").setEnabled(False)
         return menu
@@ -234,17 +254,27 @@ class RosterPanel(QWidget):
             self.title_edit.setText(session["title"])
             self.team_edit.setText(session.get("team", ""))
             self.date_edit.setDate(QDate.fromString(session["date"], "yyyy-MM-dd"))
-        self.code_label.setText(f"<b>{session_code(session['uid'])}</b> (for observers' own forms)"
-                                if session else "\u2013")
-        for widget in (self.delete_button, self.title_edit, self.date_edit, self.table, self.name_edit, self.role_edit,
-                       self.pteam_edit, self.add_button, self.remove_button, self.profiles_button):
+        self.code_label.setText(
+            f"<b>{session_code(session['uid'])}</b> (for observers' own forms)" if session else "\u2013"
+        )
+        for widget in (
+            self.delete_button,
+            self.title_edit,
+            self.date_edit,
+            self.table,
+            self.name_edit,
+            self.role_edit,
+            self.pteam_edit,
+            self.add_button,
+            self.remove_button,
+            self.profiles_button,
+        ):
             widget.setEnabled(session is not None)
         people = session["participants"] if session else []
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
             name = QTableWidgetItem(person["name"])
-            name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                          | Qt.ItemFlag.ItemIsSelectable)
+            name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, person["id"])
             name.setToolTip(f"{person['name']}\nTicked: present today. Untick anyone who did not come.")

@@ -7,7 +7,15 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QGridLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.ui.session.controller import TeamSessionController
@@ -41,8 +49,9 @@ class RunPanel(QWidget):
         self.start_button = QPushButton("Start")
         self.start_button.setAccessibleName("Start or pause the timer")
         self.start_button.setToolTip("Start or pause the timer (Ctrl+Space; Space on the presenter view)")
-        self.start_shortcut = QShortcut(QKeySequence("Ctrl+Space"), self,
-                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.start_shortcut = QShortcut(
+            QKeySequence("Ctrl+Space"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         self.extend_button = QPushButton("+1 m&in")
         self.extend_button.setAccessibleName("Add one minute")
         self.prev_button = QPushButton("\u2190 &Previous")
@@ -92,8 +101,11 @@ class RunPanel(QWidget):
         if plan is not None:
             start = 0
             for i, phase in enumerate(plan.phases):
-                label = (phase.title if phase.title.casefold().startswith(phase.kind_label.casefold())
-                         else f"{phase.kind_label}: {phase.title}")
+                label = (
+                    phase.title
+                    if phase.title.casefold().startswith(phase.kind_label.casefold())
+                    else f"{phase.kind_label}: {phase.title}"
+                )
                 item = QListWidgetItem(f"{start:>3}\u2032  {i + 1}. {label} ({phase.minutes} min)")
                 item.setToolTip(f"{phase.title}\n{phase.instructions}".strip())
                 self.phase_list.addItem(item)
@@ -101,8 +113,7 @@ class RunPanel(QWidget):
             self.total_label.setText(f"{len(plan.phases)} phases, {plan.total_minutes} minutes in all")
         else:
             self.total_label.setText("Choose a plan and press New session.")
-        for widget in (self.start_button, self.extend_button, self.prev_button, self.next_button,
-                       self.phase_list):
+        for widget in (self.start_button, self.extend_button, self.prev_button, self.next_button, self.phase_list):
             widget.setEnabled(plan is not None)
         self._loading = False
         self.on_controller_phase_changed(self.controller.phase_index)

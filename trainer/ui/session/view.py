@@ -7,20 +7,30 @@ debrief notes, the report and feedback bundles.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.ui.common.flow_layout import FlowLayout
-from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.export import ask_export_bundles, ask_save_report
 from trainer.ui.session.groups import GroupsPanel
+from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.roster import RosterPanel
 from trainer.ui.session.run import RunPanel
 
@@ -36,8 +46,14 @@ ObserverFormFactory = Callable[..., QWidget]
 class SessionView(QWidget):
     status_message = Signal(str)
 
-    def __init__(self, controller: TeamSessionController, settings: QSettings, framework=None,
-                 observer_form: ObserverFormFactory = ObserverNoteForm, parent=None):
+    def __init__(
+        self,
+        controller: TeamSessionController,
+        settings: QSettings,
+        framework=None,
+        observer_form: ObserverFormFactory = ObserverNoteForm,
+        parent=None,
+    ):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
@@ -161,16 +177,16 @@ class SessionView(QWidget):
         self.splitter.setMinimumHeight(sum(heights) + self.splitter.handleWidth() * (len(columns) - 1))
         self.splitter.setSizes(heights)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API): a new zoom changes what fits
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_timer.start(0)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API): leaving the tab saves the notes
+    def hideEvent(self, event) -> None:
         self.save_debrief()
         super().hideEvent(event)
 
@@ -187,8 +203,13 @@ class SessionView(QWidget):
         self._loading = True
         self.debrief_edit.setPlainText(session.get("debrief", "") if session else "")
         self._loading = False
-        for widget in (self.debrief_edit, self.save_notes_button, self.report_button, self.bundles_button,
-                       self.names_box):
+        for widget in (
+            self.debrief_edit,
+            self.save_notes_button,
+            self.report_button,
+            self.bundles_button,
+            self.names_box,
+        ):
             widget.setEnabled(session is not None)
 
     # -- debrief and report --------------------------------------------------------------
@@ -211,12 +232,14 @@ class SessionView(QWidget):
     def on_bundles_clicked(self) -> None:
         paths = ask_export_bundles(self, self.controller)
         if paths:
-            self.status_message.emit(f"{len(paths)} feedback file{'s' if len(paths) != 1 else ''} saved in "
-                                     f"{paths[0].parent}")
+            self.status_message.emit(
+                f"{len(paths)} feedback file{'s' if len(paths) != 1 else ''} saved in {paths[0].parent}"
+            )
 
     # -- observer forms ------------------------------------------------------------------
-    def on_controller_observation_requested(self, session_uid: str, round_index: int, observer: str,
-                                            learner: str) -> None:
+    def on_controller_observation_requested(
+        self, session_uid: str, round_index: int, observer: str, learner: str
+    ) -> None:
         if self.observer_form is None or session_uid != self.controller.uid:
             return
         form = self.observer_form(self.controller, round_index, observer, learner, parent=self)

@@ -12,20 +12,39 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.services.data_move import MoveError, move_data
-from trainer.ui.export.lrs_settings import LrsSettingsPart
 from trainer.ui.common.zoom import MAX_ZOOM, MIN_ZOOM, current_zoom
+from trainer.ui.export.lrs_settings import LrsSettingsPart
 
 ASK = ""  # "profiles/default" value meaning: ask at start
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window, settings: QSettings, data_dir: Path | None, profiles: list | None = None,
-                 parent=None, lrs_pending: int | None = None):
+    def __init__(
+        self,
+        window,
+        settings: QSettings,
+        data_dir: Path | None,
+        profiles: list | None = None,
+        parent=None,
+        lrs_pending: int | None = None,
+    ):
         super().__init__(parent or window)
         self.setWindowTitle("Settings")
         self.window_ = window
@@ -72,8 +91,7 @@ class SettingsDialog(QDialog):
         row.addWidget(self.move_button)
         self.folder_label = QLabel("Data &folder:")
         self.folder_label.setBuddy(self.folder)
-        self.note = QLabel("The module text size is separate: use A\u2212 / A+ in the reader "
-                           "(Ctrl+Minus, Ctrl+Plus).")
+        self.note = QLabel("The module text size is separate: use A\u2212 / A+ in the reader (Ctrl+Minus, Ctrl+Plus).")
         self.note.setWordWrap(True)
 
         form = QFormLayout()
@@ -103,8 +121,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         # tall enough for the taller page (the layout's own hint undercounts wrapped labels)
-        self.resize(640, max(self.sizeHint().height(),
-                             self.tabs.sizeHint().height() + buttons.sizeHint().height() + 40))
+        self.resize(
+            640, max(self.sizeHint().height(), self.tabs.sizeHint().height() + buttons.sizeHint().height() + 40)
+        )
         self.move_button.clicked.connect(self.on_move_clicked)
 
     def show_lrs(self) -> None:
@@ -131,8 +150,9 @@ class SettingsDialog(QDialog):
 
     # -- moving the data -----------------------------------------------------------------
     def choose_folder(self) -> Path | None:
-        chosen = QFileDialog.getExistingDirectory(self, "Choose a new, empty folder for your data",
-                                                  str(self.data_dir.parent))
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Choose a new, empty folder for your data", str(self.data_dir.parent)
+        )
         return Path(chosen) if chosen else None
 
     def move_to(self, target: Path) -> tuple[bool, str]:
@@ -152,10 +172,11 @@ class SettingsDialog(QDialog):
         self.settings.sync()  # the copy takes the latest preferences with it
         done, message = self.move_to(target)
         if done:
-            message += ("\n\nThe app will now close, so that nothing you do next is left behind in the "
-                        "old folder. Open it again to carry on from the new one.")
+            message += (
+                "\n\nThe app will now close, so that nothing you do next is left behind in the "
+                "old folder. Open it again to carry on from the new one."
+            )
         box = QMessageBox.information if done else QMessageBox.warning
         box(self, "Data moved" if done else "Data not moved", message)
         if done:
             self.accept()
-

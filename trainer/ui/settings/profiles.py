@@ -8,9 +8,20 @@ the dialog edits the list and has only a Close button.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.ui.common.appearance import error_style
@@ -19,8 +30,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ProfilesDialog(QDialog):
-    def __init__(self, service: ProfileService, manage: bool = False, current_id: str | None = None,
-                 read_only: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: ProfileService,
+        manage: bool = False,
+        current_id: str | None = None,
+        read_only: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.service = service
         self.manage = manage
@@ -30,9 +47,11 @@ class ProfilesDialog(QDialog):
         self.setWindowTitle("Manage profiles" if manage else "Choose your profile")
         self.setMinimumWidth(460)
 
-        intro = QLabel("Each person keeps their own progress and notes in their own profile."
-                       if manage else
-                       "Who is learning today? Choose your profile, or make a new one with your name.")
+        intro = QLabel(
+            "Each person keeps their own progress and notes in their own profile."
+            if manage
+            else "Who is learning today? Choose your profile, or make a new one with your name."
+        )
         intro.setWordWrap(True)
         list_label = QLabel("&Profiles:")
         self.list = QListWidget()
@@ -65,8 +84,11 @@ class ProfilesDialog(QDialog):
         self.error_label.setAccessibleName("Problem")
         self.error_label.hide()
 
-        buttons = (QDialogButtonBox.StandardButton.Close if manage
-                   else QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+        buttons = (
+            QDialogButtonBox.StandardButton.Close
+            if manage
+            else QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons = QDialogButtonBox(buttons)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Open)
         if self.open_button is not None:
@@ -101,8 +123,14 @@ class ProfilesDialog(QDialog):
         (self.list if self.list.count() else self.name_edit).setFocus()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, service: ProfileService, manage: bool = False,
-            current_id: str | None = None, read_only: bool = False) -> str | None:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        service: ProfileService,
+        manage: bool = False,
+        current_id: str | None = None,
+        read_only: bool = False,
+    ) -> str | None:
         dialog = cls(service, manage=manage, current_id=current_id, read_only=read_only, parent=parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.chosen_id if accepted or manage else None
@@ -130,8 +158,9 @@ class ProfilesDialog(QDialog):
         editable = selected is not None and not self.read_only
         self.rename_button.setEnabled(editable)
         self.delete_button.setEnabled(editable and selected != self.current_id)
-        self.delete_button.setToolTip("The profile that is open now cannot be deleted."
-                                      if selected == self.current_id else "")
+        self.delete_button.setToolTip(
+            "The profile that is open now cannot be deleted." if selected == self.current_id else ""
+        )
         if self.open_button is not None:
             self.open_button.setEnabled(selected is not None)
 
@@ -173,11 +202,13 @@ class ProfilesDialog(QDialog):
         if profile is None or pid == self.current_id:
             return
         answer = QMessageBox.question(
-            self, "Delete profile",
+            self,
+            "Delete profile",
             f"Delete the profile '{profile.name}' and all of its progress, notes and ratings?\n\n"
             "A backup is taken first, but the profile disappears from the app.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

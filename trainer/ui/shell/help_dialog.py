@@ -46,7 +46,9 @@ def about_html(course_title: str, content_dir: Path, data_dir: Path, content_lic
         ("Your data folder", str(data_dir)),
     ]
     table = "".join(f"<tr><th align='left'>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    return ("<h1>Practitioner Trainer</h1>"
-            "<p>A course in self-management support for health and care practitioners.</p>"
-            f"<table cellpadding='6'>{table}</table>"
-            "<p>Your records never leave this computer unless you export them.</p>")
+    return (
+        "<h1>Practitioner Trainer</h1>"
+        "<p>A course in self-management support for health and care practitioners.</p>"
+        f"<table cellpadding='6'>{table}</table>"
+        "<p>Your records never leave this computer unless you export them.</p>"
+    )

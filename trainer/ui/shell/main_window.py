@@ -46,8 +46,12 @@ def focus_into(widget: QWidget) -> None:
 
     candidate = widget.nextInFocusChain()
     while candidate is not None and candidate is not widget:
-        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
-                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        if (
+            widget.isAncestorOf(candidate)
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             candidate.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         candidate = candidate.nextInFocusChain()
@@ -79,8 +83,9 @@ class MainWindow(QMainWindow):
     bookmarks_action: QAction | None = None
     settings_action: QAction | None = None
 
-    def __init__(self, controller: CourseController, settings: QSettings, parent=None,
-                 render_page: Callable | None = None):
+    def __init__(
+        self, controller: CourseController, settings: QSettings, parent=None, render_page: Callable | None = None
+    ):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
@@ -111,11 +116,13 @@ class MainWindow(QMainWindow):
         if problems:
             self.statusBar().showMessage(
                 f"{problems} problem{'s' if problems != 1 else ''} in the course content; "
-                "modules with errors are marked in the outline.")
+                "modules with errors are marked in the outline."
+            )
 
     # -- sections ------------------------------------------------------------------
-    def add_section(self, key: str, title: str, widget: QWidget | Callable[[], QWidget],
-                    index: int | None = None) -> QAction:
+    def add_section(
+        self, key: str, title: str, widget: QWidget | Callable[[], QWidget], index: int | None = None
+    ) -> QAction:
         """Add a tab (at ``index``, else last) and a Sections menu entry with Alt+<n>.
 
         ``widget`` may be a factory: the section is then built the first time
@@ -145,8 +152,7 @@ class MainWindow(QMainWindow):
         self._renumber_sections()
         return action
 
-    def insert_section(self, index: int, key: str, title: str,
-                       widget: QWidget | Callable[[], QWidget]) -> QAction:
+    def insert_section(self, index: int, key: str, title: str, widget: QWidget | Callable[[], QWidget]) -> QAction:
         """Like ``add_section`` but at tab position ``index`` (0 = first)."""
         return self.add_section(key, title, widget, index=index)
 
@@ -252,8 +258,13 @@ class MainWindow(QMainWindow):
         self.focus_outline_action.setShortcuts([QKeySequence("Ctrl+1"), QKeySequence("F6")])
         self.focus_reader_action = QAction("Go to &reader", self)
         self.focus_reader_action.setShortcuts([QKeySequence("Ctrl+2"), QKeySequence("Shift+F6")])
-        for action in (self.prev_action, self.next_action, self.done_action,
-                       self.focus_outline_action, self.focus_reader_action):
+        for action in (
+            self.prev_action,
+            self.next_action,
+            self.done_action,
+            self.focus_outline_action,
+            self.focus_reader_action,
+        ):
             self.go_menu.addAction(action)
             self.addAction(action)
         self.larger_action = QAction("&Larger module text", self)
@@ -292,8 +303,7 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+Shift+-"), QKeySequence("Ctrl+Shift+_")])
         self.zoom_reset_action = QAction("&Reset zoom (100%)", self)
         self.zoom_reset_action.setShortcuts([QKeySequence("Ctrl+Shift+0"), QKeySequence("Ctrl+)")])
-        for action, direction in ((self.zoom_in_action, +1), (self.zoom_out_action, -1),
-                                  (self.zoom_reset_action, 0)):
+        for action, direction in ((self.zoom_in_action, +1), (self.zoom_out_action, -1), (self.zoom_reset_action, 0)):
             action.triggered.connect(lambda _=False, d=direction: self.change_zoom(d))
             menu.addAction(action)
             self.addAction(action)
@@ -339,15 +349,14 @@ class MainWindow(QMainWindow):
             def run():
                 self.show_section("course")  # builds it the first time
                 fn(self.course_view)
+
             return run
 
         self.prev_action.triggered.connect(in_course(lambda cv: cv.go(-1)))
         self.next_action.triggered.connect(in_course(lambda cv: cv.go(+1)))
         self.done_action.triggered.connect(in_course(lambda cv: cv.toggle_done()))
-        self.focus_outline_action.triggered.connect(
-            in_course(lambda cv: _focus_by_shortcut(cv.outline)))
-        self.focus_reader_action.triggered.connect(
-            in_course(lambda cv: _focus_by_shortcut(cv.reader.browser)))
+        self.focus_outline_action.triggered.connect(in_course(lambda cv: _focus_by_shortcut(cv.outline)))
+        self.focus_reader_action.triggered.connect(in_course(lambda cv: _focus_by_shortcut(cv.reader.browser)))
         self.caret_action.toggled.connect(self.set_caret_browsing)
         QApplication.styleHints().colorSchemeChanged.connect(self.on_system_scheme_changed)
         # Text size acts on the reader (the Course is built if it was not yet).
@@ -400,7 +409,10 @@ class MainWindow(QMainWindow):
             self.course_view.reader.set_caret_browsing(on)
         self.statusBar().showMessage(
             "Caret browsing on: move through the text with the arrow keys, select with Shift (F7 to stop)."
-            if on else "Caret browsing off: the arrow keys scroll the module.", 6000)
+            if on
+            else "Caret browsing off: the arrow keys scroll the module.",
+            6000,
+        )
 
     def on_system_scheme_changed(self, scheme) -> None:
         """The system turned light or dark while the app runs: follow it if the theme is "system"."""
@@ -442,7 +454,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1180, 760)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         if self.is_built("course"):
             self.course_view.save_state()
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -244,8 +244,12 @@ def _connect_home(window: MainWindow, parts: AppParts) -> None:
 
     parts.controller.progress_changed.connect(refresh_if_shown)
     if parts.journal is not None:
-        for signal in (parts.journal.reflection_saved, parts.journal.reflection_binned,
-                       parts.journal.reflection_restored, parts.journal.goals_changed):
+        for signal in (
+            parts.journal.reflection_saved,
+            parts.journal.reflection_binned,
+            parts.journal.reflection_restored,
+            parts.journal.goals_changed,
+        ):
             signal.connect(refresh_if_shown)
 
 
@@ -274,10 +278,9 @@ def open_settings(window: MainWindow, parts: AppParts, lrs: bool = False) -> Non
 
 
 def make_settings_dialog(window: MainWindow, parts: AppParts):
+    from trainer.services.lrs import LrsOutbox
     from trainer.services.profiles import ProfileService
     from trainer.ui.settings.dialog import SettingsDialog
-
-    from trainer.services.lrs import LrsOutbox
 
     profiles = ProfileService(parts.store).list()
     data_dir = parts.store.folder if parts.store.folder is not None else None

@@ -14,8 +14,8 @@ from trainer.ui.shell.parts import AppParts, ShowsRecords
 
 if TYPE_CHECKING:
     from trainer.ui.course.view import CourseView
-    from trainer.ui.scenarios.view import ScenarioView
     from trainer.ui.journal.view import JournalView
+    from trainer.ui.scenarios.view import ScenarioView
     from trainer.ui.shell.main_window import MainWindow
     from trainer.ui.skills.view import SkillsView
 
@@ -33,8 +33,12 @@ def connect_signals(window: MainWindow, parts: AppParts) -> None:
         _connect_course_to_scenarios(window, parts, view)
         connect_navigation_course(window, parts, view)
 
-    lazy = {"course": connect_course, "skills": _connect_skills, "journal": _connect_journal_view,
-            "scenarios": _connect_scenarios_view}
+    lazy = {
+        "course": connect_course,
+        "skills": _connect_skills,
+        "journal": _connect_journal_view,
+        "scenarios": _connect_scenarios_view,
+    }
 
     def on_window_section_built(key: str) -> None:
         if key in lazy:
@@ -109,8 +113,11 @@ def _connect_course_to_journal(window: MainWindow, parts: AppParts, course_view:
     for template in journal.templates:
         action = menu.addAction(f"{template.title}" + (f" \u2014 {template.when}" if template.when else ""))
         action.triggered.connect(
-            lambda _=False, tid=template.id: (course_view.reflection_link() is not None
-                                              and on_course_reflection_requested(course_view.reflection_link(), tid)))
+            lambda _=False, tid=template.id: (
+                course_view.reflection_link() is not None
+                and on_course_reflection_requested(course_view.reflection_link(), tid)
+            )
+        )
     button.setMenu(menu)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 

@@ -8,14 +8,14 @@ All its text takes its size from the application font: call ``apply_fonts`` afte
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+
+import pyqtgraph as pg
 
 # PySide6 first: pyqtgraph uses whichever Qt binding is already imported.
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
-
-import pyqtgraph as pg  # noqa: E402,I001
 
 from trainer.competencies.dashboard import OBSERVER, SELF, SkillSummary
 
@@ -25,7 +25,7 @@ DAY = 86400
 
 
 def _timestamp(iso: str) -> float:
-    return datetime.fromisoformat(iso[:10]).replace(tzinfo=timezone.utc).timestamp()
+    return datetime.fromisoformat(iso[:10]).replace(tzinfo=UTC).timestamp()
 
 
 def _day_label(iso: str) -> str:
@@ -36,8 +36,11 @@ def _day_label(iso: str) -> str:
 class TrendChart(pg.PlotWidget):
     def __init__(self, parent=None):
         palette = QApplication.instance().palette() if QApplication.instance() else QPalette()
-        super().__init__(parent, background=palette.color(QPalette.ColorRole.Base),
-                         axisItems={"bottom": pg.AxisItem(orientation="bottom")})
+        super().__init__(
+            parent,
+            background=palette.color(QPalette.ColorRole.Base),
+            axisItems={"bottom": pg.AxisItem(orientation="bottom")},
+        )
         self.setAccessibleName("Trend chart")
         # A picture, not a control: the table beside it is the keyboard way in, and
         # describe() gives the same data in words.
@@ -55,11 +58,19 @@ class TrendChart(pg.PlotWidget):
         self.series: dict[str, list[tuple[str, int]]] = {SELF: [], OBSERVER: []}
         self.curves = {}
         for source, name, colour, symbol, style in (
-                (SELF, "Self", SELF_COLOUR, "o", Qt.PenStyle.SolidLine),
-                (OBSERVER, "Observer", OBSERVER_COLOUR, "t", Qt.PenStyle.DashLine)):
+            (SELF, "Self", SELF_COLOUR, "o", Qt.PenStyle.SolidLine),
+            (OBSERVER, "Observer", OBSERVER_COLOUR, "t", Qt.PenStyle.DashLine),
+        ):
             self.curves[source] = item.plot(
-                [], [], name=name, pen=pg.mkPen(colour, width=2, style=style), symbol=symbol,
-                symbolSize=11, symbolBrush=pg.mkBrush(*colour), symbolPen=pg.mkPen(colour))
+                [],
+                [],
+                name=name,
+                pen=pg.mkPen(colour, width=2, style=style),
+                symbol=symbol,
+                symbolSize=11,
+                symbolBrush=pg.mkBrush(*colour),
+                symbolPen=pg.mkPen(colour),
+            )
         self._title = ""
         self.apply_palette()
         self.apply_fonts()
@@ -126,7 +137,7 @@ class TrendChart(pg.PlotWidget):
             pad = max(DAY, (hi - lo) * 0.08)
             item.setXRange(lo - pad, hi + pad, padding=0)
         else:
-            now = datetime.now(timezone.utc).timestamp()
+            now = datetime.now(UTC).timestamp()
             item.setXRange(now - 14 * DAY, now, padding=0)
         item.setYRange(-0.25, 2.7, padding=0)
         self.setAccessibleDescription(self.describe())

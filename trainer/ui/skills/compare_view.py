@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.competencies.ratings import OBSERVER_NOTE_LABELS, rating_text, record_title
@@ -91,13 +99,18 @@ class CompareView(QWidget):
         if not a or not b or a == b:
             self.model.set_rows([])
             n = self.first.count()
-            self.summary.setText("Save at least two self-assessments to compare them." if n < 2
-                                 else "Choose two different self-assessments.")
+            self.summary.setText(
+                "Save at least two self-assessments to compare them."
+                if n < 2
+                else "Choose two different self-assessments."
+            )
             return
         changes = self.controller.service.compare(a, b)
-        self.model.set_rows([(c.name, rating_text(c.before), rating_text(c.after), c.text) for c in changes],
-                            ids=[c.item_id for c in changes],
-                            marked=[c.before != c.after for c in changes])
+        self.model.set_rows(
+            [(c.name, rating_text(c.before), rating_text(c.after), c.text) for c in changes],
+            ids=[c.item_id for c in changes],
+            marked=[c.before != c.after for c in changes],
+        )
         ups = sum(1 for c in changes if c.delta and c.delta > 0)
         downs = sum(1 for c in changes if c.delta and c.delta < 0)
         self.summary.setText(f"\u2191 {ups} went up, \u2193 {downs} went down; changed rows are in bold.")
@@ -148,8 +161,10 @@ class SelfObserverView(QWidget):
 
     def reload(self) -> None:
         """Keep the person's choice, unless records were added or removed: then show the latest."""
-        for combo, records in ((self.mine, self.controller.self_assessments()),
-                               (self.theirs, self.controller.observations())):
+        for combo, records in (
+            (self.mine, self.controller.self_assessments()),
+            (self.theirs, self.controller.observations()),
+        ):
             keep = len(records) == combo.count()
             _fill(combo, records, combo.currentData() if keep else None, -1)
         self.refresh_table()
@@ -158,18 +173,27 @@ class SelfObserverView(QWidget):
         rows = self.controller.service.side_by_side(self.mine.currentData(), self.theirs.currentData())
         self._rows = rows
         self.model.set_rows(
-            [(r.name, rating_text(r.self_rating), rating_text(r.observer_rating),
-              f"{r.marker} {r.text}".strip() + ("  \u270e" if r.notes else "")) for r in rows],
-            ids=[r.item_id for r in rows], marked=[r.agrees is False for r in rows],
-            tips=["Observer left notes: choose the row to read them" if r.notes else "" for r in rows])
+            [
+                (
+                    r.name,
+                    rating_text(r.self_rating),
+                    rating_text(r.observer_rating),
+                    f"{r.marker} {r.text}".strip() + ("  \u270e" if r.notes else ""),
+                )
+                for r in rows
+            ],
+            ids=[r.item_id for r in rows],
+            marked=[r.agrees is False for r in rows],
+            tips=["Observer left notes: choose the row to read them" if r.notes else "" for r in rows],
+        )
         if self.mine.count() == 0 or self.theirs.count() == 0:
-            self.summary.setText("You need a saved self-assessment and an observer checklist to see them "
-                                 "side by side.")
+            self.summary.setText("You need a saved self-assessment and an observer checklist to see them side by side.")
         else:
             differ = sum(1 for r in rows if r.agrees is False)
             agree = sum(1 for r in rows if r.agrees)
-            self.summary.setText(f"\u2713 {agree} agree \u00b7 \u2260 {differ} differ (in bold). "
-                                 "\u270e marks items with observer notes.")
+            self.summary.setText(
+                f"\u2713 {agree} agree \u00b7 \u2260 {differ} differ (in bold). \u270e marks items with observer notes."
+            )
         self.show_notes(self.table.currentIndex().row())
 
     def show_notes(self, row: int) -> None:

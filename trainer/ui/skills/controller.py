@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,8 +17,13 @@ class SkillsController(QObject):
     record_deleted = Signal(str, str)  # kind, uid
     save_failed = Signal(str)  # a plain-English message
 
-    def __init__(self, service: RatingsService, content=None,
-                 done_ids: Callable[[], set[str]] | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        service: RatingsService,
+        content=None,
+        done_ids: Callable[[], set[str]] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._ops = OperationRunner("Your ratings", self.save_failed.emit, plain_errors=(RatingError,))
         self.service = service

@@ -7,18 +7,29 @@ three measures against the framework's fair/good thresholds, in words.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.competencies import coding
 
-LEVEL_MARK = {coding.GOOD: "\u25cf good", coding.FAIR: "\u25d0 fair", coding.BELOW: "\u25cb below fair",
-              None: "\u2013 not enough yet"}
+LEVEL_MARK = {
+    coding.GOOD: "\u25cf good",
+    coding.FAIR: "\u25d0 fair",
+    coding.BELOW: "\u25cb below fair",
+    None: "\u2013 not enough yet",
+}
 
 
 class CounterWidget(QWidget):
@@ -31,11 +42,15 @@ class CounterWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Behaviour counter")
         self.setAccessibleDescription(
-            "Press a letter to count a behaviour: " + ", ".join(f"{c.key} {c.label}" for c in coding.CODES)
-            + ". Control+Z or Backspace undoes the last one.")
+            "Press a letter to count a behaviour: "
+            + ", ".join(f"{c.key} {c.label}" for c in coding.CODES)
+            + ". Control+Z or Backspace undoes the last one."
+        )
 
-        help_label = QLabel("Tap a button or press its letter each time you hear the behaviour. "
-                            "Ctrl+Z or Backspace undoes the last tap.")
+        help_label = QLabel(
+            "Tap a button or press its letter each time you hear the behaviour. "
+            "Ctrl+Z or Backspace undoes the last tap."
+        )
         help_label.setWordWrap(True)
         # The buttons' grid has a widget of its own, made before any button is added: the
         # grid is re-arranged as the width changes (see _arrange), and a layout's items that
@@ -161,18 +176,19 @@ class CounterWidget(QWidget):
         for col in range(4):  # columns no longer used take no space
             self.grid.setColumnStretch(col, 1 if col < columns else 0)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._arrange()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the zoom changed: the words got wider
             self._arrange()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Undo) or (
-                event.key() == Qt.Key.Key_Backspace and not event.modifiers()):
+            event.key() == Qt.Key.Key_Backspace and not event.modifiers()
+        ):
             self.undo()
             event.accept()
             return
@@ -191,4 +207,4 @@ def _two_lines(label: str) -> str:
     if not spaces:
         return label
     cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
-    return f"{label[:cut]}\n{label[cut + 1:]}"
+    return f"{label[:cut]}\n{label[cut + 1 :]}"

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QListView, QListWidget, QListWidgetItem, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.competencies.coding import level
@@ -22,10 +30,13 @@ from trainer.ui.skills.models import RowsModel
 
 HEADERS = ("Skill", "Self (0\u20132)", "Observer", "Trend", "Evidence", "Modules done")
 HEADER_TIPS = (
-    "", "Your latest self-assessment rating: 0 not done, 1 partly, 2 done well",
-    "The latest observer checklist rating", "How your ratings changed from the first to the latest",
+    "",
+    "Your latest self-assessment rating: 0 not done, 1 partly, 2 done well",
+    "The latest observer checklist rating",
+    "How your ratings changed from the first to the latest",
     "Self-assessment items with a note or a link, plus observer checklists that rated the skill",
-    "Modules you have marked done, of those that teach this skill")
+    "Modules you have marked done, of those that teach this skill",
+)
 TargetRole = Qt.ItemDataRole.UserRole + 10
 DASH = "\u2014"
 
@@ -35,7 +46,7 @@ class _ChartPlace(QLabel):
 
     painted = Signal()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.painted.emit()
 
@@ -127,14 +138,19 @@ class DashboardView(QWidget):
         rows, tips = [], []
         for s in self.summaries:
             done = f"{len(s.modules_done)} of {len(s.modules)}" if s.modules else "\u2014 none teach it"
-            rows.append((s.name, rating_text(s.latest_self), rating_text(s.latest_observer), s.trend,
-                         str(s.evidence), done))
+            rows.append(
+                (s.name, rating_text(s.latest_self), rating_text(s.latest_observer), s.trend, str(s.evidence), done)
+            )
             taught = ", ".join(m.title for m in s.modules) or "No module lists this skill yet."
             tips.append(f"{s.name}\nTaught in: {taught}")
         suggestions = c.suggestions(self.summaries)
         weak = {x.skill_id for x in suggestions}
-        self.model.set_rows(rows, ids=[s.skill_id for s in self.summaries], tips=tips,
-                            marked=[s.skill_id in weak for s in self.summaries])
+        self.model.set_rows(
+            rows,
+            ids=[s.skill_id for s in self.summaries],
+            tips=tips,
+            marked=[s.skill_id in weak for s in self.summaries],
+        )
         self.headline.setText(self._headline(selfs, obs, weak))
         self.globals_label.setText(self._globals(selfs, obs))
         self._fill_next_steps(suggestions)
@@ -185,10 +201,14 @@ class DashboardView(QWidget):
 
     def _headline(self, selfs: list, obs: list, weak: set) -> str:
         if not selfs and not obs:
-            return ("No ratings yet. Start with a self-assessment; after a practice round, ask your "
-                    "observer to fill in the observer checklist.")
-        text = (f"{len(selfs)} self-assessment{'s' if len(selfs) != 1 else ''} and {len(obs)} observer "
-                f"checklist{'s' if len(obs) != 1 else ''}.")
+            return (
+                "No ratings yet. Start with a self-assessment; after a practice round, ask your "
+                "observer to fill in the observer checklist."
+            )
+        text = (
+            f"{len(selfs)} self-assessment{'s' if len(selfs) != 1 else ''} and {len(obs)} observer "
+            f"checklist{'s' if len(obs) != 1 else ''}."
+        )
         if weak:
             text += " \u25b6 Skills to work on next are in bold."
         return text
@@ -198,8 +218,12 @@ class DashboardView(QWidget):
         pair = fw.threshold("relational_global")
         parts = []
         for spec in fw.globals:
-            mine = next((r["globals"].get(spec.id) for r in reversed(selfs) if (r.get("globals") or {}).get(spec.id)), None)
-            theirs = next((r["globals"].get(spec.id) for r in reversed(obs) if (r.get("globals") or {}).get(spec.id)), None)
+            mine = next(
+                (r["globals"].get(spec.id) for r in reversed(selfs) if (r.get("globals") or {}).get(spec.id)), None
+            )
+            theirs = next(
+                (r["globals"].get(spec.id) for r in reversed(obs) if (r.get("globals") or {}).get(spec.id)), None
+            )
             if mine is None and theirs is None:
                 continue
             text = f"{spec.name}: you {mine if mine is not None else DASH}"
@@ -208,7 +232,11 @@ class DashboardView(QWidget):
             parts.append(text)
         if not parts:
             return ""
-        return "Overall (1\u20135): " + " \u00b7 ".join(parts) + f"  [fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}]"
+        return (
+            "Overall (1\u20135): "
+            + " \u00b7 ".join(parts)
+            + f"  [fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}]"
+        )
 
     def _fill_next_steps(self, suggestions: list) -> None:
         self.next_list.clear()
@@ -219,7 +247,9 @@ class DashboardView(QWidget):
             return
         for s in suggestions:
             item = QListWidgetItem(f"\u25b6 {s.skill_name}: {s.text}")
-            target = ("module", s.module_id) if s.module_id else (("scenario", s.scenario_id) if s.scenario_id else None)
+            target = (
+                ("module", s.module_id) if s.module_id else (("scenario", s.scenario_id) if s.scenario_id else None)
+            )
             item.setData(TargetRole, target)
             self.next_list.addItem(item)
 

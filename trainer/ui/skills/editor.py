@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
 )
 
 from trainer.competencies.ratings import record_title
@@ -112,8 +119,9 @@ class RecordBar(QWidget):
 
     @staticmethod
     def confirm_discard(parent: QWidget, noun: str) -> bool:
-        answer = QMessageBox.question(parent, "Unsaved changes",
-                                      f"This {noun} has changes that are not saved. Discard them?")
+        answer = QMessageBox.question(
+            parent, "Unsaved changes", f"This {noun} has changes that are not saved. Discard them?"
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_delete(self) -> None:
@@ -123,6 +131,5 @@ class RecordBar(QWidget):
 
     @staticmethod
     def confirm_delete(parent: QWidget, noun: str) -> bool:
-        answer = QMessageBox.question(parent, f"Delete {noun}",
-                                      f"Delete this {noun}? This cannot be undone.")
+        answer = QMessageBox.question(parent, f"Delete {noun}", f"Delete this {noun}? This cannot be undone.")
         return answer == QMessageBox.StandardButton.Yes

@@ -9,8 +9,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from trainer.competencies.model import Framework
@@ -19,8 +35,12 @@ from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.skills.models import NOTES, RATING, SKILL, RatingItemsModel
 
 RATING_KEYS = {
-    Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_N: NA,
-    Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
+    Qt.Key.Key_0: 0,
+    Qt.Key.Key_1: 1,
+    Qt.Key.Key_2: 2,
+    Qt.Key.Key_N: NA,
+    Qt.Key.Key_Delete: None,
+    Qt.Key.Key_Backspace: None,
 }
 
 KEY_HELP = "Keys: 0 not done \u00b7 1 partly \u00b7 2 done well \u00b7 N not applicable \u00b7 Delete clears"
@@ -59,7 +79,8 @@ class RatingTable(QTableView):
         row = max(0, min(row, model.rowCount() - 1))
         self.selectionModel().setCurrentIndex(
             model.index(row, SKILL),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.scrollTo(model.index(row, SKILL))
 
     def rate_current(self, value) -> None:
@@ -72,10 +93,9 @@ class RatingTable(QTableView):
             if value is not None and row + 1 < self.model().rowCount():
                 self.go_to_row(row + 1)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event) -> None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() in RATING_KEYS and mods in (Qt.KeyboardModifier.NoModifier,
-                                                   Qt.KeyboardModifier.ShiftModifier):
+        if event.key() in RATING_KEYS and mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             self.rate_current(RATING_KEYS[event.key()])
             event.accept()
             return
@@ -124,8 +144,7 @@ class GlobalsBox(QGroupBox):
 class ItemPanel(QWidget):
     """The current skill: description, rating buttons and its note fields."""
 
-    def __init__(self, model: RatingItemsModel, note_labels: dict[str, str], multiline: set[str],
-                 parent=None):
+    def __init__(self, model: RatingItemsModel, note_labels: dict[str, str], multiline: set[str], parent=None):
         super().__init__(parent)
         self.model = model
         self.row = -1
@@ -144,8 +163,13 @@ class ItemPanel(QWidget):
         row = QHBoxLayout()
         row.setSpacing(4)
         self.rating_buttons: dict = {}
-        for value, text, name in ((0, "0", "not done"), (1, "1", "partly"), (2, "2", "done well"),
-                                  (NA, "N/A", "not applicable"), (None, "Clear", "clear the rating")):
+        for value, text, name in (
+            (0, "0", "not done"),
+            (1, "1", "partly"),
+            (2, "2", "done well"),
+            (NA, "N/A", "not applicable"),
+            (None, "Clear", "clear the rating"),
+        ):
             button = QPushButton(text)
             button.setCheckable(value is not None)
             button.setAccessibleName(f"Rate {name}" if value is not None else "Clear the rating")
@@ -228,8 +252,15 @@ class ChecklistForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, framework: Framework, note_labels: dict[str, str], multiline: set[str],
-                 table_name: str, globals_title: str, parent=None):
+    def __init__(
+        self,
+        framework: Framework,
+        note_labels: dict[str, str],
+        multiline: set[str],
+        table_name: str,
+        globals_title: str,
+        parent=None,
+    ):
         super().__init__(parent)
         self.framework = framework
         self.model = RatingItemsModel(framework, tuple(note_labels), self)

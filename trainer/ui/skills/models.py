@@ -45,13 +45,13 @@ class RatingItemsModel(QAbstractTableModel):
         self._items: dict[str, dict] = {}
 
     # -- Qt API ----------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._skills)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
                 return self.HEADERS[section]
@@ -89,7 +89,7 @@ class RatingItemsModel(QAbstractTableModel):
             return rating
         return None
 
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != RatingRole or not index.isValid() or not (0 <= index.row() < len(self._skills)):
             return False
         return self.set_rating(index.row(), value)
@@ -139,8 +139,7 @@ class RatingItemsModel(QAbstractTableModel):
         out = {}
         for skill in self._skills:
             item = self._items.get(skill.id)
-            if item and (item.get("rating") is not None or any(str(item.get(k) or "").strip()
-                                                               for k in self.note_keys)):
+            if item and (item.get("rating") is not None or any(str(item.get(k) or "").strip() for k in self.note_keys)):
                 out[skill.id] = {k: v for k, v in item.items() if v not in ("", None) or k == "rating"}
         return out
 
@@ -165,8 +164,13 @@ class RowsModel(QAbstractTableModel):
         self._marked: list[bool] = []
         self._ids: list[str] = []
 
-    def set_rows(self, rows: list[tuple], ids: list[str] | None = None, tips: list[str] | None = None,
-                 marked: list[bool] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: list[tuple],
+        ids: list[str] | None = None,
+        tips: list[str] | None = None,
+        marked: list[bool] | None = None,
+    ) -> None:
         self.beginResetModel()
         self._rows = [tuple("" if v is None else str(v) for v in row) for row in rows]
         n = len(self._rows)
@@ -181,13 +185,13 @@ class RowsModel(QAbstractTableModel):
     def cell(self, row: int, col: int) -> str:
         return self._rows[row][col]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -18,8 +18,11 @@ from trainer.ui.skills.editor import RecordBar
 from trainer.ui.skills.form import ChecklistForm
 from trainer.ui.skills.record_slots import RecordSlots
 
-NOTE_LABELS = {"said": "What was &said", "response": "How the person &responded",
-               "alternative": "An alternati&ve to try"}
+NOTE_LABELS = {
+    "said": "What was &said",
+    "response": "How the person &responded",
+    "alternative": "An alternati&ve to try",
+}
 
 
 class ObserverView(RecordSlots, QWidget):
@@ -44,8 +47,14 @@ class ObserverView(RecordSlots, QWidget):
         self.round_edit.setPlaceholderText("optional")
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        for col, (text, edit) in enumerate((("O&bserver:", self.observer_edit), ("Lear&ner:", self.learner_edit),
-                                            ("Sess&ion:", self.session_edit), ("Rou&nd:", self.round_edit))):
+        for col, (text, edit) in enumerate(
+            (
+                ("O&bserver:", self.observer_edit),
+                ("Lear&ner:", self.learner_edit),
+                ("Sess&ion:", self.session_edit),
+                ("Rou&nd:", self.round_edit),
+            )
+        ):
             label = QLabel(text)
             label.setBuddy(edit)
             grid.addWidget(label, col // 2, (col % 2) * 2)
@@ -57,8 +66,9 @@ class ObserverView(RecordSlots, QWidget):
         self.bar = RecordBar("observation")
         self.bar.attach_save_shortcut(self)
         self.counter = CounterWidget(controller.framework.threshold)
-        self.form = ChecklistForm(controller.framework, NOTE_LABELS, set(NOTE_LABELS),
-                                  "Skills observed", "Overall (1 to 5)")
+        self.form = ChecklistForm(
+            controller.framework, NOTE_LABELS, set(NOTE_LABELS), "Skills observed", "Overall (1 to 5)"
+        )
         self.steps = QTabWidget()
         self.steps.setAccessibleName("Observation steps")
         self.steps.addTab(self._padded(self.counter), "1. Count behaviours (live)")
@@ -127,10 +137,16 @@ class ObserverView(RecordSlots, QWidget):
         self.bar.mark_clean()
 
     def draft(self) -> dict:
-        return {"date": self.bar.date_iso(), "observer": self.observer_edit.text(),
-                "learner": self.learner_edit.text(), "session_id": self.session_edit.text(),
-                "round_id": self.round_edit.text(), "items": self.form.items(),
-                "globals": self.form.globals(), "events": self.counter.events()}
+        return {
+            "date": self.bar.date_iso(),
+            "observer": self.observer_edit.text(),
+            "learner": self.learner_edit.text(),
+            "session_id": self.session_edit.text(),
+            "round_id": self.round_edit.text(),
+            "items": self.form.items(),
+            "globals": self.form.globals(),
+            "events": self.counter.events(),
+        }
 
     def _save_record(self, draft: dict, uid: str | None) -> None:
         self.controller.save_observation(draft, uid)

@@ -20,13 +20,14 @@ class SelfAssessmentView(RecordSlots, QWidget):
         super().__init__(parent)
         self.controller = controller
         self.uid: str | None = None
-        intro = QLabel("Rate how you used each skill in your recent practice. Repeat every few weeks "
-                       "and compare to see how you are changing.")
+        intro = QLabel(
+            "Rate how you used each skill in your recent practice. Repeat every few weeks "
+            "and compare to see how you are changing."
+        )
         intro.setWordWrap(True)
         self.bar = RecordBar("self-assessment")
         self.bar.attach_save_shortcut(self)
-        self.form = ChecklistForm(controller.framework, NOTE_LABELS, {"note"},
-                                  "Skills to rate", "Overall (1 to 5)")
+        self.form = ChecklistForm(controller.framework, NOTE_LABELS, {"note"}, "Skills to rate", "Overall (1 to 5)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(intro)

@@ -24,23 +24,26 @@ class SkillsView(QWidget):
         self.side_view = SelfObserverView(controller)
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Skills pages")
-        for widget, title in ((self.dashboard, "Dashboard"), (self.self_view, "Self-assessment"),
-                              (self.observer_view, "Observer checklist"),
-                              (self.compare_view, "Compare over time"),
-                              (self.side_view, "You and your observer")):
+        for widget, title in (
+            (self.dashboard, "Dashboard"),
+            (self.self_view, "Self-assessment"),
+            (self.observer_view, "Observer checklist"),
+            (self.compare_view, "Compare over time"),
+            (self.side_view, "You and your observer"),
+        ):
             self.pages.addTab(widget, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        for signal in (controller.self_assessment_saved, controller.observation_saved,
-                       controller.record_deleted):
+        for signal in (controller.self_assessment_saved, controller.observation_saved, controller.record_deleted):
             signal.connect(self.on_controller_records_changed)
 
     def show_page(self, key: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(key))
 
-    def start_observation(self, learner: str = "", observer: str = "", session_id: str | None = None,
-                          round_id: str | None = None) -> bool:
+    def start_observation(
+        self, learner: str = "", observer: str = "", session_id: str | None = None, round_id: str | None = None
+    ) -> bool:
         """Open a new observer checklist filled in for a practice round (for team sessions).
 
         Returns False when the person chose to keep an unsaved observation instead.
@@ -49,8 +52,12 @@ class SkillsView(QWidget):
         if not view.bar.may_discard():
             return False
         view.new()
-        for edit, value in ((view.learner_edit, learner), (view.observer_edit, observer),
-                            (view.session_edit, session_id), (view.round_edit, round_id)):
+        for edit, value in (
+            (view.learner_edit, learner),
+            (view.observer_edit, observer),
+            (view.session_edit, session_id),
+            (view.round_edit, round_id),
+        ):
             if value:
                 edit.setText(str(value))
         view.steps.setCurrentIndex(0)
