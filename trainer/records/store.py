@@ -140,6 +140,13 @@ class RecordStore:
         self._written()
         return rec
 
+    def update_existing(self, kind: str, uid: str, changes: dict) -> dict:
+        """``update`` for a record the caller knows is there: a missing one is a KeyError."""
+        rec = self.update(kind, uid, changes)
+        if rec is None:
+            raise KeyError(f"no {kind} record {uid}")
+        return rec
+
     def delete(self, kind: str, uid: str) -> bool:
         existing = self._by_uid(kind, uid)
         if existing is None:

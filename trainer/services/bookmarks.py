@@ -60,7 +60,7 @@ class BookmarkService:
 
     def set_note(self, uid: str, note: str) -> dict:
         self._require(uid)
-        return self._store.update(BOOKMARK, uid, {"note": note.strip()})
+        return self._store.update_existing(BOOKMARK, uid, {"note": note.strip()})
 
     def delete(self, uid: str) -> dict:
         """Remove it; returns the record so that ``restore`` can undo."""
@@ -72,8 +72,9 @@ class BookmarkService:
         """Undo a delete: put the same bookmark back (same uid and dates)."""
         if rec.get("profile") != self.profile_id:
             raise ValueError("that bookmark belongs to another profile")
-        if self._store.get(BOOKMARK, rec["uid"]) is not None:
-            return self._store.get(BOOKMARK, rec["uid"])
+        existing = self._store.get(BOOKMARK, rec["uid"])
+        if existing is not None:
+            return existing
         keep = {k: v for k, v in rec.items() if k not in ("updated",)}
         return self._store.add(BOOKMARK, keep)
 

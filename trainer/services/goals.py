@@ -115,7 +115,7 @@ class GoalService:
             raise ValueError("status must be active, achieved or stopped")
         if "goal" in changes and not str(changes["goal"]).strip():
             raise ValueError("write the goal in a few words first")
-        return self._store.update(GOAL, uid, changes)
+        return self._store.update_existing(GOAL, uid, changes)
 
     def check_in(
         self, goal_uid: str, progress: str, note: str = "", barriers: str = "", confidence: int | None = None

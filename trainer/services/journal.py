@@ -199,7 +199,7 @@ class JournalService:
         unchanged = all(rec.get(k) == v for k, v in changes.items())
         if unchanged:
             return rec
-        return self._store.update(REFLECTION, uid, changes)
+        return self._store.update_existing(REFLECTION, uid, changes)
 
     def finish(self, uid: str) -> dict:
         return self.save(uid, {"status": FINISHED})
@@ -225,11 +225,11 @@ class JournalService:
     def delete(self, uid: str) -> dict:
         """Move to the bin (it can be restored)."""
         self._require(uid)
-        return self._store.update(REFLECTION, uid, {"binned_at": self._store.now()})
+        return self._store.update_existing(REFLECTION, uid, {"binned_at": self._store.now()})
 
     def restore(self, uid: str) -> dict:
         self._require(uid)
-        return self._store.update(REFLECTION, uid, {"binned_at": None})
+        return self._store.update_existing(REFLECTION, uid, {"binned_at": None})
 
     def purge(self, uid: str) -> bool:
         """Delete for good; only from the bin."""

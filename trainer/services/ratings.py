@@ -89,7 +89,7 @@ class RatingsService:
         if uid is not None:
             if self.get(kind, uid) is None:
                 raise RatingError("That record no longer exists; it may have been deleted.")
-            return self._store.update(kind, uid, clean)
+            return self._store.update_existing(kind, uid, clean)
         return self._store.add(kind, clean)
 
     # -- reading across records ------------------------------------------------------

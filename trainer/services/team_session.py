@@ -89,7 +89,7 @@ class TeamSessionService:
     ) -> dict:
         changes = {k: v.strip() for k, v in (("title", title), ("date", date), ("team", team)) if v is not None}
         self.get(uid)
-        return self._store.update(SESSION, uid, changes)
+        return self._store.update_existing(SESSION, uid, changes)
 
     def delete(self, uid: str) -> None:
         self.get(uid)
@@ -185,7 +185,7 @@ class TeamSessionService:
             }
             for i, p, r in zip(indexes, practice, rounds)
         ]
-        return self._store.update(SESSION, uid, {"seed": seed, "rounds": stored})
+        return self._store.update_existing(SESSION, uid, {"seed": seed, "rounds": stored})
 
     def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
         """Swap two people in a round and in the later rounds of the same block."""
@@ -200,14 +200,14 @@ class TeamSessionService:
                     rnd["groups"] = [list(g) for g in swap(rnd["groups"], a, b)]
         except GroupingError:
             raise SessionError("both people must be in this round's groups") from None
-        return self._store.update(SESSION, uid, {"rounds": rounds})
+        return self._store.update_existing(SESSION, uid, {"rounds": rounds})
 
     def round_for_phase(self, session: dict, phase_index: int) -> int | None:
         return next((i for i, r in enumerate(session["rounds"]) if r["phase"] == phase_index), None)
 
     def set_phase(self, uid: str, phase_index: int) -> dict:
         self.get(uid)
-        return self._store.update(SESSION, uid, {"phase_index": max(0, int(phase_index))})
+        return self._store.update_existing(SESSION, uid, {"phase_index": max(0, int(phase_index))})
 
     # -- observations and debrief ---------------------------------------------------
     def save_observation(
@@ -287,4 +287,4 @@ class TeamSessionService:
 
     def set_debrief(self, uid: str, text: str) -> dict:
         self.get(uid)
-        return self._store.update(SESSION, uid, {"debrief": text})
+        return self._store.update_existing(SESSION, uid, {"debrief": text})
