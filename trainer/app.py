@@ -5,10 +5,10 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    pass
+    from trainer.services.ratings import RatingsService  # noqa: F401 (named in a string: loaded lazily)
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
@@ -33,6 +33,7 @@ from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given
 from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring
+from trainer.ui.common.menus import add_at_top
 from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom
 from trainer.ui.course.bookmarks_controller import BookmarkController
 from trainer.ui.course.controller import CourseController
@@ -49,7 +50,7 @@ SETTINGS_FILE = "ui-settings.ini"
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
+    app = cast(QApplication | None, QApplication.instance())
     if app is None:
         app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGS])
         fusion_given(app)
@@ -81,7 +82,7 @@ def build(
         profile_id = ProfileService(store).default_profile().id
     settings = QSettings(str(data_dir / SETTINGS_FILE), QSettings.Format.IniFormat)
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
-    apply_zoom(ensure_app(), settings.value("appearance/zoom", DEFAULT_ZOOM))
+    apply_zoom(ensure_app(), int(str(settings.value("appearance/zoom", DEFAULT_ZOOM))))
     install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     # Pages kept beside the course cache: a module opens without rendering it again.
@@ -241,6 +242,7 @@ def choose_profile(
     """The profile to open: --profile, the one chosen in Settings, the lone known one, the
     chooser, or (no asking) the last."""
     service = ProfileService(store)
+    chosen: str | None
     if requested:
         chosen = service.select_or_create(requested).id
     elif preferred and service.get(preferred) is not None:
@@ -383,11 +385,7 @@ def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: st
             import_bundle_file(window, store, profile_id, Path(path))
 
     action.triggered.connect(on_import_triggered)
-    menu = window.file_menu
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
-    if first is not None:
-        menu.insertSeparator(first)
+    add_at_top(window.file_menu, action)
     return action
 
 

@@ -52,10 +52,10 @@ def app_options(argv: list[str]) -> argparse.Namespace | None:
     for arg in args:
         name, equals, value = arg.partition("=")
         if name in _APP_VALUE_OPTIONS:
-            value = value if equals else next(args, None)
-            if not value:
+            given = value if equals else next(args, None)
+            if not given:
                 return None  # let the whole parser say what is missing
-            setattr(found, name[2:], Path(value) if name in ("--content", "--data") else value)
+            setattr(found, name[2:], Path(given) if name in ("--content", "--data") else given)
         elif arg in _APP_FLAGS:
             setattr(found, arg[2:], True)
         else:
@@ -258,11 +258,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise UsageError(f"--zoom must be a percentage from 80 to 200, not {args.zoom}")
             folder = _content_dir(args.shot_content or args.content)
             if args.session:
-                from trainer.ui.screenshots.main import save_session_screenshots
+                from trainer.ui.screenshots.main import SESSION_SIZES, save_session_screenshots
 
-                sizes = {"sizes": (args.size,)} if args.size else {}
                 saved = save_session_screenshots(
-                    launch, args.outdir, folder, data_dir=args.shot_data or args.data, **sizes
+                    launch,
+                    args.outdir,
+                    folder,
+                    sizes=(args.size,) if args.size else SESSION_SIZES,
+                    data_dir=args.shot_data or args.data,
                 )
             else:
                 saved = save_screenshots(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,17 @@ SPECS = (
 )
 
 
-def measures(counts: Mapping[str, int], thresholds: Callable[[str], object]) -> list[Measure]:
+class FairGood(Protocol):
+    """A pair of thresholds (the framework's ``Threshold``)."""
+
+    @property
+    def fair(self) -> float: ...
+
+    @property
+    def good(self) -> float: ...
+
+
+def measures(counts: Mapping[str, int], thresholds: Callable[[str], FairGood]) -> list[Measure]:
     """The three summary measures; ``thresholds(key)`` gives an object with fair/good."""
     out = []
     for spec in SPECS:

@@ -124,7 +124,7 @@ def summarise(
 def weakest(summaries: list[SkillSummary], limit: int = 3) -> list[SkillSummary]:
     """Rated skills below 'done well', lowest score first (framework order breaks ties)."""
     rated = [s for s in summaries if s.score is not None and s.score < 2]
-    return sorted(rated, key=lambda s: s.score)[:limit]
+    return sorted(rated, key=lambda s: s.score or 0.0)[:limit]
 
 
 def _scenario_id(scenario: Any) -> str | None:

@@ -67,7 +67,8 @@ def _clean_rating(framework: Framework, skill_id: str, value: Any) -> Any:
         value = int(value)
     if is_score(value):
         return value
-    name = framework.skill(skill_id).name
+    skill = framework.skill(skill_id)
+    name = skill.name if skill is not None else skill_id
     raise RatingError(f"'{name}' has the rating {value!r}; expected 0, 1, 2 or not applicable.")
 
 

@@ -7,6 +7,7 @@ file line, the field and what was expected.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -90,7 +91,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def explain(error: dict) -> str:
+def explain(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     template = _EXPECTED.get(kind)
     if template is None:

@@ -42,6 +42,11 @@ ROLFE_ORDER = {"What?": 0, "So what?": 1, "Now what?": 2}
 SCALE_LABELS = {0: "Not done", 1: "Partly", 2: "Done well", None: "Not applicable"}
 
 
+def _dict(value: object) -> dict:
+    """A field that should hold a mapping, or an empty one if it does not."""
+    return value if isinstance(value, dict) else {}
+
+
 def _text(value) -> str:
     if value is None:
         return ""
@@ -75,8 +80,8 @@ def template_parts(ctx: ExportContext, rec: dict) -> list[tuple[str, str, str]]:
     """(key, heading, text) of a reflection: written sections and ticked options,
     in its template's order (the stored dict's key order is not kept by every store)."""
     template_id = str(rec.get("template") or "")
-    sections = rec.get("sections") if isinstance(rec.get("sections"), dict) else {}
-    ticks = rec.get("ticks") if isinstance(rec.get("ticks"), dict) else {}
+    sections = _dict(rec.get("sections"))
+    ticks = _dict(rec.get("ticks"))
     tpl = _template(ctx, template_id)
     if tpl is None:
         if template_id.lower() in KNOWN_TEMPLATES:
@@ -197,7 +202,8 @@ def reflections(ctx: ExportContext) -> dict | None:
         if not parts and not rec.get("title"):
             continue
         tpl = _template(ctx, template)
-        tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
+        raw_tags = rec.get("tags")
+        tags = raw_tags if isinstance(raw_tags, list) else []
         items.append(
             {
                 "uid": rec.get("uid", ""),
@@ -356,7 +362,9 @@ def compare_same_day(items: list[dict]) -> list[dict]:
                 and b["rating"] is not None
                 and abs(a["rating"] - b["rating"]) >= 1
             )
-            rows.append({"name": (a or b)["name"], "self": cell[0], "observer": cell[1], "differ": differ})
+            either = a if a is not None else b
+            assert either is not None  # sid came from one of the two
+            rows.append({"name": either["name"], "self": cell[0], "observer": cell[1], "differ": differ})
         out.append(
             {
                 "date_text": obs["date_text"],

@@ -9,6 +9,7 @@ text of a reflection stays with the person.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
@@ -110,7 +111,7 @@ def xapi_statements(
             out.append(b.statement("progress", uid, "experienced", b.module_object(module_id), rec.get("created")))
         if rec.get("done") and ctx.period.contains(rec.get("done_at")):
             mod = ctx.module(module_id)
-            result = {"completion": True}
+            result: dict[str, Any] = {"completion": True}
             if mod is not None and mod.duration_minutes:
                 result["extensions"] = {b.ext("cpd-minutes"): int(mod.duration_minutes)}
             out.append(
@@ -132,7 +133,7 @@ def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             scenario = str(first(rec, "scenario", "scenario_id", default=""))
             if not uid or not scenario or not ctx.period.contains(day):
                 continue
-            result = {}
+            result: dict[str, Any] = {}
             if kind == "scenario_spot":
                 hits = [int(as_number(rec.get(k)) or 0) for k in ("hits", "misses", "extras")]
                 total = sum(hits)
@@ -199,7 +200,7 @@ def _rating_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             glob = {g["id"]: g["value"] for g in global_values(ctx, rec)}
             if not rated and not glob:
                 continue
-            result = {
+            result: dict[str, Any] = {
                 "extensions": {
                     b.ext("skill-ratings"): ratings,
                     b.ext("global-ratings"): glob,

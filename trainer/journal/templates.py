@@ -30,7 +30,7 @@ class TickOptionMeta(ContentModel):
 class SectionMeta(ContentModel):
     id: str = Field(pattern=ID_PATTERN)
     title: str = Field(min_length=1)
-    kind: Literal["text", "ticks"] = TEXT
+    kind: Literal["text", "ticks"] = "text"
     prompt: str = Field(min_length=1)
     example: str = ""
     options: list[TickOptionMeta] = []

@@ -57,9 +57,9 @@ def links(body: str, first_line: int) -> list[LinkRef]:
     for i, line in prose_lines(body):
         for m in LINK_RE.finditer(line):
             found.append(LinkRef(first_line + i, m.group(3), m.group(1) == "!"))
-        m = REF_DEF_RE.match(line)
-        if m:
-            found.append(LinkRef(first_line + i, m.group(2), False))
+        ref = REF_DEF_RE.match(line)
+        if ref:
+            found.append(LinkRef(first_line + i, ref.group(2), False))
     return found
 
 

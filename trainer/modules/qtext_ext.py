@@ -43,7 +43,7 @@ class DropKramdownAttributes(Preprocessor):
     """Drop standalone kramdown ``{: .class}`` lines, remembering blockquote kinds."""
 
     def run(self, lines):
-        out = []
+        out: list[str] = []
         for line in lines:
             m = IAL_LINE_RE.match(line)
             if m:

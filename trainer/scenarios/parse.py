@@ -113,10 +113,12 @@ class _Parser:
             line = raw.rstrip()
             if line.lstrip().startswith(("```", "~~~")):
                 in_fence = not in_fence
-            if not in_fence and MOMENT_RE.match(line):
-                self.start_moment(MOMENT_RE.match(line).group(1), line_no)
-            elif not in_fence and SECTION_RE.match(line):
-                self.start_section(SECTION_RE.match(line).group(1), line_no)
+            moment = None if in_fence else MOMENT_RE.match(line)
+            section = None if in_fence or moment else SECTION_RE.match(line)
+            if moment:
+                self.start_moment(moment.group(1), line_no)
+            elif section:
+                self.start_section(section.group(1), line_no)
             elif self.moment is None:
                 self.intro.append(raw)
             else:
@@ -219,6 +221,7 @@ class _Parser:
 
     # -- lines inside a moment ----------------------------------------------------------
     def add_line(self, line: str, line_no: int, in_fence: bool) -> None:
+        assert self.moment is not None  # lines before the first moment never come here
         if self.section in (COMMENTARY, PRACTICE):
             self.text[self.section].append(line)
             return

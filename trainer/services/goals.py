@@ -138,7 +138,9 @@ class GoalService:
                 "confidence": confidence,
             },
         )
-        changes = {"next_checkin": (today + timedelta(days=int(goal.get("every_days", 7)))).isoformat()}
+        changes: dict[str, object] = {
+            "next_checkin": (today + timedelta(days=int(goal.get("every_days", 7)))).isoformat()
+        }
         if confidence is not None:
             changes["confidence"] = confidence
         self._store.update(GOAL, goal_uid, changes)

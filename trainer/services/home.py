@@ -77,8 +77,9 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
     last = progress.last_module()
     ids = [m.id for m in readable]
     if last in ids:
+        last_module = next(m for m in readable if m.id == last)
         if last not in done:
-            module = course.module(last)
+            module = last_module
             # Opening the app opens the first module: that alone is not "started".
             started = bool(done) or last != ids[0] or progress.progress(last).position > 0
             return ContinueAt(module.id, module.title, started, False)
@@ -86,8 +87,7 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
         for m in readable[start + 1 :] + readable[:start]:
             if m.id not in done:
                 return ContinueAt(m.id, m.title, True, False)
-        module = course.module(last)
-        return ContinueAt(module.id, module.title, True, True)
+        return ContinueAt(last_module.id, last_module.title, True, True)
     first = next((m for m in readable if m.id not in done), readable[0])
     return ContinueAt(first.id, first.title, bool(done), first.id in done)
 

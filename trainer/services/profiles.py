@@ -105,7 +105,7 @@ class ProfileService:
         if self.get(profile_id) is None:
             raise ProfileError("That profile no longer exists.")
         name = self._clean_name(name, exclude=profile_id)
-        return _profile(self._store.update(PROFILES, profile_id, {"name": name}))
+        return _profile(self._store.update_existing(PROFILES, profile_id, {"name": name}))
 
     def delete(self, profile_id: str) -> int:
         """Delete a profile and every record it owns (after a backup); return how many."""

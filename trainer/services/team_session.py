@@ -166,9 +166,12 @@ class TeamSessionService:
             raise SessionError("this plan has no practice rounds")
         seed = seed if seed is not None else self._seed_source()
         practice = [plan.phases[i].practice for i in indexes]
+        if any(p is None for p in practice):
+            raise SessionError("a practice round in this plan says nothing about its practice")
+        steps = [p for p in practice if p is not None]  # all of them: for the type checker
         try:
             rounds = plan_groups(
-                people, [p.format for p in practice], seed, self.history(session), [p.new_groups for p in practice]
+                people, [p.format for p in steps], seed, self.history(session), [p.new_groups for p in steps]
             )
         except GroupingError as exc:
             raise SessionError(str(exc)) from None
@@ -183,7 +186,7 @@ class TeamSessionService:
                 "groups": [list(g) for g in r.groups],
                 "observations": old.get(i, {}).get("observations", []),
             }
-            for i, p, r in zip(indexes, practice, rounds)
+            for i, p, r in zip(indexes, steps, rounds)
         ]
         return self._store.update_existing(SESSION, uid, {"seed": seed, "rounds": stored})
 
@@ -261,7 +264,7 @@ class TeamSessionService:
         return rec
 
     def observations(self, uid: str, round_index: int | None = None) -> list[dict]:
-        where = {"profile": self.profile_id, "session": uid}
+        where: dict[str, object] = {"profile": self.profile_id, "session": uid}
         if round_index is not None:
             where["round"] = round_index
         return sorted(self._store.all(OBSERVATION, **where), key=lambda o: (o["round"], o.get("created", "")))

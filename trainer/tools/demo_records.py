@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from trainer.content import Content
 from trainer.records.store import RecordStore, open_store
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
@@ -30,7 +31,7 @@ DEMO_ROLE = "Practice nurse"
 class DemoContext:
     store: RecordStore
     profile_id: str
-    content: object  # trainer.content.Content
+    content: Content
     rng: random.Random
     today: datetime
     log: list[str] = field(default_factory=list)
@@ -189,8 +190,9 @@ def make_demo(data_dir: Path, content, seed: int = 7) -> list[str]:
     store = open_store(data_dir, lock=True, clock=lambda: holder["ctx"].clock() if "ctx" in holder else now.isoformat())
     try:
         profiles = ProfileService(store)
-        if profiles.find_by_name(DEMO_NAME) is not None:
-            profiles.delete(profiles.find_by_name(DEMO_NAME).id)  # start the demo afresh
+        old = profiles.find_by_name(DEMO_NAME)
+        if old is not None:
+            profiles.delete(old.id)  # start the demo afresh
         profile = profiles.create(DEMO_NAME, role=DEMO_ROLE)
         ctx = DemoContext(store, profile.id, content, random.Random(seed), now)
         holder["ctx"] = ctx

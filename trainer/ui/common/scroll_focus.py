@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from trainer.ui.common.application import qapp
+
 MARGIN = 24  # pixels of context kept around the control
 
 
@@ -19,7 +21,7 @@ class _FocusFollower(QObject):
     def __init__(self, area: QScrollArea):
         super().__init__(area)
         self.area = area
-        QApplication.instance().focusChanged.connect(self.on_app_focus_changed)
+        qapp().focusChanged.connect(self.on_app_focus_changed)
 
     def on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         inner = self.area.widget()

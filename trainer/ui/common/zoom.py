@@ -12,6 +12,8 @@ import gc
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from trainer.ui.common.application import qapp_or_none
+
 MIN_ZOOM, MAX_ZOOM, DEFAULT_ZOOM = 80, 200, 100
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 _BASE = "_trainer_base_point_size"
@@ -37,7 +39,7 @@ def step(percent: int, direction: int) -> int:
 
 
 def current_zoom(app: QApplication | None = None) -> int:
-    app = app or QApplication.instance()
+    app = app or qapp_or_none()
     value = app.property(_CURRENT) if app is not None else None
     return int(value) if value else DEFAULT_ZOOM
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from trainer.ui.shell.parts import AppParts
 
 
+SESSION_SIZES = ((1920, 1080), (1280, 720))  # a projector and a small laptop
+
 Launch = Callable[[Path, Path], "tuple[QApplication, AppParts]"]
 """Builds the app on (content folder, data folder): ``trainer.app.launch``, passed
 in by the command line, so this tool does not reach up into the entry point."""
@@ -243,7 +245,7 @@ def save_session_screenshots(
     launch: Launch,
     outdir: Path,
     content_dir: Path,
-    sizes=((1920, 1080), (1280, 720)),
+    sizes: tuple[tuple[int, int], ...] = SESSION_SIZES,
     data_dir: Path | None = None,
     plan_id: str = "taster-90",
 ) -> list[Path]:

@@ -15,18 +15,26 @@ Python enums of the whole namespace: tens of milliseconds on Python 3.11.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QWidget
 
+from trainer.ui.common.menus import add_at_top
 from trainer.ui.course.controller import CourseController
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from trainer.ui.course.view import CourseView
     from trainer.ui.export.restore import RestoreController
+    from trainer.ui.home.view import HomeView
+    from trainer.ui.journal.view import JournalView
+    from trainer.ui.scenarios.view import ScenarioView
+    from trainer.ui.search.dialog import SearchDialog
+    from trainer.ui.settings.dialog import SettingsDialog
+    from trainer.ui.skills.view import SkillsView
 
 
 class _Placeholder(QWidget):
@@ -35,6 +43,11 @@ class _Placeholder(QWidget):
     def __init__(self, key: str):
         super().__init__()
         self.key = key
+
+
+def _app() -> QApplication:
+    """The running application (a main window exists only inside one)."""
+    return cast(QApplication, QApplication.instance())
 
 
 def focus_into(widget: QWidget) -> None:
@@ -82,6 +95,10 @@ class MainWindow(QMainWindow):
     bookmark_action: QAction | None = None
     bookmarks_action: QAction | None = None
     settings_action: QAction | None = None
+    search_dialog: SearchDialog | None = None
+    add_bookmark_dialog: QDialog | None = None
+    bookmarks_dialog: QDialog | None = None
+    settings_dialog: SettingsDialog | None = None
 
     def __init__(
         self, controller: CourseController, settings: QSettings, parent=None, render_page: Callable | None = None
@@ -167,11 +184,7 @@ class MainWindow(QMainWindow):
 
     def add_file_actions(self, *actions: QAction) -> None:
         """Put entries at the top of the File menu, above Quit (e.g. the profile ones)."""
-        first = self.file_menu.actions()[0] if self.file_menu.actions() else None
-        for action in actions:
-            self.file_menu.insertAction(first, action)
-        if first is not None:
-            self.file_menu.insertSeparator(first)
+        add_at_top(self.file_menu, *actions)
 
     def show_section(self, key: str) -> None:
         """Show a section and, unless focus is already in it, move the keyboard focus into it."""
@@ -206,9 +219,9 @@ class MainWindow(QMainWindow):
         return key in self.sections and key not in self._factories
 
     @property
-    def course_view(self):
+    def course_view(self) -> CourseView:
         """The Course section, built now if it has not been shown yet."""
-        return self.section("course")
+        return cast("CourseView", self.section("course"))
 
     def _make_course_view(self) -> QWidget:
         from trainer.ui.course.view import CourseView
@@ -226,6 +239,19 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if isinstance(widget, _Placeholder):
             self.show_section(widget.key)
+
+    # Typed views of the sections the shell wires together (built on first use).
+    def journal_view(self) -> JournalView:
+        return cast("JournalView", self.section("journal"))
+
+    def scenarios_view(self) -> ScenarioView:
+        return cast("ScenarioView", self.section("scenarios"))
+
+    def skills_view(self) -> SkillsView:
+        return cast("SkillsView", self.section("skills"))
+
+    def home_view(self) -> HomeView:
+        return cast("HomeView", self.section("home"))
 
     def built_sections(self) -> dict[str, QWidget]:
         """The sections built so far (a section not yet shown is a placeholder)."""
@@ -268,7 +294,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addAction(action)
             self.addAction(action)
         self.larger_action = QAction("&Larger module text", self)
-        self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.larger_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self.smaller_action = QAction("&Smaller module text", self)
         self.smaller_action.setShortcuts(QKeySequence.StandardKey.ZoomOut)
         self.reset_size_action = QAction("&Normal module text size", self)
@@ -318,7 +344,7 @@ class MainWindow(QMainWindow):
         from trainer.ui.common.zoom import MAX_ZOOM, MIN_ZOOM, apply_zoom, current_zoom
 
         before = current_zoom()
-        percent = apply_zoom(QApplication.instance(), percent)
+        percent = apply_zoom(_app(), percent)
         self._scale_side_panes(percent / before)
         self.settings.setValue("appearance/zoom", percent)
         self.zoom_in_action.setEnabled(percent < MAX_ZOOM)
@@ -418,7 +444,7 @@ class MainWindow(QMainWindow):
         """The system turned light or dark while the app runs: follow it if the theme is "system"."""
         from trainer.ui.common.appearance import note_system_scheme
 
-        note_system_scheme(QApplication.instance(), scheme)
+        note_system_scheme(_app(), scheme)
         # A closed window (the previous learner's, until it is deleted) leaves it to the open one.
         if self.isVisible() and str(self.settings.value("appearance/theme", "system")) == "system":
             self.set_theme("system")
@@ -430,7 +456,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("appearance/theme", theme)
         if theme in self.theme_actions:
             self.theme_actions[theme].setChecked(True)
-        resolved = apply_theme(QApplication.instance(), theme)
+        resolved = apply_theme(_app(), theme)
         if self.is_built("course"):
             self.course_view.refresh_theme()
         self.theme_changed.emit(resolved)

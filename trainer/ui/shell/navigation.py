@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from trainer.ui.common.menus import add_at_top
+
 SEARCH_KEYS = ("Ctrl+K", "Ctrl+F")
 
 
@@ -59,7 +61,7 @@ def open_reflection(window: MainWindow, uid: str, match: str = "") -> None:
     if "journal" not in window.sections:
         return
     window.show_section("journal")  # built on first show
-    view = window.section("journal")
+    view = window.journal_view()
     view.open_reflection(uid)
     window.activateWindow()
     editor = view.editor
@@ -91,7 +93,7 @@ def open_hit(window: MainWindow, parts: AppParts, hit: Hit) -> None:
     elif hit.kind == SCENARIO:
         if "scenarios" in window.sections:
             window.show_section("scenarios")  # built on first show
-            view = window.section("scenarios")
+            view = window.scenarios_view()
             view.open_scenario(hit.key, hit.moment)
             window.activateWindow()  # back from the search dialog: keys go to the scenario
             view.page.show_matches(hit_terms(hit), hit.moment)
@@ -101,26 +103,27 @@ def open_hit(window: MainWindow, parts: AppParts, hit: Hit) -> None:
 
 # -- search ------------------------------------------------------------------------------
 def _connect_search(window: MainWindow, parts: AppParts) -> None:
-    if parts.search is None:
+    search = parts.search
+    if search is None:
         return
 
     action = QAction("&Search everything\u2026", window)
     action.setShortcuts([QKeySequence(k) for k in SEARCH_KEYS])
     action.setToolTip("Search modules, scenarios and your reflections (Ctrl+K, Ctrl+F)")
-    window.go_menu.insertAction(window.go_menu.actions()[0] if window.go_menu.actions() else None, action)
-    window.go_menu.insertSeparator(window.go_menu.actions()[1] if len(window.go_menu.actions()) > 1 else None)
+    add_at_top(window.go_menu, action)
     window.addAction(action)
     window.search_action = action
-    window.search_dialog = None
 
     def on_search_triggered() -> None:
         if window.search_dialog is None:
             from trainer.ui.search.dialog import SearchDialog
 
-            dialog = SearchDialog(parts.search.get().grouped, window)
+            dialog = SearchDialog(search.get().grouped, window)
             dialog.hit_chosen.connect(lambda hit: open_hit(window, parts, hit))
             window.search_dialog = dialog
-        window.search_dialog.start()
+        else:
+            dialog = window.search_dialog
+        dialog.start()
 
     action.triggered.connect(on_search_triggered)
 
@@ -218,9 +221,9 @@ def connect_navigation_course(window: MainWindow, parts: AppParts, course_view: 
 
 # -- home --------------------------------------------------------------------------------
 def _connect_home(window: MainWindow, parts: AppParts) -> None:
-    home = window.sections.get("home")
-    if home is None:
+    if "home" not in window.sections:
         return
+    home = window.home_view()
     home.module_requested.connect(lambda module_id: open_module(window, parts, module_id))
     home.reflection_requested.connect(lambda uid: open_reflection(window, uid))
 
@@ -230,7 +233,7 @@ def _connect_home(window: MainWindow, parts: AppParts) -> None:
         goal = parts.journal.goals.get(goal_uid)
         if goal is not None:
             window.show_section("journal")
-            window.section("journal").open_checkin(goal)
+            window.journal_view().open_checkin(goal)
 
     home.checkin_requested.connect(on_home_checkin_requested)
     if window.search_action is not None:
@@ -256,7 +259,7 @@ def _connect_home(window: MainWindow, parts: AppParts) -> None:
 # -- settings ----------------------------------------------------------------------------
 def _add_settings(window: MainWindow, parts: AppParts) -> None:
     action = QAction("&Settings\u2026", window)
-    action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence.StandardKey.Preferences])
+    action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
     action.setMenuRole(QAction.MenuRole.PreferencesRole)
     window.add_file_actions(action)
     window.addAction(action)

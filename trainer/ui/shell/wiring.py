@@ -8,6 +8,7 @@ Sections added lazily are wired when ``window.section_built`` says so.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from trainer.ui.shell.parts import AppParts, ShowsRecords
@@ -33,22 +34,23 @@ def connect_signals(window: MainWindow, parts: AppParts) -> None:
         _connect_course_to_scenarios(window, parts, view)
         connect_navigation_course(window, parts, view)
 
-    lazy = {
-        "course": connect_course,
-        "skills": _connect_skills,
-        "journal": _connect_journal_view,
-        "scenarios": _connect_scenarios_view,
+    # Sections built on first show are wired then (or now, if already built).
+    lazy: dict[str, Callable[[], None]] = {
+        "course": lambda: connect_course(window, parts, window.course_view),
+        "skills": lambda: _connect_skills(window, parts, window.skills_view()),
+        "journal": lambda: _connect_journal_view(window, parts, window.journal_view()),
+        "scenarios": lambda: _connect_scenarios_view(window, parts, window.scenarios_view()),
     }
 
     def on_window_section_built(key: str) -> None:
         if key in lazy:
-            lazy[key](window, parts, window.sections[key])
+            lazy[key]()
 
     window.section_built.connect(on_window_section_built)
+    built = window.built_sections()
     for key, connect in lazy.items():
-        widget = window.built_sections().get(key)
-        if widget is not None:
-            connect(window, parts, widget)
+        if key in built:
+            connect()
 
 
 def _connect_course_to_scenarios(window: MainWindow, parts: AppParts, course_view: CourseView) -> None:
@@ -58,7 +60,7 @@ def _connect_course_to_scenarios(window: MainWindow, parts: AppParts, course_vie
 
     def on_reader_scenario_link(scenario_id: str) -> None:
         window.show_section("scenarios")  # builds the section the first time
-        window.section("scenarios").open_scenario(scenario_id)
+        window.scenarios_view().open_scenario(scenario_id)
 
     course_view.reader.scenario_link_activated.connect(on_reader_scenario_link)
 
@@ -110,14 +112,15 @@ def _connect_course_to_journal(window: MainWindow, parts: AppParts, course_view:
 
     button = course_view.reader.reflect_button
     menu = QMenu(button)
+
+    def reflect_with(template_id: str) -> None:
+        link = course_view.reflection_link()
+        if link is not None:
+            on_course_reflection_requested(link, template_id)
+
     for template in journal.templates:
         action = menu.addAction(f"{template.title}" + (f" \u2014 {template.when}" if template.when else ""))
-        action.triggered.connect(
-            lambda _=False, tid=template.id: (
-                course_view.reflection_link() is not None
-                and on_course_reflection_requested(course_view.reflection_link(), tid)
-            )
-        )
+        action.triggered.connect(lambda _=False, tid=template.id: reflect_with(tid))
     button.setMenu(menu)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
 
@@ -138,7 +141,7 @@ def _connect_skills(window: MainWindow, parts: AppParts, skills: SkillsView) -> 
     def on_dashboard_scenario_requested(scenario_id: str) -> None:
         if "scenarios" in window.sections:
             window.show_section("scenarios")  # built on first show
-            window.section("scenarios").open_scenario(scenario_id)
+            window.scenarios_view().open_scenario(scenario_id)
 
     skills.dashboard.scenario_requested.connect(on_dashboard_scenario_requested)
 
@@ -149,7 +152,7 @@ def _connect_records_changed(window: MainWindow, parts: AppParts) -> None:
     def on_window_records_changed() -> None:
         built = window.built_sections()
         if "course" in built:
-            built["course"].on_controller_progress_changed(parts.controller.current_id or "")
+            window.course_view.on_controller_progress_changed(parts.controller.current_id or "")
         for widget in built.values():
             if isinstance(widget, ShowsRecords):
                 widget.on_records_changed()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.competencies.dashboard import OBSERVER, SELF, SkillSummary
+from trainer.ui.common.application import qapp
 
 SELF_COLOUR = (31, 119, 180)
 OBSERVER_COLOUR = (214, 95, 0)
@@ -35,7 +36,7 @@ def _day_label(iso: str) -> str:
 
 class TrendChart(pg.PlotWidget):
     def __init__(self, parent=None):
-        palette = QApplication.instance().palette() if QApplication.instance() else QPalette()
+        palette = qapp().palette() if QApplication.instance() else QPalette()
         super().__init__(
             parent,
             background=palette.color(QPalette.ColorRole.Base),
