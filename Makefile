@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench screenshots validate
+.PHONY: run test lint install bench screenshots validate
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,15 @@ run: $(STAMP)
 	@$(BIN)/python -m compileall -q trainer  # bytecode even where PYTHONDONTWRITEBYTECODE is set: faster start
 	$(BIN)/trainer $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The gates: lint and format (ruff), the layers (import-linter), the types (mypy).
+lint: $(STAMP)
+	$(BIN)/ruff check trainer tests benchmarks scripts
+	$(BIN)/ruff format --check trainer tests benchmarks scripts
+	$(BIN)/lint-imports
+	@echo "mypy: joins the gates once the UI packages type-check"
 
 validate: $(STAMP)
 	$(BIN)/trainer validate
