@@ -13,7 +13,7 @@ from typing import Any
 # ``from __feature__``), which costs start-up time for nothing.
 from trainer import __version__
 from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
-from trainer.content_cache import CACHE_DIR, load_content_cached
+from trainer.content_cache import cache_folder, load_content_cached
 from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
@@ -80,7 +80,8 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    content = load_content_cached(content_dir, data_dir)
+    cache_dir = cache_folder(content_dir)  # per user, never in the data folder (see SECURITY.md)
+    content = load_content_cached(content_dir, cache_dir)
     store = store if store is not None else open_store(data_dir)
     if profile_id is None:
         profile_id = ProfileService(store).default_profile().id
@@ -90,7 +91,7 @@ def build(content_dir: Path, data_dir: Path, store: RecordStore | None = None,
     install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     # Pages kept beside the course cache: a module opens without rendering it again.
-    pages = PageCache(data_dir / CACHE_DIR, content.cache_key).render if content.cache_key else None
+    pages = PageCache(cache_dir, content.cache_key).render if content.cache_key else None
     window = MainWindow(controller, settings, render_page=pages)
     window.add_help_menu(lambda: _about_html(content.course.title, Path(content_dir).resolve(),
                                              data_dir.resolve(), content.course.licence))
