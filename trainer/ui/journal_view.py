@@ -48,10 +48,12 @@ class JournalView(QWidget):
         self.goal_label.setObjectName("goalSummary")
         self.goal_label.setAccessibleName("Your goal")
         self.goal_label.setWordWrap(True)
+        self.goal_label.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words, never HTML
         self.nudge_label = QLabel()
         self.nudge_label.setObjectName("goalNudge")
         self.nudge_label.setAccessibleName("Goal check-in due")
         self.nudge_label.setWordWrap(True)
+        self.nudge_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.nudge_label.font()
         font.setBold(True)
         self.nudge_label.setFont(font)
@@ -94,6 +96,7 @@ class JournalView(QWidget):
         self.undo_bar.setObjectName("undoBar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_label = QLabel()
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes a reflection's title
         self.undo_label.setWordWrap(True)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo: restore from the bin")

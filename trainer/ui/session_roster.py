@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from trainer.domain.safe_text import html_paragraphs
 from trainer.sessions.session_code import session_code
 from trainer.ui.fit import let_combo_shrink, show_full_text
 from trainer.ui.flow_layout import FlowLayout
@@ -160,8 +161,8 @@ class RosterPanel(QWidget):
             return
         answer = QMessageBox.question(
             self, "Delete session",
-            f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its groups and "
-            "observer notes? Feedback files already exported are not affected.",
+            html_paragraphs(f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its "
+                            "groups and observer notes? Feedback files already exported are not affected."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete_session()

@@ -1,0 +1,23 @@
+"""Text from files a person can be handed, made safe for where it is shown.
+
+Each place that shows outside text has its own rules: Qt's rich text
+(HTML), a spreadsheet cell (a formula), a terminal (escape sequences).
+Stdlib only, so every layer can use it.
+"""
+
+from __future__ import annotations
+
+
+def html_text(text: str) -> str:
+    """``text`` with the characters that mean something in HTML escaped."""
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain ``text`` as rich text that shows exactly as written, line breaks kept.
+
+    For Qt calls that guess rich text from the first line and offer no way to
+    say "plain" (``QMessageBox.question`` and its kin).
+    """
+    return "<p>" + "</p><p>".join(html_text(p).replace("\n", "<br>") for p in str(text).split("\n\n")) + "</p>"
