@@ -21,3 +21,15 @@ def html_paragraphs(text: str) -> str:
     say "plain" (``QMessageBox.question`` and its kin).
     """
     return "<p>" + "</p><p>".join(html_text(p).replace("\n", "<br>") for p in str(text).split("\n\n")) + "</p>"
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """``value`` for a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    single quote, which shows it as text. Numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
