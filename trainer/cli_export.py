@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from trainer.domain.safe_text import terminal_text
 from trainer.records.errors import StoreError
 
 
@@ -68,7 +69,7 @@ def cmd_restore(args, usage_error) -> int:
     from trainer.records.store import open_store
 
     try:  # one writer at a time: refused plainly while the app has the folder open
-        print(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True)))
+        print(terminal_text(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True))))
     except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     return 0
@@ -103,8 +104,8 @@ def cmd_send_xapi(args, usage_error) -> int:
     except (ExportError, LrsError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     for problem in report.problems:
-        print(problem, file=sys.stderr)
-    print(report.summary())
+        print(terminal_text(problem), file=sys.stderr)
+    print(terminal_text(report.summary()))
     return 1 if report.still_pending else 0
 
 

@@ -7,6 +7,12 @@ Stdlib only, so every layer can use it.
 
 from __future__ import annotations
 
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b starts a sequence on its own),
+# and the Unicode bidi controls that reorder what a terminal shows.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 
 def html_text(text: str) -> str:
     """``text`` with the characters that mean something in HTML escaped."""
@@ -33,3 +39,9 @@ def csv_cell(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def terminal_text(text) -> str:
+    """``text`` for printing in a terminal: control characters removed, so a value read from a
+    file cannot clear the screen, retitle the window or overwrite what was printed."""
+    return _TERMINAL_CONTROLS.sub("", str(text))
