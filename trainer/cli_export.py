@@ -37,8 +37,8 @@ def _pdf_writer(portfolio: dict, path: Path) -> None:
 
 
 def cmd_export(args, usage_error) -> int:
-    from trainer.export.commands import (FORMATS, ExportError, ExportRequest, check_home, parse_sections,
-                                         run_export)
+    from trainer.export.commands import (FORMATS, ExportError, ExportRequest, check_home, not_written,
+                                         parse_sections, run_export)
     from trainer.records.store import open_store
 
     fmt = (args.fmt or "").lower()
@@ -59,6 +59,8 @@ def cmd_export(args, usage_error) -> int:
             store.close()
     except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
+    except OSError as exc:  # an unwritable folder, a full disk: one line, no traceback
+        raise usage_error(not_written(Path(args.output), exc)) from None
     for path in written:
         print(path)
     return 0
