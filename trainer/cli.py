@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, help="window size, e.g. 1280x800 (the default)")
-    p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+    p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show, from a temporary copy: "
+                   "it is never changed (default: a fresh one)")
     p.add_argument("--session", action="store_true",
                    help="run the 90-minute taster for 7 people; save control and presenter views "
                         "at 1920x1080 and 1280x720, or at --size")

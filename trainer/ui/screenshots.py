@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 
 def _offscreen_app(outdir: Path, content_dir: Path, data_dir: Path | None):
-    """The app built offscreen on ``data_dir`` (a throwaway folder if None); the
-    temporary folder, if any, is returned for the caller to clean up."""
+    """The app built offscreen on a temporary copy of ``data_dir`` (an empty folder if None
+    or missing): the screenshots add invented records, which must never reach a person's
+    real data folder. The temporary folder is returned for the caller to clean up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from trainer.app import build, ensure_app
 
     app = ensure_app()
     Path(outdir).mkdir(parents=True, exist_ok=True)
-    tmp = None
-    if data_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
-        data_dir = Path(tmp.name)
-    return app, build(content_dir, data_dir), tmp
+    tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
+    copy = Path(tmp.name) / "data"
+    if data_dir is not None and Path(data_dir).is_dir():
+        # not the lock: the app may have the real folder open, and the copy is ours alone
+        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("records.lock", "*.tmp"))
+    return app, build(content_dir, copy), tmp
 
 
 def save_screenshots(outdir: Path, content_dir: Path, size: tuple[int, int],
