@@ -108,3 +108,31 @@ def test_deleting_a_profile_names_it_as_typed(qtbot, monkeypatch):
     label = QLabel(asked[0])  # how the message box shows its text (rich text is guessed the same way)
     qtbot.add_widget(label)
     assert "'<b>Sam</b> &amp; co'" in shown(label)
+
+
+def _tip_shown(qtbot, tip: str) -> str:
+    label = QLabel(tip)  # Qt guesses a tooltip's format the way a QLabel's AutoText does
+    qtbot.add_widget(label)
+    return shown(label)
+
+
+def test_a_reflection_title_in_the_journal_list_tooltip_shows_as_typed(make_app, qtbot, bundled_content):
+    parts = make_app(bundled_content)  # with the reflection templates
+    assert parts.journal.start_reflection(title=HOSTILE)
+    parts.window.show_section("journal")
+    journal = parts.window.section("journal")
+    journal.refresh()
+    tips = [journal.list.item(i).toolTip() for i in range(journal.list.count())]
+    assert any(HOSTILE in _tip_shown(qtbot, tip) for tip in tips), tips
+
+
+def test_a_cut_short_choice_shows_as_typed_in_its_tooltip(qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    from trainer.ui.fit import show_full_text
+
+    combo = QComboBox()
+    qtbot.add_widget(combo)
+    combo.addItem(HOSTILE)
+    show_full_text(combo)
+    assert HOSTILE in _tip_shown(qtbot, combo.toolTip())

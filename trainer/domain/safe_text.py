@@ -45,3 +45,10 @@ def terminal_text(text) -> str:
     """``text`` for printing in a terminal: control characters removed, so a value read from a
     file cannot clear the screen, retitle the window or overwrite what was printed."""
     return _TERMINAL_CONTROLS.sub("", str(text))
+
+
+def qt_text(text: str) -> str:
+    """``text`` for a Qt text that guesses rich text (tooltips, message boxes): as it is when it
+    holds no '<' or '&' (so Qt shows it as typed anyway), else as escaped rich text."""
+    text = str(text)
+    return html_paragraphs(text) if "<" in text or "&" in text else text

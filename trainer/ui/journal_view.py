@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QStackedWidget, QTextBrowser, QToolButton, QVBoxLayout, QWidget,
 )
 
+from trainer.domain.safe_text import qt_text
 from trainer.modules.render import markdown_to_html
 from trainer.services.journal import DRAFT, FINISHED, JournalFilter, link_key
 from trainer.ui.fit import let_combo_shrink, show_full_text
@@ -275,7 +276,7 @@ class JournalView(QWidget):
             for rec in entries:
                 item = QListWidgetItem(self._item_text(rec))
                 item.setData(UidRole, rec["uid"])
-                item.setToolTip(rec.get("title") or "Untitled reflection")
+                item.setToolTip(qt_text(rec.get("title") or "Untitled reflection"))  # text, not markup
                 self.list.addItem(item)
                 if rec["uid"] == keep:
                     self.list.setCurrentItem(item)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QInputDia
                                QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from trainer.domain.safe_text import html_paragraphs
+from trainer.domain.safe_text import qt_text
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.ui.appearance import error_style
 
@@ -175,7 +175,7 @@ class ProfilesDialog(QDialog):
             return
         answer = QMessageBox.question(
             self, "Delete profile",
-            html_paragraphs(f"Delete the profile '{profile.name}' and all of its progress, notes and ratings?\n\n"
+            qt_text(f"Delete the profile '{profile.name}' and all of its progress, notes and ratings?\n\n"
                             "A backup is taken first, but the profile disappears from the app."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
