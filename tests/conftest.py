@@ -21,6 +21,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("TRAINER_DATA", raising=False)
     # the app, and every 'python -m trainer' a test starts, opens the sample course
     monkeypatch.setenv("TRAINER_CONTENT", str(FIXTURES / "sample-course"))

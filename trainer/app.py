@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
 from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
-from trainer.content_cache import CACHE_DIR, load_content_cached
+from trainer.content_cache import cache_folder, load_content_cached
 from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
@@ -76,7 +76,8 @@ def build(
     """
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    content = load_content_cached(content_dir, data_dir)
+    cache_dir = cache_folder(content_dir)  # per user, never in the data folder (see SECURITY.md)
+    content = load_content_cached(content_dir, cache_dir)
     store = store if store is not None else open_store(data_dir)
     if profile_id is None:
         profile_id = ProfileService(store).default_profile().id
@@ -86,7 +87,7 @@ def build(
     install_focus_ring(ensure_app())
     controller = CourseController(content, ProgressService(store, profile_id))
     # Pages kept beside the course cache: a module opens without rendering it again.
-    pages = PageCache(data_dir / CACHE_DIR, content.cache_key).render if content.cache_key else None
+    pages = PageCache(cache_dir, content.cache_key).render if content.cache_key else None
     window = MainWindow(controller, settings, render_page=pages)
     window.add_help_menu(
         lambda: _about_html(

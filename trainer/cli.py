@@ -79,7 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("outdir", type=Path)
     p.add_argument("--content", dest="shot_content", type=Path, help="course folder")
     p.add_argument("--size", type=_size, help="window size, e.g. 1280x800 (the default)")
-    p.add_argument("--data", dest="shot_data", type=Path, help="data folder to show (default: a fresh one)")
+    p.add_argument(
+        "--data",
+        dest="shot_data",
+        type=Path,
+        help="data folder to show, from a temporary copy: it is never changed (default: a fresh one)",
+    )
     p.add_argument(
         "--session",
         action="store_true",
@@ -154,9 +159,11 @@ def _data_dir(args, required: bool = False) -> Path:
 
 
 def cmd_doctor(folder: Path, restore: str | None = None) -> int:
+    from trainer.domain.safe_text import terminal_text
     from trainer.tools.doctor import run_doctor
 
-    return run_doctor(folder, restore=restore)
+    # profile names and file names come from the data folder: no escape sequences from them
+    return run_doctor(folder, say=lambda line: print(terminal_text(line)), restore=restore)
 
 
 def cmd_demo(folder: Path, content_dir: Path) -> int:
@@ -187,12 +194,13 @@ def cmd_validate(folder: Path) -> int:
     from trainer.content import load_content
 
     content = load_content(folder)
-    for diag in content.diagnostics:
-        print(diag.format())
+    from trainer.domain.safe_text import terminal_text
     from trainer.sessions.plans import plan_summary
 
+    for diag in content.diagnostics:  # they quote the files: no escape sequences from them
+        print(terminal_text(diag.format()))
     for plan in content.plans:
-        print(plan_summary(plan))
+        print(terminal_text(plan_summary(plan)))
     print(content.summary_line())
     return 1 if content.errors else 0
 
@@ -223,7 +231,9 @@ def cmd_import_bundle(file: Path, data: Path | None, profile: str) -> int:
         raise UsageError(str(exc)) from None
     finally:
         store.close()
-    print(result.message())
+    from trainer.domain.safe_text import terminal_text
+
+    print(terminal_text(result.message()))  # the session date comes from the file
     return 0
 
 
@@ -298,8 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         from trainer.app import run
 
         return run(content_dir=folder, data_dir=args.data, smoke=args.smoke, profile=args.profile)
-    except UsageError as exc:
-        print(f"trainer: error: {exc}", file=sys.stderr)
+    except UsageError as exc:  # often quotes a file: printed without its control characters
+        from trainer.domain.safe_text import terminal_text
+
+        print(f"trainer: error: {terminal_text(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

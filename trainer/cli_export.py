@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from trainer.content import default_content, load_content
+from trainer.domain.safe_text import terminal_text
 from trainer.export.xapi import DEFAULT_HOME, xapi_statements
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError
@@ -21,6 +22,7 @@ from trainer.services.exports import (
     ExportError,
     ExportRequest,
     check_home,
+    not_written,
     parse_sections,
     resolve_profile,
     run_export,
@@ -72,6 +74,8 @@ def cmd_export(args, usage_error) -> int:
             store.close()
     except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
+    except OSError as exc:  # an unwritable folder, a full disk: one line, no traceback
+        raise usage_error(not_written(Path(args.output), exc)) from None
     for path in written:
         print(path)
     return 0
@@ -79,7 +83,7 @@ def cmd_export(args, usage_error) -> int:
 
 def cmd_restore(args, usage_error) -> int:
     try:  # one writer at a time: refused plainly while the app has the folder open
-        print(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True)))
+        print(terminal_text(run_restore(args.file, _data_dir(args), lambda folder: open_store(folder, lock=True))))
     except (ExportError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     return 0
@@ -108,8 +112,8 @@ def cmd_send_xapi(args, usage_error) -> int:
     except (ExportError, LrsError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     for problem in report.problems:
-        print(problem, file=sys.stderr)
-    print(report.summary())
+        print(terminal_text(problem), file=sys.stderr)
+    print(terminal_text(report.summary()))
     return 1 if report.still_pending else 0
 
 

@@ -9,18 +9,21 @@ Each rebuilt cache gets a new random key, under which the rendered pages
 are kept (``trainer.modules.page_cache``). A cache that cannot be read or
 written is ignored: the course is then simply loaded from its files.
 ``trainer validate`` never uses it.
+
+The cache lives in the per-user cache folder, never in the data folder
+(which people copy and share), and is read only when signed with this
+install's key (``trainer.signed_cache``): a planted pickle is never loaded.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
-from trainer import __version__
+from trainer import __version__, signed_cache
 from trainer.content import Content, load_content
 
-CACHE_DIR = "cache"
+COURSES_DIR = "courses"
 CACHE_FILE = "content.pickle"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -55,14 +58,22 @@ def cache_stamp(content_dir: Path) -> tuple:
     )
 
 
-def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
-    """The course from the cache when nothing changed, else loaded and cached."""
-    folder = Path(data_dir) / CACHE_DIR
+def cache_folder(content_dir: Path) -> Path:
+    """This course's cache folder, in the per-user cache folder."""
+    name = signed_cache.name_for(str(Path(content_dir).resolve()))
+    return signed_cache.user_cache_dir() / COURSES_DIR / name
+
+
+def load_content_cached(content_dir: Path, cache_dir: Path | None = None) -> Content:
+    """The course from the cache when nothing changed, else loaded and cached.
+
+    ``cache_dir`` defaults to ``cache_folder(content_dir)``.
+    """
+    folder = Path(cache_dir) if cache_dir is not None else cache_folder(content_dir)
     path = folder / CACHE_FILE
     stamp = cache_stamp(content_dir)
     try:
-        with open(path, "rb") as fh:
-            saved_stamp, key, content = pickle.load(fh)
+        saved_stamp, key, content = signed_cache.load(path)
         if saved_stamp == stamp and isinstance(content, Content):
             content.cache_key = key
             return content
@@ -72,16 +83,12 @@ def load_content_cached(content_dir: Path, data_dir: Path) -> Content:
     key = os.urandom(12).hex()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("content-*.pickle"):  # the cache files of earlier versions
-            old.unlink(missing_ok=True)
         from trainer.modules.page_cache import clear_other_pages
 
         clear_other_pages(folder, key)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((stamp, key, content), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        key = None  # not kept: nor are its pages
+        if not signed_cache.dump(path, (stamp, key, content)):
+            key = None  # not kept: nor are its pages
+    except OSError:
+        key = None
     content.cache_key = key
     return content

@@ -22,7 +22,11 @@ def test_smoke_opens_main_window_on_fresh_data_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     records = json.loads((data / "records.json").read_text())
     assert records["profiles"], "a first run makes the learner's profile"
-    assert (data / "cache" / "content.pickle").is_file(), "the course is cached for the next start"
+    from trainer.content import default_content
+    from trainer.content_cache import CACHE_FILE, cache_folder
+
+    assert (cache_folder(default_content()) / CACHE_FILE).is_file(), "the course is cached for the next start"
+    assert not (data / "cache").exists(), "no cache in the data folder, which people copy and share"
 
 
 @pytest.mark.parametrize("settings", ["", "[appearance]\ntheme=dark\nzoom=150\n"], ids=["default", "dark-zoomed"])

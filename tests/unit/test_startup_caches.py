@@ -66,7 +66,7 @@ def test_an_edited_module_is_loaded_afresh(tmp_path):
 def test_an_unreadable_cache_is_rebuilt(tmp_path):
     course = _course(tmp_path / "course")
     load_content_cached(course, tmp_path / "data")
-    (tmp_path / "data" / "cache" / content_cache.CACHE_FILE).write_bytes(b"not a pickle")
+    (tmp_path / "data" / content_cache.CACHE_FILE).write_bytes(b"not a pickle")
     again = load_content_cached(course, tmp_path / "data")
     assert again.course.modules[0].title == "Asking before advising"
 

@@ -12,10 +12,15 @@ from typing import Any
 
 import yaml
 
+from trainer.content_format.limits import yaml_too_big
 from trainer.domain.diagnostics import ERROR, Diagnostic
 from trainer.domain.errors import reason
 
 FENCE = "---"
+
+
+class YamlTooBigError(yaml.MarkedYAMLError):
+    """YAML whose aliases expand into too many values (an "anchor bomb"); ``problem`` says so."""
 
 
 class FrontMatterError(Exception):
@@ -67,7 +72,13 @@ def parse_yaml(text: str) -> tuple[Any, Any]:
     """Parse once: the node tree (with line marks) and the data built from it."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except RecursionError:
+            raise yaml.YAMLError("the YAML is nested too deeply") from None
+        too_big = yaml_too_big(node) if node is not None else None
+        if too_big is not None:  # checked on the nodes, before the values are made
+            raise YamlTooBigError(problem=too_big[1], problem_mark=too_big[0])
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
@@ -114,6 +125,8 @@ def split_text(text: str, path: Path) -> Document:
         line = 1 + 1 + _error_line(exc, yaml_text)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problem = problem.replace("'<stream end>'", "the end of the front matter (is a bracket or quote left open?)")
+        if isinstance(exc, YamlTooBigError):
+            raise FrontMatterError(line, f"front matter: {problem}") from None
         raise FrontMatterError(line, f"front matter is not valid YAML: {problem}") from None
     if data is None:
         data, node = {}, None
@@ -151,7 +164,8 @@ def read_yaml_file(path: Path) -> tuple[Document | None, list[Diagnostic]]:
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problem = problem.replace("'<stream end>'", "the end of the file (is a bracket or quote left open?)")
-        return None, [Diagnostic(path, 1 + _error_line(exc, text), ERROR, f"not valid YAML: {problem}")]
+        what = "" if isinstance(exc, YamlTooBigError) else "not valid YAML: "
+        return None, [Diagnostic(path, 1 + _error_line(exc, text), ERROR, f"{what}{problem}")]
     if data is None:
         data, node = {}, None
     if not isinstance(data, dict):

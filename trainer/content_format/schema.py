@@ -7,6 +7,7 @@ file line, the field and what was expected.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -86,8 +87,13 @@ def _field_name(loc: tuple) -> str:
     return out or "front matter"
 
 
+_SHORT = reprlib.Repr()  # formats only the start of a value, however big or deep it is
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 2, 4, 4, 60, 60
+
+
 def _shown(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
+    """The value as found, in at most 40 characters; never formats all of a huge value."""
+    text = _SHORT.repr(value) if isinstance(value, (str, list, dict, tuple, set)) else str(value)[:60]
     return text if len(text) <= 40 else text[:37] + "..."
 
 

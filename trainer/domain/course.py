@@ -32,6 +32,7 @@ class Module:
     body_line: int = 1  # line of the file where the Markdown body starts
     extra: dict = field(default_factory=dict)
     error: str | None = None  # set when the module failed to load
+    root: Path | None = None  # the course folder: images are shown only from inside it
 
     @property
     def ok(self) -> bool:

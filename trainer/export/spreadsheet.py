@@ -3,7 +3,9 @@
 One row per module (progress) and one row per rated item (ratings), with
 ISO dates and the records' stable uids so rows can be joined and re-imported
 without guessing. Written with the csv module (UTF-8 with a BOM so that
-spreadsheet programs read accents correctly).
+spreadsheet programs read accents correctly). Text that a spreadsheet would
+run as a formula (an observer's name from a bundle, say) is written with a
+leading single quote, as OWASP advises for CSV injection.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+from trainer.domain.safe_text import csv_cell
 from trainer.export.period import Period, iso_day
 from trainer.export.registry import ExportContext, first
 from trainer.export.sections_records import global_values, rated_items
@@ -135,7 +138,7 @@ def to_csv(rows: list[dict], columns: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from trainer.content_format.limits import image_diagnostic, nesting_diagnostics, outside_target
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic
 
 FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -73,9 +74,12 @@ def check_body(
     body: str,
     first_line: int,
     module_names: set[str],
+    root: Path | None = None,
 ) -> list[Diagnostic]:
-    """Problems in a module body. ``module_names`` holds file stems and ids."""
-    out: list[Diagnostic] = []
+    """Problems in a module body. ``module_names`` holds file stems and ids; ``root`` is the
+    course folder (default: the module's own folder), outside which no image may be read."""
+    root = root if root is not None else path.parent
+    out: list[Diagnostic] = nesting_diagnostics(path, body, first_line)
     for i, line in prose_lines(body):
         lineno = first_line + i
         if IAL_RE.match(line):
@@ -97,16 +101,25 @@ def check_body(
             break
     for ref in links(body, first_line):
         target = ref.target
+        if ref.is_image and target and not TEMPLATE_RE.search(target):
+            problem = image_diagnostic(path, ref.line, target, root)
+            if problem is not None:
+                out.append(problem)
+            continue
+        if target and outside_target(target):
+            out.append(
+                Diagnostic(
+                    path,
+                    ref.line,
+                    ERROR,
+                    f"link to '{target}' points outside the course; link to a module or a web page instead",
+                )
+            )
+            continue
         if not target or target.startswith("#") or is_external(target) or TEMPLATE_RE.search(target):
             continue
         local = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not local:
-            continue
-        if ref.is_image:
-            if not (path.parent / local).is_file():
-                out.append(
-                    Diagnostic(path, ref.line, ERROR, f"image '{local}' not found (looked in {path.parent.name}/)")
-                )
             continue
         candidate = path.parent / local
         stem = Path(local).stem

@@ -69,7 +69,7 @@ def _minutes(meta: ModuleMeta) -> int | None:
     return total or None
 
 
-def _module_from(doc: Document, meta: ModuleMeta, index: int) -> Module:
+def _module_from(doc: Document, meta: ModuleMeta, index: int, root: Path | None = None) -> Module:
     order = meta.order if meta.order is not None else order_from_name(doc.path)
     return Module(
         id=meta.id or id_from_name(doc.path),
@@ -86,6 +86,7 @@ def _module_from(doc: Document, meta: ModuleMeta, index: int) -> Module:
         body=doc.body,
         body_line=doc.body_line,
         extra=dict(meta.model_extra or {}),
+        root=root,
     )
 
 
@@ -105,7 +106,23 @@ def load_course(
     docs: list[tuple[Document, Module]] = []
     failed_docs: list[Document] = []
 
+    inside = root.resolve()
     for index, path in enumerate(files):
+        try:
+            outside = not path.resolve().is_relative_to(inside)
+        except (OSError, RuntimeError):  # a link loop
+            outside = True
+        if outside:  # a link to a file elsewhere: a course cannot make the app read other files
+            diags.append(
+                Diagnostic(
+                    path,
+                    1,
+                    ERROR,
+                    "this module is a link to a file outside the course "
+                    "folder; it is not loaded (copy the file in instead)",
+                )
+            )
+            continue
         doc, problems = read_document(path)
         diags.extend(problems)
         if doc is None:
@@ -148,7 +165,7 @@ def load_course(
             )
             failed_docs.append(doc)
             continue
-        module = _module_from(doc, parsed, index)
+        module = _module_from(doc, parsed, index, root)
         if module.id in seen:
             diags.append(
                 Diagnostic(
@@ -166,9 +183,9 @@ def load_course(
         docs.append((doc, module))
 
     for doc in failed_docs:
-        diags.extend(check_body(doc.path, doc.body, doc.body_line, names))
+        diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
     for doc, module in docs:
-        diags.extend(check_body(doc.path, doc.body, doc.body_line, names))
+        diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
         if known_skills is not None:
             for i, skill in enumerate(module.skills):
                 if skill not in known_skills:

@@ -6,16 +6,17 @@ file and the app's own code) plus what else the page depends on: the
 module, the page colours, the done mark and the linked scenarios' titles.
 Any change to those gives a new entry; a folder for an older key is
 removed when the course cache is rebuilt. A cache that cannot be read or
-written is ignored and the page is rendered as usual.
+written is ignored and the page is rendered as usual. Pages are read only
+when signed with this install's key (``trainer.signed_cache``).
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from trainer import signed_cache
 
 if TYPE_CHECKING:
     from trainer.domain.course import Module
@@ -49,19 +50,11 @@ class PageCache:
         titles = scenario_titles or {}
         path = self._path(module, theme, done, titles)
         try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
+            return signed_cache.load(path)
         except Exception:
             pass
         rendered = render_page_for(module, theme, done, titles)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(rendered, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except (OSError, pickle.PicklingError):
-            pass
+        signed_cache.dump(path, rendered)  # not kept when it cannot be written
         return rendered
 
 

@@ -7,12 +7,16 @@ source never reaches the page as markup.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from html import escape
+from pathlib import Path
 
 import jinja2
 import markdown
 import nh3
 
+from trainer.content_format.limits import clamp_nesting, image_problem, too_deep_html
 from trainer.domain.course import Heading, Module
 from trainer.modules.page import Rendered
 from trainer.modules.qtext_ext import QtTextExtension
@@ -70,14 +74,29 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
-    """Markdown to sanitised HTML plus the headings for a table of contents."""
+_IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]*\ssrc=)(?:[^>]*?\salt="([^"]*)")?[^>]*>')
+TOO_DEEP = (
+    "<p><b>This page is nested too deeply to lay out, so it is shown as plain text.</b> "
+    "Run <code>trainer validate</code> on the course to see where.</p>"
+)
+
+
+def markdown_to_html(text: str, images: tuple[Path, Path] | None = None) -> tuple[str, list[Heading]]:
+    """Markdown to sanitised HTML plus the headings for a table of contents.
+
+    ``images`` is (the module's folder, the course folder): an image is kept only when it
+    is a regular, small file inside the course folder (see trainer.content_format.limits); without
+    it, no image read from disk is kept. Quotes and lists are shown a few levels deep at most.
+    """
     md = markdown.Markdown(
         extensions=EXTENSIONS + [QtTextExtension()],
         extension_configs={"toc": {"permalink": False}},
         output_format="html",
     )
-    html = md.convert(text)
+    try:
+        html = md.convert(clamp_nesting(text))
+    except RecursionError:  # nesting the limits did not catch: show the words, not a blank page
+        return TOO_DEEP + f"<pre>{escape(text)}</pre>", []
     headings: list[Heading] = []
 
     def walk(tokens):
@@ -86,14 +105,26 @@ def markdown_to_html(text: str) -> tuple[str, list[Heading]]:
             walk(tok.get("children", []))
 
     walk(getattr(md, "toc_tokens", []))
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src":
+            if images is None:
+                return value if value.lower().startswith(("http://", "https://")) else None
+            return None if image_problem(value, *images) else value
+        return value
+
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=keep,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
+    clean = _IMG_WITHOUT_SRC.sub(lambda m: m.group(1) or "", clean)  # a refused image: its alt text
+    if too_deep_html(clean):
+        return TOO_DEEP + f"<pre>{escape(text)}</pre>", headings
     return clean, headings
 
 
@@ -113,7 +144,8 @@ def render_module(
 ) -> Rendered:
     """The module page. ``scenario_titles`` (id -> title) names the paired
     scenarios the module links to; unknown ids are left out."""
-    body, headings = markdown_to_html(module.body)
+    images = (module.path.parent, module.root or module.path.parent)
+    body, headings = markdown_to_html(module.body, images)
     toc = [h for h in headings if h.level in (2, 3)]
     titles = scenario_titles or {}
     practice = [(sid, titles[sid]) for sid in module.scenarios if sid in titles]

@@ -7,8 +7,10 @@ person can fix raise ExportError with one plain line.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +93,23 @@ def check_output(path: Path) -> Path:
     return path
 
 
+def not_written(path: Path, exc: OSError) -> str:
+    """One plain line for an export that could not be written to ``path``."""
+    why = {
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EROFS: "the disk is read-only",
+        errno.ENOSPC: "the disk is full",
+    }.get(exc.errno, (exc.strerror or str(exc)).lower())
+    return f"could not write {path}: {why}; choose another folder with -o"
+
+
+def check_writable(path: Path) -> None:
+    """Raise OSError now if no file can be made beside ``path`` (PDF: before Qt tries and complains)."""
+    with tempfile.NamedTemporaryFile(dir=Path(path).parent, prefix=".trainer-probe-"):
+        pass
+
+
 def _write(path: Path, text: str | bytes) -> Path:
     path = check_output(path)
     atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text)
@@ -143,6 +162,7 @@ def run_export(
     if pdf_writer is None:
         raise ExportError("PDF export needs the desktop part of the app (PySide6)")
     check_output(output)
+    check_writable(output)
     pdf_writer(portfolio, output)
     return [output]
 

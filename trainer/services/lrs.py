@@ -65,6 +65,15 @@ class SendReport:
 Transport = Callable[[LrsConfig, list[dict]], tuple[int, str]]
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow no redirect: urllib would re-send the password to wherever one points
+    (another host too) and turn the POST into a GET that any server answers 200.
+    The 3xx comes back as the answer instead, and the statements stay pending."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
 def http_transport(config: LrsConfig, statements: list[dict]) -> tuple[int, str]:
     headers = {"Content-Type": "application/json", "X-Experience-API-Version": XAPI_VERSION}
     if config.username or config.password:
@@ -74,7 +83,8 @@ def http_transport(config: LrsConfig, statements: list[dict]) -> tuple[int, str]
         config.statements_url, method="POST", headers=headers, data=json.dumps(statements).encode("utf-8")
     )
     try:
-        with urllib.request.urlopen(request, timeout=config.timeout) as response:
+        opener = urllib.request.build_opener(_NoRedirects)
+        with opener.open(request, timeout=config.timeout) as response:
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as exc:
         with exc:

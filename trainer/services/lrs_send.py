@@ -112,6 +112,12 @@ def explain_status(status: int) -> str:
         return "there is no learning record store at that address (it answered 404 Not found); check the address"
     if status in (401, 403):
         return "the learning record store refused the user name or password"
+    if 300 <= status < 400:
+        return (
+            f"the learning record store's address sent the app somewhere else (a {status} redirect), "
+            "which the app does not follow so that your password stays with it; "
+            "use the exact address your organisation gave"
+        )
     if status >= 500:
         return f"the learning record store had a problem of its own (it answered {status}); try again later"
     return f"the learning record store answered {status}"

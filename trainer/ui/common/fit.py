@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
+from trainer.domain.safe_text import qt_text
+
 
 def show_full_text(combo: QComboBox) -> None:
     """Put the combo's whole current choice (or its placeholder) in its tooltip, for when it is cut short."""
     text = combo.currentText() if combo.currentIndex() >= 0 else combo.placeholderText()
-    combo.setToolTip(text)
+    combo.setToolTip(qt_text(text))  # the choice may quote a record: never markup
 
 
 def let_combo_shrink(combo: QComboBox, chars: int = 14) -> QComboBox:

@@ -93,9 +93,11 @@ class AddBookmarkDialog(QDialog):
         self.setWindowTitle("Bookmark this passage")
         shown = passage if len(passage) < 400 else passage[:400] + "\u2026"
         self.quote = QLabel(f"\u201c{shown}\u201d")
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)  # text from a page, shown as text
         self.quote.setWordWrap(True)
         self.quote.setAccessibleName("Passage")
         self.where = QLabel(where)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
         self.where.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setAccessibleName("Note")

@@ -135,6 +135,7 @@ class ExportDialog(QDialog):
         file_form.addRow(file_label, path_row)
 
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # names files the person chose
         self.message.setWordWrap(True)
         self.message.setObjectName("message")
         self.message.setAccessibleName("Export message")

@@ -35,6 +35,7 @@ from trainer.services.home import HomeSummary
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
 NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText: a person's own words are never read as HTML
 COLUMN_MAX = 980
 
 
@@ -124,6 +125,7 @@ class HomeView(QWidget):
         self.goal_card = Card("Your goal")
         self.goal_label = QLabel()
         self.goal_label.setWordWrap(True)
+        self.goal_label.setProperty("textFormat", PLAIN_TEXT)  # the nudge quotes the goal
         self.checkin_button = QPushButton("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
         self.checkin_button.setToolTip("Record how your own goal is going")

@@ -8,6 +8,8 @@ again.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -70,6 +72,7 @@ class ReflectionEditor(QWidget):
 
         self.template_label = QLabel()
         self.template_label.setAccessibleName("Template")
+        self.template_label.setTextFormat(Qt.TextFormat.RichText)  # its parts are escaped
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMM yyyy")
@@ -224,10 +227,11 @@ class ReflectionEditor(QWidget):
             self.date_edit.setDate(QDate.fromString(rec.get("date", ""), "yyyy-MM-dd"))
             self.tags_edit.setText(", ".join(rec.get("tags", [])))
             t = self.template
+            esc = html.escape
             self.template_label.setText(
-                f"<b>{t.title}</b>" + (f" \u00b7 {t.when}" if t and t.when else "")
+                f"<b>{esc(t.title)}</b>" + (f" \u00b7 {esc(t.when)}" if t.when else "")
                 if t
-                else f"Template: {rec.get('template', '?')} (not found)"
+                else f"Template: {esc(str(rec.get('template', '?')))} (not found)"
             )
             self._fill_links(rec.get("link"))
             self.reminder_label.setText(t.reminder if t else "")
@@ -294,8 +298,8 @@ class ReflectionEditor(QWidget):
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 10, 0, 0)
             box_layout.setSpacing(3)
-            title = QLabel(f"<b>{section.title}</b>")
-            prompt = QLabel(f"<span style='color:{muted}'>{section.prompt}</span>")
+            title = QLabel(f"<b>{html.escape(section.title)}</b>")
+            prompt = QLabel(f"<span style='color:{muted}'>{html.escape(section.prompt)}</span>")
             prompt.setWordWrap(True)
             box_layout.addWidget(title)
             box_layout.addWidget(prompt)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -161,13 +163,15 @@ class CheckInDialog(_PlanHint, QDialog):
         self.controller = controller
         self.goal = goal
         self.setWindowTitle("Check in on your goal")
-        heading = QLabel(f"<b>{goal.get('goal', '')}</b>")
+        heading = QLabel(f"<b>{html.escape(str(goal.get('goal', '')))}</b>")  # the person's words, not HTML
+        heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         plan = goal.get("plan", {})
         plan_text = ", ".join(
             v for v in (plan.get("what"), plan.get("when"), plan.get("where"), plan.get("how_often")) if v
         )
         plan_label = QLabel(f"Your plan: {plan_text}" if plan_text else "")
+        plan_label.setTextFormat(Qt.TextFormat.PlainText)
         plan_label.setWordWrap(True)
         self.progress_group = QButtonGroup(self)
         progress_row = QHBoxLayout()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.safe_text import qt_text
 from trainer.modules.render import markdown_to_html
 from trainer.services.journal import DRAFT, FINISHED, JournalFilter, link_key
 from trainer.ui.common.fit import let_combo_shrink, show_full_text
@@ -63,10 +64,12 @@ class JournalView(QWidget):
         self.goal_label.setObjectName("goalSummary")
         self.goal_label.setAccessibleName("Your goal")
         self.goal_label.setWordWrap(True)
+        self.goal_label.setTextFormat(Qt.TextFormat.PlainText)  # the person's own words, never HTML
         self.nudge_label = QLabel()
         self.nudge_label.setObjectName("goalNudge")
         self.nudge_label.setAccessibleName("Goal check-in due")
         self.nudge_label.setWordWrap(True)
+        self.nudge_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.nudge_label.font()
         font.setBold(True)
         self.nudge_label.setFont(font)
@@ -109,6 +112,7 @@ class JournalView(QWidget):
         self.undo_bar.setObjectName("undoBar")
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_label = QLabel()
+        self.undo_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes a reflection's title
         self.undo_label.setWordWrap(True)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setAccessibleName("Undo: restore from the bin")
@@ -299,7 +303,7 @@ class JournalView(QWidget):
             for rec in entries:
                 item = QListWidgetItem(self._item_text(rec))
                 item.setData(UidRole, rec["uid"])
-                item.setToolTip(rec.get("title") or "Untitled reflection")
+                item.setToolTip(qt_text(rec.get("title") or "Untitled reflection"))  # text, not markup
                 self.list.addItem(item)
                 if rec["uid"] == keep:
                     self.list.setCurrentItem(item)

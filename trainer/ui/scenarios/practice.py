@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.safe_text import qt_text
 from trainer.scenarios.align import parts_at, spot_targets
 from trainer.scenarios.model import PRACTITIONER, Moment, Scenario
 from trainer.scenarios.scoring import SpotScore
@@ -166,7 +167,7 @@ class PredictPanel(QWidget):
             first = rec["text"].splitlines()[0]
             item = QListWidgetItem(f"{_when(rec.get('created', ''))}: {_short(first, 70)}")
             item.setData(Qt.ItemDataRole.UserRole, rec["text"])
-            item.setToolTip(rec["text"])
+            item.setToolTip(qt_text(rec["text"]))  # the person's words, never markup
             self.attempts_list.addItem(item)
         if attempts:
             self.attempts_list.setCurrentRow(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,6 @@ from trainer.ui.screenshots.sections import grab_every_screen
 from trainer.ui.screenshots.skills import grab_skills
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
     from trainer.ui.shell.parts import AppParts
 
 
@@ -30,15 +29,17 @@ in by the command line, so this tool does not reach up into the entry point."""
 
 
 def _offscreen_app(launch: Launch, outdir: Path, content_dir: Path, data_dir: Path | None):
-    """The app built offscreen on ``data_dir`` (a throwaway folder if None); the
-    temporary folder, if any, is returned for the caller to clean up."""
+    """The app built offscreen on a temporary copy of ``data_dir`` (an empty folder if None
+    or missing): the screenshots add invented records, which must never reach a person's
+    real data folder. The temporary folder is returned for the caller to clean up."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     Path(outdir).mkdir(parents=True, exist_ok=True)
-    tmp = None
-    if data_dir is None:
-        tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
-        data_dir = Path(tmp.name)
-    app, parts = launch(content_dir, data_dir)
+    tmp = tempfile.TemporaryDirectory(prefix="trainer-shots-")
+    copy = Path(tmp.name) / "data"
+    if data_dir is not None and Path(data_dir).is_dir():
+        # not the lock: the app may have the real folder open, and the copy is ours alone
+        shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("records.lock", "*.tmp"))
+    app, parts = launch(content_dir, copy)
     return app, parts, tmp
 
 

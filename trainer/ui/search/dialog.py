@@ -106,6 +106,7 @@ class SearchDialog(QDialog):
         self.edit.setClearButtonEnabled(True)
         self.label.setBuddy(self.edit)
         self.summary = QLabel(" ")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # repeats the words searched for
         self.summary.setAccessibleName("Number of results")
         self.results = QTreeWidget()
         self.results.setHeaderHidden(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.safe_text import qt_text
 from trainer.sessions.session_code import session_code
 from trainer.ui.common.fit import let_combo_shrink, show_full_text
 from trainer.ui.common.flow_layout import FlowLayout
@@ -175,8 +176,10 @@ class RosterPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete session",
-            f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its groups and "
-            "observer notes? Feedback files already exported are not affected.",
+            qt_text(
+                f"Delete the session \u201c{session['title']}\u201d of {session['date']}, with its "
+                "groups and observer notes? Feedback files already exported are not affected."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -277,11 +280,11 @@ class RosterPanel(QWidget):
             name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, person["id"])
-            name.setToolTip(f"{person['name']}\nTicked: present today. Untick anyone who did not come.")
+            name.setToolTip(qt_text(f"{person['name']}\nTicked: present today. Untick anyone who did not come."))
             self.table.setItem(row, 0, name)
             for col, key in ((1, "role"), (2, "team")):
                 cell = QTableWidgetItem(person.get(key, ""))
-                cell.setToolTip(person.get(key, ""))
+                cell.setToolTip(qt_text(person.get(key, "")))
                 self.table.setItem(row, col, cell)
         n_present = sum(1 for p in people if p.get("present"))
         self.count_label.setText(f"{n_present} present of {len(people)}" if people else "No one added yet")

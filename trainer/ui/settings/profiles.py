@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain.safe_text import qt_text
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.ui.common.appearance import error_style
 
@@ -204,8 +205,10 @@ class ProfilesDialog(QDialog):
         answer = QMessageBox.question(
             self,
             "Delete profile",
-            f"Delete the profile '{profile.name}' and all of its progress, notes and ratings?\n\n"
-            "A backup is taken first, but the profile disappears from the app.",
+            qt_text(
+                f"Delete the profile '{profile.name}' and all of its progress, notes and ratings?\n\n"
+                "A backup is taken first, but the profile disappears from the app."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
