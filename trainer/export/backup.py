@@ -146,8 +146,7 @@ def conflict_uid(rec: dict) -> str:
 
 
 def _replace(store, kind: str, old: dict, new: dict) -> None:
-    store.delete(kind, old["uid"])
-    store.import_record(kind, new)
+    store.replace(kind, old["uid"], new)  # one journal step: a full disk keeps the old one
 
 
 def merge_progress(mine: dict, theirs: dict) -> dict:

@@ -14,9 +14,11 @@ changes nothing and raises ``OSError``.
 
 from __future__ import annotations
 
+import copy
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
@@ -49,6 +51,8 @@ class RecordStore:
         self.migrated_from: list[int] = []
         self._closed = False
         self._uids: dict[str, dict[str, int]] = {}
+        self._pending: list[dict] | None = None  # journal ops of an open atomic() step
+        self._saved: dict[str, dict | None] = {}  # tables as they were before it
 
     @property
     def folder(self) -> Path | None:
@@ -149,29 +153,95 @@ class RecordStore:
         found = table.search(_matcher(where)) if where else table.all()
         if not found:
             return 0
-        if self.read_only:
-            raise ReadOnlyStoreError()
-        if self._closed:
-            raise OSError(9, "the records are closed")
-        if self._backend is not None:
-            self._backend.append_many([{"op": "del", "kind": kind, "uid": d.get("uid")} for d in found])
+        self._write_many([{"op": "del", "kind": kind, "uid": d.get("uid")} for d in found], kind)
         table.remove(doc_ids=[d.doc_id for d in found])
         self._uids.pop(kind, None)
         self._written()
         return len(found)
 
+    def replace(self, kind: str, old_uid: str, record: dict) -> dict:
+        """Swap the record ``old_uid`` for ``record`` (kept as it is: uid and times) in one
+        durable step: a failed write (full disk) leaves the old record, never neither."""
+        with self.atomic():
+            self.delete(kind, old_uid)
+            return self.import_record(kind, record)
+
+    def add_many(self, kind: str, records: list[dict]) -> list[dict]:
+        """Add records as they are (uid and times kept) in one durable step, in time linear
+        in their number (TinyDB copies a whole table on each single insert)."""
+        recs = [dict(r) for r in records]
+        index = self._uids.get(kind) or {doc.get("uid"): doc.doc_id for doc in self._db.table(kind).all()}
+        now = self._clock()
+        seen: set = set()
+        for rec in recs:
+            rec.setdefault("uid", new_uid())
+            rec.setdefault("created", now)
+            rec.setdefault("updated", now)
+            if rec["uid"] in index or rec["uid"] in seen:
+                raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
+            seen.add(rec["uid"])
+        if not recs:
+            return []
+        self._write_many([{"op": "put", "kind": kind, "rec": rec} for rec in recs], kind)
+        self._db.table(kind).insert_multiple(recs)
+        self._uids.pop(kind, None)
+        self._written()
+        return recs
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Make every write inside one durable step (one journal write): all or none.
+
+        Memory changes at once (reads inside see them); the journal is written at the
+        end; if that fails, or the block raises, memory goes back as it was.
+        """
+        if self._pending is not None:  # nested: the outer step writes
+            yield
+            return
+        self._pending, self._saved = [], {}
+        try:
+            yield
+            ops, self._pending = self._pending, None
+            if ops and self._backend is not None:
+                self._backend.append_many(ops)
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._pending, self._saved = None, {}
+        self._written()
+
+    def _rollback(self) -> None:
+        raw = self._db.storage.read() or {}
+        for kind, table in self._saved.items():
+            if table is None:
+                raw.pop(kind, None)
+            else:
+                raw[kind] = table
+            self._db.table(kind).clear_cache()
+        self._db.storage.write(raw)
+        self._uids.clear()
+
     # -- durability --------------------------------------------------------------
     def _write(self, op: dict) -> None:
         """Make ``op`` durable before memory changes; raises OSError if it cannot."""
+        self._write_many([op], op["kind"])
+
+    def _write_many(self, ops: list[dict], kind: str) -> None:
         if self.read_only:
             raise ReadOnlyStoreError()
         if self._closed:
             raise OSError(9, "the records are closed")
-        if self._backend is not None:
-            self._backend.append(op)
+        if self._pending is not None:  # inside atomic(): written at its end
+            if kind not in self._saved:
+                raw = self._db.storage.read() or {}
+                self._saved[kind] = copy.deepcopy(raw[kind]) if kind in raw else None
+            self._pending.extend(ops)
+        elif self._backend is not None:
+            self._backend.append_many(ops)
 
     def _written(self) -> None:
-        if self._backend is not None:
+        if self._backend is not None and self._pending is None:
             self._backend.after_write(lambda: self._db.storage.read() or {})
 
     def backup(self, reason: str = "manual") -> Path | None:
