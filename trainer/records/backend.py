@@ -20,7 +20,7 @@ from typing import Callable
 
 from trainer.records import backups as bk
 from trainer.records.errors import ReadOnlyStoreError, StoreConflictError
-from trainer.records.files import (JOURNAL, SNAPSHOT, CorruptFile, apply_ops, encode_op,
+from trainer.records.files import (JOURNAL, META, SNAPSHOT, CorruptFile, apply_ops, encode_op,
                                    encode_snapshot, file_id, load_files, read_journal)
 from trainer.records.lock import DataLock
 from trainer.records.migrations import check_not_newer, migrate, new_data
@@ -86,7 +86,33 @@ def open_folder(folder: Path, read_only: bool, now: str) -> Opened:
         bk.make_backup(folder, reason=f"before-migration-v{steps[0]}")
     opened.data, opened.migrated_from = data, steps
     opened.needs_compaction = opened.needs_compaction or bool(steps) or not snapshot.exists()
+    _set_aside_invalid(folder, opened, read_only)
     return opened
+
+
+def _set_aside_invalid(folder: Path, opened: Opened, read_only: bool) -> None:
+    """Take records the app cannot use out of ``opened.data``, into the quarantine file
+    (read-only: out of memory only). Raises OSError when they cannot be kept."""
+    from trainer.records.quarantine import describe, set_aside
+    from trainer.records.schemas import problem
+
+    found, path = 0, None
+    for kind, table in opened.data.items():
+        if kind == META:
+            continue
+        bad = [(doc_id, rec, why) for doc_id, rec in table.items()
+               if (why := problem(kind, rec)) is not None]
+        if not bad:
+            continue
+        if not read_only:
+            path = set_aside(folder, kind, [(rec, why) for _i, rec, why in bad], "the data folder")
+        for doc_id, _rec, _why in bad:
+            del table[doc_id]
+        found += len(bad)
+    if found:
+        opened.notices.append(describe(found, path))
+        opened.needs_compaction = True
+        opened.repaired = opened.repaired or not read_only
 
 
 def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
