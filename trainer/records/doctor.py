@@ -110,6 +110,7 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
             say(f"Updated the records format from version {store.migrated_from[0]} "
                 f"(a backup was taken first)")
         say(f"Schema version: {store.schema_version}")
+        _report_schema(store, folder, say)
         _report_profiles(store, say)
         _report_backups(folder, say)
     finally:
@@ -124,6 +125,21 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
         return 1
     say("Repaired." if store.repaired or not files_ok else "Healthy.")
     return 0
+
+
+def _report_schema(store, folder: Path, say: Callable[[str], None]) -> None:
+    """Every record is checked against its kind's schema when the folder is opened (bad
+    ones are set aside then, and said in a notice); say so, and what is in quarantine."""
+    from trainer.records.quarantine import count, quarantine_path
+    from trainer.records.schemas import problem
+
+    records = [(k, r) for k in store.kinds() for r in store.all(k)]
+    bad = sum(1 for k, r in records if problem(k, r) is not None)
+    say(f"Records checked against their schema: {len(records) - bad} usable"
+        + (f", {bad} NOT usable" if bad else ""))
+    held = count(folder)
+    if held:
+        say(f"Quarantine: {held} record{'s' if held != 1 else ''} set aside in {quarantine_path(folder)}")
 
 
 def _report_profiles(store, say: Callable[[str], None]) -> None:
