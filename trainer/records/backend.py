@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -141,6 +142,13 @@ def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
     return Opened(loaded.data, seq, [text], repaired=True, restored_from=path, needs_compaction=True)
 
 
+def _probe_writable(folder: Path) -> None:
+    """Raise OSError unless a new file can be made in ``folder`` (snapshots and backups are)."""
+    fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
+    os.close(fd)
+    os.unlink(tmp)
+
+
 class FileBackend:
     """Writes for one open data folder. Not thread-safe: the UI thread owns it."""
 
@@ -165,6 +173,7 @@ class FileBackend:
     def start(self, data: dict, compact: bool) -> None:
         if self.read_only:
             return
+        _probe_writable(self.folder)  # else saves would pile up in the journal, never folded in
         if compact:
             self.compact(data)
         else:

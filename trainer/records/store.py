@@ -25,7 +25,8 @@ from tinydb.storages import MemoryStorage
 
 from trainer.records.ids import new_uid
 from trainer.records.backend import FileBackend, open_folder
-from trainer.records.errors import ReadOnlyStoreError, StoreLockedError  # noqa: F401 (re-export)
+from trainer.records.errors import (FolderNotWritableError, ReadOnlyStoreError, StoreConflictError,
+                                    StoreLockedError, not_writable_message)  # noqa: F401 (re-export)
 from trainer.records.files import SNAPSHOT
 from trainer.records.lock import DataLock
 from trainer.records.migrations import SCHEMA_VERSION, schema_of
@@ -316,20 +317,22 @@ def open_store(data_dir: Path, *, read_only: bool = False, lock: DataLock | bool
     ``NewerSchemaError`` without touching anything. Read ``store.notices``.
     """
     data_dir = Path(data_dir)
-    if not read_only:
-        data_dir.mkdir(parents=True, exist_ok=True)
     held: DataLock | None = None
-    if lock is True and not read_only:
-        held = DataLock(data_dir).acquire()
-    elif isinstance(lock, DataLock):
-        held = lock
     try:
+        if not read_only:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        if lock is True and not read_only:
+            held = DataLock(data_dir).acquire()
+        elif isinstance(lock, DataLock):
+            held = lock
         opened = open_folder(data_dir, read_only, clock())
         backend = FileBackend(data_dir, opened.seq, read_only=read_only, lock=held)
         backend.start(opened.data, compact=opened.needs_compaction)
-    except BaseException:
+    except BaseException as exc:
         if held is not None:
             held.release()
+        if isinstance(exc, OSError) and not isinstance(exc, StoreConflictError):
+            raise FolderNotWritableError(not_writable_message(data_dir, exc)) from None
         raise
     db = TinyDB(storage=MemoryStorage)
     db.storage.write(opened.data)
