@@ -73,13 +73,18 @@ def read_backup(path: Path) -> dict:
         raise BackupError(f"{path}: file not found")
     if not path.is_file():
         raise BackupError(f"{path}: is a folder, not a backup file")
+    from trainer.records import safe_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise BackupError(f"{path}: not a text file; expected a JSON backup made by "
-                          "'trainer export --format json'") from None
-    except json.JSONDecodeError as exc:
-        raise BackupError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        data = safe_json.loads(path.read_bytes())
+    except OSError as exc:
+        raise BackupError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    except safe_json.BadJson as exc:
+        if "UTF-8" in exc.reason:
+            raise BackupError(f"{path}: not a text file; expected a JSON backup made by "
+                              "'trainer export --format json'") from None
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        raise BackupError(f"{path}: {where}{exc.reason}") from None
     return check_backup(data, str(path))
 
 
