@@ -69,6 +69,8 @@ def parse_snapshot(path: Path, raw: bytes) -> dict:
     for kind, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptFile(path, f"the table '{kind}' is not a set of records")
+        if not all(k.isdigit() and k.isascii() for k in table):
+            raise CorruptFile(path, f"the table '{kind}' has a record without a number")
     return data
 
 

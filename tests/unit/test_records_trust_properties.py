@@ -1,0 +1,165 @@
+"""Property tests for every reader of outside files: bundles, observer files, backups,
+``records.json`` and journal lines. Any input gives a result or one clear error (the
+reader's own, one line), never a traceback, and never a change to the store on error."""
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trainer.export.backup import FORMAT as BACKUP, BackupError, read_backup, restore
+from trainer.records.doctor import run_doctor
+from trainer.records.errors import StoreError
+from trainer.records.files import read_journal
+from trainer.records.schemas import problem
+from trainer.records.store import memory_store, open_store, read_on_disk
+from trainer.sessions.bundles import FORMAT as BUNDLE, BundleError, import_bundle
+from trainer.sessions.observation_file import FORMAT as FORM, ObservationFileError, read_observation_file
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+KINDS = ["reflection", "progress", "goal", "goal_checkin", "bookmark", "observation", "profiles", "note"]
+FIELDS = ["uid", "created", "updated", "profile", "date", "module", "position", "done", "title", "tags",
+          "sections", "items", "globals", "counts", "name", "goal", "confidence"]
+
+scalars = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+           | st.sampled_from(["2026-01-02", "2026-01-02T10:00:00+00:00", "zzz", "", "r1"]))
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+records = st.dictionaries(st.sampled_from(FIELDS), values, max_size=8) | values
+texts = (st.binary(max_size=200) | st.text(max_size=200).map(str.encode)
+         | values.map(lambda v: json.dumps(v).encode())
+         | st.sampled_from([b"[" * 5000, b'{"a": ' + b"9" * 5000 + b"}", b"\xef\xbb\xbf{}", b"NaN"]))
+
+
+def _folder() -> Path:
+    return Path(tempfile.mkdtemp(prefix="trainer-prop-"))
+
+
+def _one_line(exc: Exception) -> bool:
+    return "\n" not in str(exc) and bool(str(exc).strip())
+
+
+def _write(raw: bytes) -> Path:
+    path = _folder() / "file.json"
+    path.write_bytes(raw)
+    return path
+
+
+@SETTINGS
+@given(raw=texts)
+def test_any_bytes_as_a_backup_bundle_or_form(raw):
+    path = _write(raw)
+    for reader, error in ((read_backup, BackupError), (read_observation_file, ObservationFileError)):
+        try:
+            reader(path)
+        except error as exc:
+            assert _one_line(exc)
+
+
+@SETTINGS
+@given(recs=st.dictionaries(st.sampled_from(KINDS), st.lists(records, max_size=4), max_size=3))
+def test_any_backup_restores_only_usable_records_or_changes_nothing(recs):
+    folder = _folder()
+    store = open_store(folder)
+    store.import_record("reflection", {"uid": "mine", "title": "Mine", "updated": "2026-01-02T10:00:00+00:00"})
+    before = read_on_disk(folder)
+    try:
+        restore(store, {"format": BACKUP, "version": 1, "records": recs})
+    except BackupError as exc:
+        assert _one_line(exc)
+        assert read_on_disk(folder) == before
+    for kind in store.kinds():
+        for rec in store.all(kind):
+            assert problem(kind, rec) is None, rec
+    assert store.get("reflection", "mine") is not None
+    store.close()
+
+
+@SETTINGS
+@given(session=st.dictionaries(st.sampled_from(["uid", "date", "title"]), values, max_size=3),
+       observations=st.lists(st.dictionaries(st.sampled_from(["uid", "round", "observer_name", "counts",
+                                                              "items", "globals", "note"]), values, max_size=7),
+                             max_size=3))
+def test_any_bundle_imports_usable_observations_or_changes_nothing(session, observations):
+    folder = _folder()
+    path = _write(json.dumps({"format": BUNDLE, "version": 1, "session": session, "learner": {"name": "A"},
+                              "observations": observations}).encode())
+    store = open_store(folder / "data")
+    before = read_on_disk(folder / "data")
+    try:
+        import_bundle(store, "default", path)
+    except BundleError as exc:
+        assert _one_line(exc)
+        assert read_on_disk(folder / "data") == before
+    for rec in store.all("observation"):
+        assert problem("observation", rec) is None
+    store.close()
+
+
+@SETTINGS
+@given(form=st.dictionaries(st.sampled_from(["uid", "session_code", "round", "practitioner", "observer",
+                                             "observation"]), values, max_size=6))
+def test_any_observation_form(form):
+    path = _write(json.dumps({"format": FORM, "version": 1, **form}).encode())
+    try:
+        read_observation_file(path)
+    except ObservationFileError as exc:
+        assert _one_line(exc)
+
+
+def _check_opens(folder: Path) -> None:
+    copy = Path(tempfile.mkdtemp()) / "copy"
+    shutil.copytree(folder, copy)
+    assert run_doctor(copy, say=lambda _line: None) in (0, 1)  # the doctor never crashes
+    try:
+        store = open_store(folder)
+    except StoreError as exc:
+        assert _one_line(exc)
+        return
+    for kind in store.kinds():
+        for rec in store.all(kind):
+            assert problem(kind, rec) is None
+    store.add("note", {"text": "still works"})
+    store.close()
+    reopened = open_store(folder)
+    assert len(reopened.all("note")) >= 1
+    reopened.close()
+
+
+@SETTINGS
+@given(raw=texts | st.dictionaries(st.sampled_from(KINDS + ["_meta"]),
+                                   st.dictionaries(st.sampled_from(["1", "2", "x"]), records, max_size=3),
+                                   max_size=3).map(lambda d: json.dumps(d).encode()))
+def test_any_records_file_opens_or_says_why(raw):
+    folder = _folder()
+    (folder / "records.json").write_bytes(raw)
+    _check_opens(folder)
+
+
+journal_ops = st.fixed_dictionaries({"seq": st.integers(-2, 50) | values, "op": st.sampled_from(["put", "del", "x"]),
+                                     "kind": st.sampled_from(KINDS + ["_meta"]) | values},
+                                    optional={"rec": records, "uid": values})
+
+
+@SETTINGS
+@given(lines=st.lists(journal_ops.map(lambda op: json.dumps(op).encode()) | texts, max_size=5),
+       newline=st.booleans())
+def test_any_journal_lines_open_or_say_why(lines, newline):
+    folder = _folder()
+    store = open_store(folder)
+    store.add("note", {"text": "before"})
+    store.close()
+    raw = b"\n".join(line.replace(b"\n", b" ") for line in lines) + (b"\n" if newline else b"")
+    (folder / "records.journal").write_bytes(raw)
+    read_journal(folder / "records.journal")
+    _check_opens(folder)
+
+
+def test_the_memory_store_rejects_nothing_it_should_keep():
+    store = memory_store()
+    report = restore(store, {"format": BACKUP, "version": 1, "records": {"reflection": [
+        {"uid": "a", "date": "2026-01-02", "updated": "2026-01-02T10:00:00+00:00"}]}})
+    assert report.added == 1 and report.quarantined == 0
