@@ -163,3 +163,58 @@ def test_the_memory_store_rejects_nothing_it_should_keep():
     report = restore(store, {"format": BACKUP, "version": 1, "records": {"reflection": [
         {"uid": "a", "date": "2026-01-02", "updated": "2026-01-02T10:00:00+00:00"}]}})
     assert report.added == 1 and report.quarantined == 0
+
+
+T = "2026-01-02T10:00:00+00:00"
+VALID = {
+    "reflection": {"date": "2026-01-02", "title": "t", "tags": ["a"], "sections": {"a": "x"}, "link": None},
+    "progress": {"module": "m", "done": True, "done_at": T, "position": 0.5},
+    "goal": {"goal": "g", "importance": 5, "confidence": None, "plan": {"what": "w"}, "every_days": 7},
+    "goal_checkin": {"goal": "g", "date": "2026-01-02", "confidence": 3},
+    "bookmark": {"module": "m", "text": "t"},
+    "observation": {"date": "2026-01-02", "items": {"s": {"rating": 1}}, "globals": {"g": 3}, "counts": {"c": 1}},
+    "profiles": {"name": "A"}, "profile_state": {"last_module": "m"}, "note": {},
+}
+tricky = values | st.sampled_from([0.5, 1, 1.5, -0.0, float("nan"), True, [], {}, {"a": None}, {"a": 1},
+                                   ["a", 1], "2026-02-30", "2026-01-02T25:00", T, "", None])
+
+
+@st.composite
+def near_valid(draw):
+    kind = draw(st.sampled_from(sorted(VALID)))
+    rec = {"uid": "u", "profile": "p", "created": T, "updated": T, **VALID[kind]}
+    for name in draw(st.lists(st.sampled_from(sorted(rec) + ["extra"]), max_size=2)):
+        if draw(st.booleans()):
+            rec[name] = draw(tricky)
+        else:
+            rec.pop(name, None)
+    return kind, rec
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=near_valid() | st.tuples(st.sampled_from(sorted(VALID)), records))
+def test_the_quick_check_at_open_never_passes_what_the_schema_refuses(case):
+    from trainer.records.record_check import clearly_usable
+
+    kind, rec = case
+    if clearly_usable(kind, rec):
+        assert problem(kind, rec) is None, rec
+
+
+def test_the_quick_check_agrees_with_the_schema_on_every_field_and_edge_value():
+    from trainer.records.record_check import clearly_usable
+
+    edges = [0.5, 1, 1.5, -1, -0.0, float("nan"), float("inf"), True, False, [], {}, {"a": None}, {"a": 1},
+             {"a": "b"}, {"a": {}}, ["a"], ["a", 1], "2026-02-30", "2026-01-02T25:00", T, "2026-01-02", "", "x",
+             None, 7]
+    for kind, fields in VALID.items():
+        base = {"uid": "u", "profile": "p", "created": T, "updated": T, **fields}
+        assert clearly_usable(kind, base), kind
+        for name in [*base, "extra"]:
+            for value in edges:
+                rec = {**base, name: value}
+                if clearly_usable(kind, rec):
+                    assert problem(kind, rec) is None, (kind, name, value)
+            rec = {k: v for k, v in base.items() if k != name}
+            if clearly_usable(kind, rec):
+                assert problem(kind, rec) is None, (kind, name, "missing")

@@ -95,7 +95,7 @@ def _set_aside_invalid(folder: Path, opened: Opened, read_only: bool) -> None:
     """Take records the app cannot use out of ``opened.data``, into the quarantine file
     (read-only: out of memory only). Raises OSError when they cannot be kept."""
     from trainer.records.quarantine import describe, set_aside
-    from trainer.records.schemas import problem
+    from trainer.records.record_check import problem
 
     found, path = 0, None
     for kind, table in opened.data.items():

@@ -131,7 +131,7 @@ def _report_schema(store, folder: Path, say: Callable[[str], None]) -> None:
     """Every record is checked against its kind's schema when the folder is opened (bad
     ones are set aside then, and said in a notice); say so, and what is in quarantine."""
     from trainer.records.quarantine import count, quarantine_path
-    from trainer.records.schemas import problem
+    from trainer.records.record_check import problem
 
     records = [(k, r) for k in store.kinds() for r in store.all(k)]
     bad = sum(1 for k, r in records if problem(k, r) is not None)
