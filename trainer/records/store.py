@@ -25,8 +25,8 @@ from tinydb.storages import MemoryStorage
 
 from trainer.records.ids import new_uid
 from trainer.records.backend import FileBackend, open_folder
-from trainer.records.errors import (FolderNotWritableError, ReadOnlyStoreError, StoreConflictError,
-                                    StoreLockedError, not_writable_message)  # noqa: F401 (re-export)
+from trainer.records.errors import ReadOnlyStoreError, StoreLockedError  # noqa: F401 (re-export)
+from trainer.records.errors import FolderNotWritableError, StoreConflictError, not_writable_message
 from trainer.records.files import SNAPSHOT
 from trainer.records.lock import DataLock
 from trainer.records.migrations import SCHEMA_VERSION, schema_of

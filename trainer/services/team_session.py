@@ -210,7 +210,8 @@ class TeamSessionService:
         if form_uid:
             fields["form_uid"] = form_uid
         with self._store.atomic():  # the observation and the round's list of them: both or neither
-            rec = self._store.upsert(OBSERVATION, fields, profile=self.profile_id, session=uid, round=round_index, learner=learner, observer=observer)
+            rec = self._store.upsert(OBSERVATION, fields, profile=self.profile_id, session=uid, round=round_index,
+                                     learner=learner, observer=observer)
             if rec["uid"] not in rounds[round_index]["observations"]:
                 rounds[round_index]["observations"].append(rec["uid"])
                 self._store.update(SESSION, uid, {"rounds": rounds})
