@@ -71,3 +71,20 @@ def test_doctor_checks_every_record_against_its_schema(tmp_path):
     assert code == 0 and count(folder) == 2
     code, out = _doctor(folder)
     assert "Healthy." in out and "Quarantine: 2 records" in out
+
+
+def test_doctor_restore_sets_aside_bad_records_of_the_backup(tmp_path):
+    from trainer.records.backups import list_backups
+
+    folder = _folder_with_a_reflection(tmp_path)
+    newest = list_backups(folder)[0]
+    data = json.loads((newest / "records.json").read_text())
+    data["reflection"]["9"] = {**GOOD, "uid": "bad", "date": 123}
+    (newest / "records.json").write_text(json.dumps(data))
+    lines: list[str] = []
+    assert run_doctor(folder, say=lines.append, restore=newest.name) == 0
+    assert "1 record could not be used" in "\n".join(lines)
+    store = open_store(folder)
+    assert [r["uid"] for r in store.all("reflection")] == ["r1"]
+    store.close()
+    assert count(folder) == 1

@@ -168,6 +168,7 @@ class FileBackend:
         self._ids: tuple | None = None
         self.dirty = False
         self.broken: str | None = None
+        self.restore_notices: list[str] = []  # from the last restore: records set aside
 
     # -- set-up ------------------------------------------------------------------
     def start(self, data: dict, compact: bool) -> None:
@@ -261,10 +262,13 @@ class FileBackend:
             raise ReadOnlyStoreError()
         loaded = bk.load_backup(backup)  # CorruptFile if it cannot be read
         data, _steps = migrate(loaded.data, now)
+        checked = Opened(data, loaded.seq)
+        _set_aside_invalid(self.folder, checked, read_only=False)  # the backup's bad records
         before = bk.make_backup(self.folder, reason="before-restore")
         self.seq = max(self.seq, loaded.seq)
-        self.compact(data)
-        return data, before
+        self.compact(checked.data)
+        self.restore_notices = checked.notices
+        return checked.data, before
 
     def backup(self, reason: str) -> Path | None:
         if self.read_only:

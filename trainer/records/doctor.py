@@ -110,7 +110,7 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
             say(f"Updated the records format from version {store.migrated_from[0]} "
                 f"(a backup was taken first)")
         say(f"Schema version: {store.schema_version}")
-        _report_schema(store, folder, say)
+        unusable = _report_schema(store, folder, say)
         _report_profiles(store, say)
         _report_backups(folder, say)
     finally:
@@ -120,6 +120,9 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
         return 1
     if not restored_ok:
         return 1
+    if unusable:
+        say("PROBLEM: some records do not fit their schema; run 'trainer doctor' again when the app is closed.")
+        return 1
     if store.damaged:
         say("Could not repair: no good backup was found. The damaged file was kept.")
         return 1
@@ -127,7 +130,7 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
     return 0
 
 
-def _report_schema(store, folder: Path, say: Callable[[str], None]) -> None:
+def _report_schema(store, folder: Path, say: Callable[[str], None]) -> int:
     """Every record is checked against its kind's schema when the folder is opened (bad
     ones are set aside then, and said in a notice); say so, and what is in quarantine."""
     from trainer.records.quarantine import count, quarantine_path
@@ -140,6 +143,7 @@ def _report_schema(store, folder: Path, say: Callable[[str], None]) -> None:
     held = count(folder)
     if held:
         say(f"Quarantine: {held} record{'s' if held != 1 else ''} set aside in {quarantine_path(folder)}")
+    return bad
 
 
 def _report_profiles(store, say: Callable[[str], None]) -> None:

@@ -265,6 +265,7 @@ class RecordStore:
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.write(data)
         self._uids.clear()
+        self.notices.extend(self._backend.restore_notices)
         return before
 
     def flush(self) -> None:
