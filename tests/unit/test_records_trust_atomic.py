@@ -115,3 +115,22 @@ def test_goal_check_in_on_a_full_disk_is_all_or_nothing(tmp_path, monkeypatch, f
     confidence = [g["confidence"] for g in on_disk["goal"].values()]
     assert (len(checkins), confidence) in ((0, [5]), (1, [9]))
     store.close()
+
+
+def test_a_whole_restore_is_one_journal_step_all_or_nothing(tmp_path, monkeypatch):
+    store = open_store(tmp_path)
+    store.import_record("reflection", OLD)
+    many = [{**NEW, "uid": f"n{i}"} for i in range(5)]
+    backup = {"format": FORMAT, "version": VERSION, "records": {"reflection": [NEW, *many],
+                                                                "progress": [THEIRS]}}
+    before = read_on_disk(tmp_path)
+    _fail_journal_write(monkeypatch, store, 1)
+    with pytest.raises(OSError):
+        restore(store, backup)
+    monkeypatch.undo()
+    assert read_on_disk(tmp_path) == before
+    assert [r["title"] for r in store.all("reflection")] == ["Old title"]
+    calls = _fail_journal_write(monkeypatch, store, 0)
+    report = restore(store, backup)
+    assert len(calls) == 1 and report.added == 6 and report.replaced == 1
+    store.close()

@@ -235,7 +235,8 @@ def restore(store, data: dict) -> RestoreReport:
         if bad and store.folder is not None:
             report.quarantine_file = set_aside(store.folder, kind, bad, "a backup file")
         report.quarantined += len(bad)
-    for kind, (good, _bad) in checked.items():
-        for rec in good:
-            merge_record(store, kind, rec, report)
+    with store.atomic():  # the whole restore is one durable step: all of it or none
+        for kind, (good, _bad) in checked.items():
+            for rec in good:
+                merge_record(store, kind, rec, report)
     return report
