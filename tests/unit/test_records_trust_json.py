@@ -82,3 +82,31 @@ def _import_work(tmp_path, monkeypatch, n: int) -> int:
 def test_importing_a_bundle_takes_time_linear_in_its_size(tmp_path, monkeypatch):
     small, large = _import_work(tmp_path, monkeypatch, 200), _import_work(tmp_path, monkeypatch, 800)
     assert large <= 4 * small + 10, (small, large)  # quadratic would be 16 times
+
+
+def _restore_work(tmp_path, monkeypatch, n: int) -> int:
+    from tinydb.table import Table
+
+    from trainer.export.backup import restore
+
+    store = open_store(tmp_path / f"restore{n}")
+    store.add_many("reflection", [{"uid": f"old{i}", "title": "old"} for i in range(n)])
+    recs = [{"uid": f"u{i}", "updated": "2026-01-02T10:00:00+00:00"} for i in range(n)]
+    recs += [{"uid": f"old{i}", "title": "new", "updated": "2099-01-02T10:00:00+00:00"} for i in range(n)]
+    real, copied = Table._update_table, []
+
+    def counting(table, updater):
+        copied.append(len((table._storage.read() or {}).get(table.name, {})) + 1)
+        return real(table, updater)
+
+    monkeypatch.setattr(Table, "_update_table", counting)
+    report = restore(store, {"format": BACKUP, "version": 1, "records": {"reflection": recs}})
+    monkeypatch.undo()
+    assert (report.added, report.replaced) == (n, n)
+    store.close()
+    return sum(copied)
+
+
+def test_restoring_a_backup_takes_time_linear_in_its_size(tmp_path, monkeypatch):
+    small, large = _restore_work(tmp_path, monkeypatch, 200), _restore_work(tmp_path, monkeypatch, 800)
+    assert large <= 4 * small + 10, (small, large)  # quadratic would be 16 times

@@ -109,7 +109,7 @@ class RecordStore:
         if self._by_uid(kind, rec["uid"]) is not None:
             raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
         self._write({"op": "put", "kind": kind, "rec": rec})
-        doc_id = self._db.table(kind).insert(rec)
+        doc_id = self._insert(kind, rec)
         if kind in self._uids:
             self._uids[kind][rec["uid"]] = doc_id
         self._written()
@@ -123,7 +123,7 @@ class RecordStore:
             return self.add(kind, {**key, **record})
         rec = {**dict(existing), **record, "updated": self._clock()}
         self._write({"op": "put", "kind": kind, "rec": rec})
-        table.update(rec, doc_ids=[existing.doc_id])
+        self._put_doc(kind, existing.doc_id, rec)
         self._written()
         return rec
 
@@ -134,7 +134,7 @@ class RecordStore:
             return None
         rec = {**dict(existing), **changes, "updated": self._clock()}
         self._write({"op": "put", "kind": kind, "rec": rec})
-        table.update(rec, doc_ids=[existing.doc_id])
+        self._put_doc(kind, existing.doc_id, rec)
         self._written()
         return rec
 
@@ -143,7 +143,7 @@ class RecordStore:
         if existing is None:
             return False
         self._write({"op": "del", "kind": kind, "uid": uid})
-        self._db.table(kind).remove(doc_ids=[existing.doc_id])
+        self._remove_doc(kind, existing.doc_id)
         self._uids.get(kind, {}).pop(uid, None)
         self._written()
         return True
@@ -222,6 +222,43 @@ class RecordStore:
             self._db.table(kind).clear_cache()
         self._db.storage.write(raw)
         self._uids.clear()
+
+    # -- memory ------------------------------------------------------------------
+    # TinyDB copies a whole table on every insert, update or remove; on the plain
+    # in-memory storage the store changes the one document in place instead, so a
+    # save costs the same however many records there are (a restore is linear).
+    def _tables(self) -> dict | None:
+        storage = self._db.storage
+        if type(storage) is not MemoryStorage:
+            return None  # e.g. a test's storage that fails on write: go through TinyDB
+        if storage.memory is None:
+            storage.write({})
+        return storage.memory
+
+    def _insert(self, kind: str, rec: dict) -> int:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            return table.insert(rec)
+        doc_id = table._get_next_id()
+        tables.setdefault(kind, {})[str(doc_id)] = rec
+        table.clear_cache()
+        return doc_id
+
+    def _put_doc(self, kind: str, doc_id: int, rec: dict) -> None:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            table.update(rec, doc_ids=[doc_id])
+            return
+        tables[kind][str(doc_id)] = rec
+        table.clear_cache()
+
+    def _remove_doc(self, kind: str, doc_id: int) -> None:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            table.remove(doc_ids=[doc_id])
+            return
+        tables[kind].pop(str(doc_id), None)
+        table.clear_cache()
 
     # -- durability --------------------------------------------------------------
     def _write(self, op: dict) -> None:
