@@ -134,3 +134,14 @@ def test_a_whole_restore_is_one_journal_step_all_or_nothing(tmp_path, monkeypatc
     report = restore(store, backup)
     assert len(calls) == 1 and report.added == 6 and report.replaced == 1
     store.close()
+
+
+def test_a_returned_record_is_a_copy_not_the_stored_one(tmp_path):
+    store = open_store(tmp_path)
+    added = store.add("note", {"text": "a"})
+    added["text"] = "changed behind the store's back"
+    updated = store.update("note", added["uid"], {"more": 1})
+    updated["more"] = 2
+    assert store.get("note", added["uid"])["text"] == "a"
+    assert store.get("note", added["uid"])["more"] == 1
+    store.close()

@@ -240,7 +240,7 @@ class RecordStore:
         if tables is None:
             return table.insert(rec)
         doc_id = table._get_next_id()
-        tables.setdefault(kind, {})[str(doc_id)] = rec
+        tables.setdefault(kind, {})[str(doc_id)] = dict(rec)  # a copy, as TinyDB keeps
         table.clear_cache()
         return doc_id
 
@@ -249,7 +249,7 @@ class RecordStore:
         if tables is None:
             table.update(rec, doc_ids=[doc_id])
             return
-        tables[kind][str(doc_id)] = rec
+        tables[kind][str(doc_id)] = dict(rec)
         table.clear_cache()
 
     def _remove_doc(self, kind: str, doc_id: int) -> None:
