@@ -134,3 +134,12 @@ def test_import_bundle_sets_aside_observations_the_app_cannot_show(tmp_path, cap
         assert "could not be used" in out.out and count(data) == 1
     else:
         assert code == 2 and len(out.err.strip().splitlines()) == 1
+
+
+def test_the_same_bad_record_is_set_aside_once(tmp_path):
+    from trainer.records.quarantine import set_aside
+
+    bad = [({**GOOD, "date": 123}, "field 'date': not a date")]
+    set_aside(tmp_path, "reflection", bad, "a test")
+    set_aside(tmp_path, "reflection", bad, "a test")
+    assert count(tmp_path) == 1

@@ -40,6 +40,21 @@ def count(folder: Path) -> int:
     return len(_read(quarantine_path(folder)) or [])
 
 
+def _key(kind: Any, record: Any) -> str:
+    try:
+        return json.dumps([kind, record], sort_keys=True, default=str)
+    except (RecursionError, ValueError):
+        return f"{kind}:{id(record)}"
+
+
+def _storable(record: Any) -> Any:
+    try:
+        json.dumps(record, default=str)
+    except (RecursionError, ValueError):
+        return "(this record is nested too deeply to keep)"
+    return record
+
+
 def set_aside(folder: Path, kind: str, bad: list[tuple[Any, str]], source: str) -> Path:
     """Add ``bad`` ([(record, why)...]) of ``kind`` to the quarantine; return its file.
 
@@ -52,8 +67,12 @@ def set_aside(folder: Path, kind: str, bad: list[tuple[Any, str]], source: str) 
         path = path.with_name(f"quarantine-{stamp}.json")
         items = []
     when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    items.extend({"kind": kind, "source": source, "why": why, "when": when, "record": rec}
-                 for rec, why in bad)
+    held = {_key(i.get("kind"), i.get("record")) for i in items if isinstance(i, dict)}
+    fresh = [(rec, why) for rec, why in bad if _key(kind, rec) not in held]  # e.g. after a crash
+    if not fresh and path.exists():
+        return path
+    items.extend({"kind": kind, "source": source, "why": why, "when": when, "record": _storable(rec)}
+                 for rec, why in fresh)
     text = json.dumps({"format": FORMAT, "records": items}, ensure_ascii=False, indent=1, default=str)
     atomic_write_bytes(path, (text + "\n").encode("utf-8"))
     return path

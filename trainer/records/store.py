@@ -178,6 +178,8 @@ class RecordStore:
             rec.setdefault("uid", new_uid())
             rec.setdefault("created", now)
             rec.setdefault("updated", now)
+            if not isinstance(rec["uid"], str) or not rec["uid"]:
+                raise ValueError(f"a '{kind}' record needs a text uid, not {rec['uid']!r}")
             if rec["uid"] in index or rec["uid"] in seen:
                 raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
             seen.add(rec["uid"])
@@ -196,7 +198,7 @@ class RecordStore:
         Memory changes at once (reads inside see them); the journal is written at the
         end; if that fails, or the block raises, memory goes back as it was.
         """
-        if self._pending is not None:  # nested: the outer step writes
+        if self._pending is not None:  # nested: the outer step writes (or undoes) it all
             yield
             return
         self._pending, self._saved = [], {}
