@@ -143,3 +143,41 @@ def test_the_same_bad_record_is_set_aside_once(tmp_path):
     set_aside(tmp_path, "reflection", bad, "a test")
     set_aside(tmp_path, "reflection", bad, "a test")
     assert count(tmp_path) == 1
+
+
+def _nested(depth: int):
+    value: list = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_a_record_nested_too_deeply_is_set_aside_at_open(tmp_path):
+    store = open_store(tmp_path)
+    store.import_record("note", {"uid": "deep", "x": _nested(300)})
+    store.import_record("note", {"uid": "fine", "x": _nested(5)})
+    store.close()
+    reopened = open_store(tmp_path)
+    assert [r["uid"] for r in reopened.all("note")] == ["fine"]
+    reopened.close()
+    assert count(tmp_path) == 1
+
+
+@pytest.mark.parametrize("command", ["restore", "import-bundle"])
+def test_outside_files_nested_deeper_than_any_record_are_refused(tmp_path, capsys, command):
+    from trainer.sessions.bundles import FORMAT as BFORMAT
+
+    deep = _nested(300)
+    if command == "restore":
+        doc = {"format": FORMAT, "version": VERSION, "records": {"note": [{"uid": "d", "x": deep}]}}
+    else:
+        doc = {"format": BFORMAT, "version": 1, "session": {"uid": "s", "date": "2026-01-02"},
+               "learner": {"name": "A"}, "observations": [{"uid": "o", "round": 1, "observer_name": "B",
+                                                           "counts": {}, "items": {"s": {"x": deep}}}]}
+    path = tmp_path / "f.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    data = tmp_path / "data"
+    code = main([command, str(path), "--data", str(data)])
+    out = capsys.readouterr()
+    assert code == 2 and "nested too deeply" in out.err and len(out.err.strip().splitlines()) == 1
+    assert "Traceback" not in out.err

@@ -76,7 +76,7 @@ def read_backup(path: Path) -> dict:
     from trainer.records import safe_json
 
     try:
-        data = safe_json.loads(path.read_bytes())
+        data = safe_json.loads(path.read_bytes(), max_depth=48)  # records nest 32 deep at most
     except OSError as exc:
         raise BackupError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
     except safe_json.BadJson as exc:

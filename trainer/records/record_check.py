@@ -14,6 +14,10 @@ import math
 from datetime import date, datetime
 from typing import Any, Callable
 
+from trainer.records.safe_json import depth_within
+
+MAX_DEPTH = 32  # lists and objects in a record: the app's own nest 4 deep at most
+
 
 def _text(v: Any) -> bool:
     return isinstance(v, str)
@@ -95,7 +99,7 @@ REQUIRED = {"progress": ("module",), "bookmark": ("module",)}
 
 def clearly_usable(kind: str, record: Any) -> bool:
     """True when ``record`` plainly fits ``kind``; False means "ask the model"."""
-    if not isinstance(record, dict) or "uid" not in record:
+    if not isinstance(record, dict) or "uid" not in record or not depth_within(record, MAX_DEPTH):
         return False
     if any(name not in record for name in REQUIRED.get(kind, ())):
         return False

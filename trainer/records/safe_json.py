@@ -33,8 +33,26 @@ def _finite(text: str) -> float:
     return value
 
 
-def loads(raw: bytes | str, *, allow_nan: bool = False) -> Any:
-    """Parse ``raw``; raise ``BadJson`` for anything that is not plain, usable JSON."""
+def depth_within(value: Any, limit: int) -> bool:
+    """True when lists and objects in ``value`` nest at most ``limit`` deep (no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return False
+        stack.extend((child, depth + 1) for child in children)
+    return True
+
+
+def loads(raw: bytes | str, *, allow_nan: bool = False, max_depth: int | None = None) -> Any:
+    """Parse ``raw``; raise ``BadJson`` for anything that is not plain, usable JSON
+    (with ``max_depth``: also for lists and objects nested deeper than that)."""
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
@@ -44,7 +62,7 @@ def loads(raw: bytes | str, *, allow_nan: bool = False) -> Any:
         raw = raw[1:]
     extra: dict = {} if allow_nan else {"parse_constant": _no_constant, "parse_float": _finite}
     try:
-        return json.loads(raw, **extra)
+        data = json.loads(raw, **extra)
     except BadJson:
         raise
     except json.JSONDecodeError as exc:
@@ -53,3 +71,6 @@ def loads(raw: bytes | str, *, allow_nan: bool = False) -> Any:
         raise BadJson("it is nested too deeply to read") from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         raise BadJson(f"it holds a value that cannot be read ({str(exc).split(';')[0]})") from None
+    if max_depth is not None and not depth_within(data, max_depth):
+        raise BadJson("it is nested too deeply to read")
+    return data

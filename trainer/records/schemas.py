@@ -18,7 +18,10 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr,
-                      ValidationError)
+                      ValidationError, model_validator)
+
+from trainer.records.record_check import MAX_DEPTH
+from trainer.records.safe_json import depth_within
 
 
 def _datetime(text: str) -> str:
@@ -50,6 +53,14 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="allow", defer_build=True)
     uid: Id
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_deep(cls, data: Any) -> Any:
+        if not depth_within(data, MAX_DEPTH):
+            raise ValueError(f"it is nested more than {MAX_DEPTH} deep")
+        return data
+
     created: IsoDateTime | None = None
     updated: IsoDateTime | None = None
     profile: Text | None = None

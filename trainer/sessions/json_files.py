@@ -8,6 +8,9 @@ from pathlib import Path
 from trainer.records import safe_json
 
 
+MAX_FILE_DEPTH = 48  # a record may nest 32 deep (records/record_check.py), inside a file
+
+
 def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int):
     """The parsed JSON of ``path``, or ``error`` raised with one plain line.
 
@@ -25,7 +28,7 @@ def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int
     except OSError as exc:
         raise error(f"{path.name}: cannot read the file ({exc.strerror or exc})") from None
     try:
-        return safe_json.loads(raw)
+        return safe_json.loads(raw, max_depth=MAX_FILE_DEPTH)
     except safe_json.BadJson as exc:
         if "UTF-8" in exc.reason:
             raise error(f"{path.name}: not a text file; {what} is JSON") from None
