@@ -35,18 +35,16 @@ def _finite(text: str) -> float:
 
 def depth_within(value: Any, limit: int) -> bool:
     """True when lists and objects in ``value`` nest at most ``limit`` deep (no recursion)."""
+    if not isinstance(value, (dict, list)):
+        return True
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
         if depth > limit:
             return False
-        stack.extend((child, depth + 1) for child in children)
+        for child in item.values() if isinstance(item, dict) else item:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return True
 
 
