@@ -23,7 +23,7 @@ def test_a_pause_in_typing_reaches_the_disk_well_within_a_second(qtbot, tmp_path
         return any(r.get("sections", {}).get("description") == "Her feet"
                    for r in read_on_disk(data).get(REFLECTION, {}).values())
 
-    qtbot.wait_until(on_disk, timeout=700)  # a debounce of 1 s could never make it
+    qtbot.wait_until(on_disk, timeout=900)  # a debounce of 1 s could never make it
     parts.window.close()
     parts.store.close()
 
