@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trainer.content import bundled_content, load_content
+from trainer.content import default_content, load_content
 from trainer.modules.page_cache import PageCache
 from trainer.modules.themes import LIGHT
 
@@ -50,7 +50,7 @@ def test_a_pickle_planted_in_the_data_folder_is_not_run(tmp_path):
 
 
 def test_a_pickle_planted_where_a_page_is_kept_is_not_run(tmp_path):
-    module = next(m for m in load_content(bundled_content()).course.modules if m.ok)
+    module = next(m for m in load_content(default_content()).course.modules if m.ok)
     cache = PageCache(tmp_path / "cache", "key1")
     marker = tmp_path / "ran.txt"
     _plant(cache._path(module, LIGHT, False, {}), marker)
@@ -62,7 +62,7 @@ def test_a_pickle_planted_where_a_page_is_kept_is_not_run(tmp_path):
 def test_an_unsigned_pickle_in_the_user_cache_folder_is_not_run(tmp_path):
     from trainer.content_cache import CACHE_FILE, cache_folder, load_content_cached
 
-    course = bundled_content()
+    course = default_content()
     marker = tmp_path / "ran.txt"
     _plant(cache_folder(course) / CACHE_FILE, marker)
     content = load_content_cached(course)

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from trainer.content import bundled_content, load_content
+from trainer.content import default_content, load_content
 from trainer.tools.demo_records import make_demo
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("data")
-    make_demo(folder, load_content(bundled_content()))
+    make_demo(folder, load_content(default_content()))
     return folder
 
 

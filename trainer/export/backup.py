@@ -5,8 +5,11 @@ backup into a store by record uid:
 
 - a record the store does not have is added as it is;
 - the same record with a newer ``updated`` time replaces the older one;
-- the same uid and ``updated`` but different content is a conflict: the
-  incoming record is kept as a copy with a new uid and ``conflict_of``;
+- the same uid and ``updated`` (compared as times) but different content is
+  a conflict: the incoming record is kept as a copy with a new uid and
+  ``conflict_of``;
+- a record that fails its kind's schema (``trainer.records.schemas``) is
+  never stored: it is set aside in the data folder's ``quarantine.json``;
 - restoring the same file twice adds nothing the second time.
 
 The whole file is checked before anything is written.
@@ -21,6 +24,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer import __version__
+from trainer.records import safe_json
+from trainer.records.quarantine import describe, set_aside
+from trainer.records.schemas import split_valid
 
 FORMAT = "practitioner-trainer-backup"
 VERSION = 1
@@ -68,14 +74,18 @@ def read_backup(path: Path) -> dict:
         raise BackupError(f"{path}: file not found")
     if not path.is_file():
         raise BackupError(f"{path}: is a folder, not a backup file")
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise BackupError(
-            f"{path}: not a text file; expected a JSON backup made by 'trainer export --format json'"
-        ) from None
-    except json.JSONDecodeError as exc:
-        raise BackupError(f"{path}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        data = safe_json.loads(path.read_bytes(), max_depth=48)  # records nest 32 deep at most
+    except OSError as exc:
+        raise BackupError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    except safe_json.BadJson as exc:
+        if "UTF-8" in exc.reason:
+            raise BackupError(
+                f"{path}: not a text file; expected a JSON backup made by 'trainer export --format json'"
+            ) from None
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        raise BackupError(f"{path}: {where}{exc.reason}") from None
     return check_backup(data, str(path))
 
 
@@ -126,6 +136,8 @@ class RestoreReport:
     older_skipped: int = 0
     conflicts: int = 0
     kinds: list[str] = field(default_factory=list)
+    quarantined: int = 0
+    quarantine_file: Path | None = None
 
     def summary(self) -> str:
         parts = [f"{self.added} added", f"{self.replaced} updated", f"{self.unchanged} already there"]
@@ -133,7 +145,10 @@ class RestoreReport:
             parts.append(f"{self.older_skipped} older kept as they were")
         if self.conflicts:
             parts.append(f"{self.conflicts} kept as conflict copies")
-        return ", ".join(parts)
+        text = ", ".join(parts)
+        if self.quarantined:
+            text += ". " + describe(self.quarantined, self.quarantine_file).rstrip(".")
+        return text
 
 
 def _same_key(store, kind: str, rec: dict) -> dict | None:
@@ -144,13 +159,21 @@ def _same_key(store, kind: str, rec: dict) -> dict | None:
     return found[0] if found else None
 
 
+def _when(text) -> datetime | None:
+    """An ``updated`` time as a time (none: no time, or not one); naive times are UTC."""
+    try:
+        when = datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def conflict_uid(rec: dict) -> str:
     return str(uuid.uuid5(CONFLICT_NAMESPACE, _canonical(rec)))
 
 
 def _replace(store, kind: str, old: dict, new: dict) -> None:
-    store.delete(kind, old["uid"])
-    store.import_record(kind, new)
+    store.replace(kind, old["uid"], new)  # one journal step: a full disk keeps the old one
 
 
 def merge_progress(mine: dict, theirs: dict) -> dict:
@@ -188,13 +211,13 @@ def merge_record(store, kind: str, rec: dict, report: RestoreReport) -> None:
     if _canonical(existing) == _canonical(rec):
         report.unchanged += 1
         return
-    mine, theirs = str(existing.get("updated", "")), str(rec.get("updated", ""))
-    if theirs > mine:
+    mine, theirs = _when(existing.get("updated")), _when(rec.get("updated"))
+    if mine and theirs and theirs > mine:
         _replace(store, kind, existing, rec)
         report.replaced += 1
-    elif theirs < mine or kind in NATURAL_KEYS:
+    elif (mine and theirs and theirs < mine) or kind in NATURAL_KEYS:
         report.older_skipped += 1
-    else:  # same time, different content: keep both
+    else:  # same time (or no telling which is newer), different content: keep both
         copy = {**rec, "uid": conflict_uid(rec), "conflict_of": rec["uid"]}
         if store.get(kind, copy["uid"]) is None:
             store.import_record(kind, copy)
@@ -207,7 +230,13 @@ def restore(store, data: dict) -> RestoreReport:
     """Merge a checked backup into ``store`` (see the module docstring)."""
     check_backup(data)
     report = RestoreReport(kinds=sorted(data["records"]))
-    for kind in sorted(data["records"]):
-        for rec in data["records"][kind]:
-            merge_record(store, kind, dict(rec), report)
+    checked = {kind: split_valid(kind, [dict(r) for r in data["records"][kind]]) for kind in report.kinds}
+    for kind, (_good, bad) in checked.items():  # set aside first: a failure here writes no record
+        if bad and store.folder is not None:
+            report.quarantine_file = set_aside(store.folder, kind, bad, "a backup file")
+        report.quarantined += len(bad)
+    with store.atomic():  # the whole restore is one durable step: all of it or none
+        for kind, (good, _bad) in checked.items():
+            for rec in good:
+                merge_record(store, kind, rec, report)
     return report

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from trainer.records import backups as bk
 from trainer.records.errors import ReadOnlyStoreError, StoreConflictError
 from trainer.records.files import (
     JOURNAL,
+    META,
     SNAPSHOT,
     CorruptFile,
     apply_ops,
@@ -96,7 +98,32 @@ def open_folder(folder: Path, read_only: bool, now: str) -> Opened:
         bk.make_backup(folder, reason=f"before-migration-v{steps[0]}")
     opened.data, opened.migrated_from = data, steps
     opened.needs_compaction = opened.needs_compaction or bool(steps) or not snapshot.exists()
+    _set_aside_invalid(folder, opened, read_only)
     return opened
+
+
+def _set_aside_invalid(folder: Path, opened: Opened, read_only: bool) -> None:
+    """Take records the app cannot use out of ``opened.data``, into the quarantine file
+    (read-only: out of memory only). Raises OSError when they cannot be kept."""
+    from trainer.records.quarantine import describe, set_aside
+    from trainer.records.record_check import problem
+
+    found, path = 0, None
+    for kind, table in opened.data.items():
+        if kind == META:
+            continue
+        bad = [(doc_id, rec, why) for doc_id, rec in table.items() if (why := problem(kind, rec)) is not None]
+        if not bad:
+            continue
+        if not read_only:
+            path = set_aside(folder, kind, [(rec, why) for _i, rec, why in bad], "the data folder")
+        for doc_id, _rec, _why in bad:
+            del table[doc_id]
+        found += len(bad)
+    if found:
+        opened.notices.append(describe(found, path))
+        opened.needs_compaction = True
+        opened.repaired = opened.repaired or not read_only
 
 
 def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
@@ -130,6 +157,13 @@ def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
     return Opened(loaded.data, seq, [text], repaired=True, restored_from=path, needs_compaction=True)
 
 
+def _probe_writable(folder: Path) -> None:
+    """Raise OSError unless a new file can be made in ``folder`` (snapshots and backups are)."""
+    fd, tmp = tempfile.mkstemp(prefix=".write-test.", dir=folder)
+    os.close(fd)
+    os.unlink(tmp)
+
+
 class FileBackend:
     """Writes for one open data folder. Not thread-safe: the UI thread owns it."""
 
@@ -155,11 +189,13 @@ class FileBackend:
         self._ids: tuple | None = None
         self.dirty = False
         self.broken: str | None = None
+        self.restore_notices: list[str] = []  # from the last restore: records set aside
 
     # -- set-up ------------------------------------------------------------------
     def start(self, data: dict, compact: bool) -> None:
         if self.read_only:
             return
+        _probe_writable(self.folder)  # else saves would pile up in the journal, never folded in
         if compact:
             self.compact(data)
         else:
@@ -248,10 +284,13 @@ class FileBackend:
             raise ReadOnlyStoreError()
         loaded = bk.load_backup(backup)  # CorruptFile if it cannot be read
         data, _steps = migrate(loaded.data, now)
+        checked = Opened(data, loaded.seq)
+        _set_aside_invalid(self.folder, checked, read_only=False)  # the backup's bad records
         before = bk.make_backup(self.folder, reason="before-restore")
         self.seq = max(self.seq, loaded.seq)
-        self.compact(data)
-        return data, before
+        self.compact(checked.data)
+        self.restore_notices = checked.notices
+        return checked.data, before
 
     def backup(self, reason: str) -> Path | None:
         if self.read_only:

@@ -40,3 +40,26 @@ class ReadOnlyStoreError(PermissionError):
 
 class StoreConflictError(OSError):
     """The files on disk were changed behind this store's back."""
+
+
+class FolderNotWritableError(StoreError):
+    """The data folder cannot be written to (read-only, no permission, or a full disk)."""
+
+
+def not_writable_message(folder, exc: OSError) -> str:
+    """One plain line: which folder, why, and what to do."""
+    import errno
+
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return (
+            f"The data folder {folder} cannot be written to because the disk is full: free some space, then try again."
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (
+            f"The data folder {folder} cannot be written to (it is read-only or you do not have "
+            "permission): make it writable, or choose another folder with --data."
+        )
+    return (
+        f"The data folder {folder} cannot be used ({exc.strerror or exc}): "
+        "check the folder, or choose another one with --data."
+    )

@@ -21,6 +21,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.records import safe_json
+
 SNAPSHOT = "records.json"
 JOURNAL = "records.journal"
 META = "_meta"
@@ -57,16 +59,18 @@ def parse_snapshot(path: Path, raw: bytes) -> dict:
     if not raw.strip():
         raise CorruptFile(path, "the file is empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CorruptFile(path, "the file is not text") from None
-    except ValueError as exc:
-        raise CorruptFile(path, "it is cut short or damaged", str(exc)) from None
+        data = safe_json.loads(raw, allow_nan=True)  # a NaN record is set aside, not the file
+    except safe_json.BadJson as exc:
+        if "UTF-8" in exc.reason:
+            raise CorruptFile(path, "the file is not text") from None
+        raise CorruptFile(path, "it is cut short or damaged", exc.reason) from None
     if not isinstance(data, dict):
         raise CorruptFile(path, "it does not hold a set of record tables")
     for kind, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptFile(path, f"the table '{kind}' is not a set of records")
+        if not all(k.isdigit() and k.isascii() for k in table):
+            raise CorruptFile(path, f"the table '{kind}' has a record without a number")
     return data
 
 
@@ -95,8 +99,8 @@ def read_journal(path: Path) -> tuple[list[dict], bool, int | None]:
         if not line.strip():
             continue
         try:
-            op = json.loads(line.decode("utf-8"))
-            ok = isinstance(op, dict) and isinstance(op.get("seq"), int) and op.get("op") in ("put", "del")
+            op = safe_json.loads(line, allow_nan=True)
+            ok = _usable_op(op)
         except ValueError:
             ok = False
         if not ok:
@@ -105,6 +109,19 @@ def read_journal(path: Path) -> tuple[list[dict], bool, int | None]:
             return ops, False, number + 1
         ops.append(op)
     return ops, False, None
+
+
+def _usable_op(op) -> bool:
+    """A journal line this version can replay: anything else is a damaged line."""
+    if not isinstance(op, dict) or type(op.get("seq")) is not int or op.get("op") not in ("put", "del"):
+        return False
+    kind = op.get("kind")
+    if not isinstance(kind, str) or not kind or kind.startswith("_"):
+        return False
+    if op["op"] == "put":
+        rec = op.get("rec")
+        return isinstance(rec, dict) and isinstance(rec.get("uid"), str) and bool(rec["uid"])
+    return isinstance(op.get("uid"), str)
 
 
 def apply_ops(data: dict, ops: list[dict], after_seq: int) -> tuple[int, int]:
@@ -119,7 +136,7 @@ def apply_ops(data: dict, ops: list[dict], after_seq: int) -> tuple[int, int]:
         kind = str(op.get("kind"))
         table = data.setdefault(kind, {})
         if kind not in index:
-            index[kind] = {doc.get("uid"): doc_id for doc_id, doc in table.items() if doc.get("uid")}
+            index[kind] = {doc["uid"]: doc_id for doc_id, doc in table.items() if isinstance(doc.get("uid"), str)}
             next_id[kind] = max((int(k) for k in table if k.isdigit()), default=0) + 1
         uids = index[kind]
         if op["op"] == "put":

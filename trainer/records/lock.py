@@ -65,7 +65,7 @@ def pid_alive(pid: int) -> bool:
 def read_owner(path: Path) -> dict:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8") or "{}")
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

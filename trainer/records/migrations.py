@@ -41,6 +41,8 @@ def _v0_to_v1(data: dict, now: str) -> dict:
             continue
         for doc in table.values():
             doc.setdefault("uid", new_uid())
+            if not isinstance(doc["uid"], str) or not isinstance(doc.get("profile", ""), (str, type(None))):
+                continue  # not a record this app made: set aside after migration (schemas.py)
             doc["created"] = doc.get("created") or now
             doc["updated"] = doc.get("updated") or doc["created"]
             if kind == PROFILES:
@@ -49,7 +51,7 @@ def _v0_to_v1(data: dict, now: str) -> dict:
                 doc["profile"] = DEFAULT_PROFILE
             used.add(doc["profile"])
     profiles = data.setdefault(PROFILES, {})
-    known = {doc.get("uid") for doc in profiles.values()}
+    known = {doc.get("uid") for doc in profiles.values() if isinstance(doc.get("uid"), str)}
     next_id = max((int(k) for k in profiles if k.isdigit()), default=0) + 1
     for pid in sorted(used - known):
         name = DEFAULT_PROFILE_NAME if pid == DEFAULT_PROFILE else pid

@@ -14,7 +14,9 @@ changes nothing and raises ``OSError``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,13 @@ from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
 from trainer.records.backend import FileBackend, open_folder
-from trainer.records.errors import ReadOnlyStoreError, StoreLockedError  # noqa: F401 (re-export)
+from trainer.records.errors import (  # noqa: F401 (re-export)
+    FolderNotWritableError,
+    ReadOnlyStoreError,
+    StoreConflictError,
+    StoreLockedError,
+    not_writable_message,
+)
 from trainer.records.files import SNAPSHOT
 from trainer.records.ids import new_uid
 from trainer.records.lock import DataLock
@@ -56,6 +64,8 @@ class RecordStore:
         self.migrated_from: list[int] = []
         self._closed = False
         self._uids: dict[str, dict[str, int]] = {}
+        self._pending: list[dict] | None = None  # journal ops of an open atomic() step
+        self._saved: dict[str, dict | None] = {}  # tables as they were before it
 
     @property
     def folder(self) -> Path | None:
@@ -111,7 +121,7 @@ class RecordStore:
         if self._by_uid(kind, rec["uid"]) is not None:
             raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
         self._write({"op": "put", "kind": kind, "rec": rec})
-        doc_id = self._db.table(kind).insert(rec)
+        doc_id = self._insert(kind, rec)
         if kind in self._uids:
             self._uids[kind][rec["uid"]] = doc_id
         self._written()
@@ -125,18 +135,17 @@ class RecordStore:
             return self.add(kind, {**key, **record})
         rec = {**dict(existing), **record, "updated": self._clock()}
         self._write({"op": "put", "kind": kind, "rec": rec})
-        table.update(rec, doc_ids=[existing.doc_id])
+        self._put_doc(kind, existing.doc_id, rec)
         self._written()
         return rec
 
     def update(self, kind: str, uid: str, changes: dict) -> dict | None:
-        table = self._db.table(kind)
         existing = self._by_uid(kind, uid)
         if existing is None:
             return None
         rec = {**dict(existing), **changes, "updated": self._clock()}
         self._write({"op": "put", "kind": kind, "rec": rec})
-        table.update(rec, doc_ids=[existing.doc_id])
+        self._put_doc(kind, existing.doc_id, rec)
         self._written()
         return rec
 
@@ -152,7 +161,7 @@ class RecordStore:
         if existing is None:
             return False
         self._write({"op": "del", "kind": kind, "uid": uid})
-        self._db.table(kind).remove(doc_ids=[existing.doc_id])
+        self._remove_doc(kind, existing.doc_id)
         self._uids.get(kind, {}).pop(uid, None)
         self._written()
         return True
@@ -163,29 +172,134 @@ class RecordStore:
         found = table.search(_matcher(where)) if where else table.all()
         if not found:
             return 0
-        if self.read_only:
-            raise ReadOnlyStoreError()
-        if self._closed:
-            raise OSError(9, "the records are closed")
-        if self._backend is not None:
-            self._backend.append_many([{"op": "del", "kind": kind, "uid": d.get("uid")} for d in found])
+        self._write_many([{"op": "del", "kind": kind, "uid": d.get("uid")} for d in found], kind)
         table.remove(doc_ids=[d.doc_id for d in found])
         self._uids.pop(kind, None)
         self._written()
         return len(found)
 
+    def replace(self, kind: str, old_uid: str, record: dict) -> dict:
+        """Swap the record ``old_uid`` for ``record`` (kept as it is: uid and times) in one
+        durable step: a failed write (full disk) leaves the old record, never neither."""
+        with self.atomic():
+            self.delete(kind, old_uid)
+            return self.import_record(kind, record)
+
+    def add_many(self, kind: str, records: list[dict]) -> list[dict]:
+        """Add records as they are (uid and times kept) in one durable step, in time linear
+        in their number (TinyDB copies a whole table on each single insert)."""
+        recs = [dict(r) for r in records]
+        index = self._uids.get(kind) or {doc.get("uid"): doc.doc_id for doc in self._db.table(kind).all()}
+        now = self._clock()
+        seen: set = set()
+        for rec in recs:
+            rec.setdefault("uid", new_uid())
+            rec.setdefault("created", now)
+            rec.setdefault("updated", now)
+            if not isinstance(rec["uid"], str) or not rec["uid"]:
+                raise ValueError(f"a '{kind}' record needs a text uid, not {rec['uid']!r}")
+            if rec["uid"] in index or rec["uid"] in seen:
+                raise ValueError(f"a '{kind}' record with the uid {rec['uid']} already exists")
+            seen.add(rec["uid"])
+        if not recs:
+            return []
+        self._write_many([{"op": "put", "kind": kind, "rec": rec} for rec in recs], kind)
+        self._db.table(kind).insert_multiple(recs)
+        self._uids.pop(kind, None)
+        self._written()
+        return recs
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Make every write inside one durable step (one journal write): all or none.
+
+        Memory changes at once (reads inside see them); the journal is written at the
+        end; if that fails, or the block raises, memory goes back as it was.
+        """
+        if self._pending is not None:  # nested: the outer step writes (or undoes) it all
+            yield
+            return
+        self._pending, self._saved = [], {}
+        try:
+            yield
+            ops, self._pending = self._pending, None
+            if ops and self._backend is not None:
+                self._backend.append_many(ops)
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._pending, self._saved = None, {}
+        self._written()
+
+    def _rollback(self) -> None:
+        raw = self._db.storage.read() or {}
+        for kind, table in self._saved.items():
+            if table is None:
+                raw.pop(kind, None)
+            else:
+                raw[kind] = table
+            self._db.table(kind).clear_cache()
+        self._db.storage.write(raw)
+        self._uids.clear()
+
+    # -- memory ------------------------------------------------------------------
+    # TinyDB copies a whole table on every insert, update or remove; on the plain
+    # in-memory storage the store changes the one document in place instead, so a
+    # save costs the same however many records there are (a restore is linear).
+    def _tables(self) -> dict | None:
+        storage = self._db.storage
+        if type(storage) is not MemoryStorage:
+            return None  # e.g. a test's storage that fails on write: go through TinyDB
+        if storage.memory is None:
+            storage.write({})
+        return storage.memory
+
+    def _insert(self, kind: str, rec: dict) -> int:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            return table.insert(rec)
+        doc_id = table._get_next_id()
+        tables.setdefault(kind, {})[str(doc_id)] = dict(rec)  # a copy, as TinyDB keeps
+        table.clear_cache()
+        return doc_id
+
+    def _put_doc(self, kind: str, doc_id: int, rec: dict) -> None:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            table.update(rec, doc_ids=[doc_id])
+            return
+        tables[kind][str(doc_id)] = dict(rec)
+        table.clear_cache()
+
+    def _remove_doc(self, kind: str, doc_id: int) -> None:
+        table, tables = self._db.table(kind), self._tables()
+        if tables is None:
+            table.remove(doc_ids=[doc_id])
+            return
+        tables[kind].pop(str(doc_id), None)
+        table.clear_cache()
+
     # -- durability --------------------------------------------------------------
     def _write(self, op: dict) -> None:
         """Make ``op`` durable before memory changes; raises OSError if it cannot."""
+        self._write_many([op], op["kind"])
+
+    def _write_many(self, ops: list[dict], kind: str) -> None:
         if self.read_only:
             raise ReadOnlyStoreError()
         if self._closed:
             raise OSError(9, "the records are closed")
-        if self._backend is not None:
-            self._backend.append(op)
+        if self._pending is not None:  # inside atomic(): written at its end
+            if kind not in self._saved:
+                raw = self._db.storage.read() or {}
+                self._saved[kind] = copy.deepcopy(raw[kind]) if kind in raw else None
+            self._pending.extend(ops)
+        elif self._backend is not None:
+            self._backend.append_many(ops)
 
     def _written(self) -> None:
-        if self._backend is not None:
+        if self._backend is not None and self._pending is None:
             self._backend.after_write(lambda: self._db.storage.read() or {})
 
     def backup(self, reason: str = "manual") -> Path | None:
@@ -208,6 +322,7 @@ class RecordStore:
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.write(data)
         self._uids.clear()
+        self.notices.extend(self._backend.restore_notices)
         return before
 
     def flush(self) -> None:
@@ -261,20 +376,22 @@ def open_store(
     ``NewerSchemaError`` without touching anything. Read ``store.notices``.
     """
     data_dir = Path(data_dir)
-    if not read_only:
-        data_dir.mkdir(parents=True, exist_ok=True)
     held: DataLock | None = None
-    if lock is True and not read_only:
-        held = DataLock(data_dir).acquire()
-    elif isinstance(lock, DataLock):
-        held = lock
     try:
+        if not read_only:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        if lock is True and not read_only:
+            held = DataLock(data_dir).acquire()
+        elif isinstance(lock, DataLock):
+            held = lock
         opened = open_folder(data_dir, read_only, clock())
         backend = FileBackend(data_dir, opened.seq, read_only=read_only, lock=held)
         backend.start(opened.data, compact=opened.needs_compaction)
-    except BaseException:
+    except BaseException as exc:
         if held is not None:
             held.release()
+        if isinstance(exc, OSError) and not isinstance(exc, StoreConflictError):
+            raise FolderNotWritableError(not_writable_message(data_dir, exc)) from None
         raise
     db = TinyDB(storage=MemoryStorage)
     db.storage.write(opened.data)

@@ -126,24 +126,25 @@ class GoalService:
         if confidence is not None:
             scale(confidence, "confidence")
         today = self._today()
-        checkin = self._store.add(
-            CHECKIN,
-            {
-                "profile": self.profile_id,
-                "goal": goal_uid,
-                "date": today.isoformat(),
-                "progress": progress,
-                "note": note.strip(),
-                "barriers": barriers.strip(),
-                "confidence": confidence,
-            },
-        )
         changes: dict[str, object] = {
             "next_checkin": (today + timedelta(days=int(goal.get("every_days", 7)))).isoformat()
         }
         if confidence is not None:
             changes["confidence"] = confidence
-        self._store.update(GOAL, goal_uid, changes)
+        with self._store.atomic():  # the check-in and the goal's next date: both or neither
+            checkin = self._store.add(
+                CHECKIN,
+                {
+                    "profile": self.profile_id,
+                    "goal": goal_uid,
+                    "date": today.isoformat(),
+                    "progress": progress,
+                    "note": note.strip(),
+                    "barriers": barriers.strip(),
+                    "confidence": confidence,
+                },
+            )
+            self._store.update(GOAL, goal_uid, changes)
         return checkin
 
     def _plan(self, plan: dict) -> dict:

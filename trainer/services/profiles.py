@@ -113,11 +113,12 @@ class ProfileService:
             raise ProfileError("That profile no longer exists.")
         self._store.backup("before-profile-delete")
         removed = 0
-        for kind in self._store.kinds():
-            if kind == PROFILES:
-                continue
-            removed += self._store.delete_all(kind, profile=profile_id)
-        self._store.delete(PROFILES, profile_id)
+        with self._store.atomic():  # one durable step: all of it or none
+            for kind in self._store.kinds():
+                if kind == PROFILES:
+                    continue
+                removed += self._store.delete_all(kind, profile=profile_id)
+            self._store.delete(PROFILES, profile_id)
         return removed
 
     def mark_used(self, profile_id: str) -> None:

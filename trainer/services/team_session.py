@@ -249,18 +249,19 @@ class TeamSessionService:
         }
         if form_uid:
             fields["form_uid"] = form_uid
-        rec = self._store.upsert(
-            OBSERVATION,
-            fields,
-            profile=self.profile_id,
-            session=uid,
-            round=round_index,
-            learner=learner,
-            observer=observer,
-        )
-        if rec["uid"] not in rounds[round_index]["observations"]:
-            rounds[round_index]["observations"].append(rec["uid"])
-            self._store.update(SESSION, uid, {"rounds": rounds})
+        with self._store.atomic():  # the observation and the round's list of them: both or neither
+            rec = self._store.upsert(
+                OBSERVATION,
+                fields,
+                profile=self.profile_id,
+                session=uid,
+                round=round_index,
+                learner=learner,
+                observer=observer,
+            )
+            if rec["uid"] not in rounds[round_index]["observations"]:
+                rounds[round_index]["observations"].append(rec["uid"])
+                self._store.update(SESSION, uid, {"rounds": rounds})
         return rec
 
     def observations(self, uid: str, round_index: int | None = None) -> list[dict]:

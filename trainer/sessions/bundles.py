@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trainer.records.quarantine import describe, set_aside
+from trainer.records.schemas import split_valid
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
@@ -184,8 +186,18 @@ class ImportResult:
     skipped: int
     learner: str
     session_date: str
+    quarantined: int = 0
+    quarantine_file: Path | None = None
 
     def message(self) -> str:
+        text = self._added_message()
+        if self.quarantined:
+            text += " " + describe(self.quarantined, self.quarantine_file)
+        return text
+
+    def _added_message(self) -> str:
+        if not self.added and not self.skipped:
+            return f"Nothing added from the session on {self.session_date}."
         if not self.added:
             return (
                 f"Nothing new: the {self.skipped} observation{'s' if self.skipped != 1 else ''} from the "
@@ -196,43 +208,52 @@ class ImportResult:
 
 
 def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResult:
-    """Add the bundle's observations to ``profile_id``'s records (idempotent)."""
+    """Add the bundle's observations to ``profile_id``'s records (idempotent), in one
+    durable step and in time linear in their number. An observation the app could not
+    show (it fails the record schema) is set aside in the quarantine, never stored."""
     bundle = read_bundle(path)
-    added = skipped = 0
+    skipped = 0
+    new: dict[str, dict] = {}
+    now = store.now()
     for obs in bundle.observations:
         uid = imported_uid(bundle.session.uid, obs.uid)
-        if store.get(IMPORTED_KIND, uid) is not None:
+        if uid in new or store.get(IMPORTED_KIND, uid) is not None:
             skipped += 1
             continue
-        store.add(
-            IMPORTED_KIND,
-            {
-                # The fields of a Skills observer checklist, so the dashboard and
-                # "You and your observer" show it like any other observation...
-                "date": bundle.session.date,
-                "observer": obs.observer_name,
-                "learner": bundle.learner.name,
-                "session_id": bundle.session.uid,
-                "round_id": str(obs.round),
-                "items": dict(obs.items),
-                "globals": dict(obs.globals),
-                "events": [],
-                # ...plus where it came from.
-                "uid": uid,
-                "profile": profile_id,
-                "source": SOURCE,
-                "session_uid": bundle.session.uid,
-                "session_title": bundle.session.title,
-                "session_date": bundle.session.date,
-                "team": bundle.session.team,
-                "observer_name": obs.observer_name,
-                "learner_name": bundle.learner.name,
-                "round": obs.round,
-                "round_title": obs.round_title,
-                "skill": obs.skill,
-                "note": obs.note,
-                "counts": clean_counts(obs.counts),
-            },
-        )
-        added += 1
-    return ImportResult(added, skipped, bundle.learner.name, bundle.session.date)
+        new[uid] = {
+            # The fields of a Skills observer checklist, so the dashboard and
+            # "You and your observer" show it like any other observation...
+            "date": bundle.session.date,
+            "observer": obs.observer_name,
+            "learner": bundle.learner.name,
+            "session_id": bundle.session.uid,
+            "round_id": str(obs.round),
+            "items": dict(obs.items),
+            "globals": dict(obs.globals),
+            "events": [],
+            # ...plus where it came from.
+            "uid": uid,
+            "profile": profile_id,
+            "source": SOURCE,
+            "session_uid": bundle.session.uid,
+            "session_title": bundle.session.title,
+            "session_date": bundle.session.date,
+            "team": bundle.session.team,
+            "observer_name": obs.observer_name,
+            "learner_name": bundle.learner.name,
+            "round": obs.round,
+            "round_title": obs.round_title,
+            "skill": obs.skill,
+            "note": obs.note,
+            "counts": clean_counts(obs.counts),
+            "created": now,
+            "updated": now,
+        }
+    good, bad = split_valid(IMPORTED_KIND, list(new.values()))
+    where = (
+        set_aside(store.folder, IMPORTED_KIND, bad, f"the feedback bundle {Path(path).name}")
+        if bad and store.folder is not None
+        else None
+    )
+    store.add_many(IMPORTED_KIND, good)
+    return ImportResult(len(good), skipped, bundle.learner.name, bundle.session.date, len(bad), where)

@@ -3,11 +3,13 @@ bundles, observation files): one plain line for every way a file can be wrong.""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from trainer.content_format.schema import explain
 from trainer.domain.errors import reason
+from trainer.records import safe_json
+
+MAX_FILE_DEPTH = 48  # a record may nest 32 deep (records/record_check.py), inside a file
 
 
 def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int):
@@ -19,19 +21,23 @@ def read_json_file(path: Path, what: str, error: type[Exception], max_bytes: int
     try:
         if path.stat().st_size > max_bytes:
             raise error(f"{path.name}: too large to be {what}")
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise error(f"{path}: no such file") from None
-    except UnicodeDecodeError:
-        raise error(f"{path.name}: not a text file; {what} is JSON") from None
+    except IsADirectoryError:
+        raise error(f"{path.name}: is a folder, not {what}") from None
     except OSError as exc:
         raise error(f"{path.name}: cannot read the file ({reason(exc)})") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error(
-            f"{path.name}, line {exc.lineno}: not valid JSON ({exc.msg}); the file may be cut short, ask for it again"
-        ) from None
+        return safe_json.loads(raw, max_depth=MAX_FILE_DEPTH)
+    except safe_json.BadJson as exc:
+        if "UTF-8" in exc.reason:
+            raise error(f"{path.name}: not a text file; {what} is JSON") from None
+        if exc.line is not None:
+            raise error(
+                f"{path.name}, line {exc.line}: {exc.reason}; the file may be cut short, ask for it again"
+            ) from None
+        raise error(f"{path.name}: {exc.reason}; it is not {what} this app can read") from None
 
 
 def field_path(loc: tuple) -> str:

@@ -15,6 +15,8 @@ from trainer.records.errors import StoreError, StoreLockedError
 from trainer.records.files import JOURNAL, SNAPSHOT, CorruptFile, parse_snapshot, read_journal
 from trainer.records.lock import DataLock
 from trainer.records.migrations import PROFILES
+from trainer.records.quarantine import count, quarantine_path
+from trainer.records.record_check import problem
 from trainer.records.store import open_store
 from trainer.services.profiles import ProfileService
 
@@ -113,6 +115,7 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
         if store.migrated_from:
             say(f"Updated the records format from version {store.migrated_from[0]} (a backup was taken first)")
         say(f"Schema version: {store.schema_version}")
+        unusable = _report_schema(store, folder, say)
         _report_profiles(store, say)
         _report_backups(folder, say)
     finally:
@@ -122,11 +125,26 @@ def run_doctor(folder: Path, say: Callable[[str], None] = print, restore: str | 
         return 1
     if not restored_ok:
         return 1
+    if unusable:
+        say("PROBLEM: some records do not fit their schema; run 'trainer doctor' again when the app is closed.")
+        return 1
     if store.damaged:
         say("Could not repair: no good backup was found. The damaged file was kept.")
         return 1
     say("Repaired." if store.repaired or not files_ok else "Healthy.")
     return 0
+
+
+def _report_schema(store, folder: Path, say: Callable[[str], None]) -> int:
+    """Every record is checked against its kind's schema when the folder is opened (bad
+    ones are set aside then, and said in a notice); say so, and what is in quarantine."""
+    records = [(k, r) for k in store.kinds() for r in store.all(k)]
+    bad = sum(1 for k, r in records if problem(k, r) is not None)
+    say(f"Records checked against their schema: {len(records) - bad} usable" + (f", {bad} NOT usable" if bad else ""))
+    held = count(folder)
+    if held:
+        say(f"Quarantine: {held} record{'s' if held != 1 else ''} set aside in {quarantine_path(folder)}")
+    return bad
 
 
 def _report_profiles(store, say: Callable[[str], None]) -> None:

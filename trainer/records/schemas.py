@@ -1,0 +1,186 @@
+"""What a record of each kind must look like for the app to use it (pydantic v2).
+
+Checked when records come in from outside (``restore``, ``import-bundle``)
+and when a data folder is opened, so that a record the app cannot show
+(a reflection dated ``123``, progress on the module ``["x"]``, a position of
+NaN) goes to the quarantine (``quarantine.py``), never into the store.
+
+The models check only what the app relies on: types of known fields, dates
+that parse, numbers that are finite. Unknown fields are kept as they are, and
+a kind with no model of its own is checked as a plain record.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
+
+from trainer.records.record_check import MAX_DEPTH
+from trainer.records.safe_json import depth_within
+
+
+def _datetime(text: str) -> str:
+    datetime.fromisoformat(text)  # ValueError: not a date and time
+    return text
+
+
+def _date(text: str) -> str:
+    date.fromisoformat(text[:10])
+    return text
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
+
+
+IsoDateTime = Annotated[StrictStr, AfterValidator(_datetime)]
+IsoDate = Annotated[StrictStr, AfterValidator(_date)]
+Text = StrictStr
+Id = Annotated[StrictStr, Field(min_length=1)]
+Number = Annotated[float, Field(strict=True), AfterValidator(_finite)]
+Position = Annotated[Number, Field(ge=0, le=1)]
+
+
+class Record(BaseModel):
+    """Every kind: a uid, and times that are real times."""
+
+    model_config = ConfigDict(extra="allow", defer_build=True)
+    uid: Id
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_deep(cls, data: Any) -> Any:
+        if not depth_within(data, MAX_DEPTH):
+            raise ValueError(f"it is nested more than {MAX_DEPTH} deep")
+        return data
+
+    created: IsoDateTime | None = None
+    updated: IsoDateTime | None = None
+    profile: Text | None = None
+
+
+class Reflection(Record):
+    date: IsoDate | None = None
+    title: Text = ""
+    template: Text = ""
+    status: Text = "draft"
+    tags: list[Text] = []
+    sections: dict[str, Text | None] = {}
+    ticks: dict[str, Any] = {}
+    link: dict[str, Any] | None = None
+    finished_at: IsoDateTime | None = None
+    binned_at: IsoDateTime | None = None
+
+
+class Progress(Record):
+    module: Id
+    done: StrictBool = False
+    done_at: IsoDateTime | None = None
+    position: Position = 0.0
+
+
+class ProfileState(Record):
+    last_module: Text | None = None
+
+
+class Profile(Record):
+    name: Text = ""
+
+
+class Goal(Record):
+    goal: Text = ""
+    importance: StrictInt | None = None
+    confidence: StrictInt | None = None
+    plan: dict[str, Text] = {}
+    every_days: StrictInt = 7
+    next_checkin: IsoDate | None = None
+    status: Text = ""
+
+
+class GoalCheckin(Record):
+    goal: Id | None = None
+    date: IsoDate | None = None
+    progress: Text = ""
+    note: Text = ""
+    confidence: StrictInt | None = None
+
+
+class Bookmark(Record):
+    module: Id
+    anchor: Text = ""
+    heading: Text = ""
+    text: Text = ""
+    note: Text = ""
+
+
+class Rated(Record):
+    """Self-assessments and observations (the Skills checklist)."""
+
+    date: IsoDate | None = None
+    items: dict[str, dict[str, Any]] = {}
+    globals: dict[str, StrictInt | None] = {}
+    counts: dict[str, StrictInt] = {}
+
+
+MODELS: dict[str, type[Record]] = {
+    "reflection": Reflection,
+    "progress": Progress,
+    "profile_state": ProfileState,
+    "profiles": Profile,
+    "goal": Goal,
+    "goal_checkin": GoalCheckin,
+    "bookmark": Bookmark,
+    "self_assessment": Rated,
+    "observation": Rated,
+}
+
+
+@cache
+def _model(kind: str) -> type[Record]:
+    model = MODELS.get(kind, Record)
+    model.model_rebuild()
+    return model
+
+
+def problem(kind: str, record: Any) -> str | None:
+    """None when ``record`` is a usable ``kind`` record, else one plain line saying why not."""
+    if not isinstance(record, dict):
+        return "it is not a record (a set of named fields)"
+    try:
+        _model(kind).model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "record"
+        return f"field '{where}': {err['msg']}"
+    except RecursionError:
+        return "it is nested too deeply"
+    return None
+
+
+def split_valid(kind: str, records: list) -> tuple[list[dict], list[tuple[Any, str]]]:
+    """(the usable records, [(record, why not)...])."""
+    good: list[dict] = []
+    bad: list[tuple[Any, str]] = []
+    for rec in records:
+        why = problem(kind, rec)
+        if why is None:
+            good.append(rec)
+        else:
+            bad.append((rec, why))
+    return good, bad
