@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import cast
 
 from trainer import __version__, signed_cache
 from trainer.content import Content, load_content
@@ -73,20 +74,21 @@ def load_content_cached(content_dir: Path, cache_dir: Path | None = None) -> Con
     path = folder / CACHE_FILE
     stamp = cache_stamp(content_dir)
     try:
-        saved_stamp, key, content = signed_cache.load(path)
-        if saved_stamp == stamp and isinstance(content, Content):
-            content.cache_key = key
-            return content
+        saved_stamp, saved_key, cached = cast("tuple[str, str, object]", signed_cache.load(path))
+        if saved_stamp == stamp and isinstance(cached, Content):
+            cached.cache_key = saved_key
+            return cached
     except Exception:
         pass
     content = load_content(content_dir)
-    key = os.urandom(12).hex()
+    new_key = os.urandom(12).hex()
+    key: str | None = new_key
     try:
         folder.mkdir(parents=True, exist_ok=True)
         from trainer.modules.page_cache import clear_other_pages
 
-        clear_other_pages(folder, key)
-        if not signed_cache.dump(path, (stamp, key, content)):
+        clear_other_pages(folder, new_key)
+        if not signed_cache.dump(path, (stamp, new_key, content)):
             key = None  # not kept: nor are its pages
     except OSError:
         key = None

@@ -26,7 +26,7 @@ try:  # the C implementations alone (see above); the public names on any other P
     from _operator import _compare_digest as compare_digest
 except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
-    from hmac import compare_digest
+    from hmac import compare_digest  # type: ignore[no-redef]  # the same function, public name
 
 MAGIC = b"TRCACHE2"
 KEY_FILE = "cache.key"

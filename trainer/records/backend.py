@@ -234,28 +234,36 @@ class FileBackend:
             return
         self._check_ours()
         data = b"".join(encode_op({"seq": self.seq + n, **op}) for n, op in enumerate(ops, 1))
-        size = os.fstat(self._fd).st_size
+        fd = self._journal_fd()
+        size = os.fstat(fd).st_size
         try:
-            written = os.write(self._fd, data)
+            written = os.write(fd, data)
             if written != len(data):
                 raise OSError(errno.ENOSPC, "No space left on device")
-            os.fsync(self._fd)
+            os.fsync(fd)
         except OSError:
             self._undo_append(size)
             raise
         self.seq += len(ops)
         self.dirty = True
 
+    def _journal_fd(self) -> int:
+        """The open journal (opened by ``open``; a closed backend is never written)."""
+        if self._fd is None:
+            raise OSError(errno.EBADF, "the records are closed")
+        return self._fd
+
     def _undo_append(self, size: int) -> None:
         try:
-            os.ftruncate(self._fd, size)
-            self._ids = (file_id(self.snapshot), os.fstat(self._fd).st_ino)
+            fd = self._journal_fd()
+            os.ftruncate(fd, size)
+            self._ids = (file_id(self.snapshot), os.fstat(fd).st_ino)
         except OSError as exc:  # cannot even tidy up: stop writing rather than damage more
             self.broken = f"the journal could not be repaired after a failed save ({exc})"
 
     def after_write(self, data: Callable[[], dict] | None = None) -> None:
         """Now and then (never on every keystroke): fold a huge journal in, take a backup."""
-        if data is not None and os.fstat(self._fd).st_size > JOURNAL_LIMIT:
+        if data is not None and os.fstat(self._journal_fd()).st_size > JOURNAL_LIMIT:
             try:
                 self.compact(data())
             except OSError:

@@ -35,7 +35,7 @@ class ReadOnlyStoreError(PermissionError):
         self.strerror = message
 
     def __str__(self) -> str:
-        return self.strerror
+        return self.strerror or ""
 
 
 class StoreConflictError(OSError):

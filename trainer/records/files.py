@@ -20,6 +20,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from trainer.records import safe_json
 
@@ -126,7 +127,7 @@ def _usable_op(op) -> bool:
 
 def apply_ops(data: dict, ops: list[dict], after_seq: int) -> tuple[int, int]:
     """Apply journal ops newer than ``after_seq`` to raw TinyDB data."""
-    index: dict[str, dict[str, str]] = {}
+    index: dict[str, dict[Any, str]] = {}  # uid -> doc id; a damaged op may carry any uid
     next_id: dict[str, int] = {}
     applied = 0
     seq = after_seq

@@ -26,11 +26,11 @@ LOCK_FILE = "records.lock"
 try:  # POSIX
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no fcntl on Windows
 try:  # Windows
     import msvcrt
 except ImportError:
-    msvcrt = None
+    msvcrt = None  # type: ignore[assignment]  # msvcrt only on Windows
 
 
 def _hostname() -> str:
@@ -48,9 +48,9 @@ def pid_alive(pid: int) -> bool:
     if os.name == "nt":  # pragma: no cover
         import ctypes
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # type: ignore[attr-defined]
         if handle:
-            ctypes.windll.kernel32.CloseHandle(handle)
+            ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
             return True
         return False
     try:

@@ -63,7 +63,7 @@ class RecordStore:
         self.damaged = False  # a problem was found at open that could not be put right
         self.migrated_from: list[int] = []
         self._closed = False
-        self._uids: dict[str, dict[str, int]] = {}
+        self._uids: dict[str, dict[Any, int]] = {}  # uid -> TinyDB doc id, per kind
         self._pending: list[dict] | None = None  # journal ops of an open atomic() step
         self._saved: dict[str, dict | None] = {}  # tables as they were before it
 

@@ -100,7 +100,7 @@ def not_written(path: Path, exc: OSError) -> str:
         errno.EPERM: "permission denied",
         errno.EROFS: "the disk is read-only",
         errno.ENOSPC: "the disk is full",
-    }.get(exc.errno, (exc.strerror or str(exc)).lower())
+    }.get(exc.errno or 0, (exc.strerror or str(exc)).lower())
     return f"could not write {path}: {why}; choose another folder with -o"
 
 
