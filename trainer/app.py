@@ -18,32 +18,22 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from trainer import __version__
-from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT
 from trainer.content_cache import cache_folder, load_content_cached
 from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
 from trainer.records.errors import StoreError, StoreLockedError
-from trainer.records.migrations import DEFAULT_PROFILE_NAME
 from trainer.records.store import RecordStore, open_store
-from trainer.services.bookmarks import BookmarkService
-from trainer.services.goals import GoalService
-from trainer.services.home import home_summary
-from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
+from trainer.ui import course, export, home, journal, scenarios, search, session, skills
+from trainer.ui import settings as settings_feature
 from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given
 from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring
-from trainer.ui.common.menus import add_at_top
 from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom
-from trainer.ui.course.bookmarks_controller import BookmarkController
 from trainer.ui.course.controller import CourseController
-from trainer.ui.export.lrs_send import install_lrs
-from trainer.ui.export.menu import install_export
-from trainer.ui.home.view import HomeView
-from trainer.ui.journal.controller import JournalController, link_choices, link_describer
-from trainer.ui.session.observation_files import install_observation_file
 from trainer.ui.shell.main_window import MainWindow
-from trainer.ui.shell.parts import AppParts, Lazy
+from trainer.ui.shell.navigation import links as navigation_links
+from trainer.ui.shell.parts import AppParts
 from trainer.ui.shell.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"
@@ -58,6 +48,19 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app.setOrganizationName("Practitioner Trainer")
         app.setApplicationVersion(__version__)
     return app
+
+
+FEATURES = (
+    journal.install,
+    scenarios.install,
+    skills.install,
+    export.install,
+    session.install,
+    home.install,
+    course.install,
+    search.install,
+    settings_feature.install,
+)
 
 
 def launch(content_dir: Path, data_dir: Path) -> tuple[QApplication, AppParts]:
@@ -94,35 +97,13 @@ def build(
             content.course.title, Path(content_dir).resolve(), data_dir.resolve(), content.course.licence
         )
     )
-    journal = JournalController(
-        JournalService(store, profile_id, lambda: content.templates),
-        GoalService(store, profile_id),
-        link_describer(content),
-        window,
-        link_options=link_choices(content),
-    )
-    # Every section but Home is built when first shown (see MainWindow.add_section):
-    # start-up only pays for what the person sees.
-    window.add_section("journal", "&Journal", lambda: _journal_view(journal, settings))
-    window.add_section("scenarios", "&Scenarios", lambda: _scenario_view(content, store, profile_id, settings, window))
-    if content.has_framework:
-        window.add_section("skills", "S&kills", lambda: _skills_view(store, content, profile_id, controller))
-    install_export(window, store, content, profile_id, settings)
-    parts = AppParts(
-        store,
-        controller,
-        window,
-        settings,
-        profile_id,
-        journal=journal,
-        data_dir=data_dir,
-        search=Lazy(lambda: _search_service(content, journal)),
-        bookmarks=BookmarkController(BookmarkService(store, profile_id), window),
-    )
-    _add_team_session(window, content, store, settings, profile_id)
-    install_observation_file(window, store, content, profile_id)  # File > Observe a team session round...
-    install_lrs(window, parts, content)  # File > Send to learning record store…
-    window.insert_section(0, "home", "&Home", _home_view(content, store, profile_id, journal))
+    parts = AppParts(store, controller, window, settings, content, profile_id, data_dir=data_dir)
+    parts.links = navigation_links(window, parts)
+    # Each feature adds its own sections, menus and actions. Every section but Home is
+    # built when first shown (MainWindow.add_section): start-up pays for what is seen.
+    # The order is the order of the tabs and of the File menu's groups.
+    for install in FEATURES:
+        install(parts)
     _title_for_profile(window, store, profile_id)
     if store.read_only:  # the person chose read-only: say so quietly, not a box per save
         controller.save_failed.disconnect(window.on_controller_save_failed)
@@ -139,72 +120,6 @@ def _about_html(*args) -> str:
     from trainer.ui.shell.help_dialog import about_html
 
     return about_html(*args)
-
-
-def _journal_view(journal, settings):
-    from trainer.ui.journal.view import JournalView
-
-    return JournalView(journal, settings)
-
-
-def _scenario_view(content, store, profile_id, settings, window):
-    from trainer.ui.scenarios.view import build_scenario_section
-
-    view = build_scenario_section(content, store, profile_id, settings, window)
-    view.status_message.connect(lambda text: window.statusBar().showMessage(text, 5000))
-    return view
-
-
-def _home_view(content, store: RecordStore, profile_id: str, journal: JournalController) -> HomeView:
-    progress = ProgressService(store, profile_id)
-    ratings = _LazyRatings(store, content, profile_id) if content.has_framework else None
-    profile = ProfileService(store).get(profile_id)
-    name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
-    return HomeView(
-        lambda: home_summary(
-            content.course, progress, journal.goals, journal.journal, ratings, lambda: content.scenarios
-        ),
-        name,
-    )
-
-
-def _search_service(content, journal: JournalController):
-    from trainer.services.search import SearchService
-
-    return SearchService(content.course, content.scenarios, journal.journal)
-
-
-class _LazyRatings(Lazy["RatingsService"]):
-    """The ratings service for Home, made (and its code loaded) only once something is rated."""
-
-    def __init__(self, store: RecordStore, content, profile_id: str):
-        super().__init__(lambda: _ratings_service(store, content.framework, profile_id))
-        self._store, self._profile_id = store, profile_id
-
-    def summaries(self, course, done_ids):
-        if not any(self._store.all(kind, profile=self._profile_id) for kind in (SELF_ASSESSMENT, OBSERVATION)):
-            return []  # nothing rated yet: no suggestion, and the dashboard code stays unloaded
-        return self.get().summaries(course, done_ids)
-
-    def suggestions(self, summaries, done_ids, scenarios, limit: int = 1):
-        return self.get().suggestions(summaries, done_ids, scenarios, limit=limit)
-
-
-def _ratings_service(store: RecordStore, framework, profile_id: str):
-    from trainer.services.ratings import RatingsService
-
-    return RatingsService(store, framework, profile_id)
-
-
-def _skills_view(store: RecordStore, content, profile_id: str, controller: CourseController):
-    # Imported here: the dashboard's charts (pyqtgraph, numpy) are only loaded
-    # when the Skills section is first shown, not at start-up.
-    from trainer.ui.skills.controller import SkillsController
-    from trainer.ui.skills.view import SkillsView
-
-    return SkillsView(
-        SkillsController(_ratings_service(store, content.framework, profile_id), content, controller.done_ids)
-    )
 
 
 def _title_for_profile(window: MainWindow, store: RecordStore, profile_id: str) -> None:
@@ -348,46 +263,6 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True, profile: 
         raise
     session.parts.window.show()
     return session
-
-
-def _add_team_session(window: MainWindow, content, store: RecordStore, settings: QSettings, profile_id: str) -> None:
-    """The Team session section (built when first shown) and File > Import feedback bundle."""
-
-    def make_view():
-        from trainer.services.team_session import TeamSessionService
-        from trainer.ui.session.controller import TeamSessionController
-        from trainer.ui.session.view import SessionView
-
-        skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
-        controller = TeamSessionController(
-            TeamSessionService(store, profile_id), content.plans, skill_names=skill_names, parent=window
-        )
-        view = SessionView(controller, settings, framework=content.framework)
-        view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))
-        view.start()
-        return view
-
-    window.add_section("session", "&Team session", make_view)
-    install_bundle_import(window, store, profile_id)
-
-
-def install_bundle_import(window: MainWindow, store: RecordStore, profile_id: str) -> QAction:
-    """File > Import feedback bundle...; the bundle code loads when it is first used."""
-    action = QAction("&Import feedback bundle\u2026", window)
-    action.setStatusTip("Add the observer feedback your trainer gave you to your records")
-
-    def on_import_triggered() -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from trainer.ui.session.export import import_bundle_file
-
-        path, _ = QFileDialog.getOpenFileName(window, "Import feedback bundle", "", "Feedback bundle (*.json)")
-        if path:
-            import_bundle_file(window, store, profile_id, Path(path))
-
-    action.triggered.connect(on_import_triggered)
-    add_at_top(window.file_menu, action)
-    return action
 
 
 def run(content_dir: Path, data_dir: Path | None = None, smoke: bool = False, profile: str | None = None) -> int:

@@ -177,7 +177,7 @@ def test_zoom_scales_the_application_font_and_is_remembered(make_app, tmp_path):
 
 
 def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
-    from trainer.ui.shell.navigation import make_settings_dialog
+    from trainer.ui.settings import make_settings_dialog
 
     parts = make_app()
     dialog = make_settings_dialog(parts.window, parts)
@@ -197,7 +197,7 @@ def test_settings_dialog_applies_theme_zoom_and_profile(make_app, monkeypatch):
 
 def test_settings_moves_the_data_and_says_where_both_are(make_app, tmp_path, monkeypatch):
     from trainer.paths import default_data_dir
-    from trainer.ui.shell.navigation import make_settings_dialog
+    from trainer.ui.settings import make_settings_dialog
 
     parts = make_app()
     parts.bookmarks.add("first", "Kept safe")

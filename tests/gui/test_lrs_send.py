@@ -195,7 +195,7 @@ def test_nothing_configured_opens_settings_at_the_lrs_page(app, lrs, qtbot, monk
 
 
 def test_settings_page_saves_checks_and_shows_the_outbox(app, qtbot):
-    from trainer.ui.shell.navigation import make_settings_dialog
+    from trainer.ui.settings import make_settings_dialog
 
     LrsOutbox(app.store, app.profile_id).queue(
         [{"id": "00000000-0000-4000-8000-000000000001", "timestamp": "2026-01-01T00:00:00Z"}]
@@ -225,7 +225,7 @@ def test_keyboard_reaches_the_lrs_page_and_its_fields(app, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from trainer.ui.shell.navigation import make_settings_dialog
+    from trainer.ui.settings import make_settings_dialog
 
     dialog = make_settings_dialog(app.window, app)
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
 from trainer.ui.search.dialog import SearchDialog
 from trainer.ui.session.observation_dialog import ObservationFileDialog
-from trainer.ui.shell.navigation import make_settings_dialog
+from trainer.ui.settings import make_settings_dialog
 
 
 def settle() -> None:

@@ -8,36 +8,24 @@ start-up loads nothing through this module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from trainer.ui.common.lazy import Lazy
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
+    from trainer.content import Content
     from trainer.records.store import RecordStore
-    from trainer.services.search import SearchService
+    from trainer.services.search import Hit, SearchService
     from trainer.ui.course.bookmarks_controller import BookmarkController
     from trainer.ui.course.controller import CourseController
     from trainer.ui.journal.controller import JournalController
     from trainer.ui.shell.main_window import MainWindow
 
-T = TypeVar("T")
-
 DEFAULT_PROFILE = "default"
-
-
-class Lazy(Generic[T]):
-    """A service whose code is loaded when it is first used, not at start-up."""
-
-    def __init__(self, make: Callable[[], T]) -> None:
-        self._make = make
-        self._made: T | None = None
-
-    def get(self) -> T:
-        if self._made is None:
-            self._made = self._make()
-        return self._made
 
 
 @runtime_checkable
@@ -50,13 +38,31 @@ class ShowsRecords(Protocol):
 
 
 @dataclass
+class Links:
+    """How one feature asks for another: open a module, a search hit, a reflection.
+    The shell makes them (``navigation.links``); features only call them."""
+
+    open_module: Callable[[str], None]
+    open_hit: Callable[[Hit], None]
+    open_reflection: Callable[[str, str], None]
+
+
+def _unlinked(*_args: object) -> None:
+    """Before the shell has made the links (a feature on its own, in a test)."""
+
+
+@dataclass
 class AppParts:
+    """What ``app.build`` makes, handed to each feature's ``install(parts)``."""
+
     store: RecordStore
     controller: CourseController
     window: MainWindow
     settings: QSettings
+    content: Content
     profile_id: str = DEFAULT_PROFILE
     journal: JournalController | None = None
     data_dir: Path | None = None
     search: Lazy[SearchService] | None = None  # made at the first search
     bookmarks: BookmarkController | None = None
+    links: Links = field(default_factory=lambda: Links(_unlinked, _unlinked, _unlinked))
