@@ -86,7 +86,7 @@ def test_rate_with_the_keyboard_then_save_updates_the_dashboard(qtbot, view, con
     assert table.current_row() == 3
     model = view.self_view.form.model
     assert [model.rating(r) for r in range(5)] == [2, 1, NA, None, None]
-    assert view.self_view.form.progress.text() == "3 of 15 skills rated"
+    assert view.self_view.form.progress.text() == "3 of 16 skills rated"
 
     view.self_view.form.panel.fields["note"].setPlainText("Tried it with my partner")
     view.self_view.form.globals_box.spins["empathy"].setValue(4)

@@ -50,7 +50,7 @@ def errors(tmp_path: Path, text: str):
 def test_bundled_framework_loads_without_problems(bundled_content):
     framework, diags = load_framework(bundled_content)
     assert diags == []
-    assert len(framework.skills) == 15
+    assert len(framework.skills) == 16
     assert {"agenda-setting", "signposting", "plan-confidence"} <= framework.skill_ids
     assert [g.id for g in framework.globals] == ["partnership", "empathy"]
     assert framework.threshold("reflection_to_question").good == 2.0
