@@ -40,10 +40,10 @@ def test_every_section_is_found_in_document_order(demo, content):
 def test_cpd_hours_add_module_durations_and_session_lengths(demo, content):
     p = build_portfolio(demo, "default", content)
     modules = next(s for s in p["sections"] if s["key"] == "modules")
-    # five bundled modules done: 20 + 25 + 25 + 25 + 30 minutes; one 90-minute session
-    assert [m["minutes"] for m in modules["items"]] == [20, 25, 25, 25, 30]
-    assert p["cpd_minutes"] == 125 + 90 and p["cpd_hours_text"] == "3 h 35 min"
-    assert [part["minutes"] for part in p["cpd_parts"]] == [125, 90]
+    # five bundled modules done: 20 + 21 + 20 + 22 + 22 minutes; one 90-minute session
+    assert [m["minutes"] for m in modules["items"]] == [20, 21, 20, 22, 22]
+    assert p["cpd_minutes"] == 105 + 90 and p["cpd_hours_text"] == "3 h 15 min"
+    assert [part["minutes"] for part in p["cpd_parts"]] == [105, 90]
 
 
 def test_period_limits_every_section(demo, content):
@@ -55,7 +55,7 @@ def test_period_limits_every_section(demo, content):
     goals = next(s for s in p["sections"] if s["key"] == "goals")
     # the goal was set in January but checked in during February: it shows, with that check-in only
     assert [c["date"] for c in goals["items"][0]["checkins"]] == ["2026-02-04"]
-    assert p["cpd_minutes"] == 50 + 90
+    assert p["cpd_minutes"] == 42 + 90
 
 
 def test_period_is_inclusive_and_rejects_bad_dates():
@@ -75,7 +75,7 @@ def test_only_chosen_sections_and_only_this_profile(demo, content):
     assert keys(p) == ["modules", "goals"]
     assert len(p["sections"][0]["items"]) == 5
     jo = build_portfolio(demo, "jo", content)
-    assert keys(jo) == ["modules"] and jo["cpd_minutes"] == 25
+    assert keys(jo) == ["modules"] and jo["cpd_minutes"] == 20
 
 
 def test_drafts_are_left_out_and_counted(demo, content):
@@ -182,7 +182,7 @@ def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
                            "done_at": "2026-02-01T10:00:00+00:00"})
     assert resolve_profile(store, "alex morgan") == "p-7"
     p = build_portfolio(store, "p-7", content)
-    assert p["name"] == "Alex Morgan" and p["cpd_minutes"] == 25
+    assert p["name"] == "Alex Morgan" and p["cpd_minutes"] == 20
 
 
 def test_self_and_observer_ratings_of_the_same_day_are_compared(demo, content):
@@ -201,7 +201,7 @@ def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo, conte
     demo.update("team_session", uid, {"plan_id": "a-plan-since-removed"})
     p = build_portfolio(demo, "default", content)
     sessions = next(s for s in p["sections"] if s["key"] == "sessions")
-    assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 125
+    assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 105
     assert [part["title"] for part in p["cpd_parts"]] == ["Modules completed"]
 
 
