@@ -34,7 +34,7 @@ def test_each_section_starts_a_page_and_every_page_has_a_footer(qapp, tmp_path, 
     pages = write_pdf(portfolio, path)
     texts = page_texts(path)
     assert len(texts) == pages >= 1 + len(portfolio["sections"])
-    assert "Continuing professional development" in texts[0] and "3 h 15 min" in texts[0]
+    assert "Continuing professional development" in texts[0] and "3 h 16 min" in texts[0]
     starts = {}
     for i, section in enumerate(portfolio["sections"], 1):
         heading = f"{i}. {section['title']}"

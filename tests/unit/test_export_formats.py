@@ -41,7 +41,7 @@ def portfolio(demo, content):
 def test_html_has_every_section_and_escapes_what_people_type(portfolio):
     html = portfolio_html(portfolio)
     for title in ("Modules completed", "Team sessions", "Reflections", "Skill ratings",
-                  "Personal goals", "3\u00a0h 15\u00a0min", "31 March 2026", "Letting Mr Ellery set the agenda"):
+                  "Personal goals", "3\u00a0h 16\u00a0min", "31 March 2026", "Letting Mr Ellery set the agenda"):
         assert title in html
     assert "&lt;even when busy&gt;" in html and "<even when busy>" not in html
     assert html.index("What happened") < html.index("What you learned") \
@@ -57,8 +57,8 @@ def test_print_html_breaks_pages_between_sections(portfolio):
 def test_markdown_portfolio(portfolio):
     md = portfolio_markdown(portfolio)
     assert md.startswith("# Continuing professional development portfolio\n")
-    assert "- **CPD time:** 3 h 15 min" in md
-    assert "| 3 March 2026 | Agenda setting and asking before advising | 22 min |" in md
+    assert "- **CPD time:** 3 h 16 min" in md
+    assert "| 3 March 2026 | Agenda setting and asking before advising | 23 min |" in md
     assert "## 3. Reflections" in md and "#### How this relates to the Code" in md
     assert "\\<even when busy\\>" in md
     assert md_escape("a|b *c*") == "a\\|b \\*c\\*"

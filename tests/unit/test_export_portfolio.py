@@ -40,10 +40,10 @@ def test_every_section_is_found_in_document_order(demo, content):
 def test_cpd_hours_add_module_durations_and_session_lengths(demo, content):
     p = build_portfolio(demo, "default", content)
     modules = next(s for s in p["sections"] if s["key"] == "modules")
-    # five bundled modules done: 20 + 21 + 20 + 22 + 22 minutes; one 90-minute session
-    assert [m["minutes"] for m in modules["items"]] == [20, 21, 20, 22, 22]
-    assert p["cpd_minutes"] == 105 + 90 and p["cpd_hours_text"] == "3 h 15 min"
-    assert [part["minutes"] for part in p["cpd_parts"]] == [105, 90]
+    # five bundled modules done: 20 + 21 + 20 + 22 + 23 minutes; one 90-minute session
+    assert [m["minutes"] for m in modules["items"]] == [20, 21, 20, 22, 23]
+    assert p["cpd_minutes"] == 106 + 90 and p["cpd_hours_text"] == "3 h 16 min"
+    assert [part["minutes"] for part in p["cpd_parts"]] == [106, 90]
 
 
 def test_period_limits_every_section(demo, content):
@@ -201,7 +201,7 @@ def test_a_session_without_a_known_length_is_listed_but_adds_no_time(demo, conte
     demo.update("team_session", uid, {"plan_id": "a-plan-since-removed"})
     p = build_portfolio(demo, "default", content)
     sessions = next(s for s in p["sections"] if s["key"] == "sessions")
-    assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 105
+    assert sessions["items"][0]["minutes"] == 0 and p["cpd_minutes"] == 106
     assert [part["title"] for part in p["cpd_parts"]] == ["Modules completed"]
 
 
