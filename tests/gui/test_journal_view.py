@@ -151,7 +151,8 @@ def test_duplicate_opens_a_new_draft(qtbot, view, clock):
 
 def test_new_reflection_menu_lists_templates(qtbot, view):
     actions = view.new_menu.actions()
-    assert [a.data() for a in actions] == ["rolfe", "gibbs", "nmc-reflective-account"]
+    assert [a.data() for a in actions] == ["rolfe", "gibbs", "nmc-reflective-account", "hcpc-cpd-profile", "gphc-planned-cpd",
+        "gphc-peer-discussion", "gphc-reflective-account", "gmc-appraisal-reflection"]
     actions[2].trigger()
     assert view.editor.template.id == "nmc-reflective-account"
     assert view.editor.reminder_label.isVisibleTo(view)

@@ -27,7 +27,8 @@ def test_bundled_templates_load_without_problems(bundled_content):
     templates, diags = load_templates(bundled_content)
     assert diags == []
     by_id = {t.id: t for t in templates}
-    assert [t.id for t in templates] == ["rolfe", "gibbs", "nmc-reflective-account"]
+    assert [t.id for t in templates] == ["rolfe", "gibbs", "nmc-reflective-account", "hcpc-cpd-profile", "gphc-planned-cpd",
+        "gphc-peer-discussion", "gphc-reflective-account", "gmc-appraisal-reflection"]
     assert [s.id for s in by_id["gibbs"].sections] == [
         "description", "feelings", "evaluation", "analysis", "conclusion", "action-plan"]
     assert "anonymise" in by_id["gibbs"].reminder.lower()
@@ -43,7 +44,9 @@ def test_bundled_templates_load_without_problems(bundled_content):
 
 def test_content_carries_templates(bundled_content):
     content = load_content(bundled_content)
-    assert {t.id for t in content.templates} == {"rolfe", "gibbs", "nmc-reflective-account"}
+    assert {t.id for t in content.templates} == {
+        "rolfe", "gibbs", "nmc-reflective-account", "hcpc-cpd-profile", "gphc-planned-cpd",
+        "gphc-peer-discussion", "gphc-reflective-account", "gmc-appraisal-reflection"}
 
 
 def test_a_trainer_can_add_a_template(tmp_path):
