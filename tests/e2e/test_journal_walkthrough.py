@@ -89,7 +89,7 @@ def test_reflect_button_menu_offers_every_template(qtbot, tmp_path, bundled_cont
     window.start()
     button = window.course_view.reader.reflect_button
     actions = button.menu().actions()
-    assert len(actions) == 3
+    assert len(actions) == 8
     actions[0].trigger()  # Rolfe
     view = window.section("journal")
     assert window.current_section() == "journal" and view.editor.template.id == "rolfe"
