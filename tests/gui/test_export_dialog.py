@@ -129,13 +129,13 @@ def test_restore_from_backup_updates_the_course_progress(make_app, bundled_conte
     window = parts.window
     menu = [a.text() for a in window.file_menu.actions()]
     assert menu.index("&Export…") < menu.index("&Import from a backup file…") < menu.index("&Quit")
-    assert window.course_view.progress_label.text().startswith("0 of 11 done")
+    assert window.course_view.progress_label.text().startswith("0 of 13 done")
     monkeypatch.setattr(export_restore, "ask_backup_file", lambda _w: str(_backup_file(tmp_path)))
     with qtbot.waitSignal(window.restore_controller.records_restored) as signal:
         window.restore_action.trigger()
     # the app had already opened module 1 here: that progress is merged, not lost
     assert "17 added, 1 updated" in signal.args[0]
-    assert window.course_view.progress_label.text().startswith("5 of 11 done")
+    assert window.course_view.progress_label.text().startswith("5 of 13 done")
     assert window.restore_message.isVisible() and "17 added" in window.restore_message.text()
     assert len(parts.store.all("reflection")) == 4
     window.restore_message.close()

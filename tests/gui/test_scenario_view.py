@@ -94,8 +94,8 @@ def test_filter_by_skill_marks_every_place(qtbot, parts):
     view, _ = parts
     page = open_diabetes(qtbot, view)
     page.set_skill_filter("elicit-provide-elicit")
-    assert page.places_label.text() == "3 places in 1 moment"
-    assert page.moment_list.item(2).text().endswith("\u25c6 3 uses")
+    assert page.places_label.text() == "6 places in 2 moments"
+    assert page.moment_list.item(2).text().endswith("\u25c6 4 uses")
     assert page.moment_list.item(0).text().endswith("(not used)")
     assert "\u25c6 Elicit, provide, elicit" in page.browser.toPlainText()
     assert page.moment_id == "information"
@@ -160,7 +160,7 @@ def test_spot_the_skill_hides_tags_then_scores(qtbot, parts):
     page.practice.setCurrentWidget(page.practice.spot)
     assert "information" in page.render_options().untagged
     spot = page.practice.spot
-    assert spot.turn_combo.count() == 5  # the nurse's turns in the SMS version
+    assert spot.turn_combo.count() == 8  # the nurse's turns in the SMS version
     spot.select_turn(0)
     spot.set_skill_checked("elicit-provide-elicit", True)
     spot.select_turn(1)
@@ -168,8 +168,8 @@ def test_spot_the_skill_hides_tags_then_scores(qtbot, parts):
     with qtbot.waitSignal(view.controller.spot_scored) as blocker:
         spot.check_button.click()
     score = blocker.args[2]
-    assert (score.hits, score.misses, score.extras) == (1, 6, 1)
-    assert "Agreement: 12%" in spot.result_label.text()
+    assert (score.hits, score.misses, score.extras) == (1, 10, 1)
+    assert "Agreement: 8%" in spot.result_label.text()
     assert "information" not in page.render_options().untagged
     (rec,) = store.all("scenario_spot")
     assert rec["moment"] == "information" and rec["hits"] == 1
