@@ -8,7 +8,7 @@ import pytest
 from trainer.competencies import coding
 from trainer.ui.skills.counter import CounterWidget, _two_lines
 
-from .a11y_walk import settle
+from ..a11y_walk import settle
 
 
 @pytest.fixture

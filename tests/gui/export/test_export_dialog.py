@@ -11,7 +11,7 @@ from trainer.records.store import memory_store
 from trainer.tools.demo_export import fill_demo, with_demo_plan
 from trainer.ui.export.dialog import ExportDialog
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-try:
-    from scenario_helpers import SKILLS, text, write
-except ImportError:  # if tests/unit becomes a package
-    from .scenario_helpers import SKILLS, text, write
 from trainer.records.store import memory_store, open_store
 from trainer.scenarios.align import align, expected_tags, first_parting, parts_at, places, skill_counts, spot_targets
 from trainer.scenarios.loader import load_scenarios
 from trainer.scenarios.scoring import SkillAgreement, score_spot
 from trainer.services.scenario_practice import ATTEMPT, SPOT, ScenarioPracticeService
+
+from ..scenarios.scenario_helpers import SKILLS, text, write
 
 
 def tiny(tmp_path, **changes):

@@ -21,7 +21,7 @@ from trainer.services.progress import ProgressService
 from trainer.services.ratings import RatingsService
 from trainer.services.scenario_practice import ScenarioPracticeService
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-try:
-    from scenario_helpers import SKILLS, text, write
-except ImportError:  # if tests/unit becomes a package
-    from .scenario_helpers import SKILLS, text, write
 from trainer.cli import main
 from trainer.content import load_content
 from trainer.scenarios.loader import load_scenarios
 from trainer.scenarios.model import SMS, TRADITIONAL
+
+from .scenario_helpers import SKILLS, text, write
 
 
 def problems(root: Path, severity: str | None = "error") -> list[tuple[int, str]]:
@@ -257,7 +255,7 @@ def test_validate_command_reports_scenario_errors(course, capsys):
 def test_worked_example_in_the_docs_is_valid(tmp_path, sample_course):
     from trainer.competencies.framework import load_framework
 
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "SCENARIOS.md").read_text(encoding="utf-8")
     example = doc.split("```markdown\n", 1)[1].split("\n```\n", 1)[0]
     write(tmp_path, example + "\n", name="example.md")
     framework, _ = load_framework(sample_course)

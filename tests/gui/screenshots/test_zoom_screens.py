@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
-from .a11y_walk import settle
+from ..a11y_walk import settle
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
 from trainer.ui.journal.controller import JournalController
 
-CONTENT = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sample-course"
+CONTENT = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "sample-course"
 
 
 class FlakyStorage(MemoryStorage):

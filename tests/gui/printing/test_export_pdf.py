@@ -12,7 +12,7 @@ from trainer.printing.documents import write_portfolio_pdf as write_pdf
 from trainer.records.store import memory_store
 from trainer.tools.demo_export import fill_demo, with_demo_plan
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def page_texts(path):

@@ -18,7 +18,7 @@ from trainer.export.xapi import VERBS, statement_id, xapi_statements
 from trainer.records.store import memory_store
 from trainer.tools.demo_export import fill_demo, with_demo_plan
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.view import SessionView
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEVEN = ["Asha Patel", "Ben Okafor", "Carys Lloyd", "Dev Sharma", "Ella Byrne", "Finn Walsh", "Grace Obi"]
 
 

@@ -16,7 +16,7 @@ from trainer.tools.demo_export import fill_demo, with_demo_plan
 @pytest.fixture(scope="module")
 def content(request):
 
-    return with_demo_plan(load_content(Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "sample-course"))
+    return with_demo_plan(load_content(Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "sample-course"))
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from trainer.modules.page_cache import PageCache, clear_other_pages
 from trainer.modules.render import render_module
 from trainer.modules.themes import DARK, LIGHT
 
-SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sample-course"
+SAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "sample-course"
 
 MODULE = """---
 title: Asking before advising

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
 
-from .a11y_walk import settle
+from ..a11y_walk import settle
 
 PEOPLE = [
     ("Asha Patel", "Practice nurse"),
