@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainer.content import Content
+    from trainer.services.lrs import LrsConfig, Transport
     from trainer.ui.shell.main_window import MainWindow
     from trainer.ui.shell.parts import AppParts
 
@@ -39,14 +40,14 @@ def install_lrs(window: MainWindow, parts: AppParts, content: Content) -> QActio
     return action
 
 
-def in_background(transport):
+def in_background(transport: Transport) -> Transport:
     """The transport run in a worker thread while the UI thread keeps handling
     events (painting, the busy dialog) until it is done."""
     import threading
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    def run(config, statements):
+    def run(config: LrsConfig, statements: list[dict]) -> tuple[int, str]:
         box: dict = {}
 
         def work() -> None:

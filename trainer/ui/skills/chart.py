@@ -35,7 +35,7 @@ def _day_label(iso: str) -> str:
 
 
 class TrendChart(pg.PlotWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None) -> None:
         palette = qapp().palette() if QApplication.instance() else QPalette()
         super().__init__(
             parent,
