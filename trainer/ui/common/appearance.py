@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.domain.colours import palette_colours
-from trainer.ui.common.application import qapp_or_none
+from trainer.ui.common.application import qapp, qapp_or_none
 
 THEMES = ("system", "light", "dark")
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "app-icon.svg"
@@ -43,7 +43,7 @@ def system_prefers_dark(app: QApplication | None = None) -> bool:
     before our palette replaces it, and kept; ``note_system_scheme`` updates it
     when the system changes while the app runs.
     """
-    app = app or qapp_or_none()
+    app = app or qapp()
     known = app.property(_SYSTEM_DARK)
     if known is None:
         known = app.palette().color(QPalette.ColorRole.Window).lightness() < 128

@@ -24,7 +24,7 @@ _PROPERTY = "_trainer_focus_ring"
 
 
 class FocusRing(QWidget):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(None)  # a plain QWidget never takes the focus
         self.target: QWidget | None = None
 

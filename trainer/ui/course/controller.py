@@ -39,7 +39,8 @@ class CourseController(QObject):
 
     def start_module_id(self) -> str | None:
         last = self._progress.last_module()
-        if last and self.course.module(last) and self.course.module(last).ok:
+        module = self.course.module(last) if last else None
+        if module and module.ok:
             return last
         readable = self.course.readable()
         return readable[0].id if readable else (self.course.modules[0].id if self.course.modules else None)

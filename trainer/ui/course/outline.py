@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -132,9 +134,10 @@ class OutlineView(QListView):
         self.setItemDelegate(OutlineDelegate(self))
 
     def select_module(self, module_id: str) -> None:
-        row = self.model().row_of(module_id)
+        model = cast(OutlineModel, self.model())
+        row = model.row_of(module_id)
         if row >= 0:
-            idx = self.model().index(row)
+            idx = model.index(row)
             if self.currentIndex() != idx:
                 self.setCurrentIndex(idx)
             self.scrollTo(idx)

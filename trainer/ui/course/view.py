@@ -165,6 +165,7 @@ class CourseView(QWidget):
         if self.reader.module is not None and self.reader.module.id != module_id:
             self.remember_position()
         module = self.controller.module(module_id)
+        assert module is not None  # the controller opens only modules of the course
         progress = self.controller.progress(module_id)
         self.reader.show_module(
             module, progress.done, self.controller.neighbour(-1) is not None, self.controller.neighbour(+1) is not None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainer.content import Content
+    from trainer.services.lrs import LrsConfig, Transport
     from trainer.ui.shell.main_window import MainWindow
     from trainer.ui.shell.parts import AppParts
 
@@ -30,20 +31,23 @@ def install_lrs(window: MainWindow, parts: AppParts, content: Content) -> QActio
     actions = menu.actions()
     export = window.export_action
     after = actions.index(export) + 1 if export in actions else 0
-    menu.insertAction(actions[after] if after < len(actions) else None, action)
+    if after < len(actions):
+        menu.insertAction(actions[after], action)
+    else:
+        menu.addAction(action)
     window.addAction(action)
     window.lrs_action = action
     return action
 
 
-def in_background(transport):
+def in_background(transport: Transport) -> Transport:
     """The transport run in a worker thread while the UI thread keeps handling
     events (painting, the busy dialog) until it is done."""
     import threading
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    def run(config, statements):
+    def run(config: LrsConfig, statements: list[dict]) -> tuple[int, str]:
         box: dict = {}
 
         def work() -> None:
@@ -78,7 +82,7 @@ def show_message(window: MainWindow, ok: bool, title: str, text: str):
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAccessibleName(title)
-    window.lrs_message = box
+    window.lrs_message = box  # type: ignore[attr-defined]  # MainWindow (ui/shell) does not declare it yet
     box.open()
     return box
 
@@ -99,7 +103,8 @@ def busy_dialog(window: MainWindow, text: str):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QProgressDialog
 
-    busy = QProgressDialog(text, None, 0, 0, window)  # no cancel: each request gives up after 20 s
+    # No cancel: each request gives up after 20 s. None is Qt's null string (no button); the stubs want str.
+    busy = QProgressDialog(text, None, 0, 0, window)  # type: ignore[call-overload]
     busy.setWindowTitle(SEND_TITLE)
     busy.setAccessibleName(text)
     busy.setWindowModality(Qt.WindowModality.WindowModal)
@@ -136,13 +141,16 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
         return
     password = ""
     if chosen.user:
-        password = ask_password(window, chosen.user, chosen.host())
-        if password is None:
+        asked = ask_password(window, chosen.user, chosen.host())
+        if asked is None:
             return
+        password = asked
     recorder = RecordingTransport(http_transport)
     outbox = LrsOutbox(parts.store, parts.profile_id, transport=in_background(recorder))
     config = LrsConfig(chosen.address, chosen.user, password)
-    window.lrs_action.setEnabled(False)
+    action = window.lrs_action
+    assert action is not None  # set by install_lrs, whose action calls this
+    action.setEnabled(False)
     busy = None
     try:
         outbox.queue(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
@@ -168,7 +176,7 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
         if busy is not None:
             busy.close()
             busy.deleteLater()
-        window.lrs_action.setEnabled(True)
+        action.setEnabled(True)
     ok, text = result_message(report, recorder.failure())
     window.statusBar().showMessage(text.split("\n")[0], 10000)
     show_message(window, ok, "Sent" if ok else "Not all sent", text)

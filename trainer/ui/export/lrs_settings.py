@@ -91,7 +91,7 @@ class LrsSettingsPart(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.page = page
         for field in (self.address, self.user, self.home):
             field.textEdited.connect(self.clear_error)
@@ -100,20 +100,20 @@ class LrsSettingsPart(QWidget):
         hint = self.page.sizeHint()
         width = max(hint.width(), 560)  # wrapped labels: their height at about the dialog's width
         height = max(hint.height(), self.page.heightForWidth(width)) + self.fontMetrics().height()  # slack
-        return QSize(hint.width() + self.scroll.verticalScrollBar().sizeHint().width(), height)
+        return QSize(hint.width() + self.scroll_area.verticalScrollBar().sizeHint().width(), height)
 
     def make_room(self) -> None:
         """Grow the dialog for the message when the screen allows; else scroll to it."""
         top = self.window()
         screen = top.screen().availableGeometry().height() if top.screen() else top.height()
-        viewport = self.scroll.viewport()
+        viewport = self.scroll_area.viewport()
         extra = self.page.heightForWidth(viewport.width()) - viewport.height()
         if top.isVisible() and extra > 0:
             top.resize(top.width(), max(top.height(), min(top.height() + extra, screen - 40)))
         QTimer.singleShot(0, self, self.scroll_to_error)  # after the layout has taken the message
 
     def scroll_to_error(self) -> None:
-        self.scroll.ensureWidgetVisible(self.error)
+        self.scroll_area.ensureWidgetVisible(self.error)
 
     def clear_error(self, *_args) -> None:
         self.error.hide()

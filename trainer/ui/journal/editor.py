@@ -45,6 +45,9 @@ PAGE_WIDTH = 860
 
 class ReflectionEditor(QWidget):
     status_message = Signal(str)
+    # The page's scroll area. The name shadows QWidget.scroll(dx, dy); it stays because
+    # ui/shell/navigation.py looks the area up by it.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -422,7 +425,7 @@ class ReflectionEditor(QWidget):
 
     def on_finish_clicked(self) -> None:
         if self._status == FINISHED:
-            if self.controller.reopen(self.uid):
+            if self.uid is not None and self.controller.reopen(self.uid):
                 self._set_status("draft")
             return
         self.finish()

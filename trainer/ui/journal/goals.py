@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -50,8 +51,18 @@ def nice_date(iso: str) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-class _PlanHint:
+if TYPE_CHECKING:
+    _PlanHintBase = QDialog  # mixed in before QDialog: it resizes the dialog
+else:
+    _PlanHintBase = object
+
+
+class _PlanHint(_PlanHintBase):
     """Both goal dialogs: below confidence 7, suggest making the plan smaller."""
+
+    # What the dialogs provide; declared here for the type checker only.
+    confidence: QSpinBox
+    hint: QLabel
 
     def _update_hint(self) -> None:
         text = smaller_plan_hint(self.confidence.value())

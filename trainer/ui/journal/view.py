@@ -6,6 +6,8 @@ your own goal. An undo bar appears after moving a reflection to the bin.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -485,8 +487,8 @@ class JournalView(QWidget):
             self.goal_label.setText("Practise what you teach: set a small change goal of your own.")
         self.goals_menu.clear()
         for g in goals:
-            self.goals_menu.addAction(f"Check in on \u201c{g['goal']}\u201d\u2026", lambda g=g: self.open_checkin(g))
-            self.goals_menu.addAction(f"Edit \u201c{g['goal']}\u201d\u2026", lambda g=g: self.open_goal(g))
+            self.goals_menu.addAction(f"Check in on \u201c{g['goal']}\u201d\u2026", partial(self.open_checkin, g))
+            self.goals_menu.addAction(f"Edit \u201c{g['goal']}\u201d\u2026", partial(self.open_goal, g))
         if goals:
             self.goals_menu.addSeparator()
         self.goals_menu.addAction("&New goal\u2026", lambda: self.open_goal(None))

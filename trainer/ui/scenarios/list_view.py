@@ -107,7 +107,9 @@ class ScenarioListPage(QWidget):
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
         self.tree.currentItemChanged.connect(self.on_tree_current_changed)
         if scenarios:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            first = self.tree.topLevelItem(0)
+            assert first is not None  # one item per scenario
+            self.tree.setCurrentItem(first)
         else:
             self.open_button.setEnabled(False)
 
@@ -125,6 +127,7 @@ class ScenarioListPage(QWidget):
     def select(self, scenario_id: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
+            assert item is not None  # i < topLevelItemCount()
             if item.data(0, IdRole) == scenario_id:
                 self.tree.setCurrentItem(item)
 

@@ -9,14 +9,36 @@ the current moment while the page scrolls on its own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from trainer.scenarios.render import anchor
 from trainer.ui.common.find_marks import FindMarks, anchor_positions, step_message
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QTextBrowser, QWidget
 
-class ScenarioMarks:
+    from trainer.scenarios.model import Scenario
+
+    _MarksBase = QWidget  # mixed in before a QWidget base: the shortcuts are its children
+else:
+    _MarksBase = object
+
+
+class ScenarioMarks(_MarksBase):
+    # What ScenarioPage provides (see above); declared here for the type checker only.
+    browser: QTextBrowser
+    scenario: Scenario | None
+    status_message: ClassVar[Signal]
+    _jumping: bool
+
+    if TYPE_CHECKING:
+
+        def next_place(self) -> None: ...
+
     def _init_marks(self) -> None:
         self.marks = FindMarks(self.browser)
         self._match_terms: tuple[str, ...] = ()
@@ -55,9 +77,10 @@ class ScenarioMarks:
             return 0
         positions = anchor_positions(self.browser.document())
         ids = [m.id for m in self.scenario.moments]
-        if self._match_moment in ids:
-            i = ids.index(self._match_moment)
-            start = positions.get(anchor(self._match_moment), 0)
+        moment = self._match_moment
+        if moment is not None and moment in ids:
+            i = ids.index(moment)
+            start = positions.get(anchor(moment), 0)
             end = positions.get(anchor(ids[i + 1])) if i + 1 < len(ids) else None
         else:
             start, end = 0, positions.get(anchor(ids[0])) if ids else None

@@ -85,7 +85,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         self.larger_button.clicked.connect(lambda: self.change_text_size(+1))
         self.moment_list.currentRowChanged.connect(self.on_moment_list_row_changed)
         self.browser.verticalScrollBar().valueChanged.connect(self.on_browser_scrolled)
-        self.practice.currentChanged.connect(lambda _i: self.render())
+        self.practice.currentChanged.connect(lambda _i: self.render_page())
         self.practice.spot.checked_changed.connect(self.on_spot_checked_changed)
         c.moment_revealed.connect(self.on_controller_moment_changed)
         c.moment_hidden.connect(self.on_controller_moment_changed)
@@ -117,7 +117,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         self.moment_list.blockSignals(False)
         self.moment_id = scenario.moments[0].id if scenario.moments else None
         self._update_mode()
-        self.render()
+        self.render_page()
         self.browser.verticalScrollBar().setValue(0)
         self._sync_moment(self.moment_id)
 
@@ -138,7 +138,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             skill_names=self.controller.skill_names(),
         )
 
-    def render(self) -> None:
+    def render_page(self) -> None:
         if self.scenario is None:
             return
         # Keep the current moment where it was on screen, whatever changed above it.
@@ -179,7 +179,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         if mode != self.mode or force:
             self.mode = mode
             if self.scenario is not None:
-                self.render()
+                self.render_page()
                 if self.moment_id:
                     self.jump_to_moment(self.moment_id)
 
@@ -286,6 +286,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             per_moment[p.moment.id] = per_moment.get(p.moment.id, 0) + 1
         for row in range(self.moment_list.count()):
             item = self.moment_list.item(row)
+            assert self.scenario is not None  # the list holds the moments of the scenario shown
             m = self.scenario.moments[row]
             suffix = ""
             if skill:
@@ -307,7 +308,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
 
     def on_skill_combo_changed(self, _index: int) -> None:
         self._place = -1
-        self.render()
+        self.render_page()
         if self.highlight:
             self.next_place()
 
@@ -341,14 +342,14 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
 
     def on_controller_moment_changed(self, scenario_id: str, moment_id: str) -> None:
         if self.scenario is not None and scenario_id == self.scenario.id:
-            self.render()
+            self.render_page()
             self._sync_moment(moment_id)
             if moment_id in self.render_options().hidden:
                 return
             self._scroll_to(anchor(moment_id))
 
     def on_practise_box_toggled(self, _on: bool) -> None:
-        self.render()
+        self.render_page()
         if self.moment_id:
             self._scroll_to(anchor(self.moment_id))
 
@@ -359,7 +360,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             self.spot_checked.add(self.moment_id)
         else:
             self.spot_checked.discard(self.moment_id)
-        self.render()
+        self.render_page()
 
     def request_reflection(self) -> None:
         if self.scenario is not None:
@@ -400,7 +401,7 @@ class ScenarioView(QWidget):
             lambda _i: settings.setValue("scenarios/layout", self.page.layout_combo.currentData())
         )
         try:
-            self.page.set_point_size(int(settings.value("scenarios/point_size", base_point)))
+            self.page.set_point_size(int(str(settings.value("scenarios/point_size", base_point))))
         except (TypeError, ValueError):
             pass
         self.page.text_size_changed.connect(lambda point: settings.setValue("scenarios/point_size", point))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
@@ -78,7 +79,7 @@ class HtmlDelegate(QStyledItemDelegate):
         html_text = index.data(HtmlRole)
         if not html_text:
             return super().sizeHint(option, index)
-        view = self.parent()
+        view = cast("QTreeWidget | None", self.parent())  # made with the results tree as its parent
         width = view.viewport().width() - view.indentation() * 2 if view is not None else 400
         doc = self._doc(option, html_text, width)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)

@@ -130,6 +130,7 @@ class TeamSessionController(QObject):
         if rec is not None:
             self.open_session(rec["uid"])
             if people:
+                assert previous is not None  # the people come from it
                 self.noticed.emit(
                     f"Copied {len(people)} people from the {previous['date']} session of this team; "
                     "untick anyone who is not here."
@@ -146,41 +147,47 @@ class TeamSessionController(QObject):
         self.phase_changed.emit(self.phase_index)
 
     def delete_session(self) -> None:
-        if self.uid and self._ops.run(lambda: self.service.delete(self.uid) or True):
+        uid = self.uid
+        if uid and self._ops.ok(lambda: self.service.delete(uid)):
             remaining = self.service.sessions()
             self.open_session(remaining[0]["uid"] if remaining else None)
 
     def update_details(self, **changes) -> None:
-        if self.uid and self._ops.run(lambda: self.service.update_details(self.uid, **changes)) is not None:
-            self.session_changed.emit(self.uid)
+        uid = self.uid
+        if uid and self._ops.run(lambda: self.service.update_details(uid, **changes)) is not None:
+            self.session_changed.emit(uid)
 
     def add_participant(self, name: str, role: str = "", team: str = "") -> str | None:
-        if not self.uid:
+        uid = self.uid
+        if not uid:
             self.failed.emit("Start a new session first.")
             return None
-        person = self._ops.run(lambda: self.service.add_participant(self.uid, name, role, team))
+        person = self._ops.run(lambda: self.service.add_participant(uid, name, role, team))
         if person is not None:
-            self.session_changed.emit(self.uid)
+            self.session_changed.emit(uid)
             return person["id"]
         return None
 
     def remove_participant(self, person_id: str) -> None:
-        if self.uid and self._ops.run(lambda: self.service.remove_participant(self.uid, person_id) or True):
-            self.session_changed.emit(self.uid)
+        uid = self.uid
+        if uid and self._ops.ok(lambda: self.service.remove_participant(uid, person_id)):
+            self.session_changed.emit(uid)
 
     def set_present(self, person_id: str, present: bool) -> None:
-        if self.uid and self._ops.run(lambda: self.service.set_present(self.uid, person_id, present) or True):
-            self.session_changed.emit(self.uid)
+        uid = self.uid
+        if uid and self._ops.ok(lambda: self.service.set_present(uid, person_id, present)):
+            self.session_changed.emit(uid)
 
     # -- groups --------------------------------------------------------------------
     def make_groups(self, seed: int | None = None) -> None:
-        plan = self.plan
-        if self.uid and plan and self._ops.run(lambda: self.service.make_groups(self.uid, plan, seed)):
-            self.groups_made.emit(self.uid)
+        plan, uid = self.plan, self.uid
+        if uid and plan and self._ops.run(lambda: self.service.make_groups(uid, plan, seed)):
+            self.groups_made.emit(uid)
 
     def swap(self, round_index: int, a: str, b: str) -> None:
-        if self.uid and self._ops.run(lambda: self.service.swap(self.uid, round_index, a, b)):
-            self.groups_made.emit(self.uid)
+        uid = self.uid
+        if uid and self._ops.run(lambda: self.service.swap(uid, round_index, a, b)):
+            self.groups_made.emit(uid)
 
     # -- observations and debrief -----------------------------------------------------
     def request_observation(self, round_index: int, observer: str, learner: str) -> None:
@@ -197,12 +204,11 @@ class TeamSessionController(QObject):
         items: dict | None = None,
         globals_: dict | None = None,
     ) -> str | None:
-        if not self.uid:
+        uid = self.uid
+        if not uid:
             return None
         rec = self._ops.run(
-            lambda: self.service.save_observation(
-                self.uid, round_index, observer, learner, note, counts, items, globals_
-            )
+            lambda: self.service.save_observation(uid, round_index, observer, learner, note, counts, items, globals_)
         )
         if rec is not None:
             self.observation_saved.emit(rec["uid"])
@@ -221,19 +227,21 @@ class TeamSessionController(QObject):
         return summary
 
     def save_debrief(self, text: str) -> None:
-        if self.uid and self._ops.run(lambda: self.service.set_debrief(self.uid, text)):
-            self.debrief_saved.emit(self.uid)
+        uid = self.uid
+        if uid and self._ops.run(lambda: self.service.set_debrief(uid, text)):
+            self.debrief_saved.emit(uid)
 
     # -- running phases --------------------------------------------------------------
     def go_to_phase(self, index: int) -> None:
-        plan = self.plan
+        plan, uid = self.plan, self.uid
         if plan is None:
             return
+        assert uid is not None  # a plan is there only for an open session
         index = max(0, min(index, len(plan.phases) - 1))
         if index == self.phase_index and self.timer.started:
             return
         self.phase_index = index
-        self._ops.run(lambda: self.service.set_phase(self.uid, index))
+        self._ops.run(lambda: self.service.set_phase(uid, index))
         self._reset_timer()
         self.phase_changed.emit(index)
 

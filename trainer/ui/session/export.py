@@ -24,6 +24,7 @@ from trainer.ui.session.controller import TeamSessionController
 
 def report_html(controller: TeamSessionController, include_names: bool, framework=None) -> str:
     session = controller.session
+    assert session is not None  # called for the open session
     return render_report_html(
         session,
         controller.plan,
@@ -65,7 +66,9 @@ def ask_save_report(
 
 
 def export_bundles(controller: TeamSessionController, outdir: Path) -> list[Path]:
-    return controller.service.write_feedback_bundles(controller.session, controller.plan, outdir)
+    session = controller.session
+    assert session is not None  # called for the open session
+    return controller.service.write_feedback_bundles(session, controller.plan, outdir)
 
 
 def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> list[Path]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,9 +144,12 @@ class GroupsPanel(QWidget):
     def person_item(self, pid: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            assert group is not None  # i < topLevelItemCount()
             for j in range(group.childCount()):
-                if group.child(j).data(0, PID) == pid:
-                    return group.child(j)
+                child = group.child(j)
+                assert child is not None  # j < childCount()
+                if child.data(0, PID) == pid:
+                    return child
         return None
 
     # -- showing -------------------------------------------------------------------
@@ -167,7 +172,7 @@ class GroupsPanel(QWidget):
         for widget in (self.round_combo, self.tree, self.swap_button, self.observe_button, self.import_forms_button):
             widget.setEnabled(has)
         self.seed_label.setText(
-            f"Seed: {session['seed']}" if has and session.get("seed") is not None else "No groups yet"
+            f"Seed: {session['seed']}" if has and session and session.get("seed") is not None else "No groups yet"
         )
         self.on_controller_phase_changed(c.phase_index)
 
@@ -238,10 +243,17 @@ class GroupsPanel(QWidget):
         pid = item.data(0, PID)
         names = self.controller.names()
         menu = QMenu(self)
-        menu.addAction("Observer notes\u2026", lambda: (self.tree.setCurrentItem(item), self.observe_selected()))
+
+        def observe() -> None:
+            self.tree.setCurrentItem(item)
+            self.observe_selected()
+
+        menu.addAction("Observer notes\u2026", observe)
         swap_menu = menu.addMenu(f"Swap {names.get(pid)} with")
-        for group in self.controller.round_roles(self.round_index()):
+        rnd = self.round_index()
+        assert rnd is not None  # the tree shows the people of a round
+        for group in self.controller.round_roles(rnd):
             for other, _role in group:
                 if other != pid:
-                    swap_menu.addAction(names.get(other, "?"), lambda o=other: self.swap(pid, o))
+                    swap_menu.addAction(names.get(other, "?"), partial(self.swap, pid, other))
         menu.exec(self.tree.viewport().mapToGlobal(pos))

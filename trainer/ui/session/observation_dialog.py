@@ -96,6 +96,7 @@ class ObservationFileDialog(QDialog):
         self._wide: bool | None = None
         self._place_details(True)
 
+        body: QWidget
         if framework is not None:
             body, self.counter, self.checklist = observation_tools(framework)
         else:
@@ -123,15 +124,15 @@ class ObservationFileDialog(QDialog):
         page_layout.addLayout(self.details)
         page_layout.addWidget(body, 1)
         page.setMinimumWidth(200)  # the width follows the window (never scrolls sideways); only the height scrolls
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(page)
-        keep_focus_visible(self.scroll)  # an Alt+letter jump scrolls to its control too
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(page)
+        keep_focus_visible(self.scroll_area)  # an Alt+letter jump scrolls to its control too
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.resize(980, 720)

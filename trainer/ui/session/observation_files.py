@@ -12,8 +12,12 @@ and the import code load when first used.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from trainer.services.observation_import import ImportSummary
 
 
 def install_observation_file(window, store, content, profile_id: str) -> QAction:
@@ -57,7 +61,7 @@ def install_observation_file(window, store, content, profile_id: str) -> QAction
     return action
 
 
-def ask_import_forms(parent, controller) -> object | None:
+def ask_import_forms(parent, controller) -> ImportSummary | None:
     """Choose observers' files and add them to the controller's open session; say what happened."""
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 

@@ -77,9 +77,11 @@ class ObserverNoteForm(QDialog):
         self.round_index = round_index
         self.learner = learner
         self.framework = getattr(parent, "framework", None)
-        self.counter = self.checklist = None
+        self.counter: CounterWidget | None = None
+        self.checklist: ChecklistForm | None = None
         names = controller.names()
         session = controller.session
+        assert session is not None  # the form observes a round of the open session
         rnd = session["rounds"][round_index]
         plan = controller.plan
         title = plan.phases[rnd["phase"]].title if plan else f"Round {round_index + 1}"
@@ -97,7 +99,7 @@ class ObserverNoteForm(QDialog):
 
         self.observer_box = QComboBox()
         self.observer_box.setAccessibleName("Observer")
-        group = next((g for g in rnd["groups"] if learner in g), [])
+        group: list[str] = next((g for g in rnd["groups"] if learner in g), [])
         for pid in group:
             if pid != learner:
                 self.observer_box.addItem(names.get(pid, pid), pid)
@@ -113,6 +115,7 @@ class ObserverNoteForm(QDialog):
         self.note_edit.setMaximumHeight(110)  # the counter and checklist get the room
 
         self.spins: dict[str, QSpinBox] = {}
+        body: QWidget
         if self.framework is not None:
             body = self._tools()
         else:

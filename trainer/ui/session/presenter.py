@@ -12,6 +12,7 @@ Keys: Space start/pause, Right/PageDown next phase, Left/PageUp previous,
 from __future__ import annotations
 
 import html
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -23,6 +24,14 @@ from trainer.ui.session.controller import TeamSessionController
 BG, FG, ACCENT, DIM, FLASH = "#101418", "#ffffff", "#ffd24d", "#c9d3dd", "#3a5a8c"
 ROLE_SHORT = {"practitioner": "Practitioner", "person": "Person", "observer": "Observer"}
 FLASHES = 6
+
+_W = TypeVar("_W", bound=QWidget)
+
+
+def _named(widget: _W, name: str) -> _W:
+    """``widget`` with its object name set (the style sheet picks widgets by name)."""
+    widget.setObjectName(name)
+    return widget
 
 
 class PresenterView(QWidget):
@@ -42,30 +51,30 @@ class PresenterView(QWidget):
         self._flash_timer.setInterval(350)
         self._flash_timer.timeout.connect(self._flash_step)
 
-        self.step_label = QLabel(objectName="step")
-        self.phase_label = QLabel(objectName="phase")
+        self.step_label = _named(QLabel(), "step")
+        self.phase_label = _named(QLabel(), "phase")
         self.phase_label.setWordWrap(True)
-        self.timer_label = QLabel(objectName="timer")
+        self.timer_label = _named(QLabel(), "timer")
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer_label.setAccessibleName("Time left")
-        self.state_label = QLabel(objectName="state")
+        self.state_label = _named(QLabel(), "state")
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.practice_label = QLabel(objectName="practice")
+        self.practice_label = _named(QLabel(), "practice")
         self.practice_label.setWordWrap(True)
-        self.instructions_label = QLabel(objectName="instructions")
+        self.instructions_label = _named(QLabel(), "instructions")
         self.instructions_label.setWordWrap(True)
-        self.prompts_label = QLabel(objectName="prompts")
+        self.prompts_label = _named(QLabel(), "prompts")
         self.prompts_label.setWordWrap(True)
         self.prompts_label.setTextFormat(Qt.TextFormat.RichText)
-        self.groups_box = QWidget(objectName="groups")
+        self.groups_box = _named(QWidget(), "groups")
         self.groups_layout = QGridLayout(self.groups_box)
         self.groups_layout.setContentsMargins(0, 0, 0, 0)
         self.group_labels: list[QLabel] = []
-        self.next_label = QLabel(objectName="next")
+        self.next_label = _named(QLabel(), "next")
         self.next_label.setWordWrap(True)
-        self.hint_label = QLabel(
-            "Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen",
-            objectName="hint",
+        self.hint_label = _named(
+            QLabel("Space start/pause \u00b7 \u2190 \u2192 phase \u00b7 + one more minute \u00b7 F11 full screen"),
+            "hint",
         )
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight)
 
@@ -97,7 +106,8 @@ class PresenterView(QWidget):
     def present(self) -> None:
         """Full screen on a second screen if there is one; else a normal window."""
         screens = QGuiApplication.screens()
-        here = self.parentWidget().screen() if self.parentWidget() else QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        here = parent.screen() if parent else QGuiApplication.primaryScreen()
         others = [s for s in screens if s is not here]
         if others:
             self.setScreen(others[0])
@@ -122,6 +132,7 @@ class PresenterView(QWidget):
             self.on_controller_timer_ticked()
             return
         # The session code, for observers filling the form on their own computers.
+        assert c.uid is not None  # there is a phase only in an open session
         self.step_label.setText(
             f"Phase {c.phase_index + 1} of {len(plan.phases)} \u00b7 {phase.kind_label}"
             f" \u00b7 {phase.minutes} min \u00b7 session code {session_code(c.uid)}"

@@ -94,7 +94,9 @@ class RosterPanel(QWidget):
         roster_box = QGroupBox("Participants and attendance")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeaderItem(0).setToolTip("A tick means present today")
+        present_header = self.table.horizontalHeaderItem(0)
+        assert present_header is not None  # set by setHorizontalHeaderLabels
+        present_header.setToolTip("A tick means present today")
         self.table.setAccessibleName("Participants")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -220,7 +222,9 @@ class RosterPanel(QWidget):
     def on_remove_clicked(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
-            self.controller.remove_participant(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+            item = self.table.item(row, 0)
+            assert item is not None  # every row has its name item
+            self.controller.remove_participant(item.data(Qt.ItemDataRole.UserRole))
 
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 0:
@@ -236,7 +240,9 @@ class RosterPanel(QWidget):
             self.controller.update_details(date=date.toString("yyyy-MM-dd"))
 
     def set_present(self, row: int, present: bool) -> None:
-        self.table.item(row, 0).setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
+        item = self.table.item(row, 0)
+        assert item is not None  # every row has its name item
+        item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
 
     # -- showing -------------------------------------------------------------------
     def refresh(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 SOUND_KEY = "presenter/sound"
 AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
 COLUMN_CHARS = 40  # below this many average characters a column, the three columns stack
-ObserverFormFactory = Callable[..., QWidget]
+ObserverFormFactory = Callable[..., QDialog]
 
 
 class SessionView(QWidget):
@@ -66,7 +67,7 @@ class SessionView(QWidget):
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
-        self.run.sound_box.setChecked(settings.value(SOUND_KEY, False, type=bool))
+        self.run.sound_box.setChecked(bool(settings.value(SOUND_KEY, False, type=bool)))
 
         debrief_box = QGroupBox("Debrief and report")
         self.debrief_edit = QPlainTextEdit()
@@ -111,7 +112,7 @@ class SessionView(QWidget):
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         # Three columns need room: on a small screen or at a large zoom they stack
         # (see fit_columns) and the page scrolls down, never sideways.
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -146,20 +147,28 @@ class SessionView(QWidget):
         self.refresh()
 
     # -- fitting the window ---------------------------------------------------------------
+    def _columns(self) -> list[QWidget]:
+        """The splitter's widgets (none is missing: every index is below count())."""
+        return [w for i in range(self.splitter.count()) if (w := self.splitter.widget(i)) is not None]
+
     def columns_fit_side_by_side(self) -> bool:
         """Whether the three columns, each at least its minimum and COLUMN_CHARS wide, fit the width
         (a vertical scroll bar is allowed for, so the answer does not flip when one appears)."""
         comfortable = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
-        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        columns = self._columns()
         need = sum(max(c.minimumSizeHint().width(), comfortable) for c in columns)
         need += self.splitter.handleWidth() * (len(columns) - 1)
-        room = self.scroll.width() - 2 * self.scroll.frameWidth() - self.scroll.verticalScrollBar().sizeHint().width()
+        room = (
+            self.scroll_area.width()
+            - 2 * self.scroll_area.frameWidth()
+            - self.scroll_area.verticalScrollBar().sizeHint().width()
+        )
         return room >= need
 
     def fit_columns(self) -> None:
         """Columns side by side when they fit, else one above the other at their preferred heights."""
         wide = self.columns_fit_side_by_side()
-        columns = [self.splitter.widget(i) for i in range(self.splitter.count())]
+        columns = self._columns()
         if wide:
             if self.splitter.orientation() != Qt.Orientation.Horizontal:
                 self.splitter.setOrientation(Qt.Orientation.Horizontal)
@@ -167,7 +176,7 @@ class SessionView(QWidget):
                 self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
             return
         self.splitter.setOrientation(Qt.Orientation.Vertical)
-        width = self.scroll.viewport().width()
+        width = self.scroll_area.viewport().width()
         heights = []
         for c in columns:
             h = max(c.sizeHint().height(), c.minimumSizeHint().height())

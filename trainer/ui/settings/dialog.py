@@ -150,6 +150,7 @@ class SettingsDialog(QDialog):
 
     # -- moving the data -----------------------------------------------------------------
     def choose_folder(self) -> Path | None:
+        assert self.data_dir is not None  # Move is enabled only when the data has a folder
         chosen = QFileDialog.getExistingDirectory(
             self, "Choose a new, empty folder for your data", str(self.data_dir.parent)
         )
@@ -157,6 +158,7 @@ class SettingsDialog(QDialog):
 
     def move_to(self, target: Path) -> tuple[bool, str]:
         """Copy and verify; (done, message in plain words)."""
+        assert self.data_dir is not None  # Move is enabled only when the data has a folder
         try:
             result = move_data(self.data_dir, target)
         except MoveError as exc:

@@ -120,7 +120,11 @@ class ProfilesDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.on_buttons_accepted())
         for widget in (self.name_edit, self.create_button, self.rename_button, self.delete_button):
             widget.setEnabled(not read_only)
-        self.refresh(select=current_id or (service.last_used().id if service.last_used() else None))
+        select = current_id
+        if not select:
+            last = service.last_used()
+            select = last.id if last else None
+        self.refresh(select=select)
         (self.list if self.list.count() else self.name_edit).setFocus()
 
     @classmethod
@@ -184,7 +188,7 @@ class ProfilesDialog(QDialog):
     def on_rename_clicked(self) -> None:
         pid = self.selected_id()
         profile = self.service.get(pid) if pid else None
-        if profile is None:
+        if pid is None or profile is None:
             return
         name, ok = QInputDialog.getText(self, "Rename profile", "New name:", text=profile.name)
         if not ok:
@@ -200,7 +204,7 @@ class ProfilesDialog(QDialog):
     def on_delete_clicked(self) -> None:
         pid = self.selected_id()
         profile = self.service.get(pid) if pid else None
-        if profile is None or pid == self.current_id:
+        if pid is None or profile is None or pid == self.current_id:
             return
         answer = QMessageBox.question(
             self,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.competencies.dashboard import OBSERVER, SELF, SkillSummary
-from trainer.ui.common.application import qapp
+from trainer.ui.common.application import qapp, qapp_or_none
 
 SELF_COLOUR = (31, 119, 180)
 OBSERVER_COLOUR = (214, 95, 0)
@@ -35,7 +35,7 @@ def _day_label(iso: str) -> str:
 
 
 class TrendChart(pg.PlotWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None) -> None:
         palette = qapp().palette() if QApplication.instance() else QPalette()
         super().__init__(
             parent,
@@ -79,7 +79,7 @@ class TrendChart(pg.PlotWidget):
 
     def apply_palette(self) -> None:
         """Follow the application palette (light or dark theme)."""
-        app = QApplication.instance()
+        app = qapp_or_none()
         palette = app.palette() if app is not None else QPalette()
         self._foreground = palette.color(QPalette.ColorRole.Text)
         self.setBackground(palette.color(QPalette.ColorRole.Base))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
 from trainer.competencies.ratings import OBSERVER_NOTE_LABELS, rating_text, record_title
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.models import RowsModel
+
+if TYPE_CHECKING:
+    from trainer.competencies.ratings import Agreement
 
 
 def _combo(name: str, empty: str) -> QComboBox:
@@ -156,7 +161,7 @@ class SelfObserverView(QWidget):
         self.mine.currentIndexChanged.connect(lambda _i: self.refresh_table())
         self.theirs.currentIndexChanged.connect(lambda _i: self.refresh_table())
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.show_notes(cur.row()))
-        self._rows = []
+        self._rows: list[Agreement] = []
         self.reload()
 
     def reload(self) -> None:

@@ -35,7 +35,7 @@ LEVEL_MARK = {
 class CounterWidget(QWidget):
     counts_changed = Signal()
 
-    def __init__(self, thresholds: Callable[[str], object], parent=None):
+    def __init__(self, thresholds: Callable[[str], coding.FairGood], parent=None):
         super().__init__(parent)
         self.thresholds = thresholds
         self.tally = coding.Tally()

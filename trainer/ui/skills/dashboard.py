@@ -8,6 +8,8 @@ once when asked for).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,9 @@ from trainer.competencies.ratings import rating_text
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
 from trainer.ui.skills.models import RowsModel
+
+if TYPE_CHECKING:
+    from trainer.competencies.dashboard import SkillSummary
 
 HEADERS = ("Skill", "Self (0\u20132)", "Observer", "Trend", "Evidence", "Modules done")
 HEADER_TIPS = (
@@ -59,7 +64,7 @@ class DashboardView(QWidget):
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.summaries = []
+        self.summaries: list[SkillSummary] = []
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("Dashboard summary")

@@ -7,6 +7,8 @@ the current skill, rating buttons for mouse users and the note fields.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,7 +90,8 @@ class RatingTable(QTableView):
         if row < 0:
             row = 0
             self.go_to_row(0)
-        if self.model().set_rating(row, value):
+        model = cast(RatingItemsModel, self.model())
+        if model.set_rating(row, value):
             self.rated.emit(row)
             if value is not None and row + 1 < self.model().rowCount():
                 self.go_to_row(row + 1)
@@ -181,10 +184,11 @@ class ItemPanel(QWidget):
             row.addWidget(button)
             self.rating_buttons[value] = button
 
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, QPlainTextEdit | QLineEdit] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for key, label_text in note_labels.items():
+            field: QPlainTextEdit | QLineEdit
             if key in multiline:
                 field = QPlainTextEdit()
                 field.setTabChangesFocus(True)

@@ -9,10 +9,27 @@ A view mixes this in before QWidget and provides ``KIND`` (its record kind),
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trainer.ui.skills.editor import RecordBar
+
 
 class RecordSlots:
     KIND = ""
     _saving = False
+
+    # What the view provides (see above); declared here for the type checker only.
+    bar: RecordBar
+    uid: str | None
+
+    if TYPE_CHECKING:
+
+        def _records(self) -> list[dict]: ...
+        def open(self, uid: str | None) -> None: ...
+        def new(self) -> None: ...
+        def draft(self) -> dict: ...
+        def _save_record(self, draft: dict, uid: str | None) -> None: ...
 
     def save(self) -> None:
         self._saving = True  # so that a failure reported now is shown in this view's bar
@@ -21,7 +38,7 @@ class RecordSlots:
         finally:
             self._saving = False
 
-    def on_bar_record_chosen(self, uid) -> None:
+    def on_bar_record_chosen(self, uid: str | None) -> None:
         if uid != self.uid and not self.bar.may_discard():
             self.bar.set_records(self._records(), self.uid)  # put the choice back
             return
