@@ -28,7 +28,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check trainer tests benchmarks scripts
 	$(BIN)/ruff format --check trainer tests benchmarks scripts
 	$(BIN)/lint-imports
-	@echo "mypy: joins the gates once the UI packages type-check"
+	$(BIN)/mypy
 
 validate: $(STAMP)
 	$(BIN)/trainer validate

@@ -82,7 +82,7 @@ def show_message(window: MainWindow, ok: bool, title: str, text: str):
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, window)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAccessibleName(title)
-    window.lrs_message = box  # type: ignore[attr-defined]  # MainWindow (ui/shell) does not declare it yet
+    window.lrs_message = box
     box.open()
     return box
 

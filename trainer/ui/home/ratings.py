@@ -32,4 +32,5 @@ class LazyRatings(Lazy["RatingsService"]):
 def _ratings_service(store: RecordStore, content: Content, profile_id: str) -> RatingsService:
     from trainer.services.ratings import RatingsService
 
+    assert content.framework is not None  # Home asks for ratings only when the course has a framework
     return RatingsService(store, content.framework, profile_id)

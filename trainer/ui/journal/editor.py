@@ -45,9 +45,6 @@ PAGE_WIDTH = 860
 
 class ReflectionEditor(QWidget):
     status_message = Signal(str)
-    # The page's scroll area. The name shadows QWidget.scroll(dx, dy); it stays because
-    # ui/shell/navigation.py looks the area up by it.
-    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -153,11 +150,11 @@ class ReflectionEditor(QWidget):
         centre_layout.addStretch(0)
         centre_layout.addWidget(page, 1)
         centre_layout.addStretch(0)
-        self.scroll = QScrollArea()
-        self.scroll.setAccessibleName("Reflection")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(centre)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName("Reflection")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(centre)
 
         self.words_label = QLabel()
         self.words_label.setAccessibleName("Word count")
@@ -185,7 +182,7 @@ class ReflectionEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(footer)
 
         self._debounce = QTimer(self)
@@ -250,7 +247,7 @@ class ReflectionEditor(QWidget):
             self._loading = False
         self.setEnabled(True)
         self._update_words()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         return True
 
     def _fill_links(self, current: dict | None) -> None:
@@ -454,7 +451,7 @@ class ReflectionEditor(QWidget):
                 cursor.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
                 edit.setTextCursor(cursor)
                 edit.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroll.ensureWidgetVisible(edit)
+                self.scroll_area.ensureWidgetVisible(edit)
                 return
         if "title" in findings:
             self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
     restore_action: QAction | None = None
     restore_controller: RestoreController | None = None
     restore_message: QMessageBox | None = None
+    lrs_message: QMessageBox | None = None
     lrs_action: QAction | None = None
     observe_action: QAction | None = None
     search_action: QAction | None = None

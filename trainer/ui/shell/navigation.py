@@ -35,7 +35,7 @@ def links(window: MainWindow, parts: AppParts) -> Links:
     return Links(
         open_module=lambda module_id: open_module(window, parts, module_id),
         open_hit=lambda hit: open_hit(window, parts, hit),
-        open_reflection=lambda uid, match="": open_reflection(window, uid, match),
+        open_reflection=lambda uid, match: open_reflection(window, uid, match),
     )
 
 
@@ -78,9 +78,7 @@ def open_reflection(window: MainWindow, uid: str, match: str = "") -> None:
         if edit.find(match):
             edit.setFocus()
             edit.ensureCursorVisible()
-            scroll = getattr(editor, "scroll", None)
-            if scroll is not None:
-                scroll.ensureWidgetVisible(edit)
+            editor.scroll_area.ensureWidgetVisible(edit)
             return
     editor.focus_first_section()
 
