@@ -41,6 +41,14 @@ DEFAULT_THRESHOLDS = {
     "permission_rate": (0.5, 0.9),
     "relational_global": (3.5, 4.0),
 }
+# Known too, but a framework without them is not warned about: the technical global
+# (mean of cultivating change talk and softening sustain talk) for frameworks whose
+# global ratings include the technical pair (``group: technical``).
+OPTIONAL_THRESHOLDS = {
+    "technical_global": (3.0, 4.0),
+}
+KNOWN_THRESHOLDS = {**DEFAULT_THRESHOLDS, **OPTIONAL_THRESHOLDS}
+GLOBAL_GROUPS = ("relational", "technical")
 
 GOOD = "good"
 FAIR = "fair"

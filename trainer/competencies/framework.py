@@ -8,10 +8,11 @@ problem is reported on the line of the offending entry.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
-from trainer.competencies.coding import DEFAULT_THRESHOLDS
+from trainer.competencies.coding import DEFAULT_THRESHOLDS, KNOWN_THRESHOLDS
 from trainer.competencies.model import Framework, GlobalRating, ScalePoint, Skill, Threshold
 from trainer.content_format.frontmatter import Document, read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
@@ -46,6 +47,7 @@ class GlobalRatingMeta(ContentModel):
     high: str = ""
     min: int = 1
     max: int = 5
+    group: Literal["relational", "technical"] = "relational"
 
 
 class ThresholdMeta(ContentModel):
@@ -79,7 +81,14 @@ class FrameworkMeta(ContentModel):
             ],
             globals=[
                 GlobalRating(
-                    id=g.id, name=g.name, description=g.description, low=g.low, high=g.high, min=g.min, max=g.max
+                    id=g.id,
+                    name=g.name,
+                    description=g.description,
+                    low=g.low,
+                    high=g.high,
+                    min=g.min,
+                    max=g.max,
+                    group=g.group,
                 )
                 for g in self.globals
             ],
@@ -172,14 +181,13 @@ def _problems(framework: FrameworkMeta, doc: Document) -> list[Diagnostic]:
             )
         )
     for key, pair in framework.thresholds.items():
-        if key not in DEFAULT_THRESHOLDS:
+        if key not in KNOWN_THRESHOLDS:
             out.append(
                 Diagnostic(
                     doc.path,
                     doc.line_of(("thresholds", key)),
                     WARNING,
-                    f"unknown threshold 'thresholds.{key}'"
-                    f"{did_you_mean(key, list(DEFAULT_THRESHOLDS))}; it is not used",
+                    f"unknown threshold 'thresholds.{key}'{did_you_mean(key, list(KNOWN_THRESHOLDS))}; it is not used",
                 )
             )
         if pair.fair > pair.good:

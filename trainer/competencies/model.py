@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trainer.competencies.coding import DEFAULT_THRESHOLDS
+from trainer.competencies.coding import KNOWN_THRESHOLDS
 from trainer.competencies.kinds import OBSERVATION, SELF_ASSESSMENT  # noqa: F401 (re-exported)
 
 
@@ -37,6 +37,11 @@ class GlobalRating:
     high: str = ""
     min: int = 1
     max: int = 5
+    group: str = "relational"  # MITI's two global scores: relational or technical
+
+    @property
+    def threshold_key(self) -> str:
+        return f"{self.group}_global"
 
 
 @dataclass(frozen=True)
@@ -75,5 +80,5 @@ class Framework:
         if found is not None:
             return found
 
-        fair, good = DEFAULT_THRESHOLDS.get(key, (0.0, 0.0))
+        fair, good = KNOWN_THRESHOLDS.get(key, (0.0, 0.0))
         return Threshold(fair=fair, good=good)

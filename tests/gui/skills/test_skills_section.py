@@ -366,3 +366,33 @@ def test_chart_text_grows_with_the_zoom(make_app, sample_course, qtbot):
         assert axis.width() > before
     finally:
         parts.window.set_zoom(100)
+
+
+def test_each_global_is_judged_by_its_own_groups_thresholds(qtbot, tmp_path, sample_course):
+    """Partnership against the relational thresholds, change talk against the technical ones."""
+    import shutil
+
+    course = tmp_path / "course"
+    shutil.copytree(sample_course, course)
+    framework_file = course / "competencies.yaml"
+    text = framework_file.read_text(encoding="utf-8")
+    technical = (
+        "  - id: cultivating-change-talk\n    name: Cultivating change talk\n    group: technical\n"
+        "thresholds:\n  technical_global: {fair: 3.0, good: 4.0}\n"
+    )
+    framework_file.write_text(text.replace("thresholds:\n", technical, 1), encoding="utf-8")
+    content = load_content(course)
+    assert not content.diagnostics
+    controller = SkillsController(RatingsService(memory_store(clock=lambda: TODAY), content.framework, "me"), content)
+    view = SkillsView(controller)
+    qtbot.addWidget(view)
+    observed = [{"globals": {"partnership": 3, "cultivating-change-talk": 3}}]
+    text = view.dashboard._globals([], observed)
+    # 3 is below the relational fair mark (3.5) but meets the technical one (3)
+    assert (
+        "Partnership: you \u2014, observer 3 (" in text and "Cultivating change talk: you \u2014, observer 3 (" in text
+    )
+    relational_mark = text.split("Partnership: you \u2014, observer 3 (")[1][0]
+    technical_mark = text.split("Cultivating change talk: you \u2014, observer 3 (")[1][0]
+    assert relational_mark != technical_mark
+    assert "relational: fair \u2265 3.5, good \u2265 4" in text and "technical: fair \u2265 3, good \u2265 4" in text

@@ -196,3 +196,37 @@ def test_scenarios_by_skill_accepts_tags_or_skills():
     found = scenarios_by_skill([a, b])
     assert found["permission"] == [a, b]
     assert found["summaries"] == [b]
+
+
+TECHNICAL = GOOD.replace(
+    "globals:\n  - id: partnership\n    name: Partnership\n",
+    "globals:\n  - id: partnership\n    name: Partnership\n"
+    "  - id: cultivating-change-talk\n    name: Cultivating change talk\n    group: technical\n",
+)
+
+
+def test_a_technical_global_is_judged_by_the_technical_thresholds(tmp_path):
+    text = TECHNICAL.replace(
+        "  reflection_to_question: {fair: 1.0, good: 2.0}\n",
+        "  reflection_to_question: {fair: 1.0, good: 2.0}\n  technical_global: {fair: 2.5, good: 3.5}\n",
+    )
+    framework, diags = load_framework(write(tmp_path, text))
+    assert not any("technical_global" in d.message for d in diags), "a known threshold, not a typo"
+    partnership, change_talk = framework.globals
+    assert (partnership.group, partnership.threshold_key) == ("relational", "relational_global")
+    assert (change_talk.group, change_talk.threshold_key) == ("technical", "technical_global")
+    assert framework.threshold(change_talk.threshold_key).good == 3.5
+
+
+def test_the_technical_thresholds_default_to_miti_and_are_not_asked_for(tmp_path):
+    framework, diags = load_framework(write(tmp_path, TECHNICAL))
+    assert framework.threshold("technical_global").fair == 3.0
+    assert framework.threshold("technical_global").good == 4.0
+    assert not any("technical_global" in d.message for d in diags)
+
+
+def test_an_unknown_global_group_is_an_error_on_its_line(tmp_path):
+    text = TECHNICAL.replace("    group: technical\n", "    group: tecnical\n")
+    _, errs = errors(tmp_path, text)
+    assert len(errs) == 1 and "group" in errs[0].message
+    assert errs[0].line == text.splitlines().index("    group: tecnical") + 1

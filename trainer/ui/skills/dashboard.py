@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.competencies.coding import level
+from trainer.competencies.model import Threshold
 from trainer.competencies.ratings import rating_text
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
@@ -220,9 +221,10 @@ class DashboardView(QWidget):
 
     def _globals(self, selfs: list, obs: list) -> str:
         fw = self.controller.framework
-        pair = fw.threshold("relational_global")
         parts = []
+        used: dict[str, Threshold] = {}  # the thresholds of the groups shown, in order
         for spec in fw.globals:
+            pair = fw.threshold(spec.threshold_key)
             mine = next(
                 (r["globals"].get(spec.id) for r in reversed(selfs) if (r.get("globals") or {}).get(spec.id)), None
             )
@@ -235,13 +237,14 @@ class DashboardView(QWidget):
             if theirs is not None:
                 text += f", observer {theirs} ({LEVEL_MARK[level(theirs, pair.fair, pair.good)]})"
             parts.append(text)
+            used.setdefault(spec.group, pair)
         if not parts:
             return ""
-        return (
-            "Overall (1\u20135): "
-            + " \u00b7 ".join(parts)
-            + f"  [fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}]"
-        )
+        bounds = [
+            (f"{group}: " if len(used) > 1 else "") + f"fair \u2265 {pair.fair:g}, good \u2265 {pair.good:g}"
+            for group, pair in used.items()
+        ]
+        return "Overall (1\u20135): " + " \u00b7 ".join(parts) + f"  [{'; '.join(bounds)}]"
 
     def _fill_next_steps(self, suggestions: list) -> None:
         self.next_list.clear()

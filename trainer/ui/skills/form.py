@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
+from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.skills.models import NOTES, RATING, SKILL, RatingItemsModel
 
@@ -111,7 +112,9 @@ class GlobalsBox(QGroupBox):
     def __init__(self, framework: Framework, title: str, parent=None):
         super().__init__(title, parent)
         self.spins: dict[str, QSpinBox] = {}
-        row = QHBoxLayout(self)
+        # Each rating keeps its label beside it; the pairs wrap onto more rows when narrow
+        # (four globals do not fit one row of a small window).
+        flow = FlowLayout(self, h_spacing=12)
         for spec in framework.globals:
             spin = QSpinBox()
             spin.setRange(spec.min - 1, spec.max)
@@ -126,8 +129,12 @@ class GlobalsBox(QGroupBox):
             label = QLabel(f"{spec.name}:")
             label.setBuddy(spin)
             label.setToolTip(tip)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(label)
-            row.addWidget(spin, 1)
+            row.addWidget(spin)
+            flow.addWidget(pair)
             self.spins[spec.id] = spin
         self._framework = framework
 
