@@ -33,6 +33,7 @@ class ModuleMeta(ContentModel):
     order: float | None = None
     summary: str = ""
     duration_minutes: int | None = Field(default=None, gt=0, le=600)
+    activity_minutes: int | None = Field(default=None, gt=0, le=600)  # part of duration_minutes
     objectives: list[str] = []
     keypoints: list[str] = []
     skills: list[str] = []

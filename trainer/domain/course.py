@@ -23,6 +23,7 @@ class Module:
     order: float
     summary: str = ""
     duration_minutes: int | None = None
+    activity_minutes: int | None = None  # the exercise's share of duration_minutes
     objectives: list[str] = field(default_factory=list)
     keypoints: list[str] = field(default_factory=list)
     skills: list[str] = field(default_factory=list)

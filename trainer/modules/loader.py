@@ -14,6 +14,7 @@ from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 from trainer.domain.course import Course, Module
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.modules.body_checks import check_body
+from trainer.modules.durations import duration_diagnostics
 
 PREFIX_RE = re.compile(r"^(\d+)[-_. ]*")
 MODULE_GLOBS = ("*.md", "*.markdown")
@@ -78,6 +79,7 @@ def _module_from(doc: Document, meta: ModuleMeta, index: int, root: Path | None 
         order=order if order is not None else 10_000 + index,
         summary=meta.summary,
         duration_minutes=_minutes(meta),
+        activity_minutes=meta.activity_minutes,
         objectives=list(meta.objectives),
         keypoints=list(meta.keypoints),
         skills=list(meta.skills),
@@ -186,6 +188,8 @@ def load_course(
         diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
     for doc, module in docs:
         diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
+        if "duration_minutes" in doc.data:  # not a foreign lesson's own teaching + exercises
+            diags.extend(duration_diagnostics(module, doc.line_of(("duration_minutes",))))
         if known_skills is not None:
             for i, skill in enumerate(module.skills):
                 if skill not in known_skills:

@@ -20,12 +20,14 @@ def lines(diags, severity=None):
 def test_module_fields_and_order_from_file_name(tmp_path):
     mods = tmp_path / "modules"
     write(mods, "02-b.md", "---\ntitle: B\n---\nb\n")
-    write(mods, "01-a.md", "---\ntitle: A\nduration_minutes: 15\nobjectives: [x, y]\n---\na\n")
+    write(mods, "01-a.md", "---\ntitle: A\nduration_minutes: 15\nactivity_minutes: 14\nobjectives: [x, y]\n---\na\n")
     write(mods, "10-c.md", "---\ntitle: C\nid: custom\n---\nc\n")
     course = load_course(tmp_path)
     assert [m.id for m in course.modules] == ["a", "b", "custom"]
     a = course.modules[0]
-    assert a.duration_minutes == 15 and a.objectives == ["x", "y"] and a.body.strip() == "a"
+    assert (
+        a.duration_minutes == 15 and a.activity_minutes == 14 and a.objectives == ["x", "y"] and a.body.strip() == "a"
+    )
     assert course.diagnostics == []
 
 

@@ -66,6 +66,8 @@ class OutlineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "cannot open" if not m.ok else ("done" if done else "not done")
             mins = f", {m.duration_minutes} minutes" if m.duration_minutes else ""
+            if m.duration_minutes and m.activity_minutes and m.activity_minutes < m.duration_minutes:
+                mins += f" ({m.duration_minutes - m.activity_minutes} to read, {m.activity_minutes} for the activity)"
             return f"Module {number}: {m.title}{mins}, {state}"
         if role == ModuleIdRole:
             return m.id
