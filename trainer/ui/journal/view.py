@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from trainer.ui.common.fit import let_combo_shrink, show_full_text
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.editor import ReflectionEditor
 from trainer.ui.journal.goals import CheckInDialog, GoalDialog, nice_date
+from trainer.ui.journal.pages import BinPage, empty_page
 
 UidRole = Qt.ItemDataRole.UserRole
 UNDO_MS = 15000
@@ -184,33 +184,11 @@ class JournalView(QWidget):
 
         # pages (right) -------------------------------------------------------------------
         self.editor = ReflectionEditor(controller)
-        self.empty_page = QLabel()
-        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_page.setWordWrap(True)
-        self.empty_page.setMargin(24)
-        self.empty_page.setText(
-            "<p style='font-size:large'><b>Your reflective journal</b></p>"
-            "<p>Write a reflection after a practice round or a real consultation, or an NMC "
-            "reflective account for revalidation. Everything is saved as you type and stays on "
-            "this computer.</p><p>Choose <b>New reflection</b> (Ctrl+N) to begin, or pick one "
-            "from the list.</p>"
-        )
-        self.bin_page = QWidget()
-        self.bin_preview = QTextBrowser()
-        self.bin_preview.setAccessibleName("Reflection in the bin")
-        self.bin_preview.document().setDocumentMargin(16)
-        self.restore_button = QPushButton("R&estore")
-        self.restore_button.setAccessibleName("Restore from the bin")
-        self.purge_button = QPushButton("&Delete for good\u2026")
-        self.purge_button.setAccessibleName("Delete for good")
-        bin_buttons = QHBoxLayout()
-        bin_buttons.addStretch(1)
-        bin_buttons.addWidget(self.purge_button)
-        bin_buttons.addWidget(self.restore_button)
-        bin_layout = QVBoxLayout(self.bin_page)
-        bin_layout.addWidget(QLabel("This reflection is in the bin. Restore it to edit it again."))
-        bin_layout.addWidget(self.bin_preview, 1)
-        bin_layout.addLayout(bin_buttons)
+        self.empty_page = empty_page()
+        self.bin_page = BinPage()
+        self.bin_preview = self.bin_page.preview
+        self.restore_button = self.bin_page.restore_button
+        self.purge_button = self.bin_page.purge_button
         self.pages = QStackedWidget()
         for page in (self.empty_page, self.editor, self.bin_page):
             self.pages.addWidget(page)
