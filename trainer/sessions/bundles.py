@@ -211,7 +211,12 @@ def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResu
     """Add the bundle's observations to ``profile_id``'s records (idempotent), in one
     durable step and in time linear in their number. An observation the app could not
     show (it fails the record schema) is set aside in the quarantine, never stored."""
-    bundle = read_bundle(path)
+    return store_bundle(store, profile_id, read_bundle(path), Path(path).name)
+
+
+def store_bundle(store: RecordStore, profile_id: str, bundle: Bundle, name: str) -> ImportResult:
+    """The store's half of ``import_bundle``, for a bundle already read (the window reads
+    it off the UI thread, then stores it on the UI thread, where the store lives)."""
     skipped = 0
     new: dict[str, dict] = {}
     now = store.now()
@@ -251,7 +256,7 @@ def import_bundle(store: RecordStore, profile_id: str, path: Path) -> ImportResu
         }
     good, bad = split_valid(IMPORTED_KIND, list(new.values()))
     where = (
-        set_aside(store.folder, IMPORTED_KIND, bad, f"the feedback bundle {Path(path).name}")
+        set_aside(store.folder, IMPORTED_KIND, bad, f"the feedback bundle {name}")
         if bad and store.folder is not None
         else None
     )

@@ -43,33 +43,10 @@ def install_lrs(window: MainWindow, parts: AppParts, content: Content) -> QActio
 def in_background(transport: Transport) -> Transport:
     """The transport run in a worker thread while the UI thread keeps handling
     events (painting, the busy dialog) until it is done."""
-    import threading
-
-    from PySide6.QtCore import QEventLoop, QTimer
+    from trainer.ui.common.background import run_in_background
 
     def run(config: LrsConfig, statements: list[dict]) -> tuple[int, str]:
-        box: dict = {}
-
-        def work() -> None:
-            try:
-                box["result"] = transport(config, statements)
-            except BaseException as exc:
-                box["error"] = exc
-
-        thread = threading.Thread(target=work, name="lrs-send", daemon=True)
-        thread.start()
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setInterval(25)
-        timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-        timer.start()
-        if thread.is_alive():
-            loop.exec()
-        timer.stop()
-        thread.join()
-        if "error" in box:
-            raise box["error"]
-        return box["result"]
+        return run_in_background(lambda: transport(config, statements), name="lrs-send")
 
     return run
 

@@ -9,6 +9,7 @@ QPdfWriter, needs Qt.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -16,10 +17,14 @@ from trainer.domain.errors import reason
 from trainer.printing.documents import write_report_pdf
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
-from trainer.sessions.bundles import BundleError, import_bundle
+from trainer.sessions.bundles import BundleError, read_bundle, store_bundle
 from trainer.sessions.counts import thresholds_from
 from trainer.sessions.report import render_report_html
+from trainer.ui.common.background import run_in_background
 from trainer.ui.session.controller import TeamSessionController
+
+if TYPE_CHECKING:
+    from trainer.ui.shell.main_window import MainWindow
 
 
 def report_html(controller: TeamSessionController, include_names: bool, framework=None) -> str:
@@ -87,18 +92,19 @@ def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> li
     return paths
 
 
-def import_bundle_file(parent: QWidget, store: RecordStore, profile_id: str, path: Path) -> str:
+def import_bundle_file(window: MainWindow, store: RecordStore, profile_id: str, path: Path) -> str:
+    """File > Import feedback bundle: the file is read and checked in a worker thread (a big
+    bundle takes seconds), then stored in one step on the UI thread."""
     try:
-        message = import_bundle(store, profile_id, path).message()
+        bundle = run_in_background(lambda: read_bundle(path), name="read-bundle")
+        message = store_bundle(store, profile_id, bundle, Path(path).name).message()
     except BundleError as exc:
-        QMessageBox.warning(parent, "Could not import", str(exc))
+        QMessageBox.warning(window, "Could not import", str(exc))
         return str(exc)
     except OSError as exc:
         message = f"The feedback could not be saved: {reason(exc)}."
-        QMessageBox.warning(parent, "Could not import", message)
+        QMessageBox.warning(window, "Could not import", message)
         return message
-    if hasattr(parent, "statusBar"):
-        parent.statusBar().showMessage(message, 8000)
-    if hasattr(parent, "records_changed"):
-        parent.records_changed.emit()
+    window.statusBar().showMessage(message, 8000)
+    window.records_changed.emit()
     return message
