@@ -55,6 +55,20 @@ FAIR = "fair"
 BELOW = "below fair"
 
 
+MAX_COUNT = 10_000  # taps of one code in one round: more is not a real count
+
+
+def events_from_counts(counts: Mapping[str, object] | None) -> list[str]:
+    """Taps that add up to ``counts``, for a record that kept only its totals (a bundle or
+    an observer's file): the counter then shows and keeps them; their order is unknown."""
+    events: list[str] = []
+    for code in CODE_IDS:
+        value = (counts or {}).get(code)
+        if isinstance(value, int) and not isinstance(value, bool):
+            events.extend([code] * max(0, min(value, MAX_COUNT)))
+    return events
+
+
 class Tally:
     """The sequence of codes tapped so far; counts are derived, undo is exact."""
 

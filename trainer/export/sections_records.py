@@ -333,7 +333,7 @@ def ratings(ctx: ExportContext) -> dict | None:
                     "score_max": 2 * len(rated),
                     "rated": len(rated),
                     "done_well": sum(1 for r in rated if r == 2),
-                    "notes": _text(first(rec, "comment", "notes", "comments", "feedback", default="")),
+                    "notes": _text(first(rec, "note", "comment", "notes", "comments", "feedback", default="")),
                 }
             )
     items.sort(key=lambda i: (i["date"], i["kind"] != "self_assessment", i["uid"]))

@@ -396,3 +396,34 @@ def test_each_global_is_judged_by_its_own_groups_thresholds(qtbot, tmp_path, sam
     technical_mark = text.split("Cultivating change talk: you \u2014, observer 3 (")[1][0]
     assert relational_mark != technical_mark
     assert "relational: fair \u2265 3.5, good \u2265 4" in text and "technical: fair \u2265 3, good \u2265 4" in text
+
+
+def test_an_imported_observation_keeps_its_counts_and_note_through_open_and_save(qtbot, view, controller, store):
+    """A feedback bundle keeps only the totals and the observer's note: the checklist shows
+    both, and saving it again (say, after adding a rating) loses neither."""
+    rec = store.add(
+        OBSERVATION,
+        {
+            "profile": "me",
+            "date": "2026-03-10",
+            "observer": "Sam Okafor",
+            "learner": "Alex Morgan",
+            "items": {},
+            "globals": {},
+            "events": [],
+            "counts": {"open_question": 3, "complex_reflection": 2},
+            "note": "Asked for their list first.",
+            "source": "bundle",
+        },
+    )
+    observer = view.observer_view
+    observer.open(rec["uid"])
+    assert observer.counter.counts()["open_question"] == 3
+    assert observer.counter.counts()["complex_reflection"] == 2
+    assert observer.note_edit.toPlainText() == "Asked for their list first."
+    assert not observer.bar.dirty
+
+    observer.save()
+    saved = store.get(OBSERVATION, rec["uid"])
+    assert saved["counts"]["open_question"] == 3 and saved["counts"]["complex_reflection"] == 2
+    assert saved["note"] == "Asked for their list first." and saved["source"] == "bundle"

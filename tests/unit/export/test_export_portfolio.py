@@ -276,3 +276,24 @@ def test_without_a_name_the_last_used_profile_is_exported():
     )
     store.add("profiles", {"uid": "c", "profile": "c", "name": "Cy"})
     assert resolve_profile(store, None) == "b"
+
+
+def test_an_observers_note_from_a_feedback_bundle_reaches_the_portfolio(content):
+    from trainer.export.documents import portfolio_html
+
+    store = memory_store()
+    store.add(
+        "observation",
+        {
+            "profile": "default",
+            "date": "2026-03-10",
+            "observer": "Sam Okafor",
+            "learner": "Alex Morgan",
+            "items": {"agenda-setting": {"rating": 2}},
+            "note": "Asked for their list first.",
+        },
+    )
+    portfolio = build_portfolio(store, "default", content, include=["ratings"])
+    (item,) = portfolio["sections"][0]["items"]
+    assert item["notes"] == "Asked for their list first."
+    assert "Asked for their list first." in portfolio_html(portfolio)

@@ -9,8 +9,9 @@ the date and optional session/round ids.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
+from trainer.competencies.coding import events_from_counts
 from trainer.services.ratings import OBSERVATION
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import CounterWidget
@@ -73,6 +74,10 @@ class ObserverView(RecordSlots, QWidget):
         self.steps.setAccessibleName("Observation steps")
         self.steps.addTab(self._padded(self.counter), "1. Count behaviours (live)")
         self.steps.addTab(self._padded(self.form), "2. Checklist")
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Note for the learner")
+        self.note_edit.setPlaceholderText("What went well, and one thing to try next time (no patient details).")
+        self.steps.addTab(self._padded(self.note_edit), "3. Note for the learner")
         self.steps.currentChanged.connect(self.on_steps_current_changed)
 
         layout = QVBoxLayout(self)
@@ -94,6 +99,8 @@ class ObserverView(RecordSlots, QWidget):
         self.bar.date.dateChanged.connect(self.bar.mark_dirty)
         for edit in (self.observer_edit, self.learner_edit, self.session_edit, self.round_edit):
             edit.textEdited.connect(self.bar.mark_dirty)
+        self.note_edit.textChanged.connect(self.on_note_edit_text_changed)
+        self._loading = False
         self.new()
 
     def _records(self) -> list[dict]:
@@ -115,6 +122,7 @@ class ObserverView(RecordSlots, QWidget):
         for edit in (self.learner_edit, self.session_edit, self.round_edit):
             edit.clear()
         self.counter.set_events([])
+        self._load_note("")
         self.form.load(None)
         self.bar.show_status("")
         self.bar.mark_clean()
@@ -131,7 +139,9 @@ class ObserverView(RecordSlots, QWidget):
         self.learner_edit.setText(rec.get("learner") or "")
         self.session_edit.setText(rec.get("session_id") or "")
         self.round_edit.setText(rec.get("round_id") or "")
-        self.counter.set_events(rec.get("events") or [])
+        # A record from a feedback bundle or an observer's file keeps only the totals.
+        self.counter.set_events(rec.get("events") or events_from_counts(rec.get("counts")))
+        self._load_note(rec.get("note") or "")
         self.form.load(rec)
         self.bar.show_status("")
         self.bar.mark_clean()
@@ -146,12 +156,22 @@ class ObserverView(RecordSlots, QWidget):
             "items": self.form.items(),
             "globals": self.form.globals(),
             "events": self.counter.events(),
+            "note": self.note_edit.toPlainText().strip(),
         }
 
     def _save_record(self, draft: dict, uid: str | None) -> None:
         self.controller.save_observation(draft, uid)
 
+    def _load_note(self, text: str) -> None:
+        self._loading = True
+        self.note_edit.setPlainText(text)
+        self._loading = False
+
     # -- slots ---------------------------------------------------------------------------
+    def on_note_edit_text_changed(self) -> None:
+        if not self._loading:
+            self.bar.mark_dirty()
+
     def on_steps_current_changed(self, index: int) -> None:
         target = self.counter if index == 0 else self.form.table
         target.setFocus(Qt.FocusReason.OtherFocusReason)
