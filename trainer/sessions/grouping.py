@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 ROLES = ("practitioner", "person", "observer")
 SIZES = {"pairs": 2, "triads": 3}
 SESSION_REPEAT = 1000
+UNFAIR = 5000  # per practitioner turn beyond one apart: fair turns come before new partners
 TRIES = 40
 
 
@@ -104,13 +107,18 @@ def blocks_of(formats: Sequence[str], new_groups: Sequence[bool] | None = None) 
     return out
 
 
-def _cost(groups: Sequence[Sequence[str]], weights: dict[frozenset[str], int]) -> int:
-    return sum(weights.get(p, 0) for p in pairings(groups))
+Extra = Callable[[Sequence[Sequence[str]]], int]
 
 
-def _improve(groups: list[list[str]], weights: dict[frozenset[str], int]) -> list[list[str]]:
+def _cost(groups: Sequence[Sequence[str]], weights: dict[frozenset[str], int], extra: Extra | None = None) -> int:
+    return sum(weights.get(p, 0) for p in pairings(groups)) + (extra(groups) if extra else 0)
+
+
+def _improve(
+    groups: list[list[str]], weights: dict[frozenset[str], int], extra: Extra | None = None
+) -> list[list[str]]:
     """Swap people between groups while that lowers the cost (first improvement)."""
-    current = _cost(groups, weights)
+    current = _cost(groups, weights, extra)
     improved = True
     while improved and current > 0:
         improved = False
@@ -118,7 +126,7 @@ def _improve(groups: list[list[str]], weights: dict[frozenset[str], int]) -> lis
             for a in range(len(groups[gi])):
                 for b in range(len(groups[gj])):
                     groups[gi][a], groups[gj][b] = groups[gj][b], groups[gi][a]
-                    cost = _cost(groups, weights)
+                    cost = _cost(groups, weights, extra)
                     if cost < current:
                         current, improved = cost, True
                     else:
@@ -127,23 +135,28 @@ def _improve(groups: list[list[str]], weights: dict[frozenset[str], int]) -> lis
 
 
 def make_groups(
-    people: Sequence[str], fmt: str, rng: random.Random, avoid: dict[frozenset[str], int] | None = None
+    people: Sequence[str],
+    fmt: str,
+    rng: random.Random,
+    avoid: dict[frozenset[str], int] | None = None,
+    extra: Extra | None = None,
 ) -> list[Group]:
-    """One grouping of ``people`` that keeps the weighted repeats in ``avoid`` low."""
+    """One grouping of ``people`` that keeps the weighted repeats in ``avoid`` (and the
+    ``extra`` cost, if any) low."""
     people = list(dict.fromkeys(people))
     sizes = group_sizes(len(people), fmt)
     weights = avoid or {}
     best: list[list[str]] | None = None
     best_cost = None
-    for _ in range(TRIES if weights else 1):
+    for _ in range(TRIES if weights or extra else 1):
         order = people[:]
         rng.shuffle(order)
         groups, start = [], 0
         for size in sizes:
             groups.append(order[start : start + size])
             start += size
-        groups = _improve(groups, weights)
-        cost = _cost(groups, weights)
+        groups = _improve(groups, weights, extra)
+        cost = _cost(groups, weights, extra)
         if best_cost is None or cost < best_cost:
             best, best_cost = groups, cost
         if cost == 0:
@@ -177,15 +190,51 @@ def plan_groups(
     """
     rng = random.Random(seed)
     weights = history_weights(history)
+    places = blocks_of(formats, new_groups)
+    lengths = Counter(block for block, _turn in places)
+    turns: Counter[str] = Counter()  # practitioner turns so far, to keep them fair
     out: list[RoundGroups] = []
     current: list[Group] = []
-    for fmt, (block, turn) in zip(formats, blocks_of(formats, new_groups)):
+    for fmt, (block, turn) in zip(formats, places):
         if turn == 0:
-            current = make_groups(people, fmt, rng, weights)
+            extra = partial(unfair_turns, people=people, rounds=lengths[block], turns=turns)
+            current = [fair_seats(g, lengths[block], turns) for g in make_groups(people, fmt, rng, weights, extra)]
             for pair in pairings(current):
                 weights[pair] = SESSION_REPEAT
-        out.append(RoundGroups(fmt, block, turn, tuple(current)))
+        rnd = RoundGroups(fmt, block, turn, tuple(current))
+        turns.update(p for p, role in rnd.roles().items() if role == "practitioner")
+        out.append(rnd)
     return out
+
+
+def unfair_turns(groups: Sequence[Sequence[str]], people: Sequence[str], rounds: int, turns: Counter[str]) -> int:
+    """The cost of a block's groups that would leave practitioner turns more than one
+    apart after the block (each group's seats going to whoever has practised least)."""
+    after = Counter({p: turns[p] for p in people})
+    for group in groups:
+        seated = fair_seats(tuple(group), rounds, turns)
+        for seat, person in enumerate(seated):
+            after[person] += len(range(seat, rounds, len(group)))  # turns t with t % k == seat
+    spread = max(after.values()) - min(after.values()) if after else 0
+    return UNFAIR * max(0, spread - 1)
+
+
+def fair_seats(group: Group, rounds: int, turns: Counter[str]) -> Group:
+    """Seat a block's group so that whoever has practised least gets the most turns.
+
+    In turn ``t`` the practitioner sits in seat ``t mod k`` (see ``roles_for``), so
+    the first seats practise most. A block shorter than the group (a pairs block of
+    one round, a triads block of two) gives its turns to whoever has practised
+    least, so turns even out over the whole session, not only within a block.
+    """
+    k = len(group)
+    order = [t % k for t in range(min(rounds, k))]
+    order += [s for s in range(k) if s not in order]
+    ranked = sorted(group, key=lambda p: turns[p])  # stable: ties keep the random order
+    seats: list[str] = [""] * k
+    for seat, person in zip(order, ranked):
+        seats[seat] = person
+    return tuple(seats)
 
 
 def swap(groups: Sequence[Sequence[str]], a: str, b: str) -> list[Group]:

@@ -147,3 +147,31 @@ def test_swap_keeps_everyone_once_and_sizes(n, seed, data):
     out = swap(groups, a, b)
     assert Counter(p for g in out for p in g) == Counter(names(n))
     assert [len(g) for g in out] == [len(g) for g in groups]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(2, 13),
+    rounds=st.lists(st.tuples(st.sampled_from(["pairs", "triads"]), st.booleans()), min_size=1, max_size=7),
+    seed=st.integers(0, 10_000),
+)
+def test_practitioner_turns_are_fair_over_the_whole_session(n, rounds, seed):
+    """However the blocks fall (a one-round pairs block, a format change, fresh groups),
+    nobody practises more than one turn more than anyone else."""
+    people = [f"p{i}" for i in range(n)]
+    formats = [fmt for fmt, _new in rounds]
+    fresh = [new for _fmt, new in rounds]
+    turns = Counter(dict.fromkeys(people, 0))
+    for rnd in plan_groups(people, formats, seed, new_groups=fresh):
+        turns.update(p for p, role in rnd.roles().items() if role == "practitioner")
+    assert max(turns.values()) - min(turns.values()) <= 1, dict(turns)
+
+
+def test_a_one_round_pairs_block_then_triads_still_gives_everyone_a_turn():
+    """The half-day plan's shape: the people who practised in the short pairs block sit
+    in the observer's and person's seats first when triads begin."""
+    people = [f"p{i}" for i in range(6)]
+    turns = Counter(dict.fromkeys(people, 0))
+    for rnd in plan_groups(people, ["pairs", "triads", "triads"], seed=3, new_groups=[False, True, False]):
+        turns.update(p for p, role in rnd.roles().items() if role == "practitioner")
+    assert sorted(turns.values()) == [1, 1, 1, 1, 1, 2]
