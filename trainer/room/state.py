@@ -109,9 +109,9 @@ def build_state(
     plan: SessionPlan | None,
     phase_index: int,
     *,
-    remaining: float = 0.0,
+    remaining: float | None = None,
     running: bool = False,
-    duration: float = 0.0,
+    duration: float | None = None,
     skill_names: dict[str, str] | None = None,
     now: float | None = None,
 ) -> RoomState:
@@ -120,6 +120,9 @@ def build_state(
     phase = phases[index] if phases else None
     round_index = next((i for i, r in enumerate(session.get("rounds", [])) if r.get("phase") == index), None)
     skill_id = session["rounds"][round_index].get("skill", "") if round_index is not None else ""
+    full = float(phase.minutes * 60) if phase else 0.0  # a timer not yet started shows the whole phase
+    duration = full if duration is None else duration
+    remaining = duration if remaining is None else remaining
     return RoomState(
         session_uid=session["uid"],
         code=session_code(session["uid"]),

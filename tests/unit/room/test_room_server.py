@@ -8,8 +8,8 @@ import urllib.request
 
 import aiohttp
 import pytest
-from room_helpers import Phones, first_practice, observer_and_learner, run
 
+from room_support import Phones, first_practice, observer_and_learner, run
 from trainer.room.server import MAX_BODY, MAX_MESSAGE
 
 

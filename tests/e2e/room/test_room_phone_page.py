@@ -1,0 +1,113 @@
+"""The phone page in a real browser (Debian's chromium) against the room on 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from room_support import first_practice, observer_and_learner
+
+pytestmark = pytest.mark.slow
+
+
+def _join(page, room, person_name: str, code: str | None = None) -> None:
+    page.goto(room.url)
+    page.get_by_label("Session code").fill(code or room.room.state.code)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label(person_name).check()
+    page.get_by_role("button", name="Join").click()
+
+
+def test_an_observer_joins_sees_the_role_and_the_taps_reach_the_session(phone, room, service, state_at, taster):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    _join(phone, room, state.people[observer])
+    expect(phone.locator("#role")).to_have_text("Your role: Observer")
+    expect(phone.locator("#counter-who")).to_contain_text(state.people[learner])
+    expect(phone.locator("#status")).to_have_text("Connected")
+
+    phone.get_by_role("button", name=re.compile(r"^Open question")).click()
+    phone.get_by_role("button", name=re.compile(r"^Open question")).click()
+    phone.get_by_role("button", name=re.compile(r"^Complex reflection")).click()
+    phone.get_by_role("button", name="Undo last tap").click()
+    expect(phone.get_by_role("button", name="Open question: 2")).to_be_visible()
+    expect(phone.get_by_role("button", name="Complex reflection: 0")).to_be_visible()
+    expect(phone.locator("#sync")).to_have_text("Saved")
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["counts"]["open_question"] == 2 and saved["counts"]["complex_reflection"] == 0
+
+    # the trainer moves to the next phase and starts the timer: the phone follows
+    room.publish(state_at(first_practice(taster) + 1, remaining=125, running=True, duration=300))
+    expect(phone.locator("#phase-title")).to_have_text(taster.phases[first_practice(taster) + 1].title)
+    expect(phone.locator("#timer")).to_have_text(re.compile(r"^2:0[0-5]$"))
+
+
+def test_a_reload_resends_what_was_pending_without_counting_it_twice(phone, room, service):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    _join(phone, room, state.people[observer])
+    button = phone.get_by_role("button", name=re.compile(r"^Summary"))
+    button.click()
+    expect(phone.locator("#sync")).to_have_text("Saved")
+    # as if the ack had been lost: the tap is still pending when the page comes back
+    phone.evaluate(
+        """(round) => {
+        localStorage.setItem('room.pending', JSON.stringify([
+          {id: 'lost-ack-tap-1', round: round, code: 'summary', delta: 1},
+          {id: 'lost-ack-tap-1', round: round, code: 'summary', delta: 1}]));
+        }""",
+        state.round_index,
+    )
+    phone.reload()
+    expect(phone.locator("#status")).to_have_text("Connected")
+    expect(phone.get_by_role("button", name="Summary: 2")).to_be_visible()
+    expect(phone.locator("#sync")).to_have_text("Saved")
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["counts"]["summary"] == 2
+
+
+def test_a_wrong_code_and_a_practitioner_are_refused(phone, room, service):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    phone.goto(room.url)
+    phone.get_by_label("Session code").fill("ZZZZZZ")
+    phone.get_by_role("button", name="Continue").click()
+    expect(phone.get_by_role("alert")).to_contain_text("not the session code")
+    _join(phone, room, state.people[learner])
+    expect(phone.locator("#role")).to_have_text("Your role: Practitioner")
+    expect(phone.locator("#counter")).to_be_hidden()
+    # even a hand-made message from the practitioner's page is refused
+    phone.evaluate(
+        """(round) => new Promise((done) => {
+        const ws = new WebSocket('ws://' + location.host + '/api/live?token='
+          + encodeURIComponent(JSON.parse(localStorage.getItem('room.token'))));
+        ws.onopen = () => ws.send(JSON.stringify({type: 'taps', taps: [
+          {id: 'forged-tap-01', round: round, code: 'affirmation', delta: 1}]}));
+        ws.onmessage = (e) => { if (JSON.parse(e.data).type === 'refused') { ws.close(); done(); } };
+        })""",
+        state.round_index,
+    )
+    assert service.observations(state.session_uid) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_the_phone_page(browser, room, scheme, shots):
+    state = room.room.state
+    observer, _, _ = observer_and_learner(state)
+    for name, size in (("phone", (390, 844)), ("tablet", (820, 1180))):
+        context = browser.new_context(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(room.url + "?code=" + state.code)
+        page.screenshot(path=str(shots / f"room-{name}-join-{scheme}.png"))
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_label(state.people[observer]).check()
+        page.screenshot(path=str(shots / f"room-{name}-names-{scheme}.png"))
+        page.get_by_role("button", name="Join").click()
+        page.get_by_role("button", name=re.compile(r"^Open question")).click()
+        expect(page.locator("#sync")).to_have_text("Saved")
+        page.screenshot(path=str(shots / f"room-{name}-observer-{scheme}.png"), full_page=True)
+        context.close()
+    assert len(list(shots.glob(f"room-*-{scheme}.png"))) == 6
