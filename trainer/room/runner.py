@@ -87,7 +87,7 @@ class RoomServer:
         runner = web.AppRunner(self.room.make_app(), access_log=None, handle_signals=False, shutdown_timeout=2)
         try:
             await runner.setup()
-            site = web.TCPSite(runner, self.host, self.port, reuse_address=False)
+            site = web.TCPSite(runner, self.host, self.port)
             await site.start()
         except Exception as exc:
             failure.append(exc)

@@ -31,6 +31,7 @@ from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.export import ask_export_bundles, ask_save_report
 from trainer.ui.session.groups import GroupsPanel
 from trainer.ui.session.observer_form import ObserverNoteForm
+from trainer.ui.session.room import RoomHost, RoomPanel
 from trainer.ui.session.roster import RosterPanel
 from trainer.ui.session.run import RunPanel
 
@@ -66,6 +67,8 @@ class SessionView(QWidget):
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
+        self.room_host = RoomHost(controller, parent=self)
+        self.room = RoomPanel(self.room_host)
         self.run.sound_box.setChecked(settings.value(SOUND_KEY, False, type=bool))
 
         debrief_box = QGroupBox("Debrief and report")
@@ -104,9 +107,15 @@ class SessionView(QWidget):
         right_layout.addWidget(self.groups, 3)
         right_layout.addWidget(debrief_box, 2)
 
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.run, 3)
+        middle_layout.addWidget(self.room, 2)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
+        for widget, stretch in ((self.roster, 4), (middle, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         # Three columns need room: on a small screen or at a large zoom they stack
@@ -136,7 +145,7 @@ class SessionView(QWidget):
         self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
-        for panel in (self.roster, self.groups):
+        for panel in (self.roster, self.groups, self.room):
             panel.status_message.connect(self.status_message)
         controller.failed.connect(self.status_message)
         controller.noticed.connect(self.status_message)
