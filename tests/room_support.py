@@ -79,8 +79,8 @@ def observer_and_learner(state, round_index=None):
     raise AssertionError("no triad in this round")
 
 
-def run(coro):
-    return asyncio.run(asyncio.wait_for(coro, WAIT))
+def run(coro, timeout: float = WAIT):
+    return asyncio.run(asyncio.wait_for(coro, timeout))
 
 
 class Phone:
