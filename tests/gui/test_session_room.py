@@ -76,10 +76,15 @@ def test_open_the_room_a_phone_counts_live_and_closing_stops_the_server(view, qt
         assert "error" not in log, log
         assert log["phase"] == c.plan.phases[first + 1].title
         port = host.server.port
+        # the presenter view shows where to join while the room is open
+        view.run.presenter_button.click()
+        assert not view.presenter.room_qr.isHidden()
+        assert state.code in view.presenter.room_label.text()
     finally:
         with qtbot.waitSignal(host.closed, timeout=10_000):
             panel.open_button.click()
     assert panel.open_button.text() == "Open the room" and not host.is_open
+    assert view.presenter.room_qr.isHidden()
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=5):
         pass
 

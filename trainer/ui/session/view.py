@@ -145,6 +145,8 @@ class SessionView(QWidget):
         self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
+        self.room_host.opened.connect(self.on_room_changed)
+        self.room_host.closed.connect(lambda: self.on_room_changed(""))
         for panel in (self.roster, self.groups, self.room):
             panel.status_message.connect(self.status_message)
         controller.failed.connect(self.status_message)
@@ -263,10 +265,15 @@ class SessionView(QWidget):
 
             self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
             self.presenter.closed.connect(self.on_presenter_closed)
+            self.presenter.set_room(self.room_host.url)
             self.presenter.present()
             self.run.presenter_button.setText("Close presenter vie&w")
         elif not on and self.presenter is not None:
             self.presenter.close()
+
+    def on_room_changed(self, url: str) -> None:
+        if self.presenter is not None:
+            self.presenter.set_room(url)
 
     def on_presenter_closed(self) -> None:
         presenter, self.presenter = self.presenter, None
