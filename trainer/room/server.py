@@ -149,7 +149,7 @@ class Room:
     async def join(self, request: web.Request) -> web.Response:
         try:
             body = await request.json()
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: '[[[[...' nested too deep
             raise RoomError(400, "the request is not JSON") from None
         if not isinstance(body, dict):
             raise RoomError(400, "the request must be a JSON object")
@@ -220,7 +220,7 @@ class Room:
             return
         try:
             msg = json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):
             await self._send(ws, {"type": "error", "error": "the message is not JSON"})
             return
         kind = msg.get("type") if isinstance(msg, dict) else None

@@ -155,14 +155,17 @@ def test_oversized_and_malformed_messages_get_a_clear_error_and_change_nothing(r
         async with Phones(room.url) as phones:
             async with phones.http.post(room.url + "api/join", data=b"{" + b" " * (MAX_BODY + 10) + b"}") as resp:
                 assert resp.status == 413 and "too large" in (await resp.json())["error"]
-            async with phones.http.post(room.url + "api/join", data=b"not json") as resp:
-                assert resp.status == 400 and "JSON" in (await resp.json())["error"]
+            for body in (b"not json", b"[" * 1500, b"[1, 2]"):
+                async with phones.http.post(room.url + "api/join", data=body) as resp:
+                    assert resp.status == 400 and "JSON" in (await resp.json())["error"]
             phone = phones()
             await phone.join(state.code, observer)
             await phone.connect()
             await phone.send("x" * (MAX_MESSAGE + 1))
             assert "too large" in (await phone.next("error"))["error"]
             await phone.send("{not json")
+            assert "not JSON" in (await phone.next("error"))["error"]
+            await phone.send("[" * 5000)
             assert "not JSON" in (await phone.next("error"))["error"]
             await phone.send({"type": "taps", "taps": [_tap(r, code="rm -rf")]})
             assert "unknown behaviour" in (await phone.next("refused"))["error"]

@@ -148,6 +148,9 @@ function send(taps) {
 }
 
 function resend() { if (S.pending.length) send(S.pending); }
+// Taps the app has not acknowledged (refused for speed, or not saved) go again now and then;
+// their ids make a second copy harmless.
+setInterval(resend, 4000);
 
 function handle(msg) {
   if (msg.type === "state") {
