@@ -111,3 +111,31 @@ def test_screenshots_of_the_phone_page(browser, room, scheme, shots):
         page.screenshot(path=str(shots / f"room-{name}-observer-{scheme}.png"), full_page=True)
         context.close()
     assert len(list(shots.glob(f"room-*-{scheme}.png"))) == 6
+
+
+def test_the_page_works_from_the_keyboard_alone(phone, room, service):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    names = sorted(state.people.values(), key=str.casefold)
+    phone.goto(room.url)
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_label("Session code")).to_be_focused()
+    phone.keyboard.type(state.code.lower())
+    phone.keyboard.press("Enter")
+    expect(phone.get_by_label(names[0])).to_be_focused()
+    for _ in range(names.index(state.people[observer])):
+        phone.keyboard.press("ArrowDown")
+    expect(phone.get_by_label(state.people[observer])).to_be_checked()
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_role("button", name="Join")).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone.locator("#role")).to_have_text("Your role: Observer")
+    phone.keyboard.press("Tab")
+    expect(phone.get_by_role("button", name="Open question: 0")).to_be_focused()
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Space")  # Closed question
+    expect(phone.locator("#sync")).to_have_text("Saved")
+    expect(phone.get_by_role("button", name="Closed question: 1")).to_be_visible()
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["counts"]["open_question"] == 1 and saved["counts"]["closed_question"] == 1
