@@ -97,6 +97,7 @@ class Room:
         app.router.add_get("/api/room", self.room_info)
         app.router.add_post("/api/join", self.join)
         app.router.add_get("/api/live", self.live)
+        app.router.add_get("/api/feedback", self.feedback)
         app.router.add_static("/static", STATIC, follow_symlinks=False)
         app.on_response_prepare.append(self._headers)
         app.on_shutdown.append(self._close_all)
@@ -176,6 +177,28 @@ class Room:
             {"id": pid, "name": names.get(pid, "?"), "connected": bool(self._sockets.get(pid))}
             for pid in sorted(self._token_of, key=lambda p: names.get(p, "").casefold())
         ]
+
+    # -- feedback at the end ---------------------------------------------------------
+    async def feedback(self, request: web.Request) -> web.Response:
+        """The person's own feedback bundle and attendance (token in ``Authorization: Bearer``)."""
+        auth = request.headers.get("Authorization", "")
+        person = self.tokens.get(auth.removeprefix("Bearer ").strip()) if auth.startswith("Bearer ") else None
+        state = self.state
+        if person is None or state is None:
+            raise RoomError(401, "this phone has not joined the room (or the room was reopened); join again")
+        if not state.feedback_open:
+            raise RoomError(409, "your feedback opens when the trainer reaches the feedback or the debrief")
+        uid, titles = state.session_uid, dict(state.round_titles)
+        bundle = await asyncio.wrap_future(self._submit(lambda: self.service.feedback_bundle(uid, person, titles)))
+        name = state.people.get(person, "")
+        slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "participant"
+        return web.json_response(
+            {
+                "attendance": {"name": name, "title": state.title, "date": state.date, "team": state.team},
+                "bundle": bundle,
+                "filename": f"feedback-{state.date}-{slug}.json",
+            }
+        )
 
     # -- the live channel ----------------------------------------------------------
     async def live(self, request: web.Request) -> web.StreamResponse:

@@ -16,6 +16,7 @@ from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import SessionPlan
 from trainer.sessions.session_code import session_code
 
+FEEDBACK_KINDS = ("feedback", "debrief", "reflection")
 ROLE_LABELS = {"practitioner": "Practitioner", "person": "Person", "observer": "Observer"}
 ROLE_TASKS = {
     "practitioner": "Practise the skill with the person. Your observer counts what you do.",
@@ -47,6 +48,16 @@ class RoomState:
     skill: str
     seats: dict[int, dict[str, Seat]] = field(default_factory=dict)  # round -> person -> seat
     timer: dict = field(default_factory=dict)  # remaining (s), running, duration (s), at (epoch s)
+    round_titles: dict[int, str] = field(default_factory=dict)
+    date: str = ""
+    team: str = ""
+
+    @property
+    def feedback_open(self) -> bool:
+        """Phones may fetch their own feedback from the first feedback phase after practice on."""
+        return self.phase.get("kind") in FEEDBACK_KINDS or (
+            self.phase_count > 0 and self.phase_index == self.phase_count - 1
+        )
 
     def seat(self, person_id: str, round_index: int | None = None) -> Seat | None:
         index = self.round_index if round_index is None else round_index
@@ -63,6 +74,7 @@ class RoomState:
             "phase": {**self.phase, "number": self.phase_index + 1, "count": self.phase_count},
             "timer": dict(self.timer),
             "round": None,
+            "feedback_open": self.feedback_open,
             "codes": [{"id": key, "label": label} for key, label in BEHAVIOURS],
         }
         seat = self.seat(person_id)
@@ -141,6 +153,11 @@ def build_state(
         round_index=round_index,
         skill=(skill_names or {}).get(skill_id, skill_id),
         seats=_seats(session),
+        round_titles={
+            i: phases[r["phase"]].title for i, r in enumerate(session.get("rounds", [])) if r["phase"] < len(phases)
+        },
+        date=session.get("date", ""),
+        team=session.get("team", ""),
         timer={
             "remaining": round(max(0.0, remaining), 1),
             "running": bool(running),

@@ -324,6 +324,13 @@ class TeamSessionService:
         bundles = build_bundles(session, self.observations(session["uid"]), titles, exported=self._store.now())
         return write_bundles(outdir, session, bundles)
 
+    def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
+        """The feedback bundle of one participant (as ``write_feedback_bundles`` writes it), or None
+        when no one observed them: what the live room hands that person's phone at the end."""
+        session = self.get(uid)
+        about = [o for o in self.observations(uid) if o.get("learner") == person_id]
+        return build_bundles(session, about, round_titles or {}, exported=self._store.now()).get(person_id)
+
     def local_profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the learners who have a profile on this computer, by name."""
         return [(p.name, p.role) for p in ProfileService(self._store).list()]

@@ -110,7 +110,9 @@ def test_screenshots_of_the_phone_page(browser, room, scheme, shots):
         expect(page.locator("#sync")).to_have_text("Saved")
         page.screenshot(path=str(shots / f"room-{name}-observer-{scheme}.png"), full_page=True)
         context.close()
-    assert len(list(shots.glob(f"room-*-{scheme}.png"))) == 6
+    for name in ("phone", "tablet"):
+        for step in ("join", "names", "observer"):
+            assert (shots / f"room-{name}-{step}-{scheme}.png").stat().st_size > 1000
 
 
 def test_the_page_works_from_the_keyboard_alone(phone, room, service):
@@ -139,3 +141,38 @@ def test_the_page_works_from_the_keyboard_alone(phone, room, service):
     expect(phone.get_by_role("button", name="Closed question: 1")).to_be_visible()
     saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
     assert saved["counts"]["open_question"] == 1 and saved["counts"]["closed_question"] == 1
+
+
+def test_at_the_feedback_the_practitioner_reads_and_downloads_their_feedback(
+    phone, room, service, state_at, taster, shots, tmp_path
+):
+    from trainer.records.store import memory_store
+    from trainer.sessions.bundles import import_bundle
+
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    service.add_live_taps(
+        state.session_uid,
+        state.round_index,
+        observer,
+        learner,
+        [{"id": f"page-fb-{i:03d}", "code": c, "delta": 1} for i, c in enumerate(["open_question", "summary"] * 2)],
+    )
+    _join(phone, room, state.people[learner])
+    expect(phone.locator("#role")).to_have_text("Your role: Practitioner")
+    expect(phone.get_by_role("button", name="Show my feedback")).to_be_hidden()
+    room.publish(state_at(first_practice(taster) + 1))
+    phone.get_by_role("button", name="Show my feedback").click()
+    body = phone.locator("#feedback-body")
+    expect(body).to_contain_text(f"observed by {state.people[observer]}")
+    expect(body).to_contain_text(f"{state.people[learner]} attended Riverside taster")
+    phone.locator("#feedback").scroll_into_view_if_needed()
+    phone.screenshot(path=str(shots / "room-phone-feedback-light.png"))
+    phone.emulate_media(color_scheme="dark")
+    phone.screenshot(path=str(shots / "room-phone-feedback-dark.png"))
+    with phone.expect_download() as download:
+        phone.get_by_role("link", name="Download the file for the app").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name.startswith("feedback-") and path.suffix == ".json"
+    assert import_bundle(memory_store(), "learner", path).added == 1

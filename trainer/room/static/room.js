@@ -225,10 +225,58 @@ function render() {
   const prompts = $("prompts");
   prompts.replaceChildren();
   v.phase.prompts.forEach((p) => { const li = document.createElement("li"); li.textContent = p; prompts.append(li); });
+  $("feedback").hidden = !v.feedback_open;
   buildCodes();
   renderCounts();
   tick();
 }
+
+// -- feedback at the end ----------------------------------------------------------------
+$("feedback-show").addEventListener("click", async () => {
+  const body = $("feedback-body");
+  body.textContent = "Loading…";
+  try {
+    const got = await api("/api/feedback", { headers: { Authorization: "Bearer " + S.token } });
+    body.replaceChildren();
+    const a = got.attendance;
+    const att = document.createElement("p");
+    att.textContent = a.name + " attended " + a.title + " on " + a.date + (a.team ? " (" + a.team + ")" : "") + ".";
+    body.append(att);
+    const observations = got.bundle ? got.bundle.observations : [];
+    if (!observations.length) {
+      const none = document.createElement("p");
+      none.textContent = "No one observed you in this session.";
+      body.append(none);
+    }
+    observations.forEach((o) => {
+      const box = document.createElement("div");
+      box.className = "obs";
+      const h = document.createElement("h4");
+      h.textContent = (o.round_title || "Round " + o.round) + " – observed by " + o.observer_name;
+      box.append(h);
+      const dl = document.createElement("dl");
+      S.codes.forEach((c) => {
+        const dt = document.createElement("dt"); dt.textContent = c.label;
+        const dd = document.createElement("dd"); dd.textContent = o.counts[c.id] || 0;
+        dl.append(dt, dd);
+      });
+      box.append(dl);
+      if (o.note) { const note = document.createElement("p"); note.textContent = o.note; box.append(note); }
+      body.append(box);
+    });
+    const link = $("feedback-file");
+    if (got.bundle) {
+      const blob = new Blob([JSON.stringify(got.bundle, null, 2) + "\n"], { type: "application/json" });
+      link.href = URL.createObjectURL(blob);
+      link.download = got.filename;
+      link.hidden = false;
+    } else {
+      link.hidden = true;
+    }
+  } catch (err) {
+    body.textContent = err.message;
+  }
+});
 
 function buildCodes() {
   const box = $("codes");
