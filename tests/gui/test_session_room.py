@@ -95,3 +95,22 @@ def test_the_room_needs_a_session(view, qtbot):  # noqa: F811
     view.room.open_button.click()
     assert not view.room_host.is_open
     assert any("session first" in m for m in messages)
+
+
+def test_counts_from_a_phone_show_up_on_an_open_observer_form(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    c = view.controller
+    c.go_to_phase(c.plan.practice_phases()[0])
+    host = view.room_host
+    observer, learner, _ = observer_and_learner(host.state())
+    round_index = c.round_index_for_phase()
+    c.request_observation(round_index, observer, learner)
+    form = view.open_form
+    qtbot.waitExposed(form)
+    form.note_edit.setPlainText("Typed while the phone counts")
+    taps = [{"id": f"form-tap-{i:03d}", "code": "open_question", "delta": 1} for i in range(4)]
+    rec = c.service.add_live_taps(c.uid, round_index, observer, learner, taps)
+    host._on_event("saved", {"observation": rec["uid"], "round": round_index, "taps": 4})  # as the server reports it
+    assert form.counts()["open_question"] == 4
+    assert form.note_edit.toPlainText() == "Typed while the phone counts"
+    form.reject()
