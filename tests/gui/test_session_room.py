@@ -114,3 +114,48 @@ def test_counts_from_a_phone_show_up_on_an_open_observer_form(view, qtbot):  # n
     assert form.counts()["open_question"] == 4
     assert form.note_edit.toPlainText() == "Typed while the phone counts"
     form.reject()
+
+
+def _asking_phone(url: str, code: str, name: str, log: dict):
+    async def go():
+        async with Phones(url) as phones:
+            async with phones.http.post(url + "api/ask", json={"code": code, "name": name}) as resp:
+                request_id = (await resp.json())["request"]
+            while True:
+                async with phones.http.get(url + "api/ask", params={"request": request_id}) as resp:
+                    answer = await resp.json()
+                if answer["status"] != "waiting":
+                    break
+                await asyncio.sleep(0.05)
+            log["answer"] = answer
+
+    try:
+        asyncio.run(asyncio.wait_for(go(), 20))
+    except BaseException as exc:  # reported by the test
+        log["error"] = repr(exc)
+
+
+def test_the_trainer_adds_a_typed_name_from_the_room_box(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    panel, host = view.room, view.room_host
+    panel.network.setCurrentIndex(panel.network.findData("127.0.0.1"))
+    host.port = 0
+    with qtbot.waitSignal(host.opened, timeout=10_000):
+        panel.open_button.click()
+    try:
+        log: dict = {}
+        url, code = host.url.split("?")[0], host.state().code
+        thread = threading.Thread(target=_asking_phone, args=(url, code, "Sam Hill", log), daemon=True)
+        thread.start()
+        qtbot.wait_until(lambda: panel.asks_list.count() == 1 or "error" in log, timeout=10_000)
+        assert panel.asks_list.item(0).text() == "Sam Hill" and panel.accept_button.isVisible()
+        with qtbot.waitSignal(view.controller.session_changed, timeout=10_000):
+            panel.accept_button.click()
+        qtbot.wait_until(lambda: "answer" in log or "error" in log, timeout=10_000)
+        thread.join(5)
+        assert log["answer"]["status"] == "accepted" and log["answer"]["name"] == "Sam Hill", log
+        assert "Sam Hill" in view.controller.names().values()
+        qtbot.wait_until(lambda: panel.asks_list.count() == 0, timeout=10_000)
+        assert not panel.accept_button.isVisible()
+    finally:
+        host.close()

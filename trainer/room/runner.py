@@ -107,6 +107,12 @@ class RoomServer:
         if loop is not None and self.running:
             asyncio.run_coroutine_threadsafe(self.room.set_state(state), loop)
 
+    def answer(self, ask_id: str, person: str | None) -> None:
+        """The trainer's answer to a typed name: the new roster id, or None to refuse."""
+        loop = self._loop
+        if loop is not None and self.running:
+            asyncio.run_coroutine_threadsafe(self.room.answer(ask_id, person), loop)
+
     def stop(self) -> None:
         loop, thread = self._loop, self._thread
         if loop is not None and thread is not None and thread.is_alive() and self._stopped is not None:

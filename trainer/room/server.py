@@ -4,6 +4,9 @@ Routes
     GET  /                   the phone page (static HTML, CSS and JS in ``static/``)
     GET  /api/room?code=C    the session title and the roster of people present (needs the code)
     POST /api/join           {"code", "person"} -> {"token", "name"}: one unguessable token per phone
+    POST /api/ask            {"code", "name"} -> {"request"}: a name not on the roster, for the trainer
+    GET  /api/ask?request=R  waiting, refused, or accepted with a token once the trainer added them
+    GET  /api/feedback       the person's own feedback and attendance (``Authorization: Bearer T``)
     GET  /api/live?token=T   WebSocket: the server pushes ``state`` and ``counts``; an observer's
                              phone sends ``taps`` ({"id", "round", "code", "delta"}) and gets ``ack``
 
@@ -29,6 +32,7 @@ from typing import Any, TypeVar
 
 from aiohttp import WSMsgType, web
 
+from trainer.room.asking import AskError, Asks
 from trainer.room.limits import Buckets
 from trainer.room.state import RoomState
 from trainer.services.team_session import TeamSessionService
@@ -89,6 +93,7 @@ class Room:
         self._pending: list[tuple[str, dict]] = []  # (person id, tap)
         self._flushing: asyncio.Task | None = None
         self.stored_taps = 0
+        self.asks = Asks()
 
     # -- the application -----------------------------------------------------------
     def make_app(self) -> web.Application:
@@ -96,6 +101,8 @@ class Room:
         app.router.add_get("/", self.page)
         app.router.add_get("/api/room", self.room_info)
         app.router.add_post("/api/join", self.join)
+        app.router.add_post("/api/ask", self.ask)
+        app.router.add_get("/api/ask", self.ask_status)
         app.router.add_get("/api/live", self.live)
         app.router.add_get("/api/feedback", self.feedback)
         app.router.add_static("/static", STATIC, follow_symlinks=False)
@@ -148,16 +155,15 @@ class Room:
         return web.json_response({"title": state.title, "people": [{"id": i, "name": n} for i, n in people]})
 
     async def join(self, request: web.Request) -> web.Response:
-        try:
-            body = await request.json()
-        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: '[[[[...' nested too deep
-            raise RoomError(400, "the request is not JSON") from None
-        if not isinstance(body, dict):
-            raise RoomError(400, "the request must be a JSON object")
+        body = await self._body(request)
         state = self._check_code(request, body.get("code"))
         person = body.get("person")
         if not isinstance(person, str) or person not in state.people:
             raise RoomError(404, "that name is not on the roster of people present; ask the trainer")
+        token = await self._issue_token(person)
+        return web.json_response({"token": token, "name": state.people[person]})
+
+    async def _issue_token(self, person: str) -> str:
         old = self._token_of.pop(person, None)
         if old:  # the latest phone to join as a person wins; the other is told
             self.tokens.pop(old, None)
@@ -168,7 +174,47 @@ class Room:
         self.tokens[token] = person
         self._token_of[person] = token
         self._on_event("joined", {"people": self.joined()})
-        return web.json_response({"token": token, "name": state.people[person]})
+        return token
+
+    async def _body(self, request: web.Request) -> dict:
+        try:
+            body = await request.json()
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: '[[[[...' nested too deep
+            raise RoomError(400, "the request is not JSON") from None
+        if not isinstance(body, dict):
+            raise RoomError(400, "the request must be a JSON object")
+        return body
+
+    # -- a name not on the roster ------------------------------------------------------
+    async def ask(self, request: web.Request) -> web.Response:
+        """POST {"code", "name"}: ask the trainer to add a typed name; poll with GET ?request=ID."""
+        body = await self._body(request)
+        self._check_code(request, body.get("code"))
+        if not self._joins.take(request.remote or "?"):
+            raise RoomError(429, "too many requests from this device; wait a minute")
+        try:
+            asked = self.asks.add(body.get("name"))
+        except AskError as exc:
+            raise RoomError(400, str(exc)) from None
+        self._on_event("asked", {"asks": self.asks.waiting()})
+        return web.json_response({"request": asked.id, "name": asked.name}, status=202)
+
+    async def ask_status(self, request: web.Request) -> web.Response:
+        asked = self.asks.get(request.query.get("request"))
+        if asked is None:
+            raise RoomError(404, "that request is not known (the room may have been reopened); ask again")
+        if asked.status == "waiting":
+            return web.json_response({"status": "waiting"})
+        self.asks.forget(asked.id)  # answered once
+        if asked.status == "refused" or self.state is None or asked.person not in self.state.people:
+            return web.json_response({"status": "refused"})
+        token = await self._issue_token(asked.person)
+        return web.json_response({"status": "accepted", "token": token, "name": self.state.people[asked.person]})
+
+    async def answer(self, ask_id: str, person: str | None) -> None:
+        """The trainer added the person (``person`` is their new roster id) or refused (None)."""
+        self.asks.answer(ask_id, person)
+        self._on_event("asked", {"asks": self.asks.waiting()})
 
     def joined(self) -> list[dict]:
         """The people who have a token, and whether a phone of theirs is connected now."""
@@ -355,6 +401,7 @@ class Room:
             await self._close_all()  # another session: every token is void
             self.tokens.clear()
             self._token_of.clear()
+            self.asks.clear()
             self._on_event("joined", {"people": []})
             return
         for person, sockets in list(self._sockets.items()):

@@ -176,3 +176,18 @@ def test_at_the_feedback_the_practitioner_reads_and_downloads_their_feedback(
     download.value.save_as(path)
     assert path.name.startswith("feedback-") and path.suffix == ".json"
     assert import_bundle(memory_store(), "learner", path).added == 1
+
+
+def test_a_name_not_on_the_list_joins_once_the_trainer_adds_it(phone, room, service, session, state_at, taster):
+    phone.goto(room.url + "?code=" + room.room.state.code)
+    phone.get_by_role("button", name="Continue").click()
+    phone.get_by_text("My name is not on the list").click()
+    phone.get_by_label("Your name").fill("Sam Hill")
+    phone.get_by_role("button", name="Ask the trainer to add me").click()
+    expect(phone.get_by_role("status").filter(has_text="Waiting for the trainer")).to_contain_text("Sam Hill")
+    [asked] = room.room.asks.waiting()  # what the trainer's list shows
+    person = service.add_participant(session["uid"], asked["name"])["id"]
+    room.publish(state_at(first_practice(taster)))
+    room.answer(asked["id"], person)
+    expect(phone.locator("#you-name")).to_have_text("Sam Hill")
+    expect(phone.locator("#role")).to_have_text("You are not in a group this round")

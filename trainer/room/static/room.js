@@ -48,6 +48,8 @@ function showJoin(message) {
   $("live").hidden = true;
   $("join").hidden = false;
   $("name-form").hidden = true;
+  $("ask-form").hidden = true;
+  $("ask-wait").hidden = true;
   $("code-form").hidden = false;
   $("join-error").textContent = message || "";
   $("title").textContent = "Live room";
@@ -74,6 +76,7 @@ $("code-form").addEventListener("submit", async (event) => {
     });
     $("code-form").hidden = true;
     $("name-form").hidden = false;
+    $("ask-form").hidden = false;
     const first = box.querySelector("input");
     if (first) first.focus();
   } catch (err) {
@@ -100,6 +103,41 @@ $("name-form").addEventListener("submit", async (event) => {
     $("join-error").textContent = err.message;
   }
 });
+
+// A name not on the list: the trainer adds it to the roster (or refuses); the page waits.
+$("ask-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  $("join-error").textContent = "";
+  try {
+    const asked = await api("/api/ask", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: store.get("code", ""), name: $("ask-name").value }),
+    });
+    $("name-form").hidden = true;
+    $("ask-form").hidden = true;
+    $("ask-wait").hidden = false;
+    $("ask-wait").textContent = "Waiting for the trainer to add " + asked.name + " to the list…";
+    waitForTrainer(asked.request);
+  } catch (err) {
+    $("join-error").textContent = err.message;
+  }
+});
+
+async function waitForTrainer(requestId) {
+  try {
+    const answer = await api("/api/ask?request=" + encodeURIComponent(requestId));
+    if (answer.status === "waiting") { setTimeout(() => waitForTrainer(requestId), 1500); return; }
+    if (answer.status === "refused") { showJoin("The trainer did not add that name. Ask them in the room."); return; }
+    S.token = answer.token; S.name = answer.name;
+    store.set("token", S.token); store.set("name", S.name);
+    $("ask-wait").hidden = true;
+    showLive();
+    connect();
+  } catch (err) {
+    showJoin(err.message);
+  }
+}
 
 $("leave").addEventListener("click", () => {
   forget();

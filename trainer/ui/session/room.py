@@ -17,7 +17,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from trainer.room.qr import qr_png, room_url
 from trainer.room.runner import RoomServer
@@ -74,6 +83,7 @@ class RoomHost(QObject):
     opened = Signal(str)  # the address phones open
     closed = Signal()
     people_changed = Signal(list)  # [{id, name, connected}]
+    asks_changed = Signal(list)  # [{id, name}]: typed names waiting for the trainer
     failed = Signal(str)
     _event = Signal(str, object)  # from the server's thread
     port = DEFAULT_PORT  # tests set 0: any free port
@@ -137,12 +147,25 @@ class RoomHost(QObject):
         self.failed.emit(f"The room could not open: {error}")
         return False
 
+    def accept(self, ask_id: str, name: str) -> None:
+        """Add a typed name to the roster (present) and let that phone in."""
+        if not self.is_open:
+            return
+        person = self.controller.add_participant(name)  # publishes the new roster first
+        assert self.server is not None
+        self.server.answer(ask_id, person)
+
+    def refuse(self, ask_id: str) -> None:
+        if self.server is not None:
+            self.server.answer(ask_id, None)
+
     def close(self) -> None:
         server, self.server = self.server, None
         if server is not None:
             server.stop()
             self.url = ""
             self.people_changed.emit([])
+            self.asks_changed.emit([])
             self.closed.emit()
 
     def _key(self) -> tuple:
@@ -168,6 +191,8 @@ class RoomHost(QObject):
             return
         if kind == "joined":
             self.people_changed.emit(list(data.get("people", [])))
+        elif kind == "asked":
+            self.asks_changed.emit(list(data.get("asks", [])))
         elif kind == "saved" and data.get("observation"):
             self.controller.observation_saved.emit(data["observation"])
         elif kind == "failed":
@@ -200,6 +225,15 @@ class RoomPanel(QGroupBox):
         self.joined_list = QListWidget()
         self.joined_list.setAccessibleName("People who have joined from a phone")
         self.joined_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.asks_label = QLabel("Typed a name that is not on the list:")
+        self.asks_list = QListWidget()
+        self.asks_list.setAccessibleName("Names typed on phones, waiting for you")
+        self.asks_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.asks_label.setBuddy(self.asks_list)
+        self.accept_button = QPushButton("&Add to the roster")
+        self.accept_button.setAccessibleName("Add the selected name to the roster and let that phone in")
+        self.refuse_button = QPushButton("Re&fuse")
+        self.refuse_button.setAccessibleName("Refuse the selected name")
         self.joined_label = QLabel("Joined from a phone:")
         self.hint = QLabel(
             "Phones on the same network scan a QR code (it fills in the session code) or open an "
@@ -215,6 +249,13 @@ class RoomPanel(QGroupBox):
         layout.addWidget(self.open_button)
         layout.addWidget(self.address_label)
         layout.addWidget(self.qr_label)
+        layout.addWidget(self.asks_label)
+        layout.addWidget(self.asks_list)
+        asks_row = QHBoxLayout()
+        asks_row.addWidget(self.accept_button)
+        asks_row.addWidget(self.refuse_button)
+        asks_row.addStretch(1)
+        layout.addLayout(asks_row)
         layout.addWidget(self.joined_label)
         layout.addWidget(self.joined_list)
         layout.addWidget(self.hint)
@@ -223,6 +264,9 @@ class RoomPanel(QGroupBox):
         host.opened.connect(self.on_opened)
         host.closed.connect(self.on_closed)
         host.people_changed.connect(self.on_people_changed)
+        host.asks_changed.connect(self.on_asks_changed)
+        self.accept_button.clicked.connect(self.on_accept_clicked)
+        self.refuse_button.clicked.connect(self.on_refuse_clicked)
         host.failed.connect(self.status_message)
         self.on_closed()
 
@@ -248,6 +292,7 @@ class RoomPanel(QGroupBox):
         self.joined_label.show()
         self.joined_list.show()
         self.on_people_changed([])
+        self._hold_height()
         self.status_message.emit(f"The room is open at {url.split('?', 1)[0]}")
 
     def on_closed(self) -> None:
@@ -262,6 +307,41 @@ class RoomPanel(QGroupBox):
         self.joined_label.hide()
         self.joined_list.clear()
         self.joined_list.hide()
+        self.on_asks_changed([])
+
+    def _hold_height(self) -> None:
+        """Keep the box at least as tall as its contents: the columns' layouts (height-for-width)
+        would otherwise squeeze it and draw the list over the QR code."""
+        self.setMinimumHeight(0)
+        self.layout().activate()
+        self.setMinimumHeight(self.minimumSizeHint().height())
+
+    def on_asks_changed(self, asks: list) -> None:
+        self.asks_list.clear()
+        for ask in asks:
+            item = QListWidgetItem(ask.get("name", "?"))
+            item.setData(Qt.ItemDataRole.UserRole, ask.get("id", ""))
+            self.asks_list.addItem(item)
+        if asks:
+            self.asks_list.setCurrentRow(0)
+            self.status_message.emit(f"{asks[-1].get('name', '?')} asks to join: add them to the roster or refuse.")
+        for widget in (self.asks_label, self.asks_list, self.accept_button, self.refuse_button):
+            widget.setVisible(bool(asks))
+        self._hold_height()
+
+    def _selected_ask(self) -> tuple[str, str] | None:
+        item = self.asks_list.currentItem()
+        return (item.data(Qt.ItemDataRole.UserRole), item.text()) if item is not None else None
+
+    def on_accept_clicked(self) -> None:
+        chosen = self._selected_ask()
+        if chosen:
+            self.host.accept(*chosen)
+
+    def on_refuse_clicked(self) -> None:
+        chosen = self._selected_ask()
+        if chosen:
+            self.host.refuse(chosen[0])
 
     def on_people_changed(self, people: list) -> None:
         self.joined_list.clear()

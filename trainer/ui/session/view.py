@@ -110,8 +110,8 @@ class SessionView(QWidget):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.run, 3)
-        middle_layout.addWidget(self.room, 2)
+        middle_layout.addWidget(self.run, 1)
+        middle_layout.addWidget(self.room, 0)  # its own height: the QR code is never squeezed
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -145,6 +145,8 @@ class SessionView(QWidget):
         self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
+        for signal in (self.room_host.opened, self.room_host.closed, self.room_host.asks_changed):
+            signal.connect(lambda *_: self._fit_timer.start(0))
         self.room_host.opened.connect(self.on_room_changed)
         self.room_host.closed.connect(lambda: self.on_room_changed(""))
         for panel in (self.roster, self.groups, self.room):
@@ -174,8 +176,14 @@ class SessionView(QWidget):
         if wide:
             if self.splitter.orientation() != Qt.Orientation.Horizontal:
                 self.splitter.setOrientation(Qt.Orientation.Horizontal)
-                self.splitter.setMinimumHeight(0)
                 self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
+            # the tallest column sets the height (the live room's QR code is never squeezed)
+            self.splitter.setMinimumHeight(
+                max(
+                    max(c.minimumSizeHint().height(), c.heightForWidth(c.width()) if c.hasHeightForWidth() else 0)
+                    for c in columns
+                )
+            )
             return
         self.splitter.setOrientation(Qt.Orientation.Vertical)
         width = self.scroll.viewport().width()
