@@ -254,7 +254,8 @@ class Room:
         origin = request.headers.get("Origin")
         if origin and origin.split("://", 1)[-1] != request.host:
             raise RoomError(403, "a page from another site may not use this room")
-        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_MESSAGE * 4)
+        # a phone that sleeps must not hold up closing the room: 1 s for its goodbye at most
+        ws = web.WebSocketResponse(heartbeat=20, max_msg_size=MAX_MESSAGE * 4, timeout=1.0)
         await ws.prepare(request)
         self._sockets[person].add(ws)
         self._on_event("joined", {"people": self.joined()})
@@ -413,8 +414,10 @@ class Room:
                 await self._send_counts(person, list(sockets))
 
     async def _close_all(self, app: web.Application | None = None) -> None:
-        for sockets in list(self._sockets.values()):
-            for ws in list(sockets):
-                await self._send(ws, {"type": "bye", "reason": "The trainer closed the room."})
-                await ws.close(code=1001, message=b"room closed")
+        async def close(ws: web.WebSocketResponse) -> None:
+            await self._send(ws, {"type": "bye", "reason": "The trainer closed the room."})
+            await ws.close(code=1001, message=b"room closed")
+
+        sockets = [ws for group in self._sockets.values() for ws in group]
         self._sockets.clear()
+        await asyncio.gather(*(close(ws) for ws in sockets), return_exceptions=True)  # all at once

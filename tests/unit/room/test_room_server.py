@@ -254,3 +254,21 @@ def test_another_session_voids_every_token(room, service, taster, state_at):
                 await phone.connect()
 
     run(go())
+
+
+def test_a_phone_that_never_answers_does_not_keep_the_room_open(room):
+    state = room.room.state
+    observer, _, _ = observer_and_learner(state)
+
+    async def go():
+        async with Phones(room.url) as phones:
+            phone = phones()
+            await phone.join(state.code, observer)
+            # asleep: never reads, so never answers the server's closing handshake
+            phone.ws = await phones.http.ws_connect(
+                room.url + "api/live", params={"token": phone.token}, autoclose=False, autoping=False
+            )
+            await asyncio.get_running_loop().run_in_executor(None, room.stop)
+            assert not room.running  # the server's thread ended within stop()
+
+    run(go(), timeout=30)
