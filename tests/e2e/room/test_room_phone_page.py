@@ -42,6 +42,7 @@ def test_an_observer_joins_sees_the_role_and_the_taps_reach_the_session(phone, r
     room.publish(state_at(first_practice(taster) + 1, remaining=125, running=True, duration=300))
     expect(phone.locator("#phase-title")).to_have_text(taster.phases[first_practice(taster) + 1].title)
     expect(phone.locator("#timer")).to_have_text(re.compile(r"^2:0[0-5]$"))
+    expect(phone.locator("#announce")).to_have_text("Now: " + taster.phases[first_practice(taster) + 1].title)
 
 
 def test_a_reload_resends_what_was_pending_without_counting_it_twice(phone, room, service):

@@ -193,6 +193,11 @@ setInterval(resend, 4000);
 function handle(msg) {
   if (msg.type === "state") {
     const oldRound = S.view && S.view.round ? S.view.round.index : null;
+    if (!S.view || S.view.phase.number !== msg.phase.number) {
+      // screen readers hear the move to a new phase (and the role in it) once
+      $("announce").textContent = "Now: " + msg.phase.title +
+        (msg.round && msg.round.role_label ? ". Your role: " + msg.round.role_label : "");
+    }
     S.view = msg;
     if (msg.codes) S.codes = msg.codes;
     if (!msg.round || msg.round.index !== oldRound) S.undo = [];
