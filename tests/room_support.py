@@ -25,8 +25,13 @@ WAIT = 10.0  # seconds any one step may take before a test fails
 
 
 @pytest.fixture(scope="session")
-def taster():
-    return next(p for p in load_content(FIXTURES / "sample-course").plans if p.id == "taster-90")
+def course():
+    return load_content(FIXTURES / "sample-course")
+
+
+@pytest.fixture(scope="session")
+def taster(course):
+    return next(p for p in course.plans if p.id == "taster-90")
 
 
 @pytest.fixture
@@ -44,9 +49,11 @@ def session(service, taster):
 
 
 @pytest.fixture
-def state_at(service, session, taster):
+def state_at(service, session, taster, course):
+    names = {s.id: s.name for s in course.framework.skills}
+
     def make(phase_index: int, **timer):
-        return build_state(service.get(session["uid"]), taster, phase_index, **timer)
+        return build_state(service.get(session["uid"]), taster, phase_index, skill_names=names, **timer)
 
     return make
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from room_support import events, room, service, session, state_at, taster  # noqa: F401
+from room_support import course, events, room, service, session, state_at, taster  # noqa: F401
 
 CHROMIUM = os.environ.get("TRAINER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
