@@ -51,9 +51,11 @@ def session(service, taster):
 @pytest.fixture
 def state_at(service, session, taster, course):
     names = {s.id: s.name for s in course.framework.skills}
+    done_well = {s.id: s.done_well for s in course.framework.skills}
 
     def make(phase_index: int, **timer):
-        return build_state(service.get(session["uid"]), taster, phase_index, skill_names=names, **timer)
+        state = service.get(session["uid"])
+        return build_state(state, taster, phase_index, skill_names=names, done_well=done_well, **timer)
 
     return make
 

@@ -298,6 +298,8 @@ class Room:
             await self._send(ws, {"type": "pong"})
         elif kind == "taps":
             await self._taps_in(ws, person, msg.get("taps"))
+        elif kind == "rate":
+            await self._rate_in(ws, person, msg)
         else:
             await self._send(ws, {"type": "error", "error": "unknown message type"})
 
@@ -322,6 +324,31 @@ class Room:
             self._pending.extend((person, tap) for tap in good)
             if self._flushing is None or self._flushing.done():
                 self._flushing = asyncio.create_task(self._flush())
+
+    async def _rate_in(self, ws: web.WebSocketResponse, person: str, msg: dict) -> None:
+        """The observer's checklist rating of the round's skill: 0, 1, 2, "na" or null (cleared)."""
+        rating, round_index, state = msg.get("rating"), msg.get("round"), self.state
+        if rating not in (0, 1, 2, "na", None) or isinstance(rating, bool):
+            await self._send(ws, {"type": "error", "error": "a rating is 0, 1, 2, 'na' or null"})
+            return
+        seat = state.seat(person, round_index) if state and isinstance(round_index, int) else None
+        if state is None or seat is None or seat.role != "observer" or seat.learner is None:
+            await self._send(ws, {"type": "error", "error": "only the observer of a group can rate it"})
+            return
+        if not self._taps.take(person):
+            await self._send(ws, {"type": "error", "error": "too many messages at once; try again"})
+            return
+        uid, learner = state.session_uid, seat.learner
+        future = self._submit(lambda: self.service.set_live_rating(uid, round_index, person, learner, rating))
+        try:
+            rec = await asyncio.wrap_future(future)
+        except Exception as exc:  # told to the phone and the trainer
+            self._on_event("failed", {"error": str(exc)})
+            await self._send(ws, {"type": "error", "error": "the rating was not saved; try again"})
+            return
+        self._on_event("saved", {"observation": rec.get("uid", ""), "round": round_index, "taps": 0})
+        for other in list(self._sockets.get(person, ())):
+            await self._send(other, {"type": "rated", "round": round_index, "rating": rating})
 
     @staticmethod
     def _tap_problem(state: RoomState | None, person: str, tap: Any) -> str:
@@ -391,8 +418,9 @@ class Room:
         except Exception:  # the phone carries on from its own counts
             return
         counts = (rec or {}).get("counts") or dict.fromkeys(BEHAVIOUR_KEYS, 0)
+        rating = (((rec or {}).get("items") or {}).get(state.skill_id) or {}).get("rating")
         for ws in sockets:
-            await self._send(ws, {"type": "counts", "round": seat.round_index, "counts": counts})
+            await self._send(ws, {"type": "counts", "round": seat.round_index, "counts": counts, "rating": rating})
 
     # -- the trainer's side ------------------------------------------------------------
     async def set_state(self, state: RoomState | None) -> None:

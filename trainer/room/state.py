@@ -17,6 +17,12 @@ from trainer.sessions.plan_model import SessionPlan
 from trainer.sessions.session_code import session_code
 
 FEEDBACK_KINDS = ("feedback", "debrief", "reflection")
+RATINGS = (
+    {"value": 0, "label": "Not done"},
+    {"value": 1, "label": "Partly"},
+    {"value": 2, "label": "Done well"},
+    {"value": "na", "label": "Not applicable"},
+)
 ROLE_LABELS = {"practitioner": "Practitioner", "person": "Person", "observer": "Observer"}
 ROLE_TASKS = {
     "practitioner": "Practise the skill with the person. Your observer counts what you do.",
@@ -46,6 +52,8 @@ class RoomState:
     phase: dict  # kind, kind_label, title, minutes, instructions, prompts
     round_index: int | None  # the round of the current phase, if it is a practice round
     skill: str
+    skill_id: str = ""
+    done_well: str = ""  # what the round's skill looks like done well (the framework's words)
     seats: dict[int, dict[str, Seat]] = field(default_factory=dict)  # round -> person -> seat
     timer: dict = field(default_factory=dict)  # remaining (s), running, duration (s), at (epoch s)
     round_titles: dict[int, str] = field(default_factory=dict)
@@ -92,6 +100,8 @@ class RoomState:
                 ],
                 "observing": self.people.get(seat.learner, "") if seat.learner else "",
                 "can_count": seat.role == "observer" and seat.learner is not None,
+                "done_well": self.done_well,
+                "ratings": list(RATINGS),
             }
         elif self.round_index is not None:
             out["round"] = {"index": self.round_index, "number": self.round_index + 1, "sitting_out": True}
@@ -125,6 +135,7 @@ def build_state(
     running: bool = False,
     duration: float | None = None,
     skill_names: dict[str, str] | None = None,
+    done_well: dict[str, str] | None = None,
     now: float | None = None,
 ) -> RoomState:
     phases = plan.phases if plan else []
@@ -152,6 +163,8 @@ def build_state(
         },
         round_index=round_index,
         skill=(skill_names or {}).get(skill_id, skill_id),
+        skill_id=skill_id,
+        done_well=(done_well or {}).get(skill_id, ""),
         seats=_seats(session),
         round_titles={
             i: phases[r["phase"]].title for i, r in enumerate(session.get("rounds", [])) if r["phase"] < len(phases)

@@ -19,6 +19,7 @@ import random
 import uuid
 from collections.abc import Callable
 
+from trainer.competencies.ratings import NA
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
 from trainer.sessions.bundles import build_bundles, write_bundles
@@ -311,6 +312,22 @@ class TeamSessionService:
             rounds[round_index]["observations"].append(rec["uid"])
             self._store.update(SESSION, uid, {"rounds": rounds})
         return rec
+
+    def set_live_rating(self, uid: str, round_index: int, observer: str, learner: str, rating) -> dict:
+        """The observer's checklist rating of the round's skill from their phone: 0, 1, 2, "na",
+        or None to clear it. Counts, notes and other items are kept. Returns the observation."""
+        if rating not in (0, 1, 2, NA, None) or isinstance(rating, bool):
+            raise SessionError("a rating is 0, 1, 2 or n/a")
+        session = self.get(uid)
+        if not 0 <= round_index < len(session["rounds"]):
+            raise SessionError("there is no such round; make the groups first")
+        skill = session["rounds"][round_index]["skill"]
+        old = self.find_observation(uid, round_index, observer, learner)
+        if old is None:  # the first thing this observer sends: an observation with no counts yet
+            old = self.add_live_taps(uid, round_index, observer, learner, [])
+        items = dict(old.get("items") or {})
+        items[skill] = {**(items.get(skill) or {}), "rating": rating}
+        return self._store.update_existing(OBSERVATION, old["uid"], {"items": items})
 
     def observations(self, uid: str, round_index: int | None = None) -> list[dict]:
         where = {"profile": self.profile_id, "session": uid}

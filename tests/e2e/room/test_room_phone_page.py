@@ -37,6 +37,12 @@ def test_an_observer_joins_sees_the_role_and_the_taps_reach_the_session(phone, r
     expect(phone.locator("#sync")).to_have_text("Saved")
     saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
     assert saved["counts"]["open_question"] == 2 and saved["counts"]["complex_reflection"] == 0
+    # the round's checklist: the skill in focus, rated once
+    expect(phone.locator("#checklist-heading")).to_have_text("Checklist: Sets the agenda together")
+    phone.get_by_role("button", name="Partly").click()
+    expect(phone.get_by_role("button", name="Partly")).to_have_attribute("aria-pressed", "true")
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["items"][state.skill_id]["rating"] == 1 and saved["counts"]["open_question"] == 2
 
     # the trainer moves to the next phase and starts the timer: the phone follows
     room.publish(state_at(first_practice(taster) + 1, remaining=125, running=True, duration=300))

@@ -272,3 +272,35 @@ def test_a_phone_that_never_answers_does_not_keep_the_room_open(room):
             assert not room.running  # the server's thread ended within stop()
 
     run(go(), timeout=30)
+
+
+def test_the_observer_rates_the_round_s_skill_and_no_one_else_can(room, service):
+    state = room.room.state
+    observer, learner, other = observer_and_learner(state)
+    r = state.round_index
+
+    async def go():
+        async with Phones(room.url) as phones:
+            obs, oth = phones(), phones()
+            await obs.join(state.code, observer)
+            await oth.join(state.code, other)
+            await obs.connect()
+            view = await obs.next("state")
+            assert [c["value"] for c in view["round"]["ratings"]] == [0, 1, 2, "na"] and view["round"]["done_well"]
+            await obs.send({"type": "rate", "round": r, "rating": 2})
+            assert (await obs.next("rated"))["rating"] == 2
+            await obs.send({"type": "rate", "round": r, "rating": True})
+            assert "a rating is" in (await obs.next("error"))["error"]
+            await oth.connect()
+            await oth.send({"type": "rate", "round": r, "rating": 0})
+            assert "only the observer" in (await oth.next("error"))["error"]
+            await obs.ws.close()
+            again = phones()
+            await again.join(state.code, observer)
+            await again.connect()
+            assert (await again.next("counts"))["rating"] == 2  # a rejoin shows what was saved
+
+    run(go())
+    saved = service.find_observation(state.session_uid, r, observer, learner)
+    assert saved["items"][state.skill_id]["rating"] == 2
+    assert saved["counts"]["open_question"] == 0

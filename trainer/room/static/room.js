@@ -17,6 +17,7 @@ const S = {
   pending: store.get("pending", []), // taps not yet acknowledged
   undo: [], // taps of this round that can be undone, newest last
   saved: {}, // round -> counts saved by the app
+  rating: {}, // round -> the checklist rating saved by the app
   codes: [],
   view: null,
   ws: null,
@@ -205,7 +206,14 @@ function handle(msg) {
     render();
   } else if (msg.type === "counts") {
     S.saved[msg.round] = msg.counts;
+    S.rating[msg.round] = msg.rating;
     renderCounts();
+    renderRatings();
+  } else if (msg.type === "rated") {
+    S.rating[msg.round] = msg.rating;
+    $("sync").textContent = "Saved";
+    $("sync").className = "hint ok";
+    renderRatings();
   } else if (msg.type === "ack") {
     const done = new Set(msg.ids);
     S.pending = S.pending.filter((t) => !done.has(t.id));
@@ -269,6 +277,13 @@ function render() {
   prompts.replaceChildren();
   v.phase.prompts.forEach((p) => { const li = document.createElement("li"); li.textContent = p; prompts.append(li); });
   $("feedback").hidden = !v.feedback_open;
+  $("checklist").hidden = !(r && r.can_count);
+  if (r && r.can_count) {
+    $("checklist-heading").textContent = "Checklist: " + (r.skill || "the skill in focus");
+    $("done-well").textContent = r.done_well ? "Done well: " + r.done_well : "";
+    buildRatings(r.ratings);
+    renderRatings();
+  }
   buildCodes();
   renderCounts();
   tick();
@@ -336,6 +351,41 @@ function buildCodes() {
     b.addEventListener("click", () => tap(c.id, 1));
     box.append(b);
   });
+}
+
+function buildRatings(ratings) {
+  const box = $("ratings");
+  if (box.childElementCount === ratings.length) return;
+  box.replaceChildren();
+  ratings.forEach((choice) => {
+    const b = document.createElement("button");
+    b.type = "button"; b.className = "rating"; b.textContent = choice.label;
+    b.dataset.value = JSON.stringify(choice.value);
+    b.setAttribute("aria-pressed", "false");
+    b.addEventListener("click", () => rate(choice.value));
+    box.append(b);
+  });
+}
+
+function renderRatings() {
+  const r = S.view && S.view.round;
+  const current = r ? S.rating[r.index] : undefined;
+  document.querySelectorAll(".rating").forEach((b) => {
+    b.setAttribute("aria-pressed", String(current !== undefined && current !== null && JSON.stringify(current) === b.dataset.value));
+  });
+}
+
+function rate(value) {
+  const r = S.view && S.view.round;
+  if (!r || !r.can_count || !S.ws || S.ws.readyState !== WebSocket.OPEN) {
+    $("sync").textContent = "Not connected: try again in a moment";
+    $("sync").className = "error";
+    return;
+  }
+  const same = JSON.stringify(S.rating[r.index]) === JSON.stringify(value);
+  S.ws.send(JSON.stringify({ type: "rate", round: r.index, rating: same ? null : value })); // again: clear
+  $("sync").textContent = "Sending…";
+  $("sync").className = "hint";
 }
 
 function shown() {

@@ -88,9 +88,12 @@ class RoomHost(QObject):
     _event = Signal(str, object)  # from the server's thread
     port = DEFAULT_PORT  # tests set 0: any free port
 
-    def __init__(self, controller: TeamSessionController, parent: QObject | None = None):
+    def __init__(
+        self, controller: TeamSessionController, done_well: dict[str, str] | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.controller = controller
+        self.done_well = dict(done_well or {})  # skill id -> what it looks like done well (for the checklist)
         self.calls = MainThreadCalls(self)
         self.server: RoomServer | None = None
         self.url = ""
@@ -121,6 +124,7 @@ class RoomHost(QObject):
             running=timer.running,
             duration=timer.duration,
             skill_names=self.controller.skill_names,
+            done_well=self.done_well,
         )
 
     def open(self, address: str, port: int | None = None) -> bool:

@@ -67,7 +67,8 @@ class SessionView(QWidget):
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
-        self.room_host = RoomHost(controller, parent=self)
+        done_well = {s.id: s.done_well for s in framework.skills} if framework is not None else {}
+        self.room_host = RoomHost(controller, done_well=done_well, parent=self)
         self.room = RoomPanel(self.room_host)
         self.run.sound_box.setChecked(settings.value(SOUND_KEY, False, type=bool))
 
