@@ -19,10 +19,11 @@ import random
 import uuid
 from collections.abc import Callable
 
+from trainer.competencies.ratings import NA
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
 from trainer.sessions.bundles import build_bundles, write_bundles
-from trainer.sessions.counts import clean_counts
+from trainer.sessions.counts import MAX_COUNT, clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
 from trainer.sessions.plan_model import SessionPlan
 
@@ -30,6 +31,7 @@ SESSION = "team_session"
 OBSERVATION = "session_observation"
 HISTORY_SESSIONS = 3
 TRAINER = "trainer"  # observer id used when the trainer observes a pair
+MAX_LIVE_TAPS = 20_000  # client ids kept per observation to refuse resent taps
 
 
 class SessionError(ValueError):
@@ -264,6 +266,73 @@ class TeamSessionService:
                 self._store.update(SESSION, uid, {"rounds": rounds})
         return rec
 
+    def add_live_taps(self, uid: str, round_index: int, observer: str, learner: str, taps: list[dict]) -> dict:
+        """Taps from an observer's phone in the live room, saved as they arrive.
+
+        Each tap is ``{"id": client id, "code": behaviour key, "delta": 1 or -1}``
+        (-1 is an undo). Ids already applied to this observation are skipped, so
+        a phone that resends after a dropped connection never counts twice. The
+        note, if the trainer wrote one, is kept. Returns the observation record.
+        """
+        session = self.get(uid)
+        rounds = session["rounds"]
+        if not 0 <= round_index < len(rounds):
+            raise SessionError("there is no such round; make the groups first")
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        if learner not in names or observer not in names:
+            raise SessionError("the observer and the person observed must be on the roster")
+        old = self.find_observation(uid, round_index, observer, learner) or {}
+        seen = list(old.get("live_taps", []))
+        known = set(seen)
+        counts = clean_counts(old.get("counts"))
+        for tap in taps:
+            if tap["id"] in known or tap["code"] not in counts:
+                continue
+            known.add(tap["id"])
+            seen.append(tap["id"])
+            counts[tap["code"]] = max(0, min(MAX_COUNT, counts[tap["code"]] + (1 if tap["delta"] > 0 else -1)))
+        if old and len(seen) == len(old.get("live_taps", [])):
+            return old  # nothing new: a resend
+        rec = self._store.upsert(
+            OBSERVATION,
+            {
+                "note": old.get("note", ""),
+                "counts": counts,
+                "live_taps": seen[-MAX_LIVE_TAPS:],
+                "skill": rounds[round_index]["skill"],
+                "items": old.get("items", {}),
+                "globals": old.get("globals", {}),
+                "observer_name": names[observer],
+                "learner_name": names[learner],
+                "session_date": session["date"],
+            },
+            profile=self.profile_id,
+            session=uid,
+            round=round_index,
+            learner=learner,
+            observer=observer,
+        )
+        if rec["uid"] not in rounds[round_index]["observations"]:
+            rounds[round_index]["observations"].append(rec["uid"])
+            self._store.update(SESSION, uid, {"rounds": rounds})
+        return rec
+
+    def set_live_rating(self, uid: str, round_index: int, observer: str, learner: str, rating) -> dict:
+        """The observer's checklist rating of the round's skill from their phone: 0, 1, 2, "na",
+        or None to clear it. Counts, notes and other items are kept. Returns the observation."""
+        if rating not in (0, 1, 2, NA, None) or isinstance(rating, bool):
+            raise SessionError("a rating is 0, 1, 2 or n/a")
+        session = self.get(uid)
+        if not 0 <= round_index < len(session["rounds"]):
+            raise SessionError("there is no such round; make the groups first")
+        skill = session["rounds"][round_index]["skill"]
+        old = self.find_observation(uid, round_index, observer, learner)
+        if old is None:  # the first thing this observer sends: an observation with no counts yet
+            old = self.add_live_taps(uid, round_index, observer, learner, [])
+        items = dict(old.get("items") or {})
+        items[skill] = {**(items.get(skill) or {}), "rating": rating}
+        return self._store.update_existing(OBSERVATION, old["uid"], {"items": items})
+
     def observations(self, uid: str, round_index: int | None = None) -> list[dict]:
         where: dict[str, object] = {"profile": self.profile_id, "session": uid}
         if round_index is not None:
@@ -275,6 +344,13 @@ class TeamSessionService:
         titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
         bundles = build_bundles(session, self.observations(session["uid"]), titles, exported=self._store.now())
         return write_bundles(outdir, session, bundles)
+
+    def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
+        """The feedback bundle of one participant (as ``write_feedback_bundles`` writes it), or None
+        when no one observed them: what the live room hands that person's phone at the end."""
+        session = self.get(uid)
+        about = [o for o in self.observations(uid) if o.get("learner") == person_id]
+        return build_bundles(session, about, round_titles or {}, exported=self._store.now()).get(person_id)
 
     def local_profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the learners who have a profile on this computer, by name."""

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from trainer.content import bundled_content, load_content
+from trainer.content import default_content, load_content
 from trainer.export.spreadsheet import ratings_csv
 from trainer.records.store import open_store
 from trainer.sessions.bundles import FORMAT, VERSION, import_bundle
@@ -45,7 +45,7 @@ def test_an_observer_name_from_a_bundle_is_not_a_formula_in_the_csv(tmp_path):
     store = open_store(tmp_path / "data")
     try:
         import_bundle(store, "me", _bundle(tmp_path, LEAK))
-        text = ratings_csv(store, "me", load_content(bundled_content()))
+        text = ratings_csv(store, "me", load_content(default_content()))
     finally:
         store.close()
     rows = list(csv.DictReader(io.StringIO(text)))

@@ -139,6 +139,7 @@ class ObserverNoteForm(QDialog):
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
         self.observer_box.currentIndexChanged.connect(self._load)
+        controller.observation_saved.connect(self.on_controller_observation_saved)
         self._load()
 
     def _tools(self) -> QTabWidget:
@@ -161,14 +162,26 @@ class ObserverNoteForm(QDialog):
             else None
         )
         self.note_edit.setPlainText(rec.get("note", "") if rec else "")
-        counts = (rec or {}).get("counts", {})
+        self._show_counts((rec or {}).get("counts", {}))
+        if self.checklist is not None:
+            self.checklist.load(rec)
+
+    def _show_counts(self, counts: dict) -> None:
         for key, spin in self.spins.items():
             spin.setValue(int(counts.get(key, 0)))
         if self.counter is not None:
             # Saved counts come back as taps, so the observer can go on counting or undo.
             self.counter.set_events([key for key, n in counts.items() for _ in range(int(n or 0))])
-        if self.checklist is not None:
-            self.checklist.load(rec)
+
+    def on_controller_observation_saved(self, uid: str) -> None:
+        """Counts saved elsewhere for this observer and learner (the observer's phone in the live
+        room) show up here as they arrive; the note being typed is left alone."""
+        session = self.controller.session
+        if session is None:
+            return
+        rec = self.controller.service.find_observation(session["uid"], self.round_index, self.observer(), self.learner)
+        if rec is not None and rec["uid"] == uid:
+            self._show_counts(rec.get("counts", {}))
 
     def counts(self) -> dict[str, int]:
         if self.counter is not None:

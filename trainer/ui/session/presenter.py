@@ -15,9 +15,10 @@ import html
 from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from trainer.room.qr import qr_png
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
 
@@ -77,6 +78,17 @@ class PresenterView(QWidget):
             "hint",
         )
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # The live room, while it is open: where phones join (see set_room).
+        self.room_label = QLabel()
+        self.room_label.setObjectName("room")
+        self.room_label.setTextFormat(Qt.TextFormat.RichText)
+        self.room_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.room_qr = QLabel()
+        self.room_qr.setObjectName("roomqr")
+        self.room_qr.setAccessibleName("QR code to join the live room")
+        self._room_pixmap = QPixmap()
+        self.room_label.hide()
+        self.room_qr.hide()
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -90,8 +102,14 @@ class PresenterView(QWidget):
         layout.addWidget(self.groups_box)
         layout.addWidget(self.prompts_label)
         layout.addStretch(1)
-        layout.addWidget(self.next_label)
-        layout.addWidget(self.hint_label)
+        bottom = QHBoxLayout()
+        foot = QVBoxLayout()
+        foot.addWidget(self.next_label)
+        foot.addWidget(self.hint_label)
+        bottom.addLayout(foot, 1)
+        bottom.addWidget(self.room_label)
+        bottom.addWidget(self.room_qr)
+        layout.addLayout(bottom)
 
         controller.phase_changed.connect(self.on_controller_phase_changed)
         controller.timer_ticked.connect(self.on_controller_timer_ticked)
@@ -117,6 +135,24 @@ class PresenterView(QWidget):
             self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def set_room(self, url: str) -> None:
+        """Show where phones join the live room ("" hides it: the room is closed)."""
+        if not url:
+            self.room_label.hide()
+            self.room_qr.hide()
+            self._room_pixmap = QPixmap()
+            return
+        address, _, query = url.partition("?")
+        code = query.removeprefix("code=")
+        self.room_label.setText(
+            f"Join on your phone:<br><b>{html.escape(address)}</b><br>session code <b>{html.escape(code)}</b>"
+        )
+        self._room_pixmap = QPixmap()
+        self._room_pixmap.loadFromData(qr_png(url, scale=8), "PNG")
+        self.room_label.show()
+        self.room_qr.show()
+        self._apply_fonts()
 
     def refresh(self) -> None:
         c = self.controller
@@ -243,6 +279,14 @@ class PresenterView(QWidget):
         size(self.prompts_label, text_px)
         size(self.hint_label, int(base * 0.55))
         size(self.next_label, int(base * 0.8))
+        size(self.room_label, base)
+        if not self._room_pixmap.isNull():
+            side = max(96, int(h / 4))
+            self.room_qr.setPixmap(
+                self._room_pixmap.scaled(
+                    side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+                )
+            )
         group_px = base if n_groups <= 6 else int(base * 0.85) if n_groups <= 12 else int(base * 0.8)
         for label in self.group_labels:
             size(label, group_px)

@@ -32,6 +32,7 @@ from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.export import ask_export_bundles, ask_save_report
 from trainer.ui.session.groups import GroupsPanel
 from trainer.ui.session.observer_form import ObserverNoteForm
+from trainer.ui.session.room import RoomHost, RoomPanel
 from trainer.ui.session.roster import RosterPanel
 from trainer.ui.session.run import RunPanel
 
@@ -67,6 +68,9 @@ class SessionView(QWidget):
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
+        done_well = {s.id: s.done_well for s in framework.skills} if framework is not None else {}
+        self.room_host = RoomHost(controller, done_well=done_well, parent=self)
+        self.room = RoomPanel(self.room_host)
         self.run.sound_box.setChecked(bool(settings.value(SOUND_KEY, False, type=bool)))
 
         debrief_box = QGroupBox("Debrief and report")
@@ -105,9 +109,15 @@ class SessionView(QWidget):
         right_layout.addWidget(self.groups, 3)
         right_layout.addWidget(debrief_box, 2)
 
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.run, 1)
+        middle_layout.addWidget(self.room, 0)  # its own height: the QR code is never squeezed
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.roster, 4), (self.run, 4), (right, 5)):
+        for widget, stretch in ((self.roster, 4), (middle, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         # Three columns need room: on a small screen or at a large zoom they stack
@@ -137,7 +147,11 @@ class SessionView(QWidget):
         self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
-        for panel in (self.roster, self.groups):
+        for signal in (self.room_host.opened, self.room_host.closed, self.room_host.asks_changed):
+            signal.connect(lambda *_: self._fit_timer.start(0))
+        self.room_host.opened.connect(self.on_room_changed)
+        self.room_host.closed.connect(lambda: self.on_room_changed(""))
+        for panel in (self.roster, self.groups, self.room):
             panel.status_message.connect(self.status_message)
         controller.failed.connect(self.status_message)
         controller.noticed.connect(self.status_message)
@@ -172,8 +186,14 @@ class SessionView(QWidget):
         if wide:
             if self.splitter.orientation() != Qt.Orientation.Horizontal:
                 self.splitter.setOrientation(Qt.Orientation.Horizontal)
-                self.splitter.setMinimumHeight(0)
                 self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
+            # the tallest column sets the height (the live room's QR code is never squeezed)
+            self.splitter.setMinimumHeight(
+                max(
+                    max(c.minimumSizeHint().height(), c.heightForWidth(c.width()) if c.hasHeightForWidth() else 0)
+                    for c in columns
+                )
+            )
             return
         self.splitter.setOrientation(Qt.Orientation.Vertical)
         width = self.scroll_area.viewport().width()
@@ -263,10 +283,15 @@ class SessionView(QWidget):
 
             self.presenter = PresenterView(self.controller, sound=self.run.sound_box.isChecked(), parent=self)
             self.presenter.closed.connect(self.on_presenter_closed)
+            self.presenter.set_room(self.room_host.url)
             self.presenter.present()
             self.run.presenter_button.setText("Close presenter vie&w")
         elif not on and self.presenter is not None:
             self.presenter.close()
+
+    def on_room_changed(self, url: str) -> None:
+        if self.presenter is not None:
+            self.presenter.set_room(url)
 
     def on_presenter_closed(self) -> None:
         presenter, self.presenter = self.presenter, None
