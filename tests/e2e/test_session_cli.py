@@ -62,7 +62,7 @@ def test_validate_shows_each_plan_and_its_minutes():
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
     assert "plan 'taster-90': 14 phases, 3 practice rounds, 90 minutes in all" in lines
-    assert "plan 'half-day-goals': 23 phases, 6 practice rounds, 210 minutes in all" in lines
+    assert "plan 'half-day-goals': 25 phases, 7 practice rounds, 210 minutes in all" in lines
 
 
 def test_validate_names_the_line_of_a_bad_plan(tmp_path, fixtures):

@@ -22,6 +22,7 @@ from pydantic import Field, model_validator
 from trainer.content_format.frontmatter import read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from trainer.sessions.grouping import SIZES, blocks_of
 from trainer.sessions.plan_model import FORMAT_SIZES, KIND_LABELS, Phase, Practice, SessionPlan
 
 FOLDER = "sessions"
@@ -177,10 +178,41 @@ def load_plans(
             )
             continue
         seen[plan.id] = path
-        if not bad:
+        if not bad:  # a plan with errors is not also warned about its shape
+            diags.extend(short_blocks(plan, doc))
             plans.append(plan)
     diags.sort(key=lambda d: (str(d.path), d.line))
     return plans, diags
+
+
+def short_blocks(plan: SessionPlan, doc) -> list[Diagnostic]:
+    """A warning for each block of rounds too short for everyone in a group to take the
+    practitioner's turn at its skill (a pairs block of one round, a triads block of two)."""
+    indexes = plan.practice_phases()
+    practice = [plan.phases[i].practice for i in indexes]
+    if not practice or any(p is None for p in practice):
+        return []
+    steps = [p for p in practice if p is not None]
+    places = blocks_of([p.format for p in steps], [p.new_groups for p in steps])
+    out = []
+    for block in sorted({b for b, _turn in places}):
+        rounds = [(i, p) for i, p, (b, _turn) in zip(indexes, steps, places) if b == block]
+        first_index, first = rounds[0]
+        size = SIZES[first.format]
+        if len(rounds) >= size:
+            continue
+        skills = ", ".join(dict.fromkeys(f"'{p.skill}'" for _i, p in rounds))
+        out.append(
+            Diagnostic(
+                doc.path,
+                doc.line_of(("phases", first_index)),
+                WARNING,
+                f"phase {first_index + 1}: a {first.format} block of {len(rounds)} round"
+                f"{'s' if len(rounds) > 1 else ''}: only {len(rounds)} of every {size} people practise {skills} "
+                f"as practitioner; give the block {size} rounds, or accept that the others only watch this skill",
+            )
+        )
+    return out
 
 
 def _field(loc: tuple) -> str:

@@ -152,3 +152,45 @@ def test_scenario_material_needs_a_scenario(course):
     plans, diags = load_plans(course)
     assert plans == []
     assert diags[0].path == path and diags[0].line == 7 and "needs a 'scenario:' id" in diags[0].message
+
+
+def test_a_block_too_short_for_everyone_to_practise_its_skill_is_warned_about(course):
+    path = write(
+        course,
+        "short.yaml",
+        """
+        id: short-block
+        title: One round of follow-up
+        phases:
+          - kind: practice
+            title: Round 1
+            minutes: 10
+            practice:
+              format: pairs
+              skill: follow-up
+          - kind: practice
+            title: Round 2
+            minutes: 10
+            practice:
+              format: triads
+              skill: reflections
+          - kind: practice
+            title: Round 3
+            minutes: 10
+            practice:
+              format: triads
+              skill: reflections
+          - kind: practice
+            title: Round 4
+            minutes: 10
+            practice:
+              format: triads
+              skill: reflections
+    """,
+    )
+    plans, diags = load_plans(course)
+    assert [p.id for p in plans] == ["short-block"], "a warning, not an error"
+    warnings = [d for d in diags if d.path == path]
+    assert len(warnings) == 1 and not warnings[0].is_error
+    assert warnings[0].line == 4  # the block's first phase
+    assert "a pairs block of 1 round: only 1 of every 2 people practise 'follow-up'" in warnings[0].message
