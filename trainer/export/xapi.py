@@ -9,11 +9,13 @@ text of a reflection stays with the person.
 from __future__ import annotations
 
 import uuid
+from datetime import tzinfo
 from typing import Any
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
 from trainer.export.sections_records import global_values, rated_items, scenario_title
+from trainer.export.xapi_time import full_time, local_zone
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
 DEFAULT_HOME = "https://practitioner-trainer.invalid"
@@ -39,8 +41,10 @@ def statement_id(kind: str, uid: str, verb: str) -> str:
 
 
 class _Builder:
-    def __init__(self, ctx: ExportContext, home: str):
+    def __init__(self, ctx: ExportContext, home: str, zone: tzinfo | None = None):
         self.ctx = ctx
+        self.zone = zone or local_zone()
+        self.now = str(ctx.store.now())
         self.home = home.rstrip("/")
         self.actor = {"objectType": "Agent", "account": {"homePage": self.home, "name": ctx.profile_id}}
 
@@ -56,7 +60,7 @@ class _Builder:
     def statement(
         self,
         kind: str,
-        uid: str,
+        rec: dict,
         verb: str,
         obj: dict,
         timestamp,
@@ -64,7 +68,7 @@ class _Builder:
         context: dict | None = None,
     ) -> dict:
         st = {
-            "id": statement_id(kind, uid, verb),
+            "id": statement_id(kind, str(rec.get("uid")), verb),
             "actor": self.actor,
             "verb": {"id": VERBS[verb], "display": {LANG: verb}},
             "object": obj,
@@ -75,8 +79,9 @@ class _Builder:
         if context:
             ctx.update(context)
         st["context"] = ctx
-        if timestamp:
-            st["timestamp"] = str(timestamp)
+        stamp = full_time(timestamp, rec, self.now, self.zone)
+        if stamp:
+            st["timestamp"] = stamp
         return st
 
     def ext(self, name: str) -> str:
@@ -98,24 +103,29 @@ def uuid_safe(part: str) -> str:
 
 
 def xapi_statements(
-    store, profile_id: str, content=None, period: Period | None = None, home: str = DEFAULT_HOME
+    store,
+    profile_id: str,
+    content=None,
+    period: Period | None = None,
+    home: str = DEFAULT_HOME,
+    zone: tzinfo | None = None,
 ) -> list[dict]:
     ctx = ExportContext(store, profile_id, content, period or Period())
-    b = _Builder(ctx, home)
+    b = _Builder(ctx, home, zone)
     out: list[dict] = []
     for rec in ctx.records("progress"):
         module_id, uid = rec.get("module"), rec.get("uid")
         if not module_id or not uid:
             continue
         if ctx.period.contains(rec.get("created")):
-            out.append(b.statement("progress", uid, "experienced", b.module_object(module_id), rec.get("created")))
+            out.append(b.statement("progress", rec, "experienced", b.module_object(module_id), rec.get("created")))
         if rec.get("done") and ctx.period.contains(rec.get("done_at")):
             mod = ctx.module(module_id)
             result: dict[str, Any] = {"completion": True}
             if mod is not None and mod.duration_minutes:
                 result["extensions"] = {b.ext("cpd-minutes"): int(mod.duration_minutes)}
             out.append(
-                b.statement("progress", uid, "completed", b.module_object(module_id), rec.get("done_at"), result)
+                b.statement("progress", rec, "completed", b.module_object(module_id), rec.get("done_at"), result)
             )
     out += _scenario_statements(ctx, b)
     out += _reflection_statements(ctx, b)
@@ -152,7 +162,7 @@ def _scenario_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
                     b.ext("practice"): "skill-spotting" if kind == "scenario_spot" else "written response",
                 }
             obj = b.activity(b.iri("scenarios", scenario), "simulation", scenario_title(ctx, scenario))
-            out.append(b.statement(kind, uid, "attempted", obj, day, result or None))
+            out.append(b.statement(kind, rec, "attempted", obj, day, result or None))
     return out
 
 
@@ -183,7 +193,7 @@ def _reflection_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
         context = None
         if module_id and ctx.module(module_id) is not None:
             context = {"contextActivities": {"parent": [b.module_object(module_id)]}}
-        out.append(b.statement("reflection", uid, "authored", obj, day, context=context))
+        out.append(b.statement("reflection", rec, "authored", obj, day, context=context))
     return out
 
 
@@ -223,5 +233,5 @@ def _rating_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
                         "account": {"homePage": b.home, "name": f"observer:{observer.strip()}"},
                     }
                 }
-            out.append(b.statement(kind, uid, "scored", obj, day, result, context))
+            out.append(b.statement(kind, rec, "scored", obj, day, result, context))
     return out
