@@ -105,7 +105,7 @@ def cmd_send_xapi(args, usage_error) -> int:
         try:
             profile = resolve_profile(store, args.profile)
             outbox = LrsOutbox(store, profile)
-            outbox.queue(xapi_statements(store, profile, _content(args), home=home))
+            outbox.sync(xapi_statements(store, profile, _content(args), home=home))
             report = outbox.send(LrsConfig(args.lrs, args.user, password or ""))
         finally:
             store.close()

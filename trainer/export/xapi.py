@@ -1,13 +1,19 @@
 """Learning records as xAPI 1.0.3 statements, for an organisation's LRS.
 
-Each statement id is a uuid5 of the record uid and the verb, so the same
-record always gives the same statement and an LRS can refuse duplicates.
+Each statement id is a uuid5 of the record (kind, uid, verb) and of the
+statement's content, so the same record always gives the same statement (an
+LRS refuses duplicates) and a changed record gives a new one; the record's
+key travels in the context extension ``.../extensions/record`` so that the
+outbox can void the statement a changed or deleted record was sent as
+(``voiding_statement``).
 Reflections are sent as "authored" with their title and template only: the
 text of a reflection stays with the person.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from datetime import tzinfo
 from typing import Any
@@ -27,6 +33,7 @@ VERBS = {
     "attempted": "http://adlnet.gov/expapi/verbs/attempted",
     "authored": "http://activitystrea.ms/schema/1.0/author",
     "scored": "http://adlnet.gov/expapi/verbs/scored",
+    "voided": "http://adlnet.gov/expapi/verbs/voided",
 }
 ACTIVITY_TYPES = {
     "module": "http://adlnet.gov/expapi/activities/module",
@@ -36,8 +43,42 @@ ACTIVITY_TYPES = {
 }
 
 
-def statement_id(kind: str, uid: str, verb: str) -> str:
-    return str(uuid.uuid5(NAMESPACE, f"{kind}:{uid}:{verb}"))
+def record_key(kind: str, uid: str, verb: str) -> str:
+    """Which record (and which of its statements) a statement stands for."""
+    return f"{kind}:{uid}:{verb}"
+
+
+def statement_id(kind: str, uid: str, verb: str, body: dict | None = None) -> str:
+    """uuid5 of the record key and, when given, of the statement's content (less its id)."""
+    key = record_key(kind, uid, verb)
+    if body is not None:
+        canonical = json.dumps({k: v for k, v in body.items() if k != "id"}, sort_keys=True, ensure_ascii=False)
+        key += ":" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
+def legacy_id(key: str) -> str:
+    """The id versions before issue 23 gave a record's statement (the key alone)."""
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
+def record_of(statement: dict) -> str | None:
+    """The record key a statement carries (None for a voiding statement or an old one)."""
+    for name, value in ((statement.get("context") or {}).get("extensions") or {}).items():
+        if name.endswith("/extensions/record") and isinstance(value, str):
+            return value
+    return None
+
+
+def voiding_statement(old: dict, timestamp: str) -> dict:
+    """The statement that voids ``old`` (same actor; object a StatementRef to it)."""
+    return {
+        "id": str(uuid.uuid5(NAMESPACE, "voided:" + str(old["id"]))),
+        "actor": old["actor"],
+        "verb": {"id": VERBS["voided"], "display": {LANG: "voided"}},
+        "object": {"objectType": "StatementRef", "id": old["id"]},
+        "timestamp": timestamp,
+    }
 
 
 class _Builder:
@@ -67,22 +108,23 @@ class _Builder:
         result: dict | None = None,
         context: dict | None = None,
     ) -> dict:
-        st = {
-            "id": statement_id(kind, str(rec.get("uid")), verb),
+        uid = str(rec.get("uid"))
+        st: dict[str, Any] = {
             "actor": self.actor,
             "verb": {"id": VERBS[verb], "display": {LANG: verb}},
             "object": obj,
         }
         if result:
             st["result"] = result
-        ctx = {"platform": "Practitioner Trainer", "language": LANG}
+        ctx: dict[str, Any] = {"platform": "Practitioner Trainer", "language": LANG}
         if context:
             ctx.update(context)
+        ctx["extensions"] = {self.ext("record"): record_key(kind, uid, verb)}
         st["context"] = ctx
         stamp = full_time(timestamp, rec, self.now, self.zone)
         if stamp:
             st["timestamp"] = stamp
-        return st
+        return {"id": statement_id(kind, uid, verb, st), **st}
 
     def ext(self, name: str) -> str:
         return f"{self.home}/xapi/extensions/{name}"

@@ -6,6 +6,12 @@ statement id, for one profile), then sent in batches with
 a busy server) stays pending and is tried again later, waiting longer each
 time; what the LRS refuses for good (a 409 conflict, a 400 bad statement)
 is marked so and not sent again. Nothing here needs Qt.
+
+Each entry keeps the record it stands for (``record``: kind, uid and verb):
+that is the map of record to sent statement id. ``sync`` compares it with the
+statements the records give now: a sent statement whose record changed (its
+content id differs) or was deleted is voided (a ``voided`` statement with a
+StatementRef to it) and marked ``replaced``; a pending one is dropped unsent.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from trainer.export.xapi import legacy_id, record_of, voiding_statement
 from trainer.records.store import RecordStore
 
 OUTBOX = "xapi_outbox"
@@ -102,6 +109,29 @@ class LrsOutbox:
         self._transport = transport
 
     # -- filling -------------------------------------------------------------------
+    def sync(self, statements: list[dict]) -> int:
+        """Queue the statements of all the profile's records (the full list, not a
+        period's): what changed or went since it was sent is voided, what changed
+        before it was sent is dropped. Returns how many statements were added."""
+        current = {key: st["id"] for st in statements if (key := record_of(st))}
+        legacy = {legacy_id(key): key for key in current}
+        now = self._store.now()
+        voids: list[dict] = []
+        with self._store.atomic():
+            for entry in self.entries():
+                if entry.get("replaced") or entry.get("voids"):
+                    continue
+                key = entry.get("record") or record_of(entry["statement"]) or legacy.get(entry["uid"])
+                if not key or current.get(key) == entry["uid"]:
+                    continue
+                if entry.get("status") == "pending":
+                    self._store.delete(OUTBOX, entry["uid"])  # never reached the LRS: nothing to correct
+                    continue
+                if entry.get("status") == "sent":
+                    voids.append(voiding_statement(entry["statement"], now))
+                self._store.update(OUTBOX, entry["uid"], {"replaced": now})
+            return self.queue(voids) + self.queue(statements)
+
     def queue(self, statements: list[dict]) -> int:
         """Put new statements in the outbox; returns how many were new.
         A pending statement whose record changed is refreshed; a sent one is not
@@ -116,6 +146,10 @@ class LrsOutbox:
                         "uid": st["id"],
                         "profile": self.profile_id,
                         "statement": st,
+                        "record": record_of(st) or "",
+                        "voids": (st.get("object") or {}).get("id", "")
+                        if (st.get("object") or {}).get("objectType") == "StatementRef"
+                        else "",
                         "status": "pending",
                         "attempts": 0,
                         "next_try": "",

@@ -130,7 +130,7 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     action.setEnabled(False)
     busy = None
     try:
-        outbox.queue(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
+        outbox.sync(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
         waiting = len(outbox.entries("pending"))
         if waiting:
             busy = busy_dialog(window, f"Sending {plural(waiting)} to {chosen.host()}\u2026")
