@@ -29,6 +29,7 @@ from trainer.services.exports import (
     run_restore,
 )
 from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox
+from trainer.services.lrs_identity import IdentityError, check_identity, read_identity
 
 
 def _data_dir(args) -> Path:
@@ -89,6 +90,17 @@ def cmd_restore(args, usage_error) -> int:
     return 0
 
 
+def _identity(args, store, profile: str) -> dict:
+    """--actor-mbox / --actor-account, else what the profile has in File > Settings."""
+    mbox, account = getattr(args, "actor_mbox", None), getattr(args, "actor_account", None)
+    if mbox is None and account is None:
+        return read_identity(store, profile)
+    try:
+        return check_identity(mbox or "", account or "")
+    except IdentityError as exc:
+        raise ExportError(str(exc)) from None
+
+
 def cmd_send_xapi(args, usage_error) -> int:
 
     data = _data_dir(args)
@@ -104,8 +116,11 @@ def cmd_send_xapi(args, usage_error) -> int:
         store = open_store(data, lock=True)  # the outbox is written
         try:
             profile = resolve_profile(store, args.profile)
+            identity = _identity(args, store, profile)
+            if identity.get("account") and not args.xapi_home:
+                raise ExportError("an account (staff number) needs --xapi-home, your organisation's home page")
             outbox = LrsOutbox(store, profile)
-            outbox.sync(xapi_statements(store, profile, _content(args), home=home))
+            outbox.sync(xapi_statements(store, profile, _content(args), home=home, identity=identity))
             report = outbox.send(LrsConfig(args.lrs, args.user, password or ""))
         finally:
             store.close()

@@ -25,6 +25,9 @@ from trainer.export.xapi_time import full_time, local_zone
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
 DEFAULT_HOME = "https://practitioner-trainer.invalid"
+# Activity ids and extension IRIs: one stable base for every organisation
+# (docs/EXPORT_FORMAT.md); ``home`` only names whose accounts the learner's is.
+IRI_BASE = DEFAULT_HOME + "/xapi"
 LANG = "en-GB"
 
 VERBS = {
@@ -82,15 +85,15 @@ def voiding_statement(old: dict, timestamp: str) -> dict:
 
 
 class _Builder:
-    def __init__(self, ctx: ExportContext, home: str, zone: tzinfo | None = None):
+    def __init__(self, ctx: ExportContext, home: str, zone: tzinfo | None = None, identity: dict | None = None):
         self.ctx = ctx
         self.zone = zone or local_zone()
         self.now = str(ctx.store.now())
         self.home = home.rstrip("/")
-        self.actor = {"objectType": "Agent", "account": {"homePage": self.home, "name": ctx.profile_id}}
+        self.actor = learner_actor(ctx.profile_id, self.home, identity or {})
 
     def iri(self, *parts: str) -> str:
-        return "/".join([self.home, *(uuid_safe(p) for p in parts)])
+        return "/".join([IRI_BASE, *(uuid_safe(p) for p in parts)])
 
     def activity(self, iri: str, kind: str, name: str, description: str = "") -> dict:
         definition = {"type": ACTIVITY_TYPES[kind], "name": {LANG: name or iri}}
@@ -127,7 +130,7 @@ class _Builder:
         return {"id": statement_id(kind, uid, verb, st), **st}
 
     def ext(self, name: str) -> str:
-        return f"{self.home}/xapi/extensions/{name}"
+        return f"{IRI_BASE}/extensions/{name}"
 
     def module_object(self, module_id: str) -> dict:
         mod = self.ctx.module(module_id)
@@ -137,6 +140,15 @@ class _Builder:
             mod.title if mod is not None else module_id,
             mod.summary if mod is not None else "",
         )
+
+
+def learner_actor(profile_id: str, home: str, identity: dict) -> dict:
+    """The organisation's identity for the learner (an e-mail, or an account at
+    ``home``) when the profile has one; else the profile's own random id."""
+    if identity.get("mbox"):
+        return {"objectType": "Agent", "mbox": "mailto:" + str(identity["mbox"])}
+    name = str(identity.get("account") or profile_id)
+    return {"objectType": "Agent", "account": {"homePage": home, "name": name}}
 
 
 def uuid_safe(part: str) -> str:
@@ -151,9 +163,12 @@ def xapi_statements(
     period: Period | None = None,
     home: str = DEFAULT_HOME,
     zone: tzinfo | None = None,
+    identity: dict | None = None,
 ) -> list[dict]:
+    """``identity``: the profile's organisation identity ({"mbox": ...} or
+    {"account": ...}, see trainer.services.lrs_identity); {} or None for none."""
     ctx = ExportContext(store, profile_id, content, period or Period())
-    b = _Builder(ctx, home, zone)
+    b = _Builder(ctx, home, zone, identity)
     out: list[dict] = []
     for rec in ctx.records("progress"):
         module_id, uid = rec.get("module"), rec.get("uid")

@@ -43,3 +43,57 @@ def test_a_date_only_record_gets_the_time_it_was_saved_in_the_learners_zone(cont
     store.add("reflection", {"profile": "p", "title": "Later", "template": "rolfe", "date": "2026-12-30"})
     stamps = sorted(s["timestamp"] for s in xapi_statements(store, "p", content, zone=PARIS))
     assert stamps == ["2026-11-22T09:14:00+02:00", "2026-11-25T09:14:00+02:00"]  # the future one: when saved
+
+
+ORG = "https://lms.example.org"
+
+
+def test_activity_ids_and_extensions_stay_under_the_documented_base_whatever_the_home(demo, content):
+    from trainer.export.xapi import IRI_BASE
+
+    own = xapi_statements(demo, "default", content)
+    org = xapi_statements(demo, "default", content, home=ORG)
+    assert [s["object"]["id"] for s in own] == [s["object"]["id"] for s in org]
+    for st in org:
+        assert st["object"]["id"].startswith(IRI_BASE + "/")
+        for ext in list(st.get("result", {}).get("extensions", {})) + list(st["context"].get("extensions", {})):
+            assert ext.startswith(IRI_BASE + "/extensions/")
+        assert st["actor"] == {"objectType": "Agent", "account": {"homePage": ORG, "name": "default"}}
+
+
+@pytest.mark.parametrize(
+    ("identity", "actor"),
+    [
+        ({"mbox": "Sam.Lee@Trust.example.org"}, {"objectType": "Agent", "mbox": "mailto:Sam.Lee@Trust.example.org"}),
+        ({"account": "E12345"}, {"objectType": "Agent", "account": {"homePage": ORG, "name": "E12345"}}),
+        ({}, {"objectType": "Agent", "account": {"homePage": ORG, "name": "default"}}),
+    ],
+)
+def test_the_learner_is_the_organisations_identity_when_one_is_set(demo, content, identity, actor):
+    statements = xapi_statements(demo, "default", content, home=ORG, identity=identity)
+    assert {json_key(s["actor"]) for s in statements} == {json_key(actor)}
+    for st in statements:
+        BaseXapiStatement.model_validate(st)
+
+
+def json_key(value) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True)
+
+
+def test_the_identity_is_kept_per_profile_and_checked(demo):
+    from trainer.services.lrs_identity import IdentityError, read_identity, save_identity
+
+    assert read_identity(demo, "default") == {}
+    save_identity(demo, "default", mbox=" sam@trust.example.org ")
+    assert read_identity(demo, "default") == {"mbox": "sam@trust.example.org"}
+    assert read_identity(demo, "other") == {}
+    save_identity(demo, "default", account="E12345")
+    assert read_identity(demo, "default") == {"account": "E12345"}
+    with pytest.raises(IdentityError, match="e-mail address"):
+        save_identity(demo, "default", mbox="not an address")
+    with pytest.raises(IdentityError, match="either"):
+        save_identity(demo, "default", mbox="a@b.org", account="E1")
+    save_identity(demo, "default")
+    assert read_identity(demo, "default") == {}

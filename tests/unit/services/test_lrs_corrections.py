@@ -79,3 +79,34 @@ def test_an_edit_before_sending_replaces_the_waiting_statement(setup, lrs):
     send()
     assert lrs.voided == set() and len(lrs.stored) == len(statements)
     assert "Retitled" in titles(lrs)
+
+
+def test_send_xapi_sends_as_the_organisations_identity(lrs, tmp_path, monkeypatch):
+    from trainer.cli import main
+    from trainer.records.store import open_store
+    from trainer.services.lrs_identity import save_identity
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    fill_demo(store)
+    save_identity(store, "default", account="E12345")
+    store.close()
+    monkeypatch.setenv("TRAINER_LRS_PASSWORD", PASSWORD)
+    args = [
+        "send-xapi",
+        "--lrs",
+        lrs.endpoint,
+        "--user",
+        USER,
+        "--data",
+        str(data),
+        "--xapi-home",
+        "https://lms.example.org",
+    ]
+    assert main(args) == 0
+    assert {st["actor"]["account"]["name"] for st in lrs.live().values()} == {"E12345"}
+    assert main([*args, "--actor-mbox", "sam@trust.example.org"]) == 0  # everything voided and sent again as Sam
+    assert {st["actor"].get("mbox") for st in lrs.live().values()} == {"mailto:sam@trust.example.org"}
+    bare = ["send-xapi", "--lrs", lrs.endpoint, "--user", USER, "--data", str(data)]
+    assert main([*bare, "--actor-account", "E1"]) == 2  # whose staff number? refused, nothing sent
+    assert main([*bare, "--actor-mbox", "not an address"]) == 2

@@ -95,6 +95,7 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     from trainer.export.xapi import DEFAULT_HOME, xapi_statements
     from trainer.records.errors import StoreError
     from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
+    from trainer.services.lrs_identity import read_identity
     from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
 
     chosen = LrsSettings.read(parts.settings.value)
@@ -130,7 +131,9 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     action.setEnabled(False)
     busy = None
     try:
-        outbox.sync(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
+        identity = read_identity(parts.store, parts.profile_id)
+        home = chosen.home or DEFAULT_HOME
+        outbox.sync(xapi_statements(parts.store, parts.profile_id, content, home=home, identity=identity))
         waiting = len(outbox.entries("pending"))
         if waiting:
             busy = busy_dialog(window, f"Sending {plural(waiting)} to {chosen.host()}\u2026")
