@@ -151,6 +151,18 @@ def learner_actor(profile_id: str, home: str, identity: dict) -> dict:
     return {"objectType": "Agent", "account": {"homePage": home, "name": name}}
 
 
+def observer_agent(rec: dict, name: str) -> dict:
+    """The observer as an account that cannot merge with another of the same name:
+    one per observer (their roster id) in a team session, else one per record."""
+    session = first(rec, "session_id", "session_uid", "session")
+    observer_id = first(rec, "observer_id")
+    if session and observer_id:
+        account = f"session/{session}/observer/{observer_id}"
+    else:
+        account = f"observation/{rec.get('uid')}/observer"
+    return {"objectType": "Agent", "name": name, "account": {"homePage": IRI_BASE + "/observers", "name": account}}
+
+
 def uuid_safe(part: str) -> str:
     """A path segment safe in an IRI (ids are already slug-like)."""
     return "".join(c if c.isalnum() or c in "-._~" else "-" for c in str(part)) or "-"
@@ -283,12 +295,6 @@ def _rating_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             context = None
             observer = first(rec, "observer", "observer_name", "rater")
             if kind == "observation" and isinstance(observer, str) and observer.strip():
-                context = {
-                    "instructor": {
-                        "objectType": "Agent",
-                        "name": observer.strip(),
-                        "account": {"homePage": b.home, "name": f"observer:{observer.strip()}"},
-                    }
-                }
+                context = {"instructor": observer_agent(rec, observer.strip())}
             out.append(b.statement(kind, rec, "scored", obj, day, result, context))
     return out

@@ -97,3 +97,27 @@ def test_the_identity_is_kept_per_profile_and_checked(demo):
         save_identity(demo, "default", mbox="a@b.org", account="E1")
     save_identity(demo, "default")
     assert read_identity(demo, "default") == {}
+
+
+def instructor(statements, uid):
+    return next(s for s in statements if s["object"]["id"].endswith("/assessments/" + uid))["context"]["instructor"]
+
+
+def test_two_observers_with_the_same_name_stay_two_people(content):
+    store = memory_store(clock=lambda: NOW)
+    rated = {"items": {"open-questions": {"rating": 2}}, "date": "2026-03-02"}
+    a = store.add("observation", {"profile": "p", "observer": "Sam", **rated})
+    b = store.add("observation", {"profile": "p", "observer": "Sam", **rated})
+    base = {"profile": "p", "observer": "Sam", "session_id": "S1", **rated}
+    c = store.add("observation", {**base, "observer_id": "o1", "round_id": "1"})
+    d = store.add("observation", {**base, "observer_id": "o1", "round_id": "2"})
+    e = store.add("observation", {**base, "observer_id": "o2", "round_id": "2"})
+    statements = xapi_statements(store, "p", content)
+    who = {r["uid"]: instructor(statements, r["uid"]) for r in (a, b, c, d, e)}
+    assert {w["name"] for w in who.values()} == {"Sam"}
+    accounts = {uid: json_key(w["account"]) for uid, w in who.items()}
+    assert len({accounts[a["uid"]], accounts[b["uid"]], accounts[c["uid"]], accounts[e["uid"]]}) == 4
+    assert accounts[c["uid"]] == accounts[d["uid"]]  # the same observer in two rounds of one session
+    assert who[c["uid"]]["account"]["name"] == "session/S1/observer/o1"
+    for st in statements:
+        BaseXapiStatement.model_validate(st)
