@@ -102,6 +102,28 @@ def _parse(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def _why(body: str) -> str:
+    """The LRS's reason for a 400, on one line."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        body = str(data.get("message") or data.get("error") or body)
+    return " ".join(body.split())[:300] or "the LRS refused the statement (400)"
+
+
+def describe(entry: dict) -> str:
+    """One refused statement, in a line a person can find: what it is, its id, why."""
+    st = entry.get("statement") or {}
+    obj = st.get("object") or {}
+    names = (obj.get("definition") or {}).get("name") or {}
+    what = next(iter(names.values()), "") if isinstance(names, dict) else ""
+    verb = str((st.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]
+    label = f"'{what}'" if what else str(obj.get("id", "a statement"))
+    return f"{verb} {label} (statement {entry.get('uid')}): {entry.get('last_error') or 'refused'}"
+
+
 class LrsOutbox:
     def __init__(self, store: RecordStore, profile_id: str = "default", transport: Transport = http_transport):
         self._store = store
@@ -167,6 +189,10 @@ class LrsOutbox:
             where["status"] = status
         return self._store.all(OUTBOX, **where)
 
+    def refused(self) -> list[dict]:
+        """Statements the LRS refused for good whose record has not been corrected since."""
+        return [e for e in self.entries() if e.get("status") in ("conflict", "rejected") and not e.get("replaced")]
+
     # -- sending -------------------------------------------------------------------
     def due(self, now: str) -> list[dict]:
         pending = self.entries("pending")
@@ -201,8 +227,9 @@ class LrsOutbox:
                 self._store.update(OUTBOX, e["uid"], {"status": "sent", "sent_at": now, "last_error": ""})
             report.sent += len(batch)
             return True
-        if status in (401, 403):
-            self._later(batch, f"the LRS refused the name or password ({status})", now)
+        if status in (401, 403):  # not backed off: the next send with the right password goes at once
+            for e in batch:
+                self._store.update(OUTBOX, e["uid"], {"last_error": f"the LRS refused the name or password ({status})"})
             raise LrsError(f"the LRS at {config.endpoint} refused the user name or password ({status})")
         if status in (400, 409) and len(batch) > 1:  # find the one it objects to
             return all(self._send_batch(config, [e], report, now) for e in batch)
@@ -215,7 +242,7 @@ class LrsOutbox:
             report.conflicts += 1
             return True
         if status == 400:
-            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected", "last_error": body[:300]})
+            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected", "last_error": _why(body)})
             report.rejected += 1
             return True
         self._later(batch, f"the LRS answered {status}", now)
