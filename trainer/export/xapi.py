@@ -21,6 +21,7 @@ from typing import Any
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
 from trainer.export.sections_records import global_values, rated_items, scenario_title
+from trainer.export.xapi_more import goal_statements, session_statements
 from trainer.export.xapi_time import full_time, local_zone
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
@@ -37,12 +38,19 @@ VERBS = {
     "authored": "http://activitystrea.ms/schema/1.0/author",
     "scored": "http://adlnet.gov/expapi/verbs/scored",
     "voided": "http://adlnet.gov/expapi/verbs/voided",
+    "progressed": "http://adlnet.gov/expapi/verbs/progressed",
+    "attended": "http://adlnet.gov/expapi/verbs/attended",
+    # The app's own (no published verb fits): documented in docs/EXPORT_FORMAT.md
+    "set": IRI_BASE + "/verbs/set",
+    "facilitated": IRI_BASE + "/verbs/facilitated",
 }
 ACTIVITY_TYPES = {
     "module": "http://adlnet.gov/expapi/activities/module",
     "simulation": "http://adlnet.gov/expapi/activities/simulation",
     "reflection": "http://activitystrea.ms/schema/1.0/article",
     "assessment": "http://adlnet.gov/expapi/activities/assessment",
+    "goal": "http://adlnet.gov/expapi/activities/objective",
+    "session": "http://adlnet.gov/expapi/activities/meeting",
 }
 
 
@@ -91,6 +99,7 @@ class _Builder:
         self.now = str(ctx.store.now())
         self.home = home.rstrip("/")
         self.actor = learner_actor(ctx.profile_id, self.home, identity or {})
+        self.participants_home = IRI_BASE + "/participants"  # accounts of people with no profile here
 
     def iri(self, *parts: str) -> str:
         return "/".join([IRI_BASE, *(uuid_safe(p) for p in parts)])
@@ -110,10 +119,11 @@ class _Builder:
         timestamp,
         result: dict | None = None,
         context: dict | None = None,
+        actor: dict | None = None,
     ) -> dict:
         uid = str(rec.get("uid"))
         st: dict[str, Any] = {
-            "actor": self.actor,
+            "actor": actor or self.actor,
             "verb": {"id": VERBS[verb], "display": {LANG: verb}},
             "object": obj,
         }
@@ -122,7 +132,7 @@ class _Builder:
         ctx: dict[str, Any] = {"platform": "Practitioner Trainer", "language": LANG}
         if context:
             ctx.update(context)
-        ctx["extensions"] = {self.ext("record"): record_key(kind, uid, verb)}
+        ctx["extensions"] = {**ctx.get("extensions", {}), self.ext("record"): record_key(kind, uid, verb)}
         st["context"] = ctx
         stamp = full_time(timestamp, rec, self.now, self.zone)
         if stamp:
@@ -199,6 +209,7 @@ def xapi_statements(
     out += _scenario_statements(ctx, b)
     out += _reflection_statements(ctx, b)
     out += _rating_statements(ctx, b)
+    out += goal_statements(ctx, b) + session_statements(ctx, b)
     out.sort(key=lambda s: (s.get("timestamp", ""), s["id"]))
     return out
 
