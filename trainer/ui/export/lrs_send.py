@@ -94,7 +94,7 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     """Ask the password, queue the learner's statements and send what waits."""
     from trainer.export.xapi import DEFAULT_HOME, xapi_statements
     from trainer.records.errors import StoreError
-    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
+    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, describe, http_transport
     from trainer.services.lrs_identity import read_identity
     from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
 
@@ -138,13 +138,14 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
         if waiting:
             busy = busy_dialog(window, f"Sending {plural(waiting)} to {chosen.host()}\u2026")
         report = outbox.send(config, force=True)
+        refused = [describe(e) for e in outbox.refused()]
     except LrsError as exc:
-        refused = recorder.status in (401, 403)
+        wrong_password = recorder.status in (401, 403)
         left = len(outbox.entries("pending"))
         text = (
             "The learning record store refused the user name or password. Check them (File > Settings > "
             "Learning record store) and the password, then try again."
-            if refused
+            if wrong_password
             else f"{exc}."
         )
         show_message(window, False, "Not sent", f"{text}\n\nWaiting in the outbox: {plural(left)}.")
@@ -157,6 +158,6 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
             busy.close()
             busy.deleteLater()
         action.setEnabled(True)
-    ok, text = result_message(report, recorder.failure())
+    ok, text = result_message(report, recorder.failure(), refused)
     window.statusBar().showMessage(text.split("\n")[0], 10000)
     show_message(window, ok, "Sent" if ok else "Not all sent", text)
