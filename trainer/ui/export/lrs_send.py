@@ -129,6 +129,8 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     action = window.lrs_action
     assert action is not None  # set by install_lrs, whose action calls this
     action.setEnabled(False)
+    if window.lrs_retry is not None:  # this send replaces any waiting retry (and its password)
+        window.lrs_retry.cancel()
     busy = None
     try:
         identity = read_identity(parts.store, parts.profile_id)
@@ -159,5 +161,15 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
             busy.deleteLater()
         action.setEnabled(True)
     ok, text = result_message(report, recorder.failure(), refused)
-    window.statusBar().showMessage(text.split("\n")[0], 10000)
+    retry = window.lrs_retry
+    if report.still_pending:  # no network or a busy LRS: try again by itself while the app runs
+        if retry is None:
+            from trainer.ui.export.lrs_retry import LrsRetry
+
+            retry = window.lrs_retry = LrsRetry(window, parts)
+        retry.arm(config, report.still_pending)
+    elif retry is not None:
+        retry.cancel()
+    if not report.still_pending:
+        window.statusBar().showMessage(text.split("\n")[0], 10000)
     show_message(window, ok, "Sent" if ok else "Not all sent", text)
