@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from trainer.records.errors import StoreError
+from trainer.services.lrs import LrsError, LrsOutbox, http_transport
+from trainer.services.lrs_send import plural
+from trainer.ui.export.lrs_send import in_background
+
 if TYPE_CHECKING:
     from trainer.services.lrs import LrsConfig
     from trainer.ui.shell.main_window import MainWindow
@@ -40,8 +45,6 @@ class LrsRetry(QObject):
 
     def arm(self, config: LrsConfig, waiting: int) -> None:
         """Try again later (waiting longer each time) with ``config``."""
-        from trainer.services.lrs_send import plural
-
         self.config = config
         self.timer.start(self.wait_ms)
         minutes = max(1, self.wait_ms // 60_000)
@@ -58,11 +61,6 @@ class LrsRetry(QObject):
         self.window.statusBar().showMessage(PREFIX + text, 0)
 
     def run(self) -> None:
-        from trainer.records.errors import StoreError
-        from trainer.services.lrs import LrsError, LrsOutbox, http_transport
-        from trainer.services.lrs_send import plural
-        from trainer.ui.export.lrs_send import in_background
-
         config, action = self.config, self.window.lrs_action
         if config is None:
             return
