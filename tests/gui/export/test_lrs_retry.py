@@ -53,3 +53,18 @@ def test_quitting_cancels_the_retry_and_keeps_the_statements(app, qtbot):
         assert pending(app) == waiting  # still in the outbox for the next send
     finally:
         server.close()
+
+
+def test_a_wrong_then_right_password_sends_at_once(app, qtbot):
+    server = FakeLrs(401)
+    try:
+        configure(app, server.url, USER)
+        title, _text = send(app, qtbot)
+        assert title == "Not sent" and pending(app) > 0
+        assert app.window.lrs_retry is None or not app.window.lrs_retry.timer.isActive()  # no retry with a bad password
+        server.code = 200
+        app.window.lrs_message = None
+        title, _text = send(app, qtbot)
+        assert title == "Sent" and pending(app) == 0
+    finally:
+        server.close()
