@@ -28,7 +28,9 @@ from trainer.services.exports import (
     run_export,
     run_restore,
 )
-from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox
+from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, describe
+from trainer.services.lrs_identity import IdentityError, check_identity, read_identity
+from trainer.services.lrs_send import check_address
 
 
 def _data_dir(args) -> Path:
@@ -89,12 +91,24 @@ def cmd_restore(args, usage_error) -> int:
     return 0
 
 
+def _identity(args, store, profile: str) -> dict:
+    """--actor-mbox / --actor-account, else what the profile has in File > Settings."""
+    mbox, account = getattr(args, "actor_mbox", None), getattr(args, "actor_account", None)
+    if mbox is None and account is None:
+        return read_identity(store, profile)
+    try:
+        return check_identity(mbox or "", account or "")
+    except IdentityError as exc:
+        raise ExportError(str(exc)) from None
+
+
 def cmd_send_xapi(args, usage_error) -> int:
 
     data = _data_dir(args)
     try:
         if not data.is_dir():
             raise ExportError(f"data folder not found: {data}")
+        address = check_address(args.lrs)  # https, or plain http on this computer only
         home = check_home(args.xapi_home) if args.xapi_home else DEFAULT_HOME
         password = os.environ.get("TRAINER_LRS_PASSWORD")
         if password is None and args.user:
@@ -104,17 +118,23 @@ def cmd_send_xapi(args, usage_error) -> int:
         store = open_store(data, lock=True)  # the outbox is written
         try:
             profile = resolve_profile(store, args.profile)
+            identity = _identity(args, store, profile)
+            if identity.get("account") and not args.xapi_home:
+                raise ExportError("an account (staff number) needs --xapi-home, your organisation's home page")
             outbox = LrsOutbox(store, profile)
-            outbox.queue(xapi_statements(store, profile, _content(args), home=home))
-            report = outbox.send(LrsConfig(args.lrs, args.user, password or ""))
+            outbox.sync(xapi_statements(store, profile, _content(args), home=home, identity=identity))
+            report = outbox.send(LrsConfig(address, args.user, password or ""))
+            refused = [describe(e) for e in outbox.refused()]
         finally:
             store.close()
     except (ExportError, LrsError, StoreError) as exc:
         raise usage_error(str(exc)) from None
     for problem in report.problems:
         print(terminal_text(problem), file=sys.stderr)
+    for line in refused:
+        print(terminal_text(f"Refused by the LRS: {line}"), file=sys.stderr)
     print(terminal_text(report.summary()))
-    return 1 if report.still_pending else 0
+    return 1 if report.still_pending or refused else 0
 
 
 COMMANDS = {"export": cmd_export, "restore": cmd_restore, "send-xapi": cmd_send_xapi}

@@ -6,6 +6,12 @@ statement id, for one profile), then sent in batches with
 a busy server) stays pending and is tried again later, waiting longer each
 time; what the LRS refuses for good (a 409 conflict, a 400 bad statement)
 is marked so and not sent again. Nothing here needs Qt.
+
+Each entry keeps the record it stands for (``record``: kind, uid and verb):
+that is the map of record to sent statement id. ``sync`` compares it with the
+statements the records give now: a sent statement whose record changed (its
+content id differs) or was deleted is voided (a ``voided`` statement with a
+StatementRef to it) and marked ``replaced``; a pending one is dropped unsent.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from trainer.export.xapi import legacy_id, record_of, voiding_statement
 from trainer.records.store import RecordStore
 
 OUTBOX = "xapi_outbox"
@@ -95,6 +102,28 @@ def _parse(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def _why(body: str) -> str:
+    """The LRS's reason for a 400, on one line."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        body = str(data.get("message") or data.get("error") or body)
+    return " ".join(body.split())[:300] or "the LRS refused the statement (400)"
+
+
+def describe(entry: dict) -> str:
+    """One refused statement, in a line a person can find: what it is, its id, why."""
+    st = entry.get("statement") or {}
+    obj = st.get("object") or {}
+    names = (obj.get("definition") or {}).get("name") or {}
+    what = next(iter(names.values()), "") if isinstance(names, dict) else ""
+    verb = str((st.get("verb") or {}).get("id", "")).rsplit("/", 1)[-1]
+    label = f"'{what}'" if what else str(obj.get("id", "a statement"))
+    return f"{verb} {label} (statement {entry.get('uid')}): {entry.get('last_error') or 'refused'}"
+
+
 class LrsOutbox:
     def __init__(self, store: RecordStore, profile_id: str = "default", transport: Transport = http_transport):
         self._store = store
@@ -102,6 +131,29 @@ class LrsOutbox:
         self._transport = transport
 
     # -- filling -------------------------------------------------------------------
+    def sync(self, statements: list[dict]) -> int:
+        """Queue the statements of all the profile's records (the full list, not a
+        period's): what changed or went since it was sent is voided, what changed
+        before it was sent is dropped. Returns how many statements were added."""
+        current = {key: st["id"] for st in statements if (key := record_of(st))}
+        legacy = {legacy_id(key): key for key in current}
+        now = self._store.now()
+        voids: list[dict] = []
+        with self._store.atomic():
+            for entry in self.entries():
+                if entry.get("replaced") or entry.get("voids"):
+                    continue
+                key = entry.get("record") or record_of(entry["statement"]) or legacy.get(entry["uid"])
+                if not key or current.get(key) == entry["uid"]:
+                    continue
+                if entry.get("status") == "pending":
+                    self._store.delete(OUTBOX, entry["uid"])  # never reached the LRS: nothing to correct
+                    continue
+                if entry.get("status") == "sent":
+                    voids.append(voiding_statement(entry["statement"], now))
+                self._store.update(OUTBOX, entry["uid"], {"replaced": now})
+            return self.queue(voids) + self.queue(statements)
+
     def queue(self, statements: list[dict]) -> int:
         """Put new statements in the outbox; returns how many were new.
         A pending statement whose record changed is refreshed; a sent one is not
@@ -116,6 +168,10 @@ class LrsOutbox:
                         "uid": st["id"],
                         "profile": self.profile_id,
                         "statement": st,
+                        "record": record_of(st) or "",
+                        "voids": (st.get("object") or {}).get("id", "")
+                        if (st.get("object") or {}).get("objectType") == "StatementRef"
+                        else "",
                         "status": "pending",
                         "attempts": 0,
                         "next_try": "",
@@ -132,6 +188,10 @@ class LrsOutbox:
         if status:
             where["status"] = status
         return self._store.all(OUTBOX, **where)
+
+    def refused(self) -> list[dict]:
+        """Statements the LRS refused for good whose record has not been corrected since."""
+        return [e for e in self.entries() if e.get("status") in ("conflict", "rejected") and not e.get("replaced")]
 
     # -- sending -------------------------------------------------------------------
     def due(self, now: str) -> list[dict]:
@@ -167,8 +227,9 @@ class LrsOutbox:
                 self._store.update(OUTBOX, e["uid"], {"status": "sent", "sent_at": now, "last_error": ""})
             report.sent += len(batch)
             return True
-        if status in (401, 403):
-            self._later(batch, f"the LRS refused the name or password ({status})", now)
+        if status in (401, 403):  # not backed off: the next send with the right password goes at once
+            for e in batch:
+                self._store.update(OUTBOX, e["uid"], {"last_error": f"the LRS refused the name or password ({status})"})
             raise LrsError(f"the LRS at {config.endpoint} refused the user name or password ({status})")
         if status in (400, 409) and len(batch) > 1:  # find the one it objects to
             return all(self._send_batch(config, [e], report, now) for e in batch)
@@ -181,7 +242,7 @@ class LrsOutbox:
             report.conflicts += 1
             return True
         if status == 400:
-            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected", "last_error": body[:300]})
+            self._store.update(OUTBOX, batch[0]["uid"], {"status": "rejected", "last_error": _why(body)})
             report.rejected += 1
             return True
         self._later(batch, f"the LRS answered {status}", now)

@@ -127,21 +127,31 @@ def plural(n: int, word: str = "statement") -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def result_message(report: SendReport, failure: str = "") -> tuple[bool, str]:
+def result_message(report: SendReport, failure: str = "", refused: list[str] | None = None) -> tuple[bool, str]:
     """(everything went, the message) after a send; ``failure`` says why the
-    rest could not go (from explain_unreachable / explain_status)."""
+    rest could not go (from explain_unreachable / explain_status); ``refused``
+    names the statements the LRS refused for good (``lrs.describe``)."""
+    refused = refused or []
     lines = []
     if report.sent:
         lines.append(f"Sent {plural(report.sent)}.")
     if report.conflicts or report.rejected:
-        refused = report.conflicts + report.rejected
-        lines.append(f"{plural(refused)} refused by the learning record store and will not be sent again.")
+        count = report.conflicts + report.rejected
+        lines.append(f"{plural(count)} refused by the learning record store and will not be sent again.")
+    elif refused:
+        lines.append(
+            f"{plural(len(refused))} still refused by the learning record store (correct the record to resend)."
+        )
     if report.still_pending:
         why = f": {failure}." if failure else "."
         lines.append(f"{report.still_pending} could not be sent and will be tried again next time{why}")
     if not lines:
         lines.append("Nothing new to send: every statement has already been sent.")
-    return not report.still_pending and not (report.conflicts or report.rejected), "\n\n".join(lines)
+    lines += [f"Refused: {line}" for line in refused[:5]]
+    if len(refused) > 5:
+        lines.append(f"\u2026 and {len(refused) - 5} more.")
+    ok = not report.still_pending and not (report.conflicts or report.rejected) and not refused
+    return ok, "\n\n".join(lines)
 
 
 class RecordingTransport:

@@ -62,6 +62,7 @@ class BundleObservation(_Model):
     round_title: str = ""
     skill: str = ""
     observer_name: str = Field(min_length=1)
+    observer_id: str = ""  # the observer's roster id in the session (since issue 23)
     note: str = ""
     counts: dict[str, int]
     items: dict[str, dict] = {}  # checklist ratings by skill id (optional)
@@ -111,6 +112,7 @@ def build_bundles(
                     "round_title": round_titles.get(o["round"], ""),
                     "skill": o.get("skill", ""),
                     "observer_name": o.get("observer_name", "") or "Observer",
+                    "observer_id": str(o.get("observer", "")),
                     "note": o.get("note", ""),
                     "counts": clean_counts(o.get("counts")),
                     "items": o.get("items") or {},
@@ -230,6 +232,7 @@ def store_bundle(store: RecordStore, profile_id: str, bundle: Bundle, name: str)
             # "You and your observer" show it like any other observation...
             "date": bundle.session.date,
             "observer": obs.observer_name,
+            "observer_id": obs.observer_id,
             "learner": bundle.learner.name,
             "session_id": bundle.session.uid,
             "round_id": str(obs.round),

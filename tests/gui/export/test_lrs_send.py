@@ -257,3 +257,26 @@ def test_a_read_only_copy_sends_nothing_and_says_why(app, lrs, qtbot):
         assert lrs.received == [] and lrs.auth == []  # nothing left the computer
     finally:
         store.close()
+
+
+def test_the_profiles_work_identity_is_set_in_settings_and_used_as_the_actor(app, lrs, qtbot):
+    from trainer.services.lrs_identity import read_identity
+    from trainer.ui.settings import make_settings_dialog
+
+    dialog = make_settings_dialog(app.window, app)
+    qtbot.addWidget(dialog)
+    dialog.lrs.address.setText(lrs.url)
+    dialog.lrs.user.setText(USER)
+    dialog.lrs.account.setText("E12345")
+    assert not dialog.lrs.save()  # a staff number means nothing without whose staff
+    assert "home page" in dialog.lrs.error.text()
+    dialog.lrs.account.setText("")
+    dialog.lrs.mbox.setText("not an address")
+    assert not dialog.lrs.save() and "e-mail address" in dialog.lrs.error.text()
+    dialog.lrs.mbox.setText("sam@trust.example.org")
+    assert dialog.lrs.save()
+    assert read_identity(app.store, app.profile_id) == {"mbox": "sam@trust.example.org"}
+    title, _text = send(app, qtbot)
+    assert title == "Sent" and {
+        st["actor"].get("mbox") for st in lrs.received if not st["verb"]["id"].endswith("/attended")
+    } == {"mailto:sam@trust.example.org"}

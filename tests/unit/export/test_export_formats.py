@@ -14,7 +14,7 @@ from trainer.export.documents import md_escape, portfolio_html, portfolio_markdo
 from trainer.export.period import Period
 from trainer.export.portfolio import build_portfolio
 from trainer.export.spreadsheet import RATING_COLUMNS, progress_csv, ratings_csv
-from trainer.export.xapi import VERBS, statement_id, xapi_statements
+from trainer.export.xapi import VERBS, record_of, statement_id, xapi_statements
 from trainer.records.store import memory_store
 from trainer.tools.demo_export import fill_demo, with_demo_plan
 
@@ -125,7 +125,9 @@ def test_xapi_ids_are_stable_uuid5_and_unique(demo, content):
     assert [s["id"] for s in first] == [s["id"] for s in again]
     assert len({s["id"] for s in first}) == len(first)
     assert all(uuid.UUID(s["id"]).version == 5 for s in first)
-    assert statement_id("progress", "00000000-0000-4000-8000-000000000001", "completed") in {s["id"] for s in first}
+    key = "progress:00000000-0000-4000-8000-000000000001:completed"
+    done = next(s for s in first if record_of(s) == key)  # the record each statement stands for
+    assert done["id"] == statement_id(*record_of(done).split(":"), done)  # the record and the content
 
 
 def test_xapi_results_carry_scores_and_keep_reflection_text_private(demo, content):

@@ -131,7 +131,7 @@ def test_csv_xapi_and_backup_of_service_records(made, content):
     statements = xapi_statements(made, "default", content)
     for st in statements:
         BaseXapiStatement.model_validate(st)
-    assert len(statements) == 1 + 1 + 1 + 2 + 1  # opened+done module, reflection, 2 ratings, attempt
+    assert len(statements) == 1 + 1 + 1 + 2 + 1 + 2  # opened+done module, reflection, 2 ratings, attempt, goal+check-in
     copy = memory_store()
     restore(copy, export_backup(made))
     assert export_backup(copy)["records"] == export_backup(made)["records"]

@@ -1,10 +1,5 @@
 """Sending xAPI statements to a small LRS on 127.0.0.1 that follows the statements API rules."""
 
-import base64
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from trainer.content import load_content
@@ -13,81 +8,7 @@ from trainer.records.store import memory_store
 from trainer.services.lrs import OUTBOX, LrsConfig, LrsError, LrsOutbox
 from trainer.tools.demo_export import fill_demo
 
-USER, PASSWORD = "trainer", "s3cret"
-
-
-class FakeLrs:
-    """POST /xAPI/statements only; version header and Basic auth required; a batch is
-    all or nothing; an id it already has with other content is a 409 Conflict."""
-
-    def __init__(self):
-        self.stored: dict[str, dict] = {}
-        self.requests = 0
-        self.fail_next = 0  # answer 503 to this many requests
-        lrs = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *_args):
-                pass
-
-            def reply(self, code, body):
-                data = json.dumps(body).encode()
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.send_header("X-Experience-API-Version", "1.0.3")
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self):
-                self.reply(405, {"error": "only POST here"})
-
-            def do_POST(self):
-                lrs.requests += 1
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                if self.path.rstrip("/") != "/xAPI/statements":
-                    return self.reply(404, {"error": "not found"})
-                if not str(self.headers.get("X-Experience-API-Version", "")).startswith("1.0"):
-                    return self.reply(400, {"error": "X-Experience-API-Version header missing"})
-                token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-                if self.headers.get("Authorization") != f"Basic {token}":
-                    return self.reply(401, {"error": "unauthorised"})
-                if lrs.fail_next:
-                    lrs.fail_next -= 1
-                    return self.reply(503, {"error": "busy"})
-                try:
-                    payload = json.loads(body)
-                except ValueError:
-                    return self.reply(400, {"error": "not JSON"})
-                batch = payload if isinstance(payload, list) else [payload]
-                ids = [st.get("id") for st in batch]
-                if any(not isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
-                    return self.reply(400, {"error": "each statement needs its own id"})
-                for st in batch:
-                    if "actor" not in st or "verb" not in st or "object" not in st:
-                        return self.reply(400, {"error": "actor, verb and object are required"})
-                    if st["id"] in lrs.stored and lrs.stored[st["id"]] != st:
-                        return self.reply(409, {"error": f"conflict on {st['id']}"})
-                for st in batch:
-                    lrs.stored.setdefault(st["id"], st)
-                return self.reply(200, ids)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def endpoint(self):
-        return f"http://127.0.0.1:{self.server.server_address[1]}/xAPI/"
-
-
-@pytest.fixture
-def lrs():
-    server = FakeLrs()
-    server.thread.start()
-    yield server
-    server.server.shutdown()
-    server.server.server_close()
-    server.thread.join()
+from .lrs_double import PASSWORD, USER
 
 
 @pytest.fixture
@@ -105,8 +26,8 @@ def config(lrs, password=PASSWORD):
 
 def test_everything_is_sent_once(lrs, outbox):
     report = outbox.send(config(lrs))
-    assert report.sent == 17 and report.still_pending == 0
-    assert len(lrs.stored) == 17
+    assert report.sent == 23 and report.still_pending == 0
+    assert len(lrs.stored) == 23
     assert outbox.send(config(lrs)).sent == 0  # nothing left to send
     assert lrs.requests == 1
     statements = [e["statement"] for e in outbox.entries()]
@@ -116,19 +37,19 @@ def test_everything_is_sent_once(lrs, outbox):
 def test_a_busy_lrs_means_try_again_later_with_a_longer_wait(lrs, outbox):
     lrs.fail_next = 2
     first = outbox.send(config(lrs))
-    assert first.sent == 0 and first.still_pending == 17 and first.problems
+    assert first.sent == 0 and first.still_pending == 23 and first.problems
     entry = outbox.entries("pending")[0]
     assert entry["attempts"] == 1 and entry["next_try"] == "2026-04-01T10:01:00+00:00"
     assert outbox.send(config(lrs)).sent == 0 and lrs.requests == 1  # not due yet: not tried
     outbox.send(config(lrs), force=True)
     assert outbox.entries("pending")[0]["next_try"] == "2026-04-01T10:02:00+00:00"  # waits longer
-    assert outbox.send(config(lrs), force=True).sent == 17
+    assert outbox.send(config(lrs), force=True).sent == 23
     assert {e["status"] for e in outbox.entries()} == {"sent"}
 
 
 def test_no_server_keeps_everything_pending(outbox):
     report = outbox.send(LrsConfig("http://127.0.0.1:9/xAPI/", USER, PASSWORD, timeout=2))
-    assert report.sent == 0 and report.still_pending == 17
+    assert report.sent == 0 and report.still_pending == 23
     assert "could not reach" in outbox.entries("pending")[0]["last_error"]
 
 
@@ -136,14 +57,14 @@ def test_a_conflict_is_marked_and_the_rest_still_go(lrs, outbox):
     victim = outbox.entries()[0]["statement"]
     lrs.stored[victim["id"]] = {**victim, "verb": {"id": "http://example.org/other"}}
     report = outbox.send(config(lrs))
-    assert report.conflicts == 1 and report.sent == 16 and report.still_pending == 0
+    assert report.conflicts == 1 and report.sent == 22 and report.still_pending == 0
     assert outbox._store.get(OUTBOX, victim["id"])["status"] == "conflict"
 
 
 def test_wrong_password_is_a_plain_error_and_nothing_is_lost(lrs, outbox):
     with pytest.raises(LrsError, match="refused the user name or password"):
         outbox.send(config(lrs, password="nope"))
-    assert len(outbox.entries("pending")) == 17 and lrs.stored == {}
+    assert len(outbox.entries("pending")) == 23 and lrs.stored == {}
 
 
 def test_bad_address(outbox):
@@ -164,7 +85,7 @@ def test_send_xapi_command(lrs, tmp_path, monkeypatch, capsys):
     assert main(args) == 0
     assert main(args) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["17 sent", "0 sent"] and len(lrs.stored) == 17
+    assert out == ["23 sent", "0 sent"] and len(lrs.stored) == 23
     monkeypatch.setenv("TRAINER_LRS_PASSWORD", "wrong")
     store = open_store(data)
     store.add("reflection", {"profile": "default", "title": "New", "template": "rolfe", "sections": {"what": "x"}})

@@ -109,3 +109,9 @@ def test_recording_transport_keeps_why_it_failed():
     answers_404 = RecordingTransport(lambda config, statements: (404, "no"))
     assert answers_404(None, []) == (404, "no") and "404" in answers_404.failure()
     assert RecordingTransport(lambda c, s: (200, "[]")).failure() == ""
+    ok, text = result_message(
+        SendReport(sent=2, rejected=1), refused=["experienced 'Old' (statement 3f1e): bad timestamp"]
+    )
+    assert not ok and text.endswith("Refused: experienced 'Old' (statement 3f1e): bad timestamp")
+    ok, text = result_message(SendReport(sent=0), refused=["authored 'Ward round' (statement 9a): conflict"])
+    assert not ok and "still refused" in text and "'Ward round'" in text

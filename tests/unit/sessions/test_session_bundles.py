@@ -54,6 +54,8 @@ def test_round_trip_into_another_data_folder_twice_is_idempotent(exported, tmp_p
     assert imported["source"] == "team-session-bundle"
     assert imported["session_date"] == "2026-11-20" and imported["note"] == "Lovely reflections"
     assert imported["observer_name"] == exported["observer"]
+    observer_id = next(p["id"] for p in exported["session"]["participants"] if p["name"] == exported["observer"])
+    assert imported["observer_id"] == observer_id  # the xAPI instructor is this id in this session
     assert imported["counts"]["complex_reflection"] == 3
     assert store.get("observation", own["uid"])["note"] == "my own record"
     store.close()

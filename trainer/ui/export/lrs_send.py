@@ -94,7 +94,8 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     """Ask the password, queue the learner's statements and send what waits."""
     from trainer.export.xapi import DEFAULT_HOME, xapi_statements
     from trainer.records.errors import StoreError
-    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, http_transport
+    from trainer.services.lrs import LrsConfig, LrsError, LrsOutbox, describe, http_transport
+    from trainer.services.lrs_identity import read_identity
     from trainer.services.lrs_send import LrsSettings, RecordingTransport, check_address, plural, result_message
 
     chosen = LrsSettings.read(parts.settings.value)
@@ -128,20 +129,25 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
     action = window.lrs_action
     assert action is not None  # set by install_lrs, whose action calls this
     action.setEnabled(False)
+    if window.lrs_retry is not None:  # this send replaces any waiting retry (and its password)
+        window.lrs_retry.cancel()
     busy = None
     try:
-        outbox.queue(xapi_statements(parts.store, parts.profile_id, content, home=chosen.home or DEFAULT_HOME))
+        identity = read_identity(parts.store, parts.profile_id)
+        home = chosen.home or DEFAULT_HOME
+        outbox.sync(xapi_statements(parts.store, parts.profile_id, content, home=home, identity=identity))
         waiting = len(outbox.entries("pending"))
         if waiting:
             busy = busy_dialog(window, f"Sending {plural(waiting)} to {chosen.host()}\u2026")
         report = outbox.send(config, force=True)
+        refused = [describe(e) for e in outbox.refused()]
     except LrsError as exc:
-        refused = recorder.status in (401, 403)
+        wrong_password = recorder.status in (401, 403)
         left = len(outbox.entries("pending"))
         text = (
             "The learning record store refused the user name or password. Check them (File > Settings > "
             "Learning record store) and the password, then try again."
-            if refused
+            if wrong_password
             else f"{exc}."
         )
         show_message(window, False, "Not sent", f"{text}\n\nWaiting in the outbox: {plural(left)}.")
@@ -154,6 +160,16 @@ def send_to_lrs(window: MainWindow, parts: AppParts, content: Content) -> None:
             busy.close()
             busy.deleteLater()
         action.setEnabled(True)
-    ok, text = result_message(report, recorder.failure())
-    window.statusBar().showMessage(text.split("\n")[0], 10000)
+    ok, text = result_message(report, recorder.failure(), refused)
+    retry = window.lrs_retry
+    if report.still_pending:  # no network or a busy LRS: try again by itself while the app runs
+        if retry is None:
+            from trainer.ui.export.lrs_retry import LrsRetry
+
+            retry = window.lrs_retry = LrsRetry(window, parts)
+        retry.arm(config, report.still_pending)
+    elif retry is not None:
+        retry.cancel()
+    if not report.still_pending:
+        window.statusBar().showMessage(text.split("\n")[0], 10000)
     show_message(window, ok, "Sent" if ok else "Not all sent", text)

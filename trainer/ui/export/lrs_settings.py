@@ -1,16 +1,22 @@
 """The "Learning record store" tab of File > Settings: where to send xAPI statements.
 
 Address, user name and the organisation's home page are kept in the UI
-settings (``lrs/...``). The password is never kept: File > Send to learning
-record store… asks for it each time.
+settings (``lrs/...``); the learner's identity at the organisation (work
+e-mail or staff number) is kept per profile in the records
+(``services/lrs_identity.py``), so that ``trainer send-xapi`` uses it too.
+The password is never kept: File > Send to learning record store… asks for
+it each time.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from trainer.services.lrs import LrsError
+from trainer.services.lrs_identity import IdentityError, check_identity
 from trainer.services.lrs_send import EXAMPLE, LrsSettings, check_address, check_home, check_settings, plural
 from trainer.ui.common.appearance import error_style
 
@@ -24,10 +30,19 @@ def outbox_text(pending: int | None) -> str:
 
 
 class LrsSettingsPart(QWidget):
-    def __init__(self, settings: QSettings, pending: int | None = None, parent=None):
+    def __init__(
+        self,
+        settings: QSettings,
+        pending: int | None = None,
+        parent=None,
+        identity: dict | None = None,
+        keep_identity: Callable[[str, str], object] | None = None,
+    ):
         super().__init__(parent)
         self.settings = settings
+        self.keep_identity = keep_identity
         saved = LrsSettings.read(settings.value)
+        identity = identity or {}
 
         self.intro = QLabel(
             "Where File > Send to learning record store\u2026 sends your learning records "
@@ -54,6 +69,22 @@ class LrsSettingsPart(QWidget):
             "Optional: leave empty unless your organisation asks for it (for example https://lms.example.org)"
         )
 
+        self.mbox = QLineEdit(str(identity.get("mbox", "")))
+        self.mbox.setAccessibleName("Your work e-mail address for the records")
+        self.mbox.setAccessibleDescription(
+            "Optional, for this profile: your records are sent as this e-mail address, "
+            "or leave it empty to use a staff number"
+        )
+        self.mbox.setPlaceholderText("Only if your organisation asks")
+        self.account = QLineEdit(str(identity.get("account", "")))
+        self.account.setAccessibleName("Your staff number for the records")
+        self.account.setAccessibleDescription(
+            "Optional, for this profile: your records are sent as this account at the organisation home page"
+        )
+        self.account.setPlaceholderText("Only if your organisation asks")
+        for part in (self.mbox, self.account):
+            part.setEnabled(keep_identity is not None)
+
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(error_style())
@@ -70,6 +101,8 @@ class LrsSettingsPart(QWidget):
         form.addRow("LRS &address:", self.address)
         form.addRow("&User name:", self.user)
         form.addRow("Organisation &home page:", self.home)
+        form.addRow("Your work &e-mail:", self.mbox)
+        form.addRow("Your &staff number:", self.account)
         page = QWidget()  # scrolls up and down when a large zoom makes it taller than the dialog
         page.setAutoFillBackground(False)
         layout = QVBoxLayout(page)
@@ -93,7 +126,7 @@ class LrsSettingsPart(QWidget):
         outer.addWidget(scroll)
         self.scroll_area = scroll
         self.page = page
-        for field in (self.address, self.user, self.home):
+        for field in (self.address, self.user, self.home, self.mbox, self.account):
             field.textEdited.connect(self.clear_error)
 
     def sizeHint(self) -> QSize:
@@ -123,21 +156,30 @@ class LrsSettingsPart(QWidget):
         An empty address is fine: it means no LRS."""
         address, user, home = self.address.text(), self.user.text(), self.home.text()
         try:
+            if check_identity(self.mbox.text(), self.account.text()).get("account") and not home.strip():
+                raise IdentityError("A staff number needs your organisation's home page too (whose staff it is).")
+        except IdentityError as exc:
+            self.show_error(str(exc), self.mbox if self.mbox.text().strip() else self.account)
+            return None
+        try:
             if not address.strip():
                 return LrsSettings("", user.strip(), check_home(home))
             return check_settings(address, user, home)
         except LrsError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            self.make_room()
             field = self.home
             if address.strip():
                 try:
                     check_address(address)
                 except LrsError:
                     field = self.address
-            field.setFocus()
+            self.show_error(str(exc), field)
             return None
+
+    def show_error(self, text: str, field: QLineEdit) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.make_room()
+        field.setFocus()
 
     def save(self) -> bool:
         """Keep what was typed; False (and the problem shown) when it will not do."""
@@ -145,4 +187,6 @@ class LrsSettingsPart(QWidget):
         if chosen is None:
             return False
         chosen.write(self.settings.setValue)
+        if self.keep_identity is not None:
+            self.keep_identity(self.mbox.text(), self.account.text())
         return True

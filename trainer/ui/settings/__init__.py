@@ -39,10 +39,20 @@ def open_settings(window: MainWindow, parts: AppParts, lrs: bool = False) -> Non
 
 def make_settings_dialog(window: MainWindow, parts: AppParts) -> SettingsDialog:
     from trainer.services.lrs import LrsOutbox
+    from trainer.services.lrs_identity import read_identity, save_identity
     from trainer.services.profiles import ProfileService
     from trainer.ui.settings.dialog import SettingsDialog
 
     profiles = ProfileService(parts.store).list()
     data_dir = parts.store.folder if parts.store.folder is not None else None
     pending = len(LrsOutbox(parts.store, parts.profile_id).entries("pending"))
-    return SettingsDialog(window, parts.settings, data_dir, profiles, lrs_pending=pending)
+    identity = read_identity(parts.store, parts.profile_id)
+
+    def keep(mbox: str, account: str) -> None:
+        if parts.store.read_only:
+            return
+        save_identity(parts.store, parts.profile_id, mbox, account)
+
+    return SettingsDialog(
+        window, parts.settings, data_dir, profiles, lrs_pending=pending, identity=identity, keep_identity=keep
+    )

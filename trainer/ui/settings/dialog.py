@@ -8,6 +8,7 @@ left as it was and the person is told where both are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -44,6 +45,8 @@ class SettingsDialog(QDialog):
         profiles: list | None = None,
         parent=None,
         lrs_pending: int | None = None,
+        identity: dict | None = None,
+        keep_identity: Callable[[str, str], object] | None = None,
     ):
         super().__init__(parent or window)
         self.setWindowTitle("Settings")
@@ -107,7 +110,7 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
         general_layout.addStretch(1)
-        self.lrs = LrsSettingsPart(settings, lrs_pending)
+        self.lrs = LrsSettingsPart(settings, lrs_pending, identity=identity, keep_identity=keep_identity)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings pages")
         self.tabs.addTab(general, "&General")

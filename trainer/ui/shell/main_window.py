@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from trainer.ui.course.view import CourseView
+    from trainer.ui.export.lrs_retry import LrsRetry
     from trainer.ui.export.restore import RestoreController
     from trainer.ui.home.view import HomeView
     from trainer.ui.journal.view import JournalView
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
     restore_message: QMessageBox | None = None
     lrs_message: QMessageBox | None = None
     lrs_action: QAction | None = None
+    lrs_retry: LrsRetry | None = None
     observe_action: QAction | None = None
     search_action: QAction | None = None
     bookmark_action: QAction | None = None
