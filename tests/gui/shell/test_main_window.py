@@ -256,3 +256,13 @@ def test_imported_feedback_shows_on_the_skills_dashboard_without_reopening(qtbot
     assert len(skills.controller.observations()) == before + 1
     assert refreshed, "the dashboard should have been refreshed"
     parts.store.close()
+
+
+def test_a_status_message_stays_with_the_section_that_said_it(make_app, qtbot):
+    parts = make_app()
+    window = parts.window
+    window.show_section("journal")
+    window.statusBar().showMessage("Moved the reflection to the bin. Press Ctrl+Z to undo.")
+    assert window.statusBar().currentMessage().startswith("Moved")
+    window.show_section("course")
+    assert window.statusBar().currentMessage() == ""

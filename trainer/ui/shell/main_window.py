@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self._titles: dict[str, str] = {}
         self._section_actions: dict[str, QAction] = {}
         self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        self._message_section: str | None = None  # the section whose message the status bar shows
+        self.statusBar().messageChanged.connect(self.on_status_bar_message_changed)
 
         self._build_menus()
         # Like every section but Home, the Course is built the first time it is
@@ -239,9 +241,17 @@ class MainWindow(QMainWindow):
         return view
 
     def on_tabs_current_changed(self, index: int) -> None:
+        # A status message belongs to the section that said it ("Moved ... to the bin.
+        # Press Ctrl+Z to undo." means nothing on another section); the window's own
+        # messages (problems in the course) stay.
+        if self._message_section is not None and self._message_section != self.current_section():
+            self.statusBar().clearMessage()
         widget = self.tabs.widget(index)
         if isinstance(widget, _Placeholder):
             self.show_section(widget.key)
+
+    def on_status_bar_message_changed(self, text: str) -> None:
+        self._message_section = self.current_section() if text and self._started else None
 
     # Typed views of the sections the shell wires together (built on first use).
     def journal_view(self) -> JournalView:
