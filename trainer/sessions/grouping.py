@@ -77,6 +77,17 @@ def group_sizes(n: int, fmt: str) -> list[int]:
     return [3] * ((n - 2) // 3) + [2]
 
 
+SHAPE_NOUNS = {2: "pair", 3: "triad"}
+
+
+def group_shape(groups: Iterable[Sequence[str]]) -> str:
+    """The groups as people would say it: '3 triads', '1 triad, 2 pairs', '4 pairs'."""
+    sizes = Counter(len(g) for g in groups)
+    return ", ".join(
+        f"{sizes[k]} {SHAPE_NOUNS.get(k, 'group')}{'' if sizes[k] == 1 else 's'}" for k in sorted(sizes, reverse=True)
+    )
+
+
 def roles_for(group: Sequence[str], turn: int) -> dict[str, str]:
     """Who plays which role in ``turn`` (0, 1, 2...) of a block.
 

@@ -8,15 +8,11 @@ are about individuals and never appear in the room report.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import jinja2
 
 from trainer.sessions.counts import BEHAVIOURS, ratios, total_counts
-from trainer.sessions.grouping import ROLES, roles_for
+from trainer.sessions.grouping import ROLES, group_shape, roles_for
 from trainer.sessions.plan_model import SessionPlan
-
-FORMAT_NOUN = {2: "pair", 3: "triad"}
 
 
 def _env() -> jinja2.Environment:
@@ -27,10 +23,6 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def report_context(
@@ -47,7 +39,6 @@ def report_context(
     rounds = []
     for index, rnd in enumerate(session.get("rounds", [])):
         phase = plan.phases[rnd["phase"]] if plan and rnd["phase"] < len(plan.phases) else None
-        sizes = Counter(len(g) for g in rnd["groups"])
         groups = []
         if include_names:
             for group in rnd["groups"]:
@@ -64,7 +55,7 @@ def report_context(
                 "title": phase.title if phase else f"Round {index + 1}",
                 "format": rnd["format"],
                 "skill": skill_names.get(rnd["skill"], rnd["skill"]),
-                "shape": ", ".join(_plural(sizes[k], FORMAT_NOUN[k]) for k in sorted(sizes, reverse=True)),
+                "shape": group_shape(rnd["groups"]),
                 "groups": groups,
                 "observed": len(rnd.get("observations", [])),
             }

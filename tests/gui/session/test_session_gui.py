@@ -396,3 +396,17 @@ def test_roster_adds_people_who_have_a_local_profile(view, qtbot):
     assert [roster.table.item(r, 0).text() for r in range(roster.table.rowCount())] == ["Ben Okafor"]
     assert roster.table.item(0, 1).text() == "GP"
     assert [a.text() for a in roster.profile_menu().actions()] == ["Asha Patel (Practice nurse)"]  # no doubles
+
+
+def test_the_presenter_names_the_groups_as_made_not_the_plans_format(view, qtbot):
+    """Seven people in a triads round are one triad and two pairs, and the screen says so."""
+    from trainer.ui.session.presenter import PresenterView
+
+    start_taster(view, qtbot)
+    controller = view.controller
+    practice = next(i for i, p in enumerate(controller.plan.phases) if p.practice and p.practice.format == "triads")
+    controller.go_to_phase(practice)
+    presenter = PresenterView(controller)
+    qtbot.addWidget(presenter)
+    presenter.refresh()
+    assert presenter.practice_label.text().startswith("1 triad, 2 pairs")

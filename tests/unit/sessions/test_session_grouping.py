@@ -175,3 +175,11 @@ def test_a_one_round_pairs_block_then_triads_still_gives_everyone_a_turn():
     for rnd in plan_groups(people, ["pairs", "triads", "triads"], seed=3, new_groups=[False, True, False]):
         turns.update(p for p, role in rnd.roles().items() if role == "practitioner")
     assert sorted(turns.values()) == [1, 1, 1, 1, 1, 2]
+
+
+def test_group_shape_names_the_groups_as_made():
+    from trainer.sessions.grouping import group_shape
+
+    assert group_shape([("a", "b", "c"), ("d", "e"), ("f", "g")]) == "1 triad, 2 pairs"
+    assert group_shape([("a", "b", "c")] * 3) == "3 triads"
+    assert group_shape([("a", "b")]) == "1 pair"

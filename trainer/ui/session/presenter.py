@@ -19,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from trainer.room.qr import qr_png
+from trainer.sessions.grouping import group_shape
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
 
@@ -183,10 +184,13 @@ class PresenterView(QWidget):
                 if phase.practice.material == "own-goal"
                 else f"the person in scenario '{phase.practice.scenario}'"
             )
-            practice = (
-                f"{phase.practice.format.capitalize()} \u00b7 skill: {c.skill_name(phase.practice.skill)}"
-                f" \u00b7 material: {material}"
-            )
+            # the groups as made (7 people in triads are 1 triad and 2 pairs), else the plan's format
+            round_index = c.round_index_for_phase()
+            session = c.session
+            groups = session["rounds"][round_index]["groups"] if session and round_index is not None else []
+            shape = group_shape(groups) if groups else phase.practice.format.capitalize()
+            skill = c.skill_name(phase.practice.skill)
+            practice = f"{shape[:1].upper()}{shape[1:]} \u00b7 skill: {skill} \u00b7 material: {material}"
         self.practice_label.setText(practice)
         self.practice_label.setVisible(bool(practice))
         self.instructions_label.setText(phase.instructions)
