@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.team_session import TRAINER
-from trainer.sessions.grouping import ROLES
+from trainer.sessions.grouping import ROLES, group_shape
 from trainer.ui.common.fit import let_combo_shrink
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
@@ -162,7 +162,7 @@ class GroupsPanel(QWidget):
         rounds = session["rounds"] if session else []
         for i, rnd in enumerate(rounds):
             title = plan.phases[rnd["phase"]].title if plan and rnd["phase"] < len(plan.phases) else ""
-            self.round_combo.addItem(f"{i + 1}. {title} ({rnd['format']})", i)
+            self.round_combo.addItem(f"{i + 1}. {title} ({group_shape(rnd['groups']) or rnd['format']})", i)
         if rounds:
             self.round_combo.setCurrentIndex(keep if keep is not None and keep < len(rounds) else 0)
         self._loading = False
