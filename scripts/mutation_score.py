@@ -1,0 +1,161 @@
+"""Print the mutation score of the store, the privacy guard and the export period code.
+
+    .venv/bin/python scripts/mutation_score.py              # all three targets, fail under 90%
+    .venv/bin/python scripts/mutation_score.py --target privacy --min 95
+    .venv/bin/python scripts/mutation_score.py --report-only  # the last results, no run
+
+mutmut (configured in pyproject.toml, [tool.mutmut]) changes the code one small
+step at a time (a `<` for a `<=`, a `0` for a `1`, a deleted line) and runs the
+unit tests that exercise the changed function. A mutant the tests notice is
+killed; one they do not notice has survived, and shows a rule no test pins down.
+Timeouts count as killed (the change hung the code, and the tests noticed).
+
+Each target runs on its own, one after another, within --max-minutes in all;
+results are kept in mutants/ (ignored by git), so a second run only redoes the
+mutants of functions that changed. Not part of `make test`: it takes minutes.
+
+Exit 1 when a target's score (or the total) is under --min, 2 when the time ran out
+before every mutant was checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTMUT = Path(sys.executable).parent / "mutmut"
+
+# name -> the mutant names (module path, as mutmut spells them) of that target
+TARGETS = {
+    "privacy": "trainer.journal.privacy.",
+    "period": "trainer.export.period.",
+    "records": "trainer.records.",
+}
+
+# Mutants that cannot change what the code does, so no test can kill them. They are
+# left out of the score and printed with the reason. A name that no longer exists
+# (the code changed) is simply not matched.
+EQUIVALENT = {
+    "trainer.journal.privacy.x_nhs_check_digit_ok__mutmut_14": (
+        "digits[:9] -> digits[:10]: zip() with the nine weights stops after nine digits anyway"
+    ),
+    "trainer.journal.privacy.x_nhs_check_digit_ok__mutmut_35": (
+        "`check == 10` -> `check == 11`: 11 was already turned into 0, and a check of 10 "
+        "never equals one digit, so both return False"
+    ),
+    "trainer.journal.privacy.x_scan__mutmut_74": ('"123578" -> "XX123578XX": a digit is never an X'),
+}
+
+KILLED = {"killed", "timeout", "caught by type check"}
+UNCHECKED = {"not checked", "check was interrupted by user"}
+
+
+def run_target(prefix: str, max_children: int, seconds: float) -> bool:
+    """Run mutmut on one target; False when it ran out of time."""
+    if seconds <= 0:
+        return False
+    command = [str(MUTMUT), "run", "--max-children", str(max_children), prefix + "*"]
+    try:
+        subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, timeout=seconds, check=False)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def read_results() -> dict[str, str]:
+    """Every mutant mutmut knows of, with its status ('killed', 'survived', ...)."""
+    out = subprocess.run(
+        [str(MUTMUT), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout
+    results = {}
+    for line in out.splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if sep and name.startswith("trainer."):
+            results[name] = status
+    return results
+
+
+def tally(statuses: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for status in statuses:
+        if status in KILLED:
+            counts["killed"] += 1
+            counts["timeout"] += status == "timeout"
+        elif status in UNCHECKED:
+            counts["unchecked"] += 1
+        else:  # survived, no tests, suspicious, segfault, skipped
+            counts["survived"] += 1
+    return counts
+
+
+def score(counts: Counter) -> float:
+    checked = counts["killed"] + counts["survived"]
+    return 100.0 * counts["killed"] / checked if checked else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--min", type=float, default=90.0, help="lowest score accepted, in %% (default 90)")
+    parser.add_argument("--max-minutes", type=float, default=30.0, help="time for all the runs (default 30)")
+    parser.add_argument("--max-children", type=int, default=2, help="mutants checked at once (default 2)")
+    parser.add_argument("--target", choices=sorted(TARGETS), action="append", help="only these (repeatable)")
+    parser.add_argument("--report-only", action="store_true", help="print the last results without running")
+    parser.add_argument("--survivors", action="store_true", help="list the surviving mutants")
+    args = parser.parse_args(argv)
+
+    targets = args.target or list(TARGETS)
+    finished = True
+    if not args.report_only:
+        deadline = time.monotonic() + args.max_minutes * 60
+        for name in targets:
+            if not run_target(TARGETS[name], args.max_children, deadline - time.monotonic()):
+                print(f"{name}: out of time (--max-minutes {args.max_minutes:g}); the rest stay unchecked")
+                finished = False
+
+    results = read_results()
+    print(
+        f"{'target':<10}{'mutants':>9}{'killed':>8}{'survived':>10}{'timeout':>9}{'equiv.':>8}{'unchecked':>11}{'score':>9}"
+    )
+    total: Counter = Counter()
+    failed = False
+    for name in targets:
+        prefix = TARGETS[name]
+        mine = {k: v for k, v in results.items() if k.startswith(prefix)}
+        equivalent = [k for k, v in mine.items() if k in EQUIVALENT and v not in KILLED]
+        counts = tally([v for k, v in mine.items() if k not in equivalent])
+        counts["mutants"] = len(mine)
+        counts["equivalent"] = len(equivalent)
+        total.update(counts)
+        failed |= score(counts) < args.min
+        print(_row(name, counts))
+    print(_row("total", total))
+    failed |= score(total) < args.min
+
+    for name, reason in EQUIVALENT.items():
+        if results.get(name) and results[name] not in KILLED and any(name.startswith(TARGETS[t]) for t in targets):
+            print(f"equivalent: {name}: {reason}")
+    if args.survivors:
+        for name, status in sorted(results.items()):
+            if any(name.startswith(TARGETS[t]) for t in targets) and name not in EQUIVALENT:
+                if status not in KILLED and status not in UNCHECKED:
+                    print(f"{status}: {name}   (see: .venv/bin/mutmut show {name})")
+    print(f"score = (killed + timeout) / (mutants - equivalent - unchecked); minimum {args.min:g}%")
+    if not finished or total["unchecked"]:
+        return 2
+    return 1 if failed else 0
+
+
+def _row(name: str, c: Counter) -> str:
+    return (
+        f"{name:<10}{c['mutants']:>9}{c['killed'] - c['timeout']:>8}{c['survived']:>10}{c['timeout']:>9}"
+        f"{c['equivalent']:>8}{c['unchecked']:>11}{score(c):>8.1f}%"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
