@@ -48,7 +48,13 @@ EQUIVALENT = {
         "`check == 10` -> `check == 11`: 11 was already turned into 0, and a check of 10 "
         "never equals one digit, so both return False"
     ),
-    "trainer.journal.privacy.x_scan__mutmut_74": ('"123578" -> "XX123578XX": a digit is never an X'),
+    "trainer.journal.privacy.x_scan__mutmut_77": ('"123578" -> "XX123578XX": a digit is never an X'),
+    "trainer.export.period.x_day_of__mutmut_1": (
+        '`value is None or value == ""` -> `and`: "" then fails both fromisoformat calls and gives None anyway'
+    ),
+    "trainer.export.period.x_day_of__mutmut_4": (
+        '`value == ""` -> `value == "XXXX"`: "" then fails both fromisoformat calls and gives None anyway'
+    ),
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
