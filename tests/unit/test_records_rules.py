@@ -4,6 +4,7 @@ live (scripts/mutation_score.py)."""
 
 import errno
 import json
+import math
 
 import pytest
 
@@ -280,3 +281,128 @@ def test_records_added_many_are_found_by_uid_afterwards():
     assert store.get("goal", "a")
     store.add_many("goal", [{"uid": "b"}])
     assert store.get("goal", "b")["uid"] == "b"
+
+
+# -- schema messages, JSON errors, backups -------------------------------------
+
+
+def test_the_schema_names_the_field_and_why():
+    from trainer.records.schemas import problem
+
+    assert problem("reflection", ["x"]) == "it is not a record (a set of named fields)"
+    assert problem("progress", {"uid": "p", "module": "m", "position": float("nan")}) == (
+        "field 'position': Value error, expected a finite number"
+    )
+    why = problem("observation", {"uid": "o", "items": {"a": 1}})
+    assert why.startswith("field 'items.a': ")
+    assert problem("reflection", {"uid": "r", "date": "2026-03-04T10:00"}) is None
+
+
+def test_the_schema_says_when_a_record_is_too_deep(monkeypatch):
+    from trainer.records import schemas
+
+    class Deep:
+        @staticmethod
+        def model_validate(record):
+            raise RecursionError
+
+    monkeypatch.setattr(schemas, "_model", lambda kind: Deep)
+    assert schemas.problem("reflection", {"uid": "r"}) == "it is nested too deeply"
+
+
+def test_bad_json_keeps_its_reason_and_line():
+    from trainer.records.safe_json import BadJson, loads
+
+    exc = BadJson("why", 3)
+    assert str(exc) == "why" and exc.reason == "why" and exc.line == 3
+    assert BadJson("why").line is None
+    with pytest.raises(BadJson) as caught:
+        loads('{\n"a": }')
+    assert caught.value.line == 2 and str(caught.value).startswith("not valid JSON (")
+
+
+def test_a_damaged_backup_is_passed_over_for_an_older_good_one(tmp_path):
+    from trainer.records.backups import newest_good_backup
+
+    old = tmp_path / "backups" / "20260101-000000-000000"
+    new = tmp_path / "backups" / "20260102-000000-000000"
+    for folder in (old, new):
+        folder.mkdir(parents=True)
+    (old / "records.json").write_text(json.dumps({"goal": {}}))
+    (new / "records.json").write_text("{damaged")
+    path, loaded = newest_good_backup(tmp_path)
+    assert path == old and loaded.data == {"goal": {}}
+
+
+def test_backups_are_named_by_their_reason(tmp_path):
+    from trainer.records.store import open_store
+
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "x"})
+    assert store.backup("before-delete").name.endswith("-before-delete")
+    assert store.backup().name.endswith("-manual")
+    first = store.backup("x")
+    before = store.restore_backup(first)
+    assert before.name.endswith("-before-restore")
+    store.close()
+
+
+# -- reading the records files -------------------------------------------------
+
+
+def test_a_damaged_file_error_names_the_path_the_reason_and_the_detail(tmp_path):
+    from trainer.records.files import CorruptFile
+
+    plain = CorruptFile(tmp_path / "r.json", "it is cut short")
+    assert str(plain) == f"{tmp_path / 'r.json'}: it is cut short"
+    assert (plain.path, plain.reason, plain.detail) == (tmp_path / "r.json", "it is cut short", "")
+    full = CorruptFile(str(tmp_path / "r.json"), "it is cut short", "line 1")
+    assert str(full) == f"{tmp_path / 'r.json'}: it is cut short (line 1)"
+    assert full.path == tmp_path / "r.json" and full.detail == "line 1"
+
+
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        (b"", "the file is empty"),
+        (b"  \n", "the file is empty"),
+        (b"\xff\xfe", "the file is not text"),
+        (b'{"goal": ', "it is cut short or damaged"),
+        (b"[1]", "it does not hold a set of record tables"),
+        (b'{"goal": [1]}', "the table 'goal' is not a set of records"),
+        (b'{"goal": {"x": {}}}', "the table 'goal' has a record without a number"),
+    ],
+)
+def test_a_records_file_that_cannot_be_used_says_why(tmp_path, raw, reason):
+    from trainer.records.files import CorruptFile, parse_snapshot
+
+    with pytest.raises(CorruptFile) as caught:
+        parse_snapshot(tmp_path / "records.json", raw)
+    assert caught.value.reason == reason and caught.value.path == tmp_path / "records.json"
+
+
+def test_a_nan_in_a_records_file_is_left_to_the_record_check(tmp_path):
+    from trainer.records.files import parse_snapshot
+
+    data = parse_snapshot(tmp_path / "records.json", b'{"progress": {"1": {"uid": "p", "position": NaN}}}')
+    assert math.isnan(data["progress"]["1"]["position"])
+
+
+@pytest.mark.parametrize(
+    "op,usable",
+    [
+        ({"seq": 1, "op": "put", "kind": "goal", "rec": {"uid": "a"}}, True),
+        ({"seq": 1, "op": "del", "kind": "goal", "uid": "a"}, True),
+        ({"seq": "1", "op": "put", "kind": "goal", "rec": {"uid": "a"}}, False),
+        ({"seq": 1, "op": "move", "kind": "goal", "rec": {"uid": "a"}}, False),
+        ({"seq": 1, "op": "put", "kind": "", "rec": {"uid": "a"}}, False),
+        ({"seq": 1, "op": "put", "kind": "_meta", "rec": {"uid": "a"}}, False),
+        ({"seq": 1, "op": "put", "kind": "goal", "rec": {"uid": ""}}, False),
+        ({"seq": 1, "op": "del", "kind": "goal", "uid": 5}, False),
+        ([1, 2], False),
+    ],
+)
+def test_only_journal_lines_this_version_can_replay_are_usable(op, usable):
+    from trainer.records.files import _usable_op
+
+    assert _usable_op(op) is usable
