@@ -183,3 +183,121 @@ def test_a_backup_restored_replaces_every_record(tmp_path):
     assert store.get("goal", kept["uid"]) == kept
     store.close()
     assert [r["title"] for r in read_on_disk(tmp_path)["goal"].values()] == ["in the backup"]
+
+
+# -- the journal and the backend ------------------------------------------------
+
+
+def _journal_lines(folder):
+    import json
+
+    return [json.loads(line) for line in (folder / "records.journal").read_text().splitlines()]
+
+
+def test_each_save_is_one_numbered_journal_line(tmp_path):
+    store = open_store(tmp_path)
+    a = store.add("goal", {"title": "a"})
+    store.add_many("goal", [{"uid": "b"}, {"uid": "c"}])
+    store.delete("goal", a["uid"])
+    lines = _journal_lines(tmp_path)
+    assert [line["seq"] for line in lines] == [1, 2, 3, 4]
+    assert [line["op"] for line in lines] == ["put", "put", "put", "del"]
+    assert lines[3]["uid"] == a["uid"] and lines[3]["kind"] == "goal"
+    assert store._backend.seq == 4 and store._backend.dirty
+    store.close()
+    assert (tmp_path / "records.journal").read_bytes() == b""
+    assert json_of(tmp_path)["_meta"]["1"]["seq"] == 4
+
+
+def json_of(folder):
+    import json
+
+    return json.loads((folder / "records.json").read_text())
+
+
+def test_a_failed_journal_write_leaves_the_journal_as_it_was(tmp_path, monkeypatch):
+    from trainer.records import backend
+
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "a"})
+    before = (tmp_path / "records.journal").read_bytes()
+    real_write = backend.os.write
+    monkeypatch.setattr(backend.os, "write", lambda fd, data: real_write(fd, data[:5]))  # a short write
+    with pytest.raises(OSError, match="No space left on device"):
+        store.add("goal", {"title": "b"})
+    monkeypatch.undo()
+    assert (tmp_path / "records.journal").read_bytes() == before
+    assert [r["title"] for r in store.all("goal")] == ["a"]
+    store.add("goal", {"title": "c"})  # the next save works, numbered straight after
+    assert [line["seq"] for line in _journal_lines(tmp_path)] == [1, 2]
+    store.close()
+
+
+def test_a_journal_that_cannot_be_tidied_stops_all_saves(tmp_path, monkeypatch):
+    from trainer.records import backend
+
+    store = open_store(tmp_path)
+
+    def fail(*args):
+        raise OSError(5, "I/O error")
+
+    monkeypatch.setattr(backend.os, "write", fail)
+    monkeypatch.setattr(backend.os, "ftruncate", fail)
+    with pytest.raises(OSError):
+        store.add("goal", {"title": "a"})
+    monkeypatch.undo()
+    assert store._backend.broken.startswith("the journal could not be repaired after a failed save (")
+    with pytest.raises(OSError, match="could not be repaired"):
+        store.add("goal", {"title": "b"})
+    store.close()
+
+
+def test_a_backup_is_taken_while_working_only_after_the_interval(tmp_path):
+    from trainer.records.backups import list_backups
+
+    store = open_store(tmp_path)
+    now = [0.0]
+    store._backend._clock = lambda: now[0]
+    store._backend._last_backup = 0.0
+    n = len(list_backups(tmp_path))
+    now[0] = 599.0
+    store.add("goal", {"title": "a"})  # too soon
+    assert len(list_backups(tmp_path)) == n
+    now[0] = 600.0
+    store.add("goal", {"title": "b"})  # ten minutes: a backup
+    assert len(list_backups(tmp_path)) == n + 1
+    assert store._backend._last_backup == 600.0
+    now[0] = 1100.0
+    store.add("goal", {"title": "c"})  # 500 s after the last one
+    assert len(list_backups(tmp_path)) == n + 1
+    store.close()
+
+
+def test_a_huge_journal_is_folded_in_after_a_save(tmp_path, monkeypatch):
+    from trainer.records import backend
+
+    store = open_store(tmp_path)
+    monkeypatch.setattr(backend, "JOURNAL_LIMIT", 10)
+    store.add("goal", {"title": "a"})
+    assert (tmp_path / "records.journal").read_bytes() == b""
+    assert [r["title"] for r in json_of(tmp_path)["goal"].values()] == ["a"]
+    store.close()
+
+
+def test_a_snapshot_replaced_by_another_copy_stops_saves(tmp_path):
+    from trainer.records.errors import StoreConflictError
+
+    store = open_store(tmp_path)
+    (tmp_path / "records.json").unlink()
+    (tmp_path / "records.json").write_text("{}")
+    with pytest.raises(StoreConflictError, match="changed by another copy of the app"):
+        store.add("goal", {"title": "a"})
+    store.close()
+
+
+def test_closing_releases_the_lock(tmp_path):
+    from trainer.records.lock import DataLock
+
+    store = open_store(tmp_path, lock=True)
+    store.close()
+    DataLock(tmp_path).acquire().release()
