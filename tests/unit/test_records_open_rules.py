@@ -119,3 +119,20 @@ def test_a_backup_folder_without_a_records_file_is_not_a_backup(tmp_path):
         load_backup(folder)
     assert caught.value.path == folder / "records.json"
     assert newest_good_backup(tmp_path) is None
+
+
+def test_after_a_fresh_start_or_a_restore_saves_are_numbered_on(tmp_path):
+    import json
+
+    _damage(tmp_path)
+    store = open_store(tmp_path)  # no backup: empty records, numbering from 0
+    store.add("goal", {"title": "a"})
+    assert [json.loads(x)["seq"] for x in (tmp_path / "records.journal").read_text().splitlines()] == [1]
+    store.close()
+    store = open_store(tmp_path)  # a backup at open, holding seq 1
+    store.close()
+    _damage(tmp_path)
+    store = open_store(tmp_path)  # restored from that backup
+    store.add("goal", {"title": "b"})
+    assert [json.loads(x)["seq"] for x in (tmp_path / "records.journal").read_text().splitlines()] == [2]
+    store.close()

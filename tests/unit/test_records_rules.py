@@ -406,3 +406,26 @@ def test_only_journal_lines_this_version_can_replay_are_usable(op, usable):
     from trainer.records.files import _usable_op
 
     assert _usable_op(op) is usable
+
+
+def test_the_process_with_pid_one_is_alive():
+    from trainer.records.lock import pid_alive
+
+    assert pid_alive(1) is True
+
+
+def test_a_read_only_store_error_carries_its_message_as_argument():
+    assert ReadOnlyStoreError("no").args == (13, "no")
+
+
+def test_a_number_too_large_is_quoted_to_twenty_characters():
+    from trainer.records.safe_json import BadJson, loads
+
+    with pytest.raises(BadJson, match=r"^the number 1234567890123456789e is too large$"):
+        loads("[1234567890123456789e999999]")
+
+
+def test_v0_tables_after_the_meta_table_are_migrated_too():
+    data = {META: {META_ID: {}}, "goal": {"1": {"uid": "g"}}}
+    out = _v0_to_v1(data, NOW)
+    assert out["goal"]["1"]["profile"] == DEFAULT_PROFILE and out["goal"]["1"]["created"] == NOW

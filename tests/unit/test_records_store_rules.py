@@ -301,3 +301,49 @@ def test_closing_releases_the_lock(tmp_path):
     store = open_store(tmp_path, lock=True)
     store.close()
     DataLock(tmp_path).acquire().release()
+
+
+def test_an_upsert_that_updates_reaches_the_disk(tmp_path):
+    store = open_store(tmp_path)
+    store.upsert("progress", {"done": False}, module="m1")
+    store.upsert("progress", {"done": True}, module="m1")
+    assert [r["done"] for r in read_on_disk(tmp_path)["progress"].values()] == [True]
+    store.close()
+
+
+def test_a_failed_atomic_step_leaves_other_kinds_alone(store):
+    other = store.add("note", {"text": "untouched"})
+    goal = store.add("goal", {"title": "a"})
+    with pytest.raises(RuntimeError), store.atomic():
+        store.add("goal", {"title": "new"})
+        assert [r["title"] for r in store.all("goal", title="new")] == ["new"]  # a cached search
+        store.delete_all("progress")
+        raise RuntimeError
+    assert store.all("note") == [other]
+    assert store.all("goal") == [goal]
+    assert store.all("goal", title="new") == []
+
+
+def test_a_failed_atomic_delete_all_brings_the_records_back(store):
+    a, b = store.add("goal", {"title": "a"}), store.add("goal", {"title": "b"})
+    with pytest.raises(RuntimeError), store.atomic():
+        assert store.delete_all("goal") == 2
+        raise RuntimeError
+    assert store.all("goal") == [a, b]
+
+
+def test_a_failed_write_still_notices_another_copy_afterwards(tmp_path, monkeypatch):
+    from trainer.records import backend
+    from trainer.records.errors import StoreConflictError
+
+    store = open_store(tmp_path)
+    real_write = backend.os.write
+    monkeypatch.setattr(backend.os, "write", lambda fd, data: real_write(fd, data[:5]))
+    with pytest.raises(OSError):
+        store.add("goal", {"title": "a"})
+    monkeypatch.undo()
+    (tmp_path / "records.json").unlink()
+    (tmp_path / "records.json").write_text("{}")
+    with pytest.raises(StoreConflictError):
+        store.add("goal", {"title": "b"})
+    store.close()
