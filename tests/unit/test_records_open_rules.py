@@ -115,9 +115,10 @@ def test_backup_times_are_told_in_local_time(utc):
 def test_a_backup_folder_without_a_records_file_is_not_a_backup(tmp_path):
     folder = tmp_path / "backups" / "20260304-101500-000000"
     folder.mkdir(parents=True)
-    with pytest.raises(CorruptFile, match="the backup has no records file") as caught:
+    with pytest.raises(CorruptFile) as caught:
         load_backup(folder)
     assert caught.value.path == folder / "records.json"
+    assert caught.value.reason == "the backup has no records file"
     assert newest_good_backup(tmp_path) is None
 
 

@@ -429,3 +429,86 @@ def test_v0_tables_after_the_meta_table_are_migrated_too():
     data = {META: {META_ID: {}}, "goal": {"1": {"uid": "g"}}}
     out = _v0_to_v1(data, NOW)
     assert out["goal"]["1"]["profile"] == DEFAULT_PROFILE and out["goal"]["1"]["created"] == NOW
+
+
+def test_a_cut_short_records_file_keeps_the_parsers_words_for_doctor(tmp_path):
+    from trainer.records.files import CorruptFile, parse_snapshot
+
+    with pytest.raises(CorruptFile) as caught:
+        parse_snapshot(tmp_path / "records.json", b'{"goal": ')
+    assert caught.value.detail.startswith("not valid JSON (")
+
+
+def test_records_that_are_not_plain_json_can_still_be_set_aside(tmp_path):
+    from datetime import datetime
+
+    odd = {"uid": "a", "when": datetime(2026, 3, 4), "tags": {"x"}}
+    path = quarantine.set_aside(tmp_path, "goal", [(odd, "why")], "one")
+    [item] = json.loads(path.read_text())["records"]
+    assert item["record"]["when"] == "2026-03-04 00:00:00"
+    assert quarantine.set_aside(tmp_path, "goal", [(odd, "why")], "two") == path  # the same: not added twice
+    assert quarantine.count(tmp_path) == 1
+
+
+def test_the_quarantine_file_is_indented_by_one_space(tmp_path):
+    path = quarantine.set_aside(tmp_path, "goal", [({"uid": "a"}, "why")], "one")
+    assert path.read_text().splitlines()[:2] == ["{", ' "format": "practitioner-trainer-quarantine",']
+
+
+def test_file_stamps_are_in_utc_whatever_the_local_time(tmp_path, monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    from trainer.records import backend
+
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")  # UTC+14: never the same hour as UTC
+    time.tzset()
+    try:
+        hour = datetime.now(UTC).strftime("%H")
+        assert backend._stamp()[9:11] == hour
+        (tmp_path / "quarantine.json").write_text("{damaged")
+        path = quarantine.set_aside(tmp_path, "goal", [({"uid": "a"}, "why")], "one")
+        assert path.name[len("quarantine-") :][9:11] == hour
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_the_quick_check_hands_the_record_itself_to_the_schema():
+    from trainer.records.record_check import problem
+
+    assert problem("reflection", {"uid": "r", "date": 123}).startswith("field 'date': ")
+
+
+def test_a_lock_in_a_new_nested_folder_is_made_readable_by_all(tmp_path):
+    import os
+
+    from trainer.records.lock import DataLock
+
+    lock = DataLock(tmp_path / "a" / "b").acquire()
+    old = os.umask(0)
+    os.umask(old)
+    assert (tmp_path / "a" / "b" / "records.lock").stat().st_mode & 0o777 == 0o644 & ~old
+    lock.release()
+
+
+def test_a_refused_lock_names_the_process_holding_it(tmp_path):
+    from trainer.records.errors import StoreLockedError
+    from trainer.records.lock import DataLock
+
+    with DataLock(tmp_path), pytest.raises(StoreLockedError, match=r"in use by another copy .*\(process \d+ on "):
+        DataLock(tmp_path).acquire()
+
+
+def test_a_lock_file_that_cannot_be_opened_says_why(tmp_path, monkeypatch):
+    from trainer.domain.errors import reason
+    from trainer.records import lock as lock_module
+
+    (tmp_path / "records.lock").write_text("")
+    exc = PermissionError(13, "Permission denied")
+
+    def refuse(*args, **kwargs):
+        raise exc
+
+    monkeypatch.setattr(lock_module.os, "open", refuse)
+    assert lock_module.DataLock(tmp_path).state() == f"could not be checked ({reason(exc)})"

@@ -347,3 +347,55 @@ def test_a_failed_write_still_notices_another_copy_afterwards(tmp_path, monkeypa
     with pytest.raises(StoreConflictError):
         store.add("goal", {"title": "b"})
     store.close()
+
+
+def test_all_matches_every_field_not_just_the_last(store):
+    store.add("goal", {"title": "a", "profile": "p"})
+    store.add("goal", {"title": "b", "profile": "p"})
+    assert [r["title"] for r in store.all("goal", title="a", profile="p")] == ["a"]
+    assert store.find_one("goal", title="b", profile="q") is None
+
+
+def test_an_update_changes_that_record_only(store):
+    a, b = store.add("goal", {"title": "a"}), store.add("goal", {"title": "b"})
+    store.update("goal", a["uid"], {"title": "a2"})
+    assert store.get("goal", b["uid"]) == b
+    assert sorted(r["title"] for r in store.all("goal")) == ["a2", "b"]
+
+
+def test_add_many_checks_uids_against_records_read_from_disk(tmp_path):
+    store = open_store(tmp_path)
+    store.add("goal", {"uid": "a"})
+    store.close()
+    store = open_store(tmp_path)  # no lookup yet: no uid index in memory
+    with pytest.raises(ValueError, match="uid a already exists"):
+        store.add_many("goal", [{"uid": "a"}])
+    store.close()
+
+
+def test_a_failed_atomic_add_many_adds_nothing(store):
+    with pytest.raises(RuntimeError), store.atomic():
+        store.add_many("goal", [{"uid": "a"}, {"uid": "b"}])
+        raise RuntimeError
+    assert store.all("goal") == []
+    assert "goal" not in store.kinds()
+
+
+def test_an_in_memory_store_says_it_has_no_backups_as_a_missing_file():
+    with pytest.raises(OSError) as caught:
+        memory_store().restore_backup("x")
+    assert caught.value.errno == 2 and caught.value.strerror == "an in-memory store has no backups"
+
+
+def test_restoring_an_old_layout_backup_fills_times_from_the_clock(tmp_path):
+    import json
+
+    old = tmp_path / "old-backup"
+    old.mkdir()
+    (old / "records.json").write_text(json.dumps({"goal": {"1": {"uid": "g", "title": "t"}}}))
+    clock = Clock()
+    store = open_store(tmp_path / "data", clock=clock)
+    clock.now = T1
+    store.restore_backup(old)
+    assert store.get("goal", "g")["created"] == T1
+    store.close()

@@ -133,7 +133,7 @@ class DataLock:
                 return True
             except OSError:
                 return False
-        return self._stale_or_free(previous)  # pragma: no cover
+        return self._stale_or_free(previous)  # pragma: no cover, no mutate (no fcntl and no msvcrt)
 
     @staticmethod
     def _stale_or_free(previous: dict) -> bool:
