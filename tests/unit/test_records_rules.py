@@ -512,3 +512,74 @@ def test_a_lock_file_that_cannot_be_opened_says_why(tmp_path, monkeypatch):
 
     monkeypatch.setattr(lock_module.os, "open", refuse)
     assert lock_module.DataLock(tmp_path).state() == f"could not be checked ({reason(exc)})"
+
+
+# -- JSON from files a person can be handed -------------------------------------
+
+
+def test_plain_json_is_read_with_or_without_a_byte_order_mark():
+    from trainer.records.safe_json import loads
+
+    assert loads("[1]") == [1]
+    assert loads("\ufeff[1]") == [1]
+    assert loads(b"\xef\xbb\xbf[1]") == [1]
+    assert loads(b'{"a": 1.5}') == {"a": 1.5}
+
+
+@pytest.mark.parametrize(
+    "raw,why",
+    [
+        (b"\xff\xfe", "the file is not UTF-8 text"),
+        ("[NaN]", "'NaN' is not a number JSON allows"),
+        ("[-Infinity]", "'-Infinity' is not a number JSON allows"),
+        ("[1e999]", "the number 1e999 is too large"),
+        ("[" * 100_000 + "]" * 100_000, "it is nested too deeply to read"),
+    ],
+)
+def test_json_that_is_not_plain_and_usable_is_refused_in_words(raw, why):
+    from trainer.records.safe_json import BadJson, loads
+
+    with pytest.raises(BadJson) as caught:
+        loads(raw)
+    assert str(caught.value) == why
+
+
+def test_nan_is_allowed_only_when_asked_for():
+    from trainer.records.safe_json import loads
+
+    assert math.isnan(loads("[NaN]", allow_nan=True)[0])
+    assert loads("[1e999]", allow_nan=True) == [math.inf]
+
+
+def test_a_number_too_long_to_read_says_so_without_the_advice():
+    from trainer.records.safe_json import BadJson, loads
+
+    try:
+        int("1" * 5000)
+    except ValueError as exc:
+        first = str(exc).split(";")[0]
+    with pytest.raises(BadJson) as caught:
+        loads("1" * 5000)
+    assert str(caught.value) == f"it holds a value that cannot be read ({first})"
+    assert ";" not in str(caught.value)
+
+
+def test_a_maximum_depth_counts_lists_and_objects():
+    from trainer.records.safe_json import BadJson, depth_within, loads
+
+    assert loads("[[1]]", max_depth=2) == [[1]]
+    with pytest.raises(BadJson) as caught:
+        loads("[[1]]", max_depth=1)
+    assert str(caught.value) == "it is nested too deeply to read"
+    assert depth_within(5, 0) is True
+    assert depth_within([], 1) is True
+    assert depth_within([[1]], 2) is True
+    assert depth_within([[1]], 1) is False
+    assert depth_within({"a": {"b": {}}}, 3) is True
+    assert depth_within({"a": {"b": {}}}, 2) is False
+
+
+def test_a_journal_line_is_compact_utf8_json():
+    from trainer.records.files import encode_op
+
+    assert encode_op({"seq": 1, "rec": {"title": "café"}}) == '{"seq":1,"rec":{"title":"café"}}\n'.encode()

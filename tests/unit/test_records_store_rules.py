@@ -399,3 +399,30 @@ def test_restoring_an_old_layout_backup_fills_times_from_the_clock(tmp_path):
     store.restore_backup(old)
     assert store.get("goal", "g")["created"] == T1
     store.close()
+
+
+def test_closing_with_nothing_saved_leaves_the_records_file_alone(tmp_path):
+    open_store(tmp_path).close()
+    inode = (tmp_path / "records.json").stat().st_ino
+    open_store(tmp_path).close()
+    assert (tmp_path / "records.json").stat().st_ino == inode
+
+
+def test_failed_journal_writes_carry_an_error_number(tmp_path, monkeypatch):
+    import errno
+
+    from trainer.records import backend
+
+    store = open_store(tmp_path)
+    real_write = backend.os.write
+    monkeypatch.setattr(backend.os, "write", lambda fd, data: real_write(fd, data[:5]))
+    with pytest.raises(OSError) as short:
+        store.add("goal", {"title": "a"})
+    assert (short.value.errno, short.value.strerror) == (errno.ENOSPC, "No space left on device")
+    monkeypatch.undo()
+    store._backend.broken = "the journal could not be repaired"
+    with pytest.raises(OSError) as broken:
+        store.add("goal", {"title": "b"})
+    assert (broken.value.errno, broken.value.strerror) == (errno.EIO, "the journal could not be repaired")
+    store._backend.broken = None
+    store.close()
