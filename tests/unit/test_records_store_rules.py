@@ -426,3 +426,65 @@ def test_failed_journal_writes_carry_an_error_number(tmp_path, monkeypatch):
     assert (broken.value.errno, broken.value.strerror) == (errno.EIO, "the journal could not be repaired")
     store._backend.broken = None
     store.close()
+
+
+def test_a_stale_uid_index_is_rebuilt_once(store):
+    a, b = store.add("goal", {"uid": "a"}), store.add("goal", {"uid": "b"})
+    store.get("goal", "a")
+    index = store._uids["goal"]
+    index["a"], index["b"] = index["b"], index["a"]  # stale: each points at the other record
+    assert store.get("goal", "a") == a
+    assert store.get("goal", "b") == b
+
+
+def test_the_store_clock_is_utc_to_the_second():
+    from trainer.records.store import utc_now
+
+    now = utc_now()
+    assert now.endswith("+00:00") and len(now) == len("2026-03-04T10:15:00+00:00")
+
+
+def test_a_closed_store_says_so_with_an_error_number(tmp_path):
+    store = open_store(tmp_path)
+    store.close()
+    with pytest.raises(OSError) as caught:
+        store.add("goal", {"title": "x"})
+    assert (caught.value.errno, caught.value.strerror) == (9, "the records are closed")
+
+
+def test_a_change_by_another_copy_is_a_stale_file_error(tmp_path):
+    import errno
+
+    from trainer.records.errors import StoreConflictError
+
+    store = open_store(tmp_path)
+    (tmp_path / "records.json").unlink()
+    (tmp_path / "records.json").write_text("{}")
+    with pytest.raises(StoreConflictError) as caught:
+        store.add("goal", {"title": "a"})
+    assert caught.value.errno == errno.ESTALE
+    assert caught.value.strerror == (
+        "the records were changed by another copy of the app; close this window and open the app again"
+    )
+    store.close()
+
+
+def test_the_writable_check_writes_a_hidden_file_in_the_data_folder_and_removes_it(tmp_path, monkeypatch):
+    import os
+
+    from trainer.records import backend
+
+    made = []
+    real = backend.tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        fd, path = real(*args, **kwargs)
+        made.append(path)
+        return fd, path
+
+    monkeypatch.setattr(backend.tempfile, "mkstemp", mkstemp)
+    open_store(tmp_path).close()
+    [probe] = made[:1]
+    assert os.path.dirname(probe) == str(tmp_path)
+    assert os.path.basename(probe).startswith(".write-test.")
+    assert not os.path.exists(probe)
