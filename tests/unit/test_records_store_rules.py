@@ -488,3 +488,60 @@ def test_the_writable_check_writes_a_hidden_file_in_the_data_folder_and_removes_
     assert os.path.dirname(probe) == str(tmp_path)
     assert os.path.basename(probe).startswith(".write-test.")
     assert not os.path.exists(probe)
+
+
+def test_unusable_records_in_any_table_after_meta_are_set_aside(tmp_path):
+    import json
+
+    from trainer.records.quarantine import count
+
+    data = {"_meta": {"1": {"schema": 1}}, "goal": {"1": {"uid": 5}}, "note": {"1": {"uid": "n", "profile": 1}}}
+    (tmp_path / "records.json").write_text(json.dumps(data))
+    open_store(tmp_path).close()
+    items = json.loads((tmp_path / "quarantine.json").read_text())["records"]
+    assert sorted(i["kind"] for i in items) == ["goal", "note"]
+    assert {i["source"] for i in items} == {"the data folder"}
+    assert count(tmp_path) == 2
+
+
+def test_after_a_flush_closing_has_nothing_left_to_fold_in(tmp_path):
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "café"})
+    store.flush()
+    assert not store._backend.dirty
+    inode = (tmp_path / "records.json").stat().st_ino
+    store.close()
+    assert (tmp_path / "records.json").stat().st_ino == inode
+
+
+def test_the_records_file_is_compact_utf8_json_with_its_save_number(tmp_path):
+    store = open_store(tmp_path)
+    store.add("goal", {"uid": "g", "title": "café"})
+    store.close()
+    text = (tmp_path / "records.json").read_bytes().decode("utf-8")
+    assert '"title":"café"' in text and ", " not in text and ": " not in text
+    assert '"_meta":{"1":{"schema":1,"seq":1}}' in text
+
+
+def test_a_backup_is_taken_at_open_only_when_something_changed(tmp_path):
+    from trainer.records.backups import list_backups, make_backup, same_as_newest
+
+    assert same_as_newest(tmp_path) is False  # no backup yet
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "a"})
+    store.close()
+    open_store(tmp_path).close()
+    n = len(list_backups(tmp_path))
+    assert same_as_newest(tmp_path) is True
+    open_store(tmp_path).close()
+    assert len(list_backups(tmp_path)) == n  # nothing changed: no new backup
+    (tmp_path / "records.journal").write_bytes(b"")  # an empty journal is the same as none
+    assert same_as_newest(tmp_path) is True
+    (tmp_path / "records.journal").unlink()
+    assert same_as_newest(tmp_path) is True
+    (tmp_path / "records.journal").write_text('{"seq": 9}\n')
+    assert same_as_newest(tmp_path) is False
+    make_backup(tmp_path)
+    assert same_as_newest(tmp_path) is True
+    (tmp_path / "records.journal").unlink()
+    assert same_as_newest(tmp_path) is False  # the backup holds a journal this folder lacks
