@@ -583,3 +583,41 @@ def test_a_journal_line_is_compact_utf8_json():
     from trainer.records.files import encode_op
 
     assert encode_op({"seq": 1, "rec": {"title": "café"}}) == '{"seq":1,"rec":{"title":"café"}}\n'.encode()
+
+
+# -- the journal, read back ----------------------------------------------------
+
+
+def _put(seq, uid, **fields):
+    return {"seq": seq, "op": "put", "kind": "goal", "rec": {"uid": uid, **fields}}
+
+
+def test_reading_a_journal(tmp_path):
+    from trainer.records.files import encode_op, read_journal
+
+    path = tmp_path / "records.journal"
+    assert read_journal(path) == ([], False, None)  # none: nothing torn
+    path.write_bytes(encode_op(_put(1, "a")) + b"\n" + encode_op(_put(2, "b", position=math.nan)))
+    ops, torn, bad = read_journal(path)
+    assert [op["rec"]["uid"] for op in ops] == ["a", "b"] and (torn, bad) == (False, None)
+    path.write_bytes(encode_op(_put(1, "a")) + b'{"seq": 2, "op": "pu')  # the last append never finished
+    assert read_journal(path) == ([_put(1, "a")], True, None)
+    path.write_bytes(encode_op(_put(1, "a")) + b"damaged\n" + encode_op(_put(3, "c")))
+    assert read_journal(path) == ([_put(1, "a")], False, 2)
+
+
+def test_replaying_only_the_saves_after_the_snapshot():
+    from trainer.records.files import apply_ops
+
+    data = {"goal": {"1": {"uid": "a", "v": 0}}}
+    ops = [_put(1, "a", v=1), _put(2, "a", v=2), _put(3, "b", v=3), {"seq": 4, "op": "del", "kind": "goal", "uid": "x"}]
+    assert apply_ops(data, ops, 2) == (4, 2)
+    assert data["goal"] == {"1": {"uid": "a", "v": 0}, "2": {"uid": "b", "v": 3}}
+
+
+def test_replaying_after_a_save_number_skips_it_and_keeps_later_ones():
+    from trainer.records.files import apply_ops
+
+    data: dict = {}
+    assert apply_ops(data, [_put(5, "a"), _put(4, "old"), _put(6, "b")], 5) == (6, 1)
+    assert [r["uid"] for r in data["goal"].values()] == ["b"]

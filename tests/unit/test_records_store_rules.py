@@ -545,3 +545,52 @@ def test_a_backup_is_taken_at_open_only_when_something_changed(tmp_path):
     assert same_as_newest(tmp_path) is True
     (tmp_path / "records.journal").unlink()
     assert same_as_newest(tmp_path) is False  # the backup holds a journal this folder lacks
+
+
+def test_a_damaged_journal_line_is_told_copied_and_then_folded_away(tmp_path):
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "a"})
+    store.add("goal", {"title": "b"})
+    lines = (tmp_path / "records.journal").read_bytes().split(b"\n")
+    (tmp_path / "records.journal").write_bytes(lines[0] + b"\ndamaged\n" + lines[1] + b"\n")
+    del store
+    reader = open_store(tmp_path, read_only=True)
+    assert "damaged" in reader.notices[0] and "A copy of the damaged file" not in reader.notices[0]
+    reader.close()
+    store = open_store(tmp_path)
+    [kept] = tmp_path.glob("records.journal.corrupt-*")
+    assert store.notices[0].endswith(f"A copy of the damaged file is at {kept}.")
+    assert store.repaired
+    assert [r["title"] for r in store.all("goal")] == ["a"]
+    store.close()
+    again = open_store(tmp_path)
+    assert again.notices == [] and not again.repaired
+    again.close()
+
+
+def test_a_torn_last_line_is_folded_away_so_the_next_save_is_kept(tmp_path):
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "a"})
+    with open(tmp_path / "records.journal", "ab") as f:
+        f.write(b'{"seq": 2, "op": "pu')
+    del store
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "b"})
+    del store
+    assert sorted(r["title"] for r in open_store(tmp_path, read_only=True).all("goal")) == ["a", "b"]
+
+
+def test_a_notice_says_where_unusable_records_were_set_aside(tmp_path):
+    import json
+
+    (tmp_path / "records.json").write_text(json.dumps({"_meta": {"1": {"schema": 1}}, "goal": {"1": {"uid": 5}}}))
+    store = open_store(tmp_path)
+    assert store.notices == [
+        f"1 record could not be used and was set aside in {tmp_path / 'quarantine.json'} (nothing was deleted)."
+    ]
+    store.close()
+
+
+def test_a_new_nested_data_folder_is_made(tmp_path):
+    open_store(tmp_path / "a" / "b").close()
+    assert (tmp_path / "a" / "b" / "records.json").exists()
