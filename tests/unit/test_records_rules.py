@@ -621,3 +621,15 @@ def test_replaying_after_a_save_number_skips_it_and_keeps_later_ones():
     data: dict = {}
     assert apply_ops(data, [_put(5, "a"), _put(4, "old"), _put(6, "b")], 5) == (6, 1)
     assert [r["uid"] for r in data["goal"].values()] == ["b"]
+
+
+def test_a_newer_format_is_refused_with_its_number():
+    from trainer.records.errors import NewerSchemaError
+    from trainer.records.migrations import check_not_newer
+
+    with pytest.raises(NewerSchemaError, match=r"records format 7;"):
+        check_not_newer({META: {META_ID: {"schema": 7}}})
+
+
+def test_a_meta_table_that_is_not_a_table_has_no_schema():
+    assert schema_of({META: [1, 2]}) == 0

@@ -594,3 +594,53 @@ def test_a_notice_says_where_unusable_records_were_set_aside(tmp_path):
 def test_a_new_nested_data_folder_is_made(tmp_path):
     open_store(tmp_path / "a" / "b").close()
     assert (tmp_path / "a" / "b" / "records.json").exists()
+
+
+def test_save_numbers_go_on_from_the_records_file_after_reopening(tmp_path):
+    import json
+
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "a"})
+    store.add("goal", {"title": "b"})
+    store.close()
+    store = open_store(tmp_path)
+    store.add("goal", {"title": "c"})
+    assert [json.loads(x)["seq"] for x in (tmp_path / "records.journal").read_text().splitlines()] == [3]
+    store.close()
+
+
+def test_a_lock_handed_to_the_store_is_released_at_close(tmp_path):
+    from trainer.records.lock import DataLock
+
+    lock = DataLock(tmp_path).acquire()
+    store = open_store(tmp_path, lock=lock)
+    store.close()
+    assert not lock.held
+    DataLock(tmp_path).acquire().release()
+
+
+def test_records_opened_from_a_folder_use_the_given_clock(tmp_path):
+    store = open_store(tmp_path, clock=lambda: T1)
+    assert store.add("goal", {"title": "a"})["created"] == T1
+    assert store.now() == T1
+    store.close()
+
+
+def test_backups_made_in_the_same_microsecond_are_numbered(tmp_path):
+    from datetime import UTC, datetime
+
+    from trainer.records.backups import make_backup
+
+    open_store(tmp_path).close()
+    when = datetime(2026, 3, 4, 10, 15, tzinfo=UTC)
+    names = [make_backup(tmp_path, now=when).name for _ in range(3)]
+    assert names == ["20260304-101500-000000", "20260304-101500-000000-1", "20260304-101500-000000-2"]
+
+
+def test_a_backup_leaves_out_an_empty_journal(tmp_path):
+    from trainer.records.backups import make_backup
+
+    open_store(tmp_path).close()
+    (tmp_path / "records.journal").write_bytes(b"")
+    backup = make_backup(tmp_path)
+    assert sorted(p.name for p in backup.iterdir()) == ["records.json"]
