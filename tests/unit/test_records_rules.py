@@ -633,3 +633,44 @@ def test_a_newer_format_is_refused_with_its_number():
 
 def test_a_meta_table_that_is_not_a_table_has_no_schema():
     assert schema_of({META: [1, 2]}) == 0
+
+
+# -- backup names and a new store ----------------------------------------------
+
+
+def test_a_backup_name_is_read_as_its_utc_time():
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from trainer.records.backups import backup_time
+
+    assert backup_time(Path("20261231-235958-123456-before-restore")) == datetime(
+        2026, 12, 31, 23, 59, 58, 123456, tzinfo=UTC
+    )
+    assert backup_time(Path("20260102-030405-000007")) == datetime(2026, 1, 2, 3, 4, 5, 7, tzinfo=UTC)
+    assert backup_time(Path("20261340-000000-000000")) is None  # month 13
+    assert backup_time(Path("not-a-backup")) is None
+
+
+def test_only_backup_folders_are_listed_newest_first(tmp_path):
+    from trainer.records.backups import list_backups
+
+    assert list_backups(tmp_path) == []
+    root = tmp_path / "backups"
+    for name in ("20260101-000000-000000", "20260301-000000-000000", "20260201-000000-000000", "notes"):
+        (root / name).mkdir(parents=True)
+    (root / "20260401-000000-000000").write_text("a file, not a backup")
+    assert [p.name for p in list_backups(tmp_path)] == [
+        "20260301-000000-000000",
+        "20260201-000000-000000",
+        "20260101-000000-000000",
+    ]
+
+
+def test_a_new_store_starts_writable_with_no_news():
+    store = memory_store()
+    assert store.read_only is False
+    assert (store.notices, store.repaired, store.damaged, store.migrated_from) == ([], False, False, [])
+    with store.atomic():
+        store.add("goal", {"title": "a"})
+    assert len(store.all("goal")) == 1
