@@ -59,6 +59,148 @@ EQUIVALENT = {
     ),
 }
 
+# The store's equivalent mutants, grouped by why (checked by hand on 4 December 2026).
+_RECORDS_EQUIVALENT = [
+    (
+        "codec names are case-insensitive: 'UTF-8' is 'utf-8'",
+        [
+            "lock.x_read_owner__mutmut_7",
+            "lock.xǁDataLockǁacquire__mutmut_69",
+            "quarantine.x__read__mutmut_5",
+            "quarantine.x_set_aside__mutmut_74",
+            "safe_json.x_loads__mutmut_5",
+            "files.x_encode_snapshot__mutmut_21",
+            "files.x_encode_op__mutmut_14",
+        ],
+    ),
+    (
+        "ensure_ascii=None is falsy, so it acts as ensure_ascii=False",
+        ["quarantine.x_set_aside__mutmut_53", "files.x_encode_snapshot__mutmut_12", "files.x_encode_op__mutmut_4"],
+    ),
+    (
+        "an empty lock file: 'XX{}XX' fails to parse, and read_owner gives {} for that too",
+        ["lock.x_read_owner__mutmut_8"],
+    ),
+    (
+        "truncating to 1 byte instead of 0: the owner's JSON (always longer) is then written over it from offset 0",
+        ["lock.xǁDataLockǁacquire__mutmut_54"],
+    ),
+    (
+        "os.close drops a flock lock anyway, so skipping or adding the explicit unlock changes nothing",
+        ["lock.xǁDataLockǁrelease__mutmut_8", "lock.xǁDataLockǁstate__mutmut_20", "lock.xǁDataLockǁstate__mutmut_21"],
+    ),
+    (
+        "the previous owner is read only where there is no OS lock; with flock it is unused",
+        ["lock.xǁDataLockǁstate__mutmut_17"],
+    ),
+    (
+        "errno.EDQUOT exists wherever this runs (Linux, macOS), so getattr's default is never used",
+        ["errors.x_not_writable_message__mutmut_4", "errors.x_not_writable_message__mutmut_7"],
+    ),
+    (
+        "SCHEMA_VERSION is 1: after the one step from 0 the loop ends whether version becomes 1 or 2",
+        ["migrations.x_migrate__mutmut_11", "migrations.x_migrate__mutmut_13"],
+    ),
+    (
+        "int(None) raises TypeError, which is caught and read as 0, like the default 0",
+        ["migrations.x_schema_of__mutmut_5", "migrations.x_schema_of__mutmut_7"],
+    ),
+    (
+        "a missing 'seq' gives None instead of 0, and `or 0` turns it into 0 all the same",
+        ["files.x_load_files__mutmut_16", "files.x_load_files__mutmut_18"],
+    ),
+    ("Loaded.journal_found is never read", ["files.x_load_files__mutmut_39", "files.x_load_files__mutmut_46"]),
+    (
+        "clearly_usable(kind, None) is False, so the schema decides, with the same answer",
+        ["record_check.x_problem__mutmut_2"],
+    ),
+    ("ok = None is falsy, like ok = False", ["files.x_read_journal__mutmut_22"]),
+    (
+        "the key was found just before, so pop's default is never used",
+        [
+            "files.x_apply_ops__mutmut_70",
+            "store.xǁRecordStoreǁ_remove_doc__mutmut_7",
+            "store.xǁRecordStoreǁ_rollback__mutmut_6",
+            "store.xǁRecordStoreǁdelete__mutmut_23",
+        ],
+    ),
+    (
+        "the uid index heals itself: a stale or missing entry is rebuilt from the table on the next lookup "
+        "(test_a_stale_uid_index_is_rebuilt_once); _by_uid always leaves the kind's index in place",
+        [
+            "store.xǁRecordStoreǁdelete__mutmut_21",
+            "store.xǁRecordStoreǁdelete__mutmut_24",
+            "store.xǁRecordStoreǁdelete__mutmut_25",
+            "store.xǁRecordStoreǁdelete__mutmut_27",
+            "store.xǁRecordStoreǁdelete_all__mutmut_26",
+            "store.xǁRecordStoreǁ_by_uid__mutmut_3",
+            "store.xǁRecordStoreǁ_by_uid__mutmut_4",
+            "store.xǁRecordStoreǁadd_many__mutmut_5",
+        ],
+    ),
+    (
+        "storage.write(None) leaves memory empty, so the store goes through TinyDB's own calls, with the same result",
+        ["store.xǁRecordStoreǁ_tables__mutmut_5"],
+    ),
+    (
+        "open_store always gives a backend whose read_only equals its own, so either one decides the same",
+        [
+            "store.x_open_store__mutmut_56",
+            "store.x_open_store__mutmut_61",
+            "store.xǁRecordStoreǁ__init____mutmut_7",
+            "store.xǁRecordStoreǁ__init____mutmut_8",
+        ],
+    ),
+    (
+        "None is falsy like False, and the attribute is only tested for truth",
+        [
+            "store.xǁRecordStoreǁ__init____mutmut_16",
+            "backend.xǁFileBackendǁ__init____mutmut_16",
+            "backend.xǁFileBackendǁ__init____mutmut_18",
+            "backend.xǁFileBackendǁcompact__mutmut_14",
+            "backend.xǁFileBackendǁrestore__mutmut_15",
+        ],
+    ),
+    (
+        "set before it is first read (atomic() sets _saved, start() sets _last_backup, restore() sets restore_notices)",
+        [
+            "store.xǁRecordStoreǁ__init____mutmut_20",
+            "backend.xǁFileBackendǁ__init____mutmut_13",
+            "backend.xǁFileBackendǁ__init____mutmut_19",
+        ],
+    ),
+    ("every caller passes read_only, so the default is never used", ["backend.xǁFileBackendǁ__init____mutmut_1"]),
+    ("close runs once per backend; _fd is not used after it", ["backend.xǁFileBackendǁclose__mutmut_8"]),
+    (
+        "checked.seq is never read: the backend's seq comes from loaded.seq",
+        ["backend.xǁFileBackendǁrestore__mutmut_10"],
+    ),
+    (
+        "durable only decides whether the backup is fsynced: no test can see an fsync short of a power cut",
+        [
+            "backend.xǁFileBackendǁafter_write__mutmut_10",
+            "backend.xǁFileBackendǁafter_write__mutmut_12",
+            "backend.xǁFileBackendǁafter_write__mutmut_13",
+            "backups.x_make_backup__mutmut_2",
+        ],
+    ),
+    (
+        "after a damaged records file, open_folder starts again from new_data() when data is empty, and "
+        "compacts anyway because the damaged file was moved aside (read-only stores never compact)",
+        [
+            "backend.x__restore__mutmut_27",
+            "backend.x__restore__mutmut_31",
+            "backend.x__restore__mutmut_36",
+            "backend.x__restore__mutmut_39",
+            "backend.x__restore__mutmut_74",
+            "backend.x__restore__mutmut_79",
+            "backend.x__restore__mutmut_81",
+        ],
+    ),
+]
+for _why, _names in _RECORDS_EQUIVALENT:
+    EQUIVALENT.update({"trainer.records." + n: _why for n in _names})
+
 # Mutants mutmut cannot switch on: these functions run only while the module is
 # imported (they build record_check.FIELDS), and mutmut switches a mutant on when
 # a test calls the function, long after. Not equivalent, just out of its reach;
