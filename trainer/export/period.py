@@ -35,7 +35,7 @@ def day_of(value) -> date | None:
         return value
     text = str(value).strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text).date()  # reads a trailing Z since Python 3.11
     except ValueError:
         try:
             return date.fromisoformat(text[:10])

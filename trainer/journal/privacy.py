@@ -119,7 +119,8 @@ def scan(text: str) -> list[Finding]:
             add(kind, m.start(), m.end())
     for m in _PHONE.finditer(text):
         digits = _digits(m.group(0))
-        national = digits[2:] if m.group(0).startswith("+") else digits[1:]
+        # +44 drops the trunk 0, though people often keep it as "+44 (0)20 ..."
+        national = digits[2:].removeprefix("0") if m.group(0).startswith("+") else digits[1:]
         if len(national) in (9, 10) and national[0] in "123578":
             add(PHONE, m.start(), m.end())
     for m in _POSTCODE.finditer(text):

@@ -49,7 +49,6 @@ class Opened:
     repaired: bool = False  # something was wrong and was put right
     damaged: bool = False  # something was wrong and could not be put right
     migrated_from: list[int] = field(default_factory=list)
-    restored_from: Path | None = None
     needs_compaction: bool = False
 
 
@@ -154,7 +153,7 @@ def _restore(folder: Path, bad: CorruptFile, read_only: bool) -> Opened:
         + (f", plus {applied} later change{'s' if applied != 1 else ''}" if applied else "")
         + ". Anything saved between that backup and the damage may be missing."
     )
-    return Opened(loaded.data, seq, [text], repaired=True, restored_from=path, needs_compaction=True)
+    return Opened(loaded.data, seq, [text], repaired=True, needs_compaction=True)
 
 
 def _probe_writable(folder: Path) -> None:
@@ -221,9 +220,6 @@ class FileBackend:
             )
 
     # -- writing -----------------------------------------------------------------
-    def append(self, op: dict) -> None:
-        self.append_many([op])
-
     def append_many(self, ops: list[dict]) -> None:
         """Append ops as journal lines with one write and one fsync: all or none."""
         if self.read_only:
