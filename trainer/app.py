@@ -12,28 +12,44 @@ if TYPE_CHECKING:
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
-# ``from __feature__``), which costs start-up time for nothing.
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
-
+# ``from __feature__``), which costs start-up time for nothing. So every
+# Qt-free module that start-up uses is imported here, before PySide6, even
+# those only the features' install() functions name (they import lazily).
+# The import sorter must keep this order: see the "isort: split" below, and
+# tests/architecture/test_imports_at_top.py, which checks it.
 from trainer import __version__
 from trainer.content_cache import cache_folder, load_content_cached
+from trainer.domain import colours as _colours  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.modules.page_cache import PageCache
 from trainer.paths import default_data_dir
+from trainer.records import migrations as _migrations  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.records import quarantine as _quarantine  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.records import record_check as _record_check  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.records.errors import StoreError, StoreLockedError
 from trainer.records.store import RecordStore, open_store
+from trainer.services import bookmarks as _bookmarks  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.services import goals as _goals  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.services import home as _home  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.services import journal as _journal  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.ui import course, export, home, journal, scenarios, search, session, skills
 from trainer.ui import settings as settings_feature
+from trainer.ui.common import operation as _operation  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.ui.home import ratings as _home_ratings  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.ui.shell.parts import AppParts
+
+# isort: split
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
 from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given
 from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring
 from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom
 from trainer.ui.course.controller import CourseController
 from trainer.ui.shell.main_window import MainWindow
 from trainer.ui.shell.navigation import links as navigation_links
-from trainer.ui.shell.parts import AppParts
 from trainer.ui.shell.wiring import connect_signals
 
 SETTINGS_FILE = "ui-settings.ini"

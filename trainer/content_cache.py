@@ -27,6 +27,21 @@ from trainer.content import Content, load_content
 COURSES_DIR = "courses"
 CACHE_FILE = "content.pickle"
 _PACKAGE = Path(__file__).resolve().parent
+# The code the cached course is made by and made of (and the page templates): only a
+# change here can change it. The UI, the services and the rest are not stamped, so a
+# growing app does not add a stat per file to every start.
+CONTENT_CODE = (
+    "content.py",
+    "content_cache.py",
+    "signed_cache.py",
+    "content_format",
+    "domain",
+    "modules",
+    "scenarios",
+    "competencies",
+    "journal",
+    "sessions",
+)
 
 
 def _stamp(folder: Path, suffixes: tuple[str, ...] | None = None, prefix: str = "") -> list[tuple[str, int, int]]:
@@ -55,8 +70,19 @@ def cache_stamp(content_dir: Path) -> tuple:
         __version__,
         str(Path(content_dir).resolve()),
         _stamp(Path(content_dir)),
-        _stamp(_PACKAGE, (".py", ".j2", ".yaml")),
+        [s for name in CONTENT_CODE for s in _code_stamp(name)],
     )
+
+
+def _code_stamp(name: str) -> list[tuple[str, int, int]]:
+    path = _PACKAGE / name
+    if path.is_dir():
+        return _stamp(path, (".py", ".j2", ".yaml"), f"{name}/")
+    try:
+        st = path.stat()
+    except OSError:
+        return []
+    return [(name, st.st_size, st.st_mtime_ns)]
 
 
 def cache_folder(content_dir: Path) -> Path:

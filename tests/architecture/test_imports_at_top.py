@@ -81,3 +81,30 @@ def test_the_start_up_set_is_small(startup_modules):
         "trainer.printing.a4",
     ):
         assert later not in startup_modules
+
+
+def test_start_up_imports_the_qt_free_layers_before_pyside(startup_modules, tmp_path):
+    """PySide6's import hook reads the source of every module imported after it, so app.py
+    imports every Qt-free module start-up needs first (the import sorter once undid this)."""
+    data = tmp_path / "data"
+    code = f"from trainer.cli import main\nmain(['--smoke', '--data', {str(data)!r}])\n"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    order = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    qt_at = order.index("PySide6.QtCore")
+    qt_free = [
+        m
+        for m in startup_modules
+        if not m.startswith(("trainer.ui", "trainer.printing"))
+        and m not in ("trainer.app", "trainer.cli", "trainer.cli_export", "trainer.__main__")
+    ]
+    late = [m for m in qt_free if m in order and order.index(m) > qt_at]
+    assert late == [], f"imported after PySide6 (import them at the top of app.py): {late}"

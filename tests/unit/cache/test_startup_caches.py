@@ -170,3 +170,23 @@ def test_pages_of_older_course_keys_are_removed(tmp_path, module):
     PageCache(tmp_path, "new").render(module, LIGHT, False, {})
     clear_other_pages(tmp_path, "new")
     assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == ["new"]
+
+
+def test_the_stamp_covers_the_code_that_makes_the_course_and_nothing_else(tmp_path, monkeypatch):
+    """A change to the loaders or the page templates gives a new stamp; a change to the UI
+    does not (so start-up stats only the files that matter)."""
+    package = tmp_path / "trainer"
+    for rel in ("modules/loader.py", "modules/templates/module.html.j2", "ui/journal/view.py", "content.py"):
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_text("x = 1\n")
+    monkeypatch.setattr(content_cache, "_PACKAGE", package)
+    course = tmp_path / "course"
+    course.mkdir()
+    before = content_cache.cache_stamp(course)
+    (package / "ui/journal/view.py").write_text("x = 22\n")
+    assert content_cache.cache_stamp(course) == before
+    for rel in ("modules/loader.py", "modules/templates/module.html.j2", "content.py"):
+        (package / rel).write_text("x = 333333\n")
+        after = content_cache.cache_stamp(course)
+        assert after != before, rel
+        before = after
