@@ -35,6 +35,8 @@ from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.ui import course, export, home, journal, scenarios, search, session, skills
 from trainer.ui import settings as settings_feature
+from trainer.ui.common import application as _application  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.ui.common import menus as _menus  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.common import operation as _operation  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.home import ratings as _home_ratings  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.shell.parts import AppParts

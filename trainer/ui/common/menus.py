@@ -1,9 +1,15 @@
-"""Small menu helpers shared by the features that add entries to the shell's menus."""
+"""Small menu helpers shared by the features that add entries to the shell's menus.
+
+Qt only in annotations: app.py loads this before PySide6 (see its note).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
 
 def add_at_top(menu: QMenu, *actions: QAction) -> None:

@@ -10,7 +10,6 @@ past-tense success signal (``reflection_saved``, ``progress_changed``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from trainer.domain.errors import CHECK_FOLDER, not_saved
@@ -19,24 +18,29 @@ from trainer.records.errors import StoreError
 T = TypeVar("T")
 
 
-@dataclass
+# Plain classes, not dataclasses: this module is on the start-up path, where each
+# dataclass costs about half a millisecond to make.
 class Outcome(Generic[T]):
-    ok: bool
-    value: T | None = None
-    message: str = ""
+    __slots__ = ("ok", "value", "message")
+
+    def __init__(self, ok: bool, value: T | None = None, message: str = "") -> None:
+        self.ok, self.value, self.message = ok, value, message
 
 
-@dataclass
 class OperationRunner:
     """``what`` names what is being saved ("Your progress"); ``report`` gets the
     message when a call fails (usually a signal's ``emit``). ``plain_errors``
     are the domain's own errors, whose text is already written for people."""
 
-    what: str
-    report: Callable[[str], object]
-    plain_errors: tuple[type[Exception], ...] = ()
-    hint: str = CHECK_FOLDER
-    last_error: str = ""
+    def __init__(
+        self,
+        what: str,
+        report: Callable[[str], object],
+        plain_errors: tuple[type[Exception], ...] = (),
+        hint: str = CHECK_FOLDER,
+    ) -> None:
+        self.what, self.report, self.plain_errors, self.hint = what, report, plain_errors, hint
+        self.last_error = ""
 
     def attempt(self, action: Callable[[], T]) -> Outcome[T]:
         try:
