@@ -241,9 +241,7 @@ class MainWindow(QMainWindow):
         return view
 
     def on_tabs_current_changed(self, index: int) -> None:
-        # A status message belongs to the section that said it ("Moved ... to the bin.
-        # Press Ctrl+Z to undo." means nothing on another section); the window's own
-        # messages (problems in the course) stay.
+        # A section's status message leaves with it; the window's own (course problems) stay.
         if self._message_section is not None and self._message_section != self.current_section():
             self.statusBar().clearMessage()
         widget = self.tabs.widget(index)
