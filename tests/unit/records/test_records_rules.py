@@ -26,10 +26,6 @@ NOW = "2026-05-05T00:00:00+00:00"
 # -- messages ------------------------------------------------------------------
 
 
-def _put(seq, uid, **fields):
-    return {"seq": seq, "op": "put", "kind": "goal", "rec": {"uid": uid, **fields}}
-
-
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT])
 def test_a_full_disk_is_named(code):
     assert not_writable_message("/d", OSError(code, "No space")) == (

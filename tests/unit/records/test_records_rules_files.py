@@ -17,8 +17,6 @@ from trainer.records.store import memory_store
 
 NOW = "2026-05-05T00:00:00+00:00"
 
-# -- messages ------------------------------------------------------------------
-
 
 def _put(seq, uid, **fields):
     return {"seq": seq, "op": "put", "kind": "goal", "rec": {"uid": uid, **fields}}

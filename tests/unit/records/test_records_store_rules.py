@@ -2,48 +2,17 @@
 kills mutants that the broader store tests let live (scripts/mutation_score.py)."""
 
 import pytest
-from tinydb import TinyDB
-from tinydb.storages import MemoryStorage
 
 from trainer.records.errors import ReadOnlyStoreError
-from trainer.records.store import RecordStore, memory_store, open_store, read_on_disk
+from trainer.records.store import memory_store, open_store, read_on_disk
 
-T0, T1 = "2026-01-01T00:00:00+00:00", "2026-01-02T00:00:00+00:00"
-
-
-class Clock:
-    def __init__(self):
-        self.now = T0
-
-    def __call__(self):
-        return self.now
+from .store_rules_support import KINDS, T0, T1, Clock, json_of, make_store
+from .store_rules_support import journal_lines as _journal_lines
 
 
-class PlainStorage(MemoryStorage):
-    """Not MemoryStorage itself: the store goes through TinyDB's own table calls."""
-
-
-@pytest.fixture(params=["memory", "tinydb"])
+@pytest.fixture(params=KINDS)
 def store(request):
-    clock = Clock()
-    if request.param == "memory":
-        s = memory_store(clock=clock)
-    else:
-        s = RecordStore(TinyDB(storage=PlainStorage), clock=clock)
-    s.clock = clock
-    return s
-
-
-def _journal_lines(folder):
-    import json
-
-    return [json.loads(line) for line in (folder / "records.journal").read_text().splitlines()]
-
-
-def json_of(folder):
-    import json
-
-    return json.loads((folder / "records.json").read_text())
+    return make_store(request.param)
 
 
 def test_upsert_inserts_with_the_key_then_updates_the_same_record(store):
