@@ -50,7 +50,7 @@ def open_module(window: MainWindow, parts: AppParts, module_id: str, focus: bool
 
 def hit_terms(hit: Hit) -> tuple[str, ...]:
     """The words to mark for a search hit: every word searched for (or at least the match)."""
-    terms = tuple(getattr(hit, "terms", ()) or ())
+    terms = hit.terms
     return terms or ((hit.match,) if hit.match else ())
 
 
@@ -106,9 +106,8 @@ def open_hit(window: MainWindow, parts: AppParts, hit: Hit) -> None:
 def connect_navigation_course(window: MainWindow, parts: AppParts, course_view: CourseView) -> None:
     """The reader's own Bookmark button, once the Course section is built."""
     action = window.bookmark_action
-    button = getattr(course_view.reader, "bookmark_button", None)
-    if action is not None and button is not None:
-        button.clicked.connect(action.trigger)
+    if action is not None:
+        course_view.reader.bookmark_button.clicked.connect(action.trigger)
 
 
 # -- home --------------------------------------------------------------------------------
