@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.domain.diagnostics import Diagnostic
+from trainer.domain.questions import DEFAULT_PASS_MARK, Question
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Module:
     skills: list[str] = field(default_factory=list)
     scenarios: list[str] = field(default_factory=list)
     reflection_prompt: str = ""
+    questions: list[Question] = field(default_factory=list)  # knowledge check + skill prompts
     body: str = ""
     body_line: int = 1  # line of the file where the Markdown body starts
     extra: dict = field(default_factory=dict)
@@ -47,6 +49,7 @@ class Course:
     modules: list[Module] = field(default_factory=list)
     licence: str = ""
     description: str = ""
+    check_pass_mark: float = DEFAULT_PASS_MARK  # course.yaml: share of a module's check to pass
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def module(self, module_id: str) -> Module | None:
