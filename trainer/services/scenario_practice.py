@@ -6,6 +6,10 @@ so a learner can look back at what they wrote before.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
+from trainer.competencies.coding import BY_ID
+from trainer.competencies.utterance_coder import OTHER
 from trainer.records.store import RecordStore
 from trainer.scenarios.align import expected_tags
 from trainer.scenarios.model import Scenario
@@ -16,6 +20,12 @@ REVEAL = "scenario_reveal"
 SPOT = "scenario_spot"
 
 
+class AttemptCode(TypedDict):
+    sentence: str
+    code: str  # a counter code id, or "other"
+    corrected: bool  # the learner changed the coder's code
+
+
 class ScenarioPracticeService:
     def __init__(self, store: RecordStore, profile_id: str = "default", skill_order: list[str] | None = None):
         self._store = store
@@ -23,13 +33,19 @@ class ScenarioPracticeService:
         self.skill_order = list(skill_order or [])
 
     # -- predict, then reveal ------------------------------------------------------------
-    def save_attempt(self, scenario_id: str, moment_id: str, text: str) -> dict:
+    def save_attempt(self, scenario_id: str, moment_id: str, text: str, codes: list[AttemptCode] | None = None) -> dict:
+        """Keep the learner's words; ``codes``: each sentence's code as the learner left it
+        (the coder's, or their correction), stored with the words."""
         text = text.strip()
         if not text:
             raise ValueError("write what you would say before saving")
-        return self._store.add(
-            ATTEMPT, {"profile": self.profile_id, "scenario": scenario_id, "moment": moment_id, "text": text}
-        )
+        record: dict = {"profile": self.profile_id, "scenario": scenario_id, "moment": moment_id, "text": text}
+        if codes:
+            for entry in codes:
+                if entry["code"] not in BY_ID and entry["code"] != OTHER:
+                    raise ValueError(f"unknown behaviour code '{entry['code']}'")
+            record["codes"] = [dict(entry) for entry in codes]
+        return self._store.add(ATTEMPT, record)
 
     def attempts(self, scenario_id: str, moment_id: str | None = None) -> list[dict]:
         where = {"profile": self.profile_id, "scenario": scenario_id}

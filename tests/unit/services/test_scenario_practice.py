@@ -142,3 +142,17 @@ def test_spot_rounds_are_scored_stored_and_summed(tmp_path):
     raw = reopened._store.all("scenario_spot", profile="me")
     assert len(raw) == 2 and raw[0]["skills"][0]["skill"] == "open-questions"
     assert SPOT == "scenario_spot" and ATTEMPT == "scenario_attempt"
+
+
+def test_attempt_keeps_its_codes_and_refuses_an_unknown_one():
+    service = ScenarioPracticeService(memory_store(), "me")
+    codes = [{"sentence": "How are things?", "code": "open_question", "corrected": False}]
+    saved = service.save_attempt("tiny", "opening", "How are things?", codes)
+    assert saved["codes"] == codes
+    assert "codes" not in service.save_attempt("tiny", "opening", "Hello")
+    try:
+        service.save_attempt("tiny", "opening", "Hi", [{"sentence": "Hi", "code": "chat", "corrected": False}])
+    except ValueError as exc:
+        assert "unknown behaviour code 'chat'" in str(exc)
+    else:
+        raise AssertionError("an unknown code was saved")

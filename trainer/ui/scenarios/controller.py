@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from trainer.competencies.model import Framework
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.scoring import SpotScore
-from trainer.services.scenario_practice import ScenarioPracticeService
+from trainer.services.scenario_practice import AttemptCode, ScenarioPracticeService
 from trainer.ui.common.operation import OperationRunner
 
 
@@ -74,8 +74,8 @@ class ScenarioController(QObject):
         self.current_id = scenario_id
         self.scenario_opened.emit(scenario_id)
 
-    def save_attempt(self, scenario_id: str, moment_id: str, text: str) -> bool:
-        if not self._ops.ok(lambda: self._service.save_attempt(scenario_id, moment_id, text)):
+    def save_attempt(self, scenario_id: str, moment_id: str, text: str, codes: list[AttemptCode] | None = None) -> bool:
+        if not self._ops.ok(lambda: self._service.save_attempt(scenario_id, moment_id, text, codes)):
             return False
         self.attempt_saved.emit(scenario_id, moment_id)
         return True

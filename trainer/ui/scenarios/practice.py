@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.competencies.utterance_coder import LABELS
 from trainer.domain.safe_text import qt_text
 from trainer.scenarios.align import parts_at, spot_targets
 from trainer.scenarios.model import PRACTITIONER, Moment, Scenario
 from trainer.scenarios.scoring import SpotScore
+from trainer.ui.scenarios.coded_words import CodedWords
 from trainer.ui.scenarios.controller import ScenarioController
 
 SkillRole = Qt.ItemDataRole.UserRole
@@ -117,6 +119,7 @@ class PredictPanel(QWidget):
         self.attempts_label = QLabel("&Earlier attempts:")
         self.attempts_label.setBuddy(self.attempts_list)
 
+        self.coded = CodedWords()
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.reveal_button)
@@ -128,6 +131,7 @@ class PredictPanel(QWidget):
         box.addWidget(self.prompt_label)
         box.addWidget(words_label)
         box.addWidget(self.editor, 1)
+        box.addWidget(self.coded)
         box.addLayout(buttons)
         box.addWidget(self.tip_label)
         box.addWidget(self.compare_label)
@@ -142,6 +146,7 @@ class PredictPanel(QWidget):
         self.save_button.clicked.connect(self.save_and_reveal)
         self.reveal_button.clicked.connect(self.reveal)
         self.hide_button.clicked.connect(self.hide_again)
+        self.coded.code_button.clicked.connect(lambda: self.coded.code(self.editor.toPlainText()))
         self.attempts_list.currentRowChanged.connect(lambda _row: self._show_compare())
 
     def set_moment(self, scenario: Scenario, moment: Moment, revealed: bool, practising: bool = True) -> None:
@@ -150,6 +155,7 @@ class PredictPanel(QWidget):
             if self.scenario is not None and self.moment is not None:
                 self._drafts[(self.scenario.id, self.moment.id)] = self.editor.toPlainText()
             self.editor.setPlainText(self._drafts.get((scenario.id, moment.id), ""))
+            self.coded.clear()
             self.area.verticalScrollBar().setValue(0)
         self.scenario, self.moment, self.is_revealed = scenario, moment, revealed
         self.practising = practising
@@ -167,6 +173,7 @@ class PredictPanel(QWidget):
             first = rec["text"].splitlines()[0]
             item = QListWidgetItem(f"{_when(rec.get('created', ''))}: {_short(first, 70)}")
             item.setData(Qt.ItemDataRole.UserRole, rec["text"])
+            item.setData(Qt.ItemDataRole.UserRole + 1, rec.get("codes") or [])
             item.setToolTip(qt_text(rec["text"]))  # the person's words, never markup
             self.attempts_list.addItem(item)
         if attempts:
@@ -192,6 +199,10 @@ class PredictPanel(QWidget):
         parts = []
         if item is not None:
             parts.append(f"<p><b>You wrote:</b><br/>{html.escape(item.data(Qt.ItemDataRole.UserRole))}</p>")
+            codes = [c for c in item.data(Qt.ItemDataRole.UserRole + 1) or [] if isinstance(c, dict)]
+            if codes:
+                named = ", ".join(html.escape(LABELS.get(str(c.get("code")), "?")) for c in codes)
+                parts.append(f"<p><b>Coded as:</b> {named}</p>")
         shared = parts_at(self.moment)
         said = [t for t in self.moment.sms[shared:] if self.scenario.role_of(t.speaker) == PRACTITIONER]
         if said:
@@ -209,8 +220,10 @@ class PredictPanel(QWidget):
         if self.scenario is None or self.moment is None:
             return
         self._show_compare_next = True
-        if self.controller.save_attempt(self.scenario.id, self.moment.id, self.editor.toPlainText()):
+        text = self.editor.toPlainText()
+        if self.controller.save_attempt(self.scenario.id, self.moment.id, text, self.coded.codes_for(text)):
             self.editor.clear()
+            self.coded.clear()
             self._drafts.pop((self.scenario.id, self.moment.id), None)
             if not self.is_revealed:
                 self.controller.reveal(self.scenario.id, self.moment.id)
