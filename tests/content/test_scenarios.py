@@ -1,6 +1,7 @@
 """The bundled scenarios: clean, complete, and linked from the modules."""
 
 from trainer.cli import main
+from trainer.competencies.coding import CODE_IDS
 from trainer.content import load_content
 
 
@@ -27,3 +28,18 @@ def test_modules_link_to_bundled_scenarios(bundled_content):
     ids = {s.id for s in content.scenarios}
     linked = {sid for m in content.course.modules for sid in m.scenarios}
     assert linked and linked <= ids
+
+
+def test_at_least_two_bundled_scenarios_carry_expert_codes_for_coding_practice(bundled_content):
+    content = load_content(bundled_content)
+    coded = {s.id: s.coded_turns() for s in content.scenarios if s.coded_turns()}
+    assert {"diabetes-review", "back-pain-physio"} <= set(coded)
+    used = {t.code for turns in coded.values() for _, t in turns}
+    assert used == set(CODE_IDS), "between them the coded scenarios use every code"
+    for turns in coded.values():
+        assert len(turns) >= 20
+        assert all(t.code_reason and content_speaker_is_practitioner(t) for _, t in turns)
+
+
+def content_speaker_is_practitioner(turn) -> bool:
+    return turn.speaker in {"Nurse", "Physio"}

@@ -38,6 +38,8 @@ class Turn:
     segments: list[Segment]
     tags: list[str] = field(default_factory=list)
     line: int = 0
+    code: str = ""  # the expert's behaviour code (coding.CODE_IDS), for coding practice
+    code_reason: str = ""
 
     @property
     def words(self) -> str:
@@ -118,6 +120,10 @@ class Scenario:
     @property
     def practitioner_speakers(self) -> list[str]:
         return [name for name, role in self.speakers.items() if role == PRACTITIONER]
+
+    def coded_turns(self) -> list[tuple[Moment, Turn]]:
+        """The practitioner's turns of the self-management version that carry an expert code."""
+        return [(m, t) for m in self.moments for t in m.sms if t.code]
 
     @property
     def tags(self) -> list[str]:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.competencies.coding import BY_ID, CODE_IDS
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.scenarios.model import PRACTITIONER, SMS, TRADITIONAL, VERSION_TITLES, Moment, Segment, Turn
 
@@ -31,6 +32,9 @@ DIRECTION_RE = re.compile(r"_\((.+?)\)_|\*\((.+?)\)\*")
 ONLY_DIRECTION_RE = re.compile(r"^(?:_\((.+)\)_|\*\((.+)\)\*)$")
 TAGS_RE = re.compile(r"\{([^{}#]*)\}\s*$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+# An expert's behaviour code for the turn above it: "> code: open_question: why".
+CODE_RE = re.compile(r"^>\s*code\s*:\s*(?P<code>[^:\u2014\u2013]*?)\s*(?:[:\u2014\u2013]\s*(?P<why>.*))?$", re.I)
+CODE_NAMES = {**{c: c for c in CODE_IDS}, **{c.label.lower(): c.id for c in BY_ID.values()}}
 
 COMMENTARY, PRACTICE = "commentary", "practice"
 BROKEN = "\0"  # speaker of a line that could not be read as a turn
@@ -68,6 +72,7 @@ class _Open:
     parts: list[str]
     line: int
     tags: list[tuple[str, int]] = field(default_factory=list)  # (tag, file line)
+    code: tuple[str, str, int] | None = None  # (code id, reason, file line)
 
     def add(self, text: str, line_no: int) -> None:
         found = TAGS_RE.search(text)
@@ -242,6 +247,10 @@ class _Parser:
         if TOP_RE.match(stripped):
             self.error(line_no, "a '# ' heading inside a moment; use '## Moment: <title>' for a new moment")
             return
+        code = CODE_RE.match(stripped)
+        if code:
+            self.add_code(code.group("code"), (code.group("why") or "").strip(), line_no)
+            return
         match = TURN_RE.match(stripped)
         if match:
             self.close_turn()
@@ -263,6 +272,30 @@ class _Parser:
             # Keep going: the following lines belong to this broken turn.
             self.turn = _Open(BROKEN, [], line_no)
 
+    def add_code(self, written: str, why: str, line_no: int) -> None:
+        t = self.turn
+        if t is None or t.speaker == BROKEN or self.section != SMS or self.speakers.get(t.speaker) != PRACTITIONER:
+            self.error(
+                line_no,
+                "a '> code:' line belongs straight under a practitioner's turn in the "
+                "'### Self-management support' version",
+            )
+            return
+        name = " ".join(written.replace("-", " ").replace("_", " ").lower().split())
+        code_id = CODE_NAMES.get(name) or CODE_NAMES.get(name.replace(" ", "_"))
+        if code_id is None:
+            self.error(
+                line_no,
+                f"unknown behaviour code '{written}'{did_you_mean(written, CODE_IDS)}; "
+                f"expected one of: {', '.join(CODE_IDS)}",
+            )
+        elif not why:
+            self.error(line_no, f"code '{code_id}' has no reason; write it after a colon: '> code: {code_id}: why'")
+        elif t.code is not None:
+            self.error(line_no, f"this turn already has a code (line {t.code[2]}); give each turn one code")
+        else:
+            t.code = (code_id, why, line_no)
+
     def close_turn(self) -> None:
         t, self.turn = self.turn, None
         if t is None or t.speaker == BROKEN or self.moment is None or self.section not in (TRADITIONAL, SMS):
@@ -280,6 +313,8 @@ class _Parser:
                 "(add it under 'speakers:' in the front matter)",
             )
         turn = Turn(t.speaker, segments, self.check_tags(t), t.line)
+        if t.code is not None:
+            turn.code, turn.code_reason = t.code[0], t.code[1]
         self.moment.turns(self.section).append(turn)
 
     def check_tags(self, t: _Open) -> list[str]:
