@@ -60,6 +60,10 @@ def _position(v: Any) -> bool:
     return type(v) in (int, float) and math.isfinite(v) and 0 <= v <= 1
 
 
+def _between(low: float, high: float) -> Callable[[Any], bool]:
+    return lambda v: type(v) in (int, float) and math.isfinite(v) and low <= v <= high
+
+
 def _or_none(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda v: v is None or check(v)
 
@@ -120,7 +124,21 @@ FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
     "self_assessment": _RATED,
     "observation": _RATED,
 }
-REQUIRED = {"progress": ("module",), "bookmark": ("module",)}
+FIELDS["coding_practice"] = {
+    "scenario": _id,
+    "scenario_title": _text,
+    "date": _or_none(_day),
+    "codes": _list_of(_text),
+    "expert": _list_of(_text),
+    "items": _int,
+    "agreement": _or_none(_between(0, 1)),
+    "kappa": _or_none(_between(-1, 1)),
+    "per_code": _dict_of(_dict_of(_int)),
+    "session": _text,
+    "observer": _text,
+    "observer_name": _text,
+}
+REQUIRED = {"progress": ("module",), "bookmark": ("module",), "coding_practice": ("scenario",)}
 
 
 def clearly_usable(kind: str, record: Any) -> bool:

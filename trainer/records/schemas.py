@@ -138,6 +138,23 @@ class Rated(Record):
     counts: dict[str, StrictInt] = {}
 
 
+class CodingPractice(Record):
+    """A coding practice round: the learner's codes against the expert's (issue 22)."""
+
+    scenario: Id
+    scenario_title: Text = ""
+    date: IsoDate | None = None
+    codes: list[Text] = []
+    expert: list[Text] = []
+    items: StrictInt = 0
+    agreement: Annotated[Number, Field(ge=0, le=1)] | None = None
+    kappa: Annotated[Number, Field(ge=-1, le=1)] | None = None
+    per_code: dict[str, dict[str, StrictInt]] = {}
+    session: Text = ""
+    observer: Text = ""
+    observer_name: Text = ""
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -148,6 +165,7 @@ MODELS: dict[str, type[Record]] = {
     "bookmark": Bookmark,
     "self_assessment": Rated,
     "observation": Rated,
+    "coding_practice": CodingPractice,
 }
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from trainer.competencies.ratings import NA
 from trainer.records.store import RecordStore
+from trainer.services.coding_practice import CodingPracticeService, calibration_summary
 from trainer.services.profiles import ProfileService
 from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import MAX_COUNT, clean_counts
@@ -342,7 +343,9 @@ class TeamSessionService:
     def write_feedback_bundles(self, session: dict, plan: SessionPlan | None, outdir) -> list:
         """One feedback file per observed participant in ``outdir``; returns the paths."""
         titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
-        bundles = build_bundles(session, self.observations(session["uid"]), titles, exported=self._store.now())
+        bundles = build_bundles(
+            session, self.observations(session["uid"]), titles, self._store.now(), self.calibrations(session)
+        )
         return write_bundles(outdir, session, bundles)
 
     def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
@@ -350,7 +353,18 @@ class TeamSessionService:
         when no one observed them: what the live room hands that person's phone at the end."""
         session = self.get(uid)
         about = [o for o in self.observations(uid) if o.get("learner") == person_id]
-        return build_bundles(session, about, round_titles or {}, exported=self._store.now()).get(person_id)
+        calibrations = self.calibrations(session)
+        return build_bundles(session, about, round_titles or {}, self._store.now(), calibrations).get(person_id)
+
+    def calibrations(self, session: dict) -> dict[str, dict]:
+        """{observer id: their latest calibration in this session} for everyone calibrated."""
+        practice = CodingPracticeService(self._store, self.profile_id)
+        out: dict[str, dict] = {}
+        for pid in [p["id"] for p in session["participants"]] + [TRAINER]:
+            summary = calibration_summary(practice.latest_calibration(session["uid"], pid))
+            if summary is not None:
+                out[pid] = summary
+        return out
 
     def local_profiles(self) -> list[tuple[str, str]]:
         """(name, role) of the learners who have a profile on this computer, by name."""

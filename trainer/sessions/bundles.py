@@ -16,6 +16,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -56,6 +57,16 @@ class BundleLearner(_Model):
     name: str = Field(min_length=1)
 
 
+class BundleCalibration(_Model):
+    """The observer's latest coding-practice agreement with an expert (since issue 22)."""
+
+    kappa: float | None = Field(default=None, ge=-1, le=1, allow_inf_nan=False)
+    agreement: float | None = Field(default=None, ge=0, le=1, allow_inf_nan=False)
+    date: str = ""
+    items: int = Field(default=0, ge=0)
+    scenario: str = ""
+
+
 class BundleObservation(_Model):
     uid: str = Field(min_length=1)
     round: int = Field(ge=1)
@@ -67,6 +78,7 @@ class BundleObservation(_Model):
     counts: dict[str, int]
     items: dict[str, dict] = {}  # checklist ratings by skill id (optional)
     globals: dict[str, int | None] = {}
+    calibration: BundleCalibration | None = None  # absent in bundles before issue 22
 
 
 class Bundle(_Model):
@@ -84,10 +96,16 @@ def _slug(text: str) -> str:
 
 
 def build_bundles(
-    session: dict, observations: list[dict], round_titles: dict[int, str] | None = None, exported: str = ""
+    session: dict,
+    observations: list[dict],
+    round_titles: dict[int, str] | None = None,
+    exported: str = "",
+    calibrations: dict[str, dict] | None = None,
 ) -> dict[str, dict]:
-    """{participant id: bundle dict} for every participant someone observed."""
+    """{participant id: bundle dict} for every participant someone observed;
+    ``calibrations``: {observer id: their latest calibration} (services/coding_practice.py)."""
     round_titles = round_titles or {}
+    calibrations = calibrations or {}
     out: dict[str, dict] = {}
     for person in session["participants"]:
         about = [o for o in observations if o.get("learner") == person["id"]]
@@ -117,6 +135,7 @@ def build_bundles(
                     "counts": clean_counts(o.get("counts")),
                     "items": o.get("items") or {},
                     "globals": o.get("globals") or {},
+                    "calibration": calibrations.get(str(o.get("observer", ""))),
                 }
                 for o in about
             ],
@@ -190,9 +209,12 @@ class ImportResult:
     session_date: str
     quarantined: int = 0
     quarantine_file: Path | None = None
+    coded_by: tuple[str, ...] = ()  # "coded by Sam, calibration kappa 0.72 on 3 Dec", one per observer
 
     def message(self) -> str:
         text = self._added_message()
+        if self.coded_by:
+            text += " " + "; ".join(self.coded_by) + "."
         if self.quarantined:
             text += " " + describe(self.quarantined, self.quarantine_file)
         return text
@@ -254,14 +276,33 @@ def store_bundle(store: RecordStore, profile_id: str, bundle: Bundle, name: str)
             "skill": obs.skill,
             "note": obs.note,
             "counts": clean_counts(obs.counts),
+            "calibration": obs.calibration.model_dump() if obs.calibration else None,
             "created": now,
             "updated": now,
         }
     good, bad = split_valid(IMPORTED_KIND, list(new.values()))
+    coded_by: tuple[str, ...] = ()
+    if any(o.calibration is not None for o in bundle.observations):  # old bundles: the message as before
+        coded_by = tuple(dict.fromkeys(coded_by_line(o.observer_name, o.calibration) for o in bundle.observations))
     where = (
         set_aside(store.folder, IMPORTED_KIND, bad, f"the feedback bundle {name}")
         if bad and store.folder is not None
         else None
     )
     store.add_many(IMPORTED_KIND, good)
-    return ImportResult(len(good), skipped, bundle.learner.name, bundle.session.date, len(bad), where)
+    return ImportResult(len(good), skipped, bundle.learner.name, bundle.session.date, len(bad), where, coded_by)
+
+
+def coded_by_line(observer: str, calibration: BundleCalibration | None) -> str:
+    """ "Coded by Sam, calibration kappa 0.72 on 3 Dec" (or "..., not calibrated")."""
+    if calibration is None or calibration.kappa is None:
+        return f"Coded by {observer}, not calibrated"
+    return f"Coded by {observer}, calibration kappa {calibration.kappa:.2f}{_on(calibration.date)}"
+
+
+def _on(day: str) -> str:
+    try:
+        when = date.fromisoformat(day[:10])
+    except ValueError:
+        return ""
+    return f" on {when.day} {when.strftime('%b')}"

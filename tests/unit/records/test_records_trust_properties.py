@@ -233,6 +233,15 @@ VALID = {
     "observation": {"date": "2026-01-02", "items": {"s": {"rating": 1}}, "globals": {"g": 3}, "counts": {"c": 1}},
     "profiles": {"name": "A"},
     "profile_state": {"last_module": "m"},
+    "coding_practice": {
+        "scenario": "s",
+        "date": "2026-01-02",
+        "codes": ["summary"],
+        "agreement": 0.5,
+        "kappa": -0.25,
+        "per_code": {"summary": {"both": 1}},
+        "items": 2,
+    },
     "note": {},
 }
 tricky = values | st.sampled_from(
