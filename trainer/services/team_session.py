@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 from trainer.competencies.ratings import NA
 from trainer.records.store import RecordStore
+from trainer.scenarios.coding_practice import PracticeResult
+from trainer.scenarios.model import Scenario
 from trainer.services.coding_practice import CodingPracticeService, calibration_summary
 from trainer.services.profiles import ProfileService
 from trainer.sessions.bundles import build_bundles, write_bundles
@@ -355,6 +357,24 @@ class TeamSessionService:
         about = [o for o in self.observations(uid) if o.get("learner") == person_id]
         calibrations = self.calibrations(session)
         return build_bundles(session, about, round_titles or {}, self._store.now(), calibrations).get(person_id)
+
+    def save_calibration(self, uid: str, observer: str, scenario: Scenario, chosen: list[str]) -> PracticeResult:
+        """A coding practice round done by ``observer`` (a roster id, or TRAINER) to calibrate
+        before this session, recorded against their name in the session."""
+        session = self.get(uid)
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        if observer != TRAINER and observer not in names:
+            raise SessionError("that observer is not on this session's roster")
+        name = names.get(observer, "Trainer")
+        practice = CodingPracticeService(self._store, self.profile_id)
+        _record, result = practice.save(scenario, chosen, session=uid, observer=observer, observer_name=name)
+        return result
+
+    def calibration(self, uid: str, observer: str) -> dict | None:
+        """The observer's latest calibration in this session, as it travels in bundles."""
+        return calibration_summary(
+            CodingPracticeService(self._store, self.profile_id).latest_calibration(uid, observer)
+        )
 
     def calibrations(self, session: dict) -> dict[str, dict]:
         """{observer id: their latest calibration in this session} for everyone calibrated."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from trainer.competencies.model import Framework
+from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.scoring import SpotScore
+from trainer.services.coding_practice import CodingPracticeService
 from trainer.services.scenario_practice import AttemptCode, ScenarioPracticeService
 from trainer.ui.common.operation import OperationRunner
 
@@ -29,12 +31,14 @@ class ScenarioController(QObject):
         framework: Framework | None,
         service: ScenarioPracticeService,
         parent: QObject | None = None,
+        coding: CodingPracticeService | None = None,
     ):
         super().__init__(parent)
         self._ops = OperationRunner("Your practice", self.save_failed.emit, plain_errors=(ValueError,))
         self.scenarios = list(scenarios)
         self.framework = framework
         self._service = service
+        self._coding = coding
         self.current_id: str | None = None
 
     # -- queries -------------------------------------------------------------------
@@ -87,6 +91,14 @@ class ScenarioController(QObject):
     def hide(self, scenario_id: str, moment_id: str) -> None:
         if self._ops.ok(lambda: self._service.hide(scenario_id, moment_id)):
             self.moment_hidden.emit(scenario_id, moment_id)
+
+    def save_coding(self, scenario: Scenario, chosen: list[str]) -> PracticeResult | None:
+        """Keep a coding practice round; its figures, or None when it could not be saved."""
+        coding = self._coding
+        if coding is None:
+            return None
+        saved = self._ops.run(lambda: coding.save(scenario, chosen))
+        return saved[1] if saved else None
 
     def check_spot(self, scenario_id: str, moment_id: str, chosen: dict[int, list[str]]) -> SpotScore | None:
         scenario = self.scenario(scenario_id)

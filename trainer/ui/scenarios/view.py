@@ -17,8 +17,10 @@ from trainer.modules.themes import Theme
 from trainer.scenarios.align import places, skill_counts
 from trainer.scenarios.model import Scenario
 from trainer.scenarios.render import SIDE, SINGLE, RenderOptions, anchor, render_scenario, turn_anchor
+from trainer.services.coding_practice import CodingPracticeService
 from trainer.services.scenario_practice import ScenarioPracticeService
 from trainer.ui.common.theme import base_point_size, page_theme
+from trainer.ui.scenarios.coding_practice import CodingPracticeDialog
 from trainer.ui.scenarios.controller import ScenarioController
 from trainer.ui.scenarios.list_view import ScenarioListPage
 from trainer.ui.scenarios.marks import ScenarioMarks
@@ -67,6 +69,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         self._jumping = False
         self._default_point = base_point
         self._point = base_point
+        self.coding_dialog: CodingPracticeDialog | None = None
         self._init_marks()
         self._connect()
 
@@ -74,6 +77,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         c = self.controller
         self.back_button.clicked.connect(self.back_requested)
         self.reflect_button.clicked.connect(self.request_reflection)
+        self.coding_button.clicked.connect(self.open_coding_practice)
         self.layout_combo.currentIndexChanged.connect(lambda _i: self._update_mode(force=True))
         self.skill_combo.currentIndexChanged.connect(self.on_skill_combo_changed)
         self.next_place_button.clicked.connect(self.next_place)
@@ -99,6 +103,7 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
         self.clear_matches(quiet=True)
         self.title_label.setText(scenario.title)
         self.title_label.setToolTip(scenario.title)
+        self.coding_button.setVisible(bool(scenario.coded_turns()))
         names = self.controller.skill_names()
         counts = skill_counts(scenario)
         self.skill_combo.blockSignals(True)
@@ -362,6 +367,13 @@ class ScenarioPage(ScenarioMarks, ScenarioPageLayout):
             self.spot_checked.discard(self.moment_id)
         self.render_page()
 
+    def open_coding_practice(self) -> CodingPracticeDialog:
+        self.coding_dialog = CodingPracticeDialog(self.controller.scenarios, self.controller.save_coding, parent=self)
+        if self.scenario is not None:
+            self.coding_dialog.select(self.scenario.id)
+        self.coding_dialog.open()
+        return self.coding_dialog
+
     def request_reflection(self) -> None:
         if self.scenario is not None:
             self.reflection_requested.emit({"kind": "scenario", "scenario": self.scenario.id, "moment": self.moment_id})
@@ -444,7 +456,7 @@ class ScenarioView(QWidget):
 def build_scenario_section(content, store, profile_id: str, settings: QSettings, parent=None) -> ScenarioView:
     """Service, controller and view for the Scenarios section (called by ``app.build``)."""
     order = [s.id for s in content.framework.skills] if content.framework else []
-    controller = ScenarioController(
-        content.scenarios, content.framework, ScenarioPracticeService(store, profile_id, order), parent
-    )
+    practice = ScenarioPracticeService(store, profile_id, order)
+    coding = CodingPracticeService(store, profile_id)
+    controller = ScenarioController(content.scenarios, content.framework, practice, parent, coding)
     return ScenarioView(controller, settings, page_theme(), base_point_size())
