@@ -10,6 +10,7 @@ agreement per code, and every turn where they differed with the expert's reason.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +41,23 @@ SaveRound = Callable[[Scenario, list[str]], PracticeResult | None]
 
 def _pct(x: float | None) -> str:
     return "\u2013" if x is None else f"{round(x * 100)}%"
+
+
+def calibration_words(calibration: dict | None) -> str:
+    """ "Calibration: kappa 0.72 (substantial), 80% agreement on 30 turns, 3 Dec 2026"."""
+    if not calibration or calibration.get("kappa") is None:
+        return "Not calibrated in this session."
+    kappa = calibration["kappa"]
+    day = str(calibration.get("date", ""))
+    try:
+        when = date.fromisoformat(day[:10])
+        on = f", {when.day} {when.strftime('%b %Y')}"
+    except ValueError:
+        on = ""
+    return (
+        f"Calibration: kappa {kappa:.2f} ({describe_kappa(kappa)}), {_pct(calibration.get('agreement'))} "
+        f"agreement on {calibration.get('items', 0)} turns{on}."
+    )
 
 
 def _wrapped(text: str = "") -> QLabel:

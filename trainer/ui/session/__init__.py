@@ -22,7 +22,11 @@ def install(parts: AppParts) -> None:
 
         skill_names = {s.id: s.name for s in content.framework.skills} if content.framework else {}
         controller = TeamSessionController(
-            TeamSessionService(store, profile_id), content.plans, skill_names=skill_names, parent=window
+            TeamSessionService(store, profile_id),
+            content.plans,
+            skill_names=skill_names,
+            parent=window,
+            scenarios=content.scenarios,
         )
         view = SessionView(controller, parts.settings, framework=content.framework)
         view.status_message.connect(lambda text: window.statusBar().showMessage(text, 6000))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from trainer.scenarios.coding_practice import PracticeResult
+from trainer.scenarios.model import Scenario
 from trainer.services.observation_import import import_observation_files
 from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
@@ -43,6 +45,7 @@ class TeamSessionController(QObject):
     debrief_saved = Signal(str)
     failed = Signal(str)
     noticed = Signal(str)  # something worth telling the trainer that is not a failure
+    calibration_saved = Signal(str)  # observer id
 
     def __init__(
         self,
@@ -51,12 +54,14 @@ class TeamSessionController(QObject):
         clock: Callable[[], float] = time.monotonic,
         skill_names: dict[str, str] | None = None,
         parent: QObject | None = None,
+        scenarios: list[Scenario] | None = None,
     ):
         super().__init__(parent)
         self._ops = OperationRunner("The session", self.failed.emit, plain_errors=(SessionError,))
         self.service = service
         self.plans = {p.id: p for p in plans}
         self.skill_names = skill_names or {}
+        self.scenarios = list(scenarios or [])  # those with expert codes serve to calibrate observers
         self._clock = clock
         self.uid: str | None = None
         self.phase_index = 0
@@ -193,6 +198,20 @@ class TeamSessionController(QObject):
     def request_observation(self, round_index: int, observer: str, learner: str) -> None:
         if self.uid:
             self.observation_requested.emit(self.uid, round_index, observer, learner)
+
+    def calibration(self, observer: str) -> dict | None:
+        """The observer's latest calibration in the open session (kappa, agreement, date...)."""
+        uid = self.uid
+        return self.service.calibration(uid, observer) if uid else None
+
+    def save_calibration(self, observer: str, scenario: Scenario, chosen: list[str]) -> PracticeResult | None:
+        uid = self.uid
+        if not uid:
+            return None
+        result = self._ops.run(lambda: self.service.save_calibration(uid, observer, scenario, chosen))
+        if result is not None:
+            self.calibration_saved.emit(observer)
+        return result
 
     def save_observation(
         self,

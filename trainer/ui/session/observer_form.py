@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
 from trainer.services.team_session import TRAINER
 from trainer.sessions.counts import BEHAVIOURS, MAX_COUNT
+from trainer.ui.scenarios.coding_practice import calibration_words
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.skills.counter import CounterWidget
 from trainer.ui.skills.form import ChecklistForm
@@ -107,6 +108,14 @@ class ObserverNoteForm(QDialog):
         index = self.observer_box.findData(observer)
         self.observer_box.setCurrentIndex(max(0, index))
 
+        self.calibration_label = QLabel()
+        self.calibration_label.setWordWrap(True)
+        self.calibration_label.setAccessibleName("The observer's latest calibration")
+        self.calibration_label.setToolTip(
+            "How far this observer's coding agreed with an expert's in coding practice before the "
+            "session; it travels with their counts in the feedback bundle"
+        )
+
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName("Observer's note")
         self.note_edit.setPlaceholderText("What went well, one moment that stood out, one thing to try next")
@@ -124,6 +133,7 @@ class ObserverNoteForm(QDialog):
         observer_label = QLabel("&Observer:")
         observer_label.setBuddy(self.observer_box)
         form.addRow(observer_label, self.observer_box)
+        form.addRow("", self.calibration_label)
         note_label = QLabel("&Note:")
         note_label.setBuddy(self.note_edit)
         form.addRow(note_label, self.note_edit)
@@ -140,6 +150,7 @@ class ObserverNoteForm(QDialog):
         layout.addWidget(buttons)
         self.observer_box.currentIndexChanged.connect(self._load)
         controller.observation_saved.connect(self.on_controller_observation_saved)
+        controller.calibration_saved.connect(lambda _pid: self._show_calibration())
         self._load()
 
     def _tools(self) -> QTabWidget:
@@ -161,10 +172,14 @@ class ObserverNoteForm(QDialog):
             if session
             else None
         )
+        self._show_calibration()
         self.note_edit.setPlainText(rec.get("note", "") if rec else "")
         self._show_counts((rec or {}).get("counts", {}))
         if self.checklist is not None:
             self.checklist.load(rec)
+
+    def _show_calibration(self) -> None:
+        self.calibration_label.setText(calibration_words(self.controller.calibration(self.observer())))
 
     def _show_counts(self, counts: dict) -> None:
         for key, spin in self.spins.items():

@@ -27,6 +27,7 @@ from trainer.domain.safe_text import qt_text
 from trainer.sessions.session_code import session_code
 from trainer.ui.common.fit import let_combo_shrink, show_full_text
 from trainer.ui.common.flow_layout import FlowLayout
+from trainer.ui.scenarios.coding_practice import CodingPracticeDialog, calibration_words
 from trainer.ui.session.controller import TeamSessionController
 
 COLUMNS = ("Name", "Role", "Team")
@@ -122,6 +123,13 @@ class RosterPanel(QWidget):
         self.profiles_button = QPushButton("From &profiles\u2026")
         self.profiles_button.setAccessibleName("Add people who have a profile on this computer")
         self.profiles_button.setToolTip("Add learners who have a profile on this computer")
+        self.calibrate_button = QPushButton("Calibrate obser&ver\u2026")
+        self.calibrate_button.setAccessibleName("Calibrate the selected participant as an observer")
+        self.calibrate_button.setToolTip(
+            "Before the session: the selected participant codes a consultation an expert has coded, "
+            "and their agreement travels with the counts they give"
+        )
+        self.calibration_dialog: CodingPracticeDialog | None = None
         self.remove_button = QPushButton("Remove selected")
         self.remove_button.setAccessibleName("Remove selected participant")
         self.count_label = QLabel()
@@ -135,6 +143,7 @@ class RosterPanel(QWidget):
         foot_layout.setContentsMargins(0, 0, 0, 0)
         foot_layout.addWidget(self.count_label)
         foot_layout.addWidget(self.profiles_button)
+        foot_layout.addWidget(self.calibrate_button)
         foot_layout.addWidget(self.remove_button)
         roster = QVBoxLayout(roster_box)
         roster.addWidget(self.table, 1)
@@ -152,6 +161,8 @@ class RosterPanel(QWidget):
         self.name_edit.returnPressed.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self.profiles_button.clicked.connect(self.on_profiles_clicked)
+        self.calibrate_button.clicked.connect(self.on_calibrate_clicked)
+        controller.calibration_saved.connect(lambda _pid: self.refresh())
         self.remove_button.setToolTip("Remove the selected participant (Delete in the list)")
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.on_remove_clicked)
@@ -226,6 +237,25 @@ class RosterPanel(QWidget):
             assert item is not None  # every row has its name item
             self.controller.remove_participant(item.data(Qt.ItemDataRole.UserRole))
 
+    def on_calibrate_clicked(self) -> CodingPracticeDialog | None:
+        """Coding practice for the selected participant, kept against their name in this session."""
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.status_message.emit("Select the participant to calibrate first.")
+            return None
+        pid, name = item.data(Qt.ItemDataRole.UserRole), item.text()
+
+        def save(scenario, chosen):
+            result = self.controller.save_calibration(pid, scenario, chosen)
+            if result is not None and result.kappa is not None:
+                self.status_message.emit(f"{name} calibrated: kappa {result.kappa:.2f}.")
+            return result
+
+        self.calibration_dialog = CodingPracticeDialog(self.controller.scenarios, save, name, self)
+        self.calibration_dialog.open()
+        return self.calibration_dialog
+
     def on_table_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 0:
             return
@@ -279,6 +309,7 @@ class RosterPanel(QWidget):
             self.profiles_button,
         ):
             widget.setEnabled(session is not None)
+        self.calibrate_button.setEnabled(session is not None and any(s.coded_turns() for s in c.scenarios))
         people = session["participants"] if session else []
         self.table.setRowCount(len(people))
         for row, person in enumerate(people):
@@ -286,7 +317,10 @@ class RosterPanel(QWidget):
             name.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked if person.get("present") else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, person["id"])
-            name.setToolTip(qt_text(f"{person['name']}\nTicked: present today. Untick anyone who did not come."))
+            calibrated = calibration_words(c.calibration(person["id"])) if session else ""
+            name.setToolTip(
+                qt_text(f"{person['name']}\nTicked: present today. Untick anyone who did not come.\n{calibrated}")
+            )
             self.table.setItem(row, 0, name)
             for col, key in ((1, "role"), (2, "team")):
                 cell = QTableWidgetItem(person.get(key, ""))
