@@ -139,6 +139,7 @@ class CodingPracticeDialog(QDialog):
         self.table.setAccessibleName("Agreement per code")
         self.table.setHorizontalHeaderLabels(["Code", "Expert", "You", "Both", "Agreement"])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
