@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from trainer.ui.common.settings_values import remember
 from trainer.ui.common.theme import base_point_size, page_theme
 from trainer.ui.course.controller import CourseController
 from trainer.ui.course.outline import ModuleIdRole, OutlineModel, OutlineView
@@ -154,7 +155,7 @@ class CourseView(QWidget):
 
     def save_state(self) -> None:
         self.remember_position()
-        self.settings.setValue("course/splitter", self.splitter.saveState())
+        remember(self.settings, "course/splitter", self.splitter.saveState())
 
     def on_outline_current_changed(self, current, _previous) -> None:
         module_id = current.data(ModuleIdRole) if current.isValid() else None
