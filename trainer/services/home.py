@@ -7,10 +7,10 @@ only lays it out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from trainer.domain.course import Course
+from trainer.domain.plain import field, plain
 from trainer.services.progress import ProgressService
 
 RECENT_LIMIT = 5
@@ -58,7 +58,7 @@ class NextSkill(NamedTuple):  # a NamedTuple: immutable, and quick to define at 
     module_id: str | None = None
 
 
-@dataclass
+@plain
 class HomeSummary:
     continue_at: ContinueAt | None
     progress: CourseProgress
