@@ -26,6 +26,7 @@ PROGRESS_COLUMNS = [
     "status",
     "done",
     "done_date",
+    "done_by",
     "position_percent",
     "duration_minutes",
     "first_opened_date",
@@ -74,6 +75,8 @@ def progress_rows(store, profile_id: str, content=None, period: Period | None = 
                 "status": "done" if rec.get("done") else "started",
                 "done": "yes" if rec.get("done") else "no",
                 "done_date": iso_day(rec.get("done_at")) if rec.get("done") else "",
+                # "check": end reached and check passed; "hand": ticked (older records too)
+                "done_by": (rec.get("done_by") or "hand") if rec.get("done") else "",
                 "position_percent": round(float(position) * 100) if isinstance(position, (int, float)) else "",
                 "duration_minutes": mod.duration_minutes if mod is not None and mod.duration_minutes else "",
                 "first_opened_date": iso_day(rec.get("created")),

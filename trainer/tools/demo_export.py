@@ -31,7 +31,16 @@ def _rec(uid: str, created: str, **fields) -> dict:
 def demo_records() -> dict[str, list[dict]]:
     """kind -> records, with fixed uids and times so exports are repeatable."""
     progress = [
-        _rec(f"00000000-0000-4000-8000-00000000000{i}", at, module=mid, done=True, done_at=at, position=1.0)
+        _rec(
+            f"00000000-0000-4000-8000-00000000000{i}",
+            at,
+            module=mid,
+            done=True,
+            done_at=at,
+            position=1.0,
+            done_by="check",
+            reached_end=True,
+        )
         for i, (mid, at) in enumerate(DONE, 1)
     ]
     progress.append(

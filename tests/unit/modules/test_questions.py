@@ -92,9 +92,21 @@ def test_course_yaml_pass_mark_reaches_the_course(tmp_path):
         ("- just text\n", 10, "question 1: expected a set of 'field: value' lines"),
         ("- kind: single\n  prompt: p\n  objective: 1\n", 10, "field 'id': this field is required"),
         ("- id: Q 1\n  kind: free-text\n  objective: 1\n  prompt: p\n  model_answer: m\n", 10, "field 'id'"),
-        ("- id: q\n  kind: singel\n  objective: 1\n  prompt: p\n", 11, 'unknown kind \'singel\' (did you mean "single"?)'),
-        ("- id: q\n  kind: free-text\n  objective: 1\n  model_answer: m\n", 10, "field 'prompt': this field is required"),
-        ("- id: q\n  kind: free-text\n  prompt: p\n  model_answer: m\n", 10, "field 'objective': this field is required"),
+        (
+            "- id: q\n  kind: singel\n  objective: 1\n  prompt: p\n",
+            11,
+            "unknown kind 'singel' (did you mean \"single\"?)",
+        ),
+        (
+            "- id: q\n  kind: free-text\n  objective: 1\n  model_answer: m\n",
+            10,
+            "field 'prompt': this field is required",
+        ),
+        (
+            "- id: q\n  kind: free-text\n  prompt: p\n  model_answer: m\n",
+            10,
+            "field 'objective': this field is required",
+        ),
         (
             "- id: q\n  kind: free-text\n  objective: 3\n  prompt: p\n  model_answer: m\n",
             12,
@@ -106,7 +118,11 @@ def test_course_yaml_pass_mark_reaches_the_course(tmp_path):
             "objective 0 does not exist",
         ),
         ("- id: q\n  kind: free-text\n  objective: 1\n  prompt: p\n", 10, "kind 'free-text' needs a 'model_answer'"),
-        ("- id: q\n  kind: skill-prompt\n  objective: 1\n  prompt: p\n", 10, "kind 'skill-prompt' needs a 'model_answer'"),
+        (
+            "- id: q\n  kind: skill-prompt\n  objective: 1\n  prompt: p\n",
+            10,
+            "kind 'skill-prompt' needs a 'model_answer'",
+        ),
         (
             "- id: q\n  kind: order\n  objective: 1\n  prompt: p\n  items: [a, b]\n  feedback: f\n",
             14,
@@ -122,7 +138,11 @@ def test_course_yaml_pass_mark_reaches_the_course(tmp_path):
             14,
             "item 3 repeats an earlier item",
         ),
-        ("- id: q\n  kind: order\n  objective: 1\n  prompt: p\n  items: [a, b, c]\n", 10, "kind 'order' needs 'feedback'"),
+        (
+            "- id: q\n  kind: order\n  objective: 1\n  prompt: p\n  items: [a, b, c]\n",
+            10,
+            "kind 'order' needs 'feedback'",
+        ),
     ],
 )
 def test_each_question_error_names_its_line(tmp_path, block, line, words):

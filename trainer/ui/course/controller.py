@@ -37,6 +37,10 @@ class CourseController(QObject):
     def done_ids(self) -> set[str]:
         return self._progress.done_ids()
 
+    def counted_ids(self) -> set[str]:
+        """Done under the completion rule, not only ticked by hand: what progress counts."""
+        return self._progress.counted_ids()
+
     def start_module_id(self) -> str | None:
         last = self._progress.last_module()
         module = self.course.module(last) if last else None

@@ -197,10 +197,12 @@ class CourseView(QWidget):
 
     def _update_progress(self) -> None:
         readable = self.controller.course.readable()
-        done_ids = self.controller.done_ids()
-        done = self.outline_model.done_count()
-        minutes = sum(m.duration_minutes or 0 for m in readable if m.id in done_ids)
+        counted = self.controller.counted_ids()
+        by_hand = len({m.id for m in readable} & (self.controller.done_ids() - counted))
+        done = sum(1 for m in readable if m.id in counted)
+        minutes = sum(m.duration_minutes or 0 for m in readable if m.id in counted)
         self.progress_bar.setRange(0, max(1, len(readable)))
         self.progress_bar.setValue(done)
-        self.progress_label.setText(f"{done} of {len(readable)} done \u00b7 {minutes} min")
-        self.progress_bar.setAccessibleDescription(f"{done} of {len(readable)} modules done")
+        hand = f" \u00b7 {by_hand} marked by hand" if by_hand else ""
+        self.progress_label.setText(f"{done} of {len(readable)} done \u00b7 {minutes} min{hand}")
+        self.progress_bar.setAccessibleDescription(f"{done} of {len(readable)} modules done{hand}")
