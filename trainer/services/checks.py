@@ -71,6 +71,20 @@ class CheckService:
         pairs = [(r.get("question", ""), r.get("correct")) for r in self.attempts(module.id)]
         return check_result(module.questions, pairs, self.pass_mark)
 
+    def status_text(self, module: Module) -> str:
+        """One line for the reader: "4 of 5 right, pass mark 80%: module done"."""
+        result = self.result(module)
+        if not result.total:
+            return ""
+        progress = self._progress.progress(module.id)
+        line = f"{result.right} of {result.total} right, pass mark {round(result.pass_mark * 100)}%"
+        if progress.counted:
+            return f"{line}: module done"
+        if result.passed:
+            return f"{line}: passed; read the module to its end to finish it"
+        more = result.needed - result.right
+        return f"{line}: {more} more to get right to pass"
+
     def right_ids(self, module: Module) -> set[str]:
         return {r.get("question", "") for r in self.attempts(module.id) if r.get("correct") is True}
 

@@ -39,6 +39,10 @@ class ProgressService:
         self._store = store
         self.profile_id = profile_id
 
+    @property
+    def store(self) -> RecordStore:
+        return self._store
+
     def progress(self, module_id: str) -> ModuleProgress:
         rec = self._store.find_one(PROGRESS, profile=self.profile_id, module=module_id)
         if rec is None:
