@@ -37,6 +37,7 @@ from trainer.domain.course import Module
 from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER, SELF_RATED_KINDS, Question
 from trainer.modules.scoring import SELF_RATINGS, Answer, right_feedback
 from trainer.modules.themes import Theme
+from trainer.ui.common.flow_layout import FlowLayout
 
 ItemIndexRole = Qt.ItemDataRole.UserRole
 
@@ -61,9 +62,21 @@ def _label(text: str = "", bold: bool = False) -> QLabel:
     return label
 
 
-def _mnemonic_free(text: str) -> str:
-    """Button text shown as written: an '&' is not a keyboard shortcut."""
-    return text.replace("&", "&&")
+class OptionLabel(QLabel):
+    """An option's words beside its button, wrapped to the width; a click on them is a click on it."""
+
+    def __init__(self, text: str, button: QAbstractButton):
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(text)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.button.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.button.click()
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
 
 
 def shuffled_order(question: Question) -> list[int]:
@@ -137,13 +150,15 @@ class QuestionCard(QGroupBox):
         self.group.setExclusive(q.kind != MULTIPLE)
         for i, option in enumerate(q.options):
             button: QAbstractButton = QCheckBox() if q.kind == MULTIPLE else QRadioButton()
-            button.setText(_mnemonic_free(option.text))
-            button.setAccessibleName(option.text)
+            button.setAccessibleName(option.text)  # the words sit beside it, wrapped
             if q.kind == MI_CONSISTENT:
                 button.setAccessibleDescription("A practitioner's reply")
             self.group.addButton(button, i)
             self.buttons.append(button)
-            self._layout.addWidget(button)
+            row = QHBoxLayout()
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(OptionLabel(option.text, button), 1)
+            self._layout.addLayout(row)
             button.toggled.connect(self._update_submit)
 
     def _add_order(self) -> None:
@@ -214,7 +229,9 @@ class QuestionCard(QGroupBox):
         self.model_answer.setAccessibleName("Model answer")
         self.rating_title = _label("How close was your answer?")
         self.rating_group = QButtonGroup(self)
-        rating_row = QHBoxLayout()
+        ratings = QWidget()
+        rating_row = FlowLayout(ratings)
+        rating_row.setContentsMargins(0, 0, 0, 0)
         for value, text in SELF_RATINGS:
             button = QRadioButton(text)
             button.setAccessibleName(f"My answer: {text}")
@@ -223,13 +240,12 @@ class QuestionCard(QGroupBox):
             self.rating_buttons.append(button)
             rating_row.addWidget(button)
             button.toggled.connect(self._update_submit)
-        rating_row.addStretch(1)
         self.rating_holder = QWidget()
         holder = QVBoxLayout(self.rating_holder)
         holder.setContentsMargins(0, 0, 0, 0)
         holder.addWidget(self.model_answer)
         holder.addWidget(self.rating_title)
-        holder.addLayout(rating_row)
+        holder.addWidget(ratings)
         self.rating_holder.hide()
         self._layout.addWidget(self.text_edit)
         self._layout.addWidget(self.show_model_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -341,6 +357,7 @@ class CheckPanel(QScrollArea):
         self.setAccessibleName("Check your understanding")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # everything wraps
         self.theme = theme
         self.module: Module | None = None
         self.cards: list[QuestionCard] = []
