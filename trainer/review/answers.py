@@ -1,0 +1,48 @@
+"""Marking a scored review answer, and writing any answer as plain text for the records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from trainer.domain.questions import CHOICE_KINDS, ORDER, Question
+
+ORDER_JOIN = " \u2192 "  # the learner's order, as text: "first → second → third"
+CHOICE_JOIN = " | "
+
+
+def correct_options(question: Question) -> set[int]:
+    return {i for i, option in enumerate(question.options) if option.correct}
+
+
+def choice_correct(question: Question, chosen: Sequence[int]) -> bool:
+    """Right when exactly the correct options are chosen (all of them, none wrong)."""
+    return question.kind in CHOICE_KINDS and set(chosen) == correct_options(question)
+
+
+def order_correct(question: Question, order: Sequence[int]) -> bool:
+    """Right when the items (indexes into ``question.items``) are in the written order."""
+    return question.kind == ORDER and list(order) == list(range(len(question.items)))
+
+
+def choice_text(question: Question, chosen: Sequence[int]) -> str:
+    return CHOICE_JOIN.join(question.options[i].text for i in sorted(chosen) if 0 <= i < len(question.options))
+
+
+def order_text(question: Question, order: Sequence[int]) -> str:
+    return ORDER_JOIN.join(question.items[i] for i in order if 0 <= i < len(question.items))
+
+
+def shuffled(count: int, seed: int) -> list[int]:
+    """A shuffled order of ``count`` items that is never the right one (when there are 2 or more).
+
+    Deterministic for a seed, so a screenshot or a test sees the same order."""
+    order = list(range(count))
+    if count < 2:
+        return order
+    step = seed % (count - 1) + 1  # 1 .. count-1: a rotation, never the identity
+    order = order[step:] + order[:step]
+    if seed % 2:
+        order.reverse()
+        if order == list(range(count)):
+            order = order[1:] + order[:1]
+    return order
