@@ -46,3 +46,27 @@ def shuffled(count: int, seed: int) -> list[int]:
         if order == list(range(count)):
             order = order[1:] + order[:1]
     return order
+
+
+def choice_feedback(question: Question, chosen: Sequence[int]) -> list[str]:
+    """Why each chosen option is right or wrong; when wrong, the right answer and why."""
+    right = correct_options(question)
+    lines = [
+        f"You chose: {question.options[i].text} \u2014 {question.options[i].feedback}".rstrip(" \u2014")
+        for i in sorted(chosen)
+        if 0 <= i < len(question.options)
+    ]
+    if set(chosen) != right:
+        for i in sorted(right - set(chosen)):
+            option = question.options[i]
+            lines.append(f"The answer: {option.text} \u2014 {option.feedback}".rstrip(" \u2014"))
+    if question.feedback:
+        lines.append(question.feedback)
+    return lines
+
+
+def order_feedback(question: Question) -> list[str]:
+    lines = ["The order: " + ORDER_JOIN.join(question.items)]
+    if question.feedback:
+        lines.append(question.feedback)
+    return lines

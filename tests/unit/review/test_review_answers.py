@@ -2,7 +2,15 @@ import pytest
 
 from tests.unit.review.support import choice, free, order
 from trainer.domain.questions import MULTIPLE, Option, Question
-from trainer.review.answers import choice_correct, choice_text, order_correct, order_text, shuffled
+from trainer.review.answers import (
+    choice_correct,
+    choice_feedback,
+    choice_text,
+    order_correct,
+    order_feedback,
+    order_text,
+    shuffled,
+)
 
 
 def test_a_choice_is_right_only_with_exactly_the_correct_options():
@@ -42,3 +50,18 @@ def test_a_shuffle_is_never_already_in_order(count):
         assert order_ != list(range(count))
     assert shuffled(count, 7) == shuffled(count, 7)
     assert shuffled(1, 3) == [0]
+
+
+def test_feedback_says_why_and_gives_the_answer_when_wrong():
+    q = choice("a")
+    assert choice_feedback(q, [0]) == [
+        "You chose: Would it help if I shared what others have found? \u2014 It asks first."
+    ]
+    wrong = choice_feedback(q, [1])
+    assert wrong[0] == "You chose: You need to cut your salt right down. \u2014 Advice without asking."
+    assert wrong[1] == "The answer: Would it help if I shared what others have found? \u2014 It asks first."
+    assert choice_feedback(q, []) == [wrong[1]]
+    assert order_feedback(order()) == [
+        "The order: Ask what they know \u2192 Offer one piece of information \u2192 Ask what they make of it",
+        "Start from what they know.",
+    ]
