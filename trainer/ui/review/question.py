@@ -154,6 +154,7 @@ class QuestionCard(QWidget):
         widget.setResizeMode(QListWidget.ResizeMode.Adjust)
         widget.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        widget.setSpacing(4)
         return widget
 
     def _option_list(self) -> QListWidget:
@@ -271,6 +272,7 @@ class QuestionCard(QWidget):
                 self.verdict.show()
                 return
             correct = choice_correct(q, chosen)
+            self._mark_options(chosen)
             self._finish_scored(correct, choice_text(q, chosen), choice_feedback(q, chosen))
         elif self.order is not None:
             given = self.order_given()
@@ -278,6 +280,17 @@ class QuestionCard(QWidget):
             self._finish_scored(correct, order_text(q, given), order_feedback(q))
         else:
             self._show_model_answer()
+
+    def _mark_options(self, chosen: list[int]) -> None:
+        """After checking: a tick on each right option, a cross on each wrong one chosen (text: read out)."""
+        assert self.options is not None
+        for row in range(self.options.count()):
+            entry = self.options.item(row)
+            option = self.item.question.options[int(entry.data(IndexRole))]
+            if option.correct:
+                entry.setText(f"\u2713 {option.text}  (right)")
+            elif int(entry.data(IndexRole)) in chosen:
+                entry.setText(f"\u2717 {option.text}  (your choice)")
 
     def _lock(self) -> None:
         self._done = True

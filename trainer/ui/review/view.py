@@ -171,10 +171,7 @@ class ReviewView(QWidget):
         self.show_card()
 
     def show_card(self) -> None:
-        if self.card is not None:
-            self.card_holder.removeWidget(self.card)
-            self.card.deleteLater()
-            self.card = None
+        self._drop_card()
         if self.index >= len(self.items):
             self.finish()
             return
@@ -187,6 +184,13 @@ class ReviewView(QWidget):
         self.card.show()  # a child added to a shown page is shown only on the next event loop turn
         self.controller.card_shown()
         self.card.focus_first()
+
+    def _drop_card(self) -> None:
+        if self.card is not None:
+            self.card_holder.removeWidget(self.card)
+            self.card.hide()  # at once: deleteLater waits for the event loop
+            self.card.deleteLater()
+            self.card = None
 
     def on_answered(self, rating: int, answer: str, correct: object) -> None:
         if self.card is None:
@@ -204,10 +208,7 @@ class ReviewView(QWidget):
         self.show_card()
 
     def finish(self) -> None:
-        if self.card is not None:
-            self.card_holder.removeWidget(self.card)
-            self.card.deleteLater()
-            self.card = None
+        self._drop_card()
         o = self.controller.overview()
         self.end_title.setText("Done for today" if o.due == 0 else "Stopped for now")
         text = end_line(self.reviewed, o.next_due, self.controller.now())
