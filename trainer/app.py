@@ -31,6 +31,7 @@ from trainer.services import bookmarks as _bookmarks  # noqa: F401 (Qt-free: loa
 from trainer.services import goals as _goals  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services import home as _home  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services import journal as _journal  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.services import review_due as _review_due  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.ui import course, export, home, journal, review, scenarios, search, session, skills

@@ -16,23 +16,12 @@ from typing import NamedTuple
 
 from trainer.domain.course import Course
 from trainer.records.store import RecordStore
-from trainer.review.cards import ReviewItem, due_today, next_due, review_items, session
+from trainer.review.cards import ReviewItem, review_items, session
 from trainer.review.schedule import RATING_NAMES, review
 from trainer.services.progress import ProgressService
+from trainer.services.review_due import CARD, LOG, ReviewOverview, card_dues, local_now, review_overview
 
-CARD = "review_card"
-LOG = "review_log"
-
-
-def local_now() -> datetime:
-    """The app's clock: the local time, with its time zone."""
-    return datetime.now().astimezone()
-
-
-class ReviewOverview(NamedTuple):
-    due: int  # due by the end of today
-    next_due: datetime | None  # when the next card after today comes due
-    cards: int  # every card the learner has (questions of finished modules)
+__all__ = ["CARD", "LOG", "ReviewOverview", "ReviewService", "Reviewed", "local_now"]
 
 
 class Reviewed(NamedTuple):
@@ -62,24 +51,12 @@ class ReviewService:
         """Every card: the reviewable questions of the modules the learner has finished."""
         return review_items(self._course, ProgressService(self._store, self.profile_id).done_ids())
 
-    def _cards(self) -> dict[str, dict]:
-        return {str(r["card"]): r for r in self._store.all(CARD, profile=self.profile_id) if r.get("card")}
-
     def dues(self) -> dict[str, datetime]:
         """When each card reviewed before is next due."""
-        out = {}
-        for card, rec in self._cards().items():
-            try:
-                due = datetime.fromisoformat(str(rec.get("due")))
-            except ValueError:
-                continue  # cannot happen for a stored record (the schema checks it); treated as new
-            if due.tzinfo is not None:
-                out[card] = due
-        return out
+        return card_dues(self._store, self.profile_id)
 
     def overview(self) -> ReviewOverview:
-        items, dues, now = self.items(), self.dues(), self.now()
-        return ReviewOverview(len(due_today(items, dues, now)), next_due(items, dues, now), len(items))
+        return review_overview(self._store, self._course, self.profile_id, self.now())
 
     def session(self) -> list[ReviewItem]:
         """Today's short session (at most ``SESSION_LIMIT`` cards, the oldest due first)."""
