@@ -179,3 +179,37 @@ def test_the_review_tab_comes_right_after_the_course_in_the_real_window(make_app
     window.show_section("review")
     view = window.section("review")
     assert view.due_label.text().startswith("Nothing to review yet")
+
+
+def test_a_multiple_choice_is_ticked_with_the_space_bar_and_marked_whole(qtbot, clock):
+    from trainer.domain.course import Course, Module
+    from trainer.domain.questions import MULTIPLE, Option, Question
+
+    question = Question(
+        "both",
+        MULTIPLE,
+        "Which of these ask before advising?",
+        options=(
+            Option("May I share something?", True, "Asks first."),
+            Option("Would it help to hear what others do?", True, "Asks first."),
+            Option("You must cut down.", False, "Tells."),
+        ),
+    )
+    one = Course("C", course().root, [Module("m", "M", course().root / "m.md", 1, questions=[question])])
+    store = memory_store()
+    ProgressService(store, "p1").set_done("m", True)
+    view = ReviewView(ReviewController(ReviewService(store, one, "p1", clock)))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.start()
+    options = view.card.options
+    options.setFocus()
+    options.setCurrentRow(0)
+    qtbot.keyClick(options, Qt.Key.Key_Space)
+    assert view.card.chosen() == [0]
+    qtbot.mouseClick(view.card.check_button, Qt.MouseButton.LeftButton)
+    assert view.card.verdict.text() == "Not quite."  # one of the two right ones is not enough
+    assert options.item(1).text().startswith("\u2713 ") and options.item(0).text().startswith("\u2713 ")
+    [log] = store.all(LOG)
+    assert (log["correct"], log["rating"], log["answer"]) == (False, 1, "May I share something?")
