@@ -27,6 +27,8 @@ INTROS = {
     "goals": "Personal goals the learner set themselves, practising what they teach, with the check-ins recorded.",
     "scenarios": "Paired scenarios practised: responses written at key moments, and skill-spotting "
     "rounds with how often the skills spotted matched the expected ones.",
+    "reviews": "Questions from finished modules answered again on a spaced schedule (FSRS): choice and "
+    "order questions are marked by the app; written answers are rated by the learner against a model answer.",
 }
 
 

@@ -19,6 +19,7 @@ from trainer.export.registry import ExportContext, as_number
 if TYPE_CHECKING:
     from trainer.export.xapi import _Builder
 
+
 def iso_duration(seconds: float) -> str:
     """ISO 8601 duration, e.g. ``PT12.5S`` or ``PT2M5S``."""
     seconds = max(0.0, round(float(seconds), 1))
@@ -55,20 +56,26 @@ def _response(rec: dict) -> str | None:
     return None
 
 
+def question_activity(ctx: ExportContext, b: _Builder, module_id: str, question_id: str) -> dict[str, Any]:
+    """The question as an xAPI activity: one id and one definition for checks and reviews alike."""
+    module = ctx.module(module_id)
+    question = next((q for q in getattr(module, "questions", []) if q.id == question_id), None)
+    obj = b.activity(
+        b.iri("modules", module_id, "questions", question_id),
+        "question",
+        question.prompt if question is not None else question_id,
+    )
+    obj["definition"].update(_interaction(question))
+    return obj
+
+
 def check_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
     out = []
     for rec in ctx.records("check_attempt"):
         module_id, question_id, day = rec.get("module"), rec.get("question"), rec.get("created")
         if not rec.get("uid") or not module_id or not question_id or not ctx.period.contains(day):
             continue
-        module = ctx.module(module_id)
-        question = next((q for q in getattr(module, "questions", []) if q.id == question_id), None)
-        obj = b.activity(
-            b.iri("modules", str(module_id), "questions", str(question_id)),
-            "question",
-            question.prompt if question is not None else str(question_id),
-        )
-        obj["definition"].update(_interaction(question))
+        obj = question_activity(ctx, b, str(module_id), str(question_id))
         result: dict[str, Any] = {}
         if isinstance(rec.get("correct"), bool):
             result["success"] = rec["correct"]

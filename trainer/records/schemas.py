@@ -155,6 +155,35 @@ class CheckAttempt(Record):
     seconds: Annotated[Number, Field(ge=0)] = 0.0
 
 
+Rating = Annotated[StrictInt, Field(ge=1, le=4)]  # FSRS: Again, Hard, Good, Easy
+Seconds = Annotated[Number, Field(ge=0)]
+
+
+class ReviewCard(Record):
+    """One question's spaced-review schedule (``trainer/review``): FSRS's card state."""
+
+    card: Id  # "module#question"
+    module: Id
+    question: Id
+    fsrs: dict[str, Any] = {}
+    due: IsoDateTime
+
+
+class ReviewLog(Record):
+    """One review of one card: what was answered and how it was rated."""
+
+    card: Id
+    module: Text = ""
+    question: Text = ""
+    kind: Text = ""
+    rating: Rating
+    reviewed_at: IsoDateTime
+    answer: Text = ""
+    correct: StrictBool | None = None  # None: rated by the learner, not marked
+    seconds: Seconds = 0.0
+    next_due: IsoDateTime | None = None
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -166,6 +195,8 @@ MODELS: dict[str, type[Record]] = {
     "self_assessment": Rated,
     "observation": Rated,
     "check_attempt": CheckAttempt,
+    "review_card": ReviewCard,
+    "review_log": ReviewLog,
 }
 
 

@@ -68,6 +68,8 @@ class HomeSummary:
     nudge: str = ""
     recent: list[RecentReflection] = field(default_factory=list)
     next_skill: NextSkill | None = None
+    review_due: int = 0  # spaced-review questions due today
+    review_text: str = ""  # one line on spaced review; "" when the learner has no questions yet
 
 
 def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
@@ -160,8 +162,11 @@ def home_summary(
     journal: Any = None,
     ratings: Any = None,
     scenarios: list | Callable[[], list] | None = None,
+    review: Callable[[], tuple[int, str]] | None = None,
 ) -> HomeSummary:
+    """``review`` gives (questions due today, the line to show) for spaced review."""
     done = progress.done_ids()
+    review_due, review_text = review() if review is not None else (0, "")
     return HomeSummary(
         continue_at=continue_at(course, progress),
         progress=course_progress(course, progress.counted_ids(), done),
@@ -169,4 +174,6 @@ def home_summary(
         nudge=goals.nudge() if goals is not None else "",
         recent=recent_reflections(journal),
         next_skill=next_skill(ratings, course, done, scenarios),
+        review_due=review_due,
+        review_text=review_text,
     )

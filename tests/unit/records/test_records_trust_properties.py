@@ -233,6 +233,8 @@ VALID = {
     "observation": {"date": "2026-01-02", "items": {"s": {"rating": 1}}, "globals": {"g": 3}, "counts": {"c": 1}},
     "profiles": {"name": "A"},
     "profile_state": {"last_module": "m"},
+    "review_card": {"card": "m#q", "module": "m", "question": "q", "fsrs": {"state": 2}, "due": T},
+    "review_log": {"card": "m#q", "rating": 3, "reviewed_at": T, "answer": "a", "correct": None, "seconds": 4.5},
     "note": {},
 }
 tricky = values | st.sampled_from(

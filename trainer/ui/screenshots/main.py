@@ -15,6 +15,7 @@ from trainer.scenarios.align import skill_counts
 from trainer.ui.journal.goals import CheckInDialog, GoalDialog
 from trainer.ui.journal.privacy import PrivacyDialog
 from trainer.ui.screenshots.check import grab_check
+from trainer.ui.screenshots.review import grab_review
 from trainer.ui.screenshots.sections import grab_every_screen
 from trainer.ui.screenshots.skills import grab_skills
 
@@ -97,6 +98,7 @@ def save_screenshots(
     if parts.journal is not None:
         saved.extend(_journal_shots(parts, grab, outdir, f"{w}x{h}"))
     _scenario_shots(window, grab)
+    grab_review(parts, grab)
     window.set_theme("dark")
     window.show_section("course")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
