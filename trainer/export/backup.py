@@ -32,7 +32,11 @@ FORMAT = "practitioner-trainer-backup"
 VERSION = 1
 # Kinds with one record per natural key: a second record for the same key
 # (made on the new computer before restoring) is merged, not duplicated.
-NATURAL_KEYS = {"progress": ("profile", "module"), "profile_state": ("profile",)}
+NATURAL_KEYS = {
+    "progress": ("profile", "module"),
+    "profile_state": ("profile",),
+    "review_card": ("profile", "card"),  # one schedule per question: the newer one wins
+}
 CONFLICT_NAMESPACE = uuid.UUID("6f1d8f52-3c1e-4f55-9d0a-2b7c1e9a4d31")
 
 

@@ -21,6 +21,8 @@ from typing import Any
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
 from trainer.export.sections_records import global_values, rated_items, scenario_title
+from trainer.export.sections_review import review_statements
+from trainer.export.xapi_checks import check_statements
 from trainer.export.xapi_more import goal_statements, session_statements
 from trainer.export.xapi_time import full_time, local_zone
 
@@ -40,6 +42,7 @@ VERBS = {
     "voided": "http://adlnet.gov/expapi/verbs/voided",
     "progressed": "http://adlnet.gov/expapi/verbs/progressed",
     "attended": "http://adlnet.gov/expapi/verbs/attended",
+    "answered": "http://adlnet.gov/expapi/verbs/answered",
     # The app's own (no published verb fits): documented in docs/EXPORT_FORMAT.md
     "set": IRI_BASE + "/verbs/set",
     "facilitated": IRI_BASE + "/verbs/facilitated",
@@ -51,6 +54,7 @@ ACTIVITY_TYPES = {
     "assessment": "http://adlnet.gov/expapi/activities/assessment",
     "goal": "http://adlnet.gov/expapi/activities/objective",
     "session": "http://adlnet.gov/expapi/activities/meeting",
+    "question": "http://adlnet.gov/expapi/activities/cmi.interaction",
 }
 
 
@@ -210,6 +214,8 @@ def xapi_statements(
     out += _reflection_statements(ctx, b)
     out += _rating_statements(ctx, b)
     out += goal_statements(ctx, b) + session_statements(ctx, b)
+    out += check_statements(ctx, b)
+    out += review_statements(ctx, b)
     out.sort(key=lambda s: (s.get("timestamp", ""), s["id"]))
     return out
 

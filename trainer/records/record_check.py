@@ -64,6 +64,14 @@ def _between(low: float, high: float) -> Callable[[Any], bool]:
     return lambda v: type(v) in (int, float) and math.isfinite(v) and low <= v <= high
 
 
+def _rating(v: Any) -> bool:
+    return type(v) is int and 1 <= v <= 4
+
+
+def _seconds(v: Any) -> bool:
+    return type(v) in (int, float) and math.isfinite(v) and v >= 0
+
+
 def _or_none(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
     return lambda v: v is None or check(v)
 
@@ -123,6 +131,26 @@ FIELDS: dict[str, dict[str, Callable[[Any], bool]]] = {
     "bookmark": {"module": _id, "anchor": _text, "heading": _text, "text": _text, "note": _text},
     "self_assessment": _RATED,
     "observation": _RATED,
+    "review_card": {"card": _id, "module": _id, "question": _id, "fsrs": _dict_of(_any), "due": _when},
+    "review_log": {
+        "card": _id,
+        "module": _text,
+        "question": _text,
+        "kind": _text,
+        "rating": _rating,
+        "reviewed_at": _when,
+        "answer": _text,
+        "correct": _or_none(_bool),
+        "seconds": _seconds,
+        "next_due": _or_none(_when),
+    },
+}
+REQUIRED = {
+    "progress": ("module",),
+    "bookmark": ("module",),
+    "review_card": ("card", "module", "question", "due"),
+    "review_log": ("card", "rating", "reviewed_at"),
+    "coding_practice": ("scenario",),
 }
 FIELDS["coding_practice"] = {
     "scenario": _id,
@@ -138,7 +166,6 @@ FIELDS["coding_practice"] = {
     "observer": _text,
     "observer_name": _text,
 }
-REQUIRED = {"progress": ("module",), "bookmark": ("module",), "coding_practice": ("scenario",)}
 
 
 def clearly_usable(kind: str, record: Any) -> bool:

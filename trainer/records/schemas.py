@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -93,6 +93,8 @@ class Progress(Record):
     done: StrictBool = False
     done_at: IsoDateTime | None = None
     position: Position = 0.0
+    done_by: Literal["check", "hand"] | None = None  # None on records older than issue 21: by hand
+    reached_end: StrictBool = False
 
 
 class ProfileState(Record):
@@ -155,6 +157,50 @@ class CodingPractice(Record):
     observer_name: Text = ""
 
 
+class CheckAttempt(Record):
+    """One answer to a knowledge-check question (issue 21)."""
+
+    module: Id
+    question: Id
+    card: Text = ""
+    kind: Text = ""
+    attempt: Annotated[StrictInt, Field(ge=1)] = 1
+    answer: list[StrictInt] | Text | None = None
+    response: Text = ""
+    rating: Text | None = None
+    correct: StrictBool | None = None
+    seconds: Annotated[Number, Field(ge=0)] = 0.0
+
+
+Rating = Annotated[StrictInt, Field(ge=1, le=4)]  # FSRS: Again, Hard, Good, Easy
+Seconds = Annotated[Number, Field(ge=0)]
+
+
+class ReviewCard(Record):
+    """One question's spaced-review schedule (``trainer/review``): FSRS's card state."""
+
+    card: Id  # "module#question"
+    module: Id
+    question: Id
+    fsrs: dict[str, Any] = {}
+    due: IsoDateTime
+
+
+class ReviewLog(Record):
+    """One review of one card: what was answered and how it was rated."""
+
+    card: Id
+    module: Text = ""
+    question: Text = ""
+    kind: Text = ""
+    rating: Rating
+    reviewed_at: IsoDateTime
+    answer: Text = ""
+    correct: StrictBool | None = None  # None: rated by the learner, not marked
+    seconds: Seconds = 0.0
+    next_due: IsoDateTime | None = None
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -166,6 +212,9 @@ MODELS: dict[str, type[Record]] = {
     "self_assessment": Rated,
     "observation": Rated,
     "coding_practice": CodingPractice,
+    "check_attempt": CheckAttempt,
+    "review_card": ReviewCard,
+    "review_log": ReviewLog,
 }
 
 

@@ -242,6 +242,8 @@ VALID = {
         "per_code": {"summary": {"both": 1}},
         "items": 2,
     },
+    "review_card": {"card": "m#q", "module": "m", "question": "q", "fsrs": {"state": 2}, "due": T},
+    "review_log": {"card": "m#q", "rating": 3, "reviewed_at": T, "answer": "a", "correct": None, "seconds": 4.5},
     "note": {},
 }
 tricky = values | st.sampled_from(

@@ -14,6 +14,7 @@ def install(parts: AppParts) -> None:
     from trainer.services.home import home_summary
     from trainer.services.profiles import ProfileService
     from trainer.services.progress import ProgressService
+    from trainer.services.review_due import local_now, review_overview
     from trainer.ui.home.ratings import LazyRatings
     from trainer.ui.home.view import HomeView
 
@@ -23,9 +24,15 @@ def install(parts: AppParts) -> None:
     ratings = LazyRatings(store, content, profile_id) if content.has_framework else None
     profile = ProfileService(store).get(profile_id)
     name = profile.name if profile and profile.name != DEFAULT_PROFILE_NAME else ""
+
+    def review() -> tuple[int, str]:
+        now = local_now()
+        overview = review_overview(store, content.course, profile_id, now)
+        return overview.due, overview.line(now) if overview.cards else ""
+
     view = HomeView(
         lambda: home_summary(
-            content.course, progress, journal.goals, journal.journal, ratings, lambda: content.scenarios
+            content.course, progress, journal.goals, journal.journal, ratings, lambda: content.scenarios, review
         ),
         name,
     )

@@ -90,6 +90,7 @@ class HomeView(QWidget):
     checkin_requested = Signal(str)  # check in on this goal uid
     search_requested = Signal()
     bookmarks_requested = Signal()
+    review_requested = Signal()  # show the Review section
 
     def __init__(self, summary: Callable[[], HomeSummary], profile_name: str = "", parent=None):
         super().__init__(parent)
@@ -120,6 +121,12 @@ class HomeView(QWidget):
         self.progress_label.setBuddy(self.progress_bar)
         self.progress_card.body.addWidget(self.progress_label)
         self.progress_card.body.addWidget(self.progress_bar)
+        self.review_label = QLabel()  # spaced review: what is due today
+        self.review_label.setWordWrap(True)
+        self.review_button = QPushButton("Start review")
+        self.review_button.setAccessibleName("Start today's review")
+        self.review_button.setToolTip("Answer today's review questions in the Review section")
+        self.progress_card.body.addLayout(text_and_button(self.review_label, self.review_button))
 
         # goals -----------------------------------------------------------------------------
         self.goal_card = Card("Your goal")
@@ -200,7 +207,14 @@ class HomeView(QWidget):
         self.checkin_button.clicked.connect(self.on_checkin_clicked)
         self.recent_list.itemActivated.connect(self.on_recent_activated)
         self.recent_list.itemClicked.connect(self.on_recent_activated)
-        for button in (self.checkin_button, self.skill_button, self.search_button, self.bookmarks_button):
+        self.review_button.clicked.connect(self.review_requested)
+        for button in (
+            self.checkin_button,
+            self.skill_button,
+            self.search_button,
+            self.bookmarks_button,
+            self.review_button,
+        ):
             button.setAutoDefault(True)  # Enter, as well as Space, presses a focused button
         self.search_button.clicked.connect(self.search_requested)
         self.bookmarks_button.clicked.connect(self.bookmarks_requested)
@@ -234,6 +248,9 @@ class HomeView(QWidget):
         self.progress_bar.setRange(0, max(1, p.total))
         self.progress_bar.setValue(p.done)
         self.progress_bar.setAccessibleDescription(p.text())
+        self.review_label.setText(s.review_text)
+        self.review_label.setVisible(bool(s.review_text))
+        self.review_button.setVisible(s.review_due > 0)
 
         self._due = [g.uid for g in s.due_goals]
         if s.due_goals:

@@ -131,6 +131,8 @@ def _connect_home(window: MainWindow, parts: AppParts) -> None:
         home.search_requested.connect(window.search_action.trigger)
     if window.bookmarks_action is not None:
         home.bookmarks_requested.connect(window.bookmarks_action.trigger)
+    if "review" in window.sections:
+        home.review_requested.connect(lambda: window.show_section("review"))
 
     def refresh_if_shown(*_args) -> None:
         if home.isVisible():

@@ -1,0 +1,354 @@
+"""One review card on screen: the question, a way to answer it, then feedback or a self-rating.
+
+Choice and order questions are marked by the app when the learner presses
+"Check" (right is rated Good, wrong Again). Free text and skill prompts show
+the model answer, and the learner rates their own recall: Again, Hard, Good
+or Easy (keys 1 to 4).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.domain.questions import CHOICE_KINDS, MULTIPLE, ORDER
+from trainer.review.answers import (
+    choice_correct,
+    choice_feedback,
+    choice_text,
+    order_correct,
+    order_feedback,
+    order_text,
+    shuffled,
+)
+from trainer.review.cards import ReviewItem
+from trainer.review.schedule import RATING_NAMES, RATINGS, auto_rating, fsrs_card_id
+
+IndexRole = Qt.ItemDataRole.UserRole
+RATING_HINTS = {
+    1: "Again: I did not recall it; bring it back soon",
+    2: "Hard: I recalled it with real effort",
+    3: "Good: I recalled it",
+    4: "Easy: I recalled it at once",
+}
+
+
+def wrapped(text: str = "", rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class QuestionCard(QWidget):
+    """Emits ``answered(rating, answer, correct)`` once; ``correct`` is None for self-rated kinds."""
+
+    answered = Signal(int, str, object)
+    next_requested = Signal()
+
+    def __init__(self, item: ReviewItem, parent=None):
+        super().__init__(parent)
+        self.item = item
+        q = item.question
+        self._done = False
+
+        self.prompt = wrapped(q.prompt)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.prompt.setFont(font)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.prompt)
+
+        self.options: QListWidget | None = None
+        self.order: QListWidget | None = None
+        self.editor: QPlainTextEdit | None = None
+        if q.kind in CHOICE_KINDS:
+            self.options = self._option_list()
+            layout.addWidget(self.options)
+        elif q.kind == ORDER:
+            layout.addLayout(self._order_list())
+        else:
+            self.editor = QPlainTextEdit()
+            self.editor.setAccessibleName("Your answer")
+            self.editor.setPlaceholderText("Type your answer, then compare it with the model answer.")
+            self.editor.setTabChangesFocus(True)
+            self.editor.setMaximumHeight(120)
+            layout.addWidget(self.editor)
+
+        self.check_button = QPushButton("&Check answer" if item.scored else "&Show the model answer")
+        self.check_button.setAutoDefault(True)
+        self.check_button.setAccessibleName("Check your answer" if item.scored else "Show the model answer")
+        self.check_button.clicked.connect(self.on_check_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.verdict = wrapped()
+        self.verdict.setObjectName("reviewVerdict")
+        vfont = self.verdict.font()
+        vfont.setBold(True)
+        self.verdict.setFont(vfont)
+        self.feedback = wrapped(rich=True)
+        self.feedback.setAccessibleName("Feedback")
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.feedback)
+
+        self.rating_label = wrapped("How well did you recall it? Press 1 to 4.")
+        self.rating_buttons: dict[int, QPushButton] = {}
+        ratings = QHBoxLayout()
+        for rating in RATINGS:
+            button = QPushButton(f"{rating} {RATING_NAMES[rating]}")
+            button.setAccessibleName(RATING_NAMES[rating])
+            button.setAccessibleDescription(RATING_HINTS[rating])
+            button.setToolTip(f"{RATING_HINTS[rating]} (key {rating})")
+            button.setAutoDefault(True)
+            button.clicked.connect(lambda _checked=False, r=rating: self.rate(r))
+            ratings.addWidget(button)
+            self.rating_buttons[rating] = button
+            shortcut = QShortcut(QKeySequence(str(rating)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda r=rating: self.rate(r))
+        ratings.addStretch(1)
+        layout.addWidget(self.rating_label)
+        layout.addLayout(ratings)
+
+        self.next_button = QPushButton("&Next")
+        self.next_button.setAccessibleName("Next question")
+        self.next_button.setAutoDefault(True)
+        self.next_button.clicked.connect(self.next_requested)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.next_button)
+        next_row.addStretch(1)
+        layout.addLayout(next_row)
+        layout.addStretch(1)
+        self._show_rating(False)
+        self.next_button.hide()
+        self.verdict.hide()
+        self.feedback.hide()
+
+    # -- building ------------------------------------------------------------------
+    def _list(self, name: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setWordWrap(True)
+        widget.setUniformItemSizes(False)
+        widget.setResizeMode(QListWidget.ResizeMode.Adjust)
+        widget.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        widget.setSpacing(4)
+        return widget
+
+    def _option_list(self) -> QListWidget:
+        q = self.item.question
+        multiple = q.kind == MULTIPLE
+        widget = self._list("Options: tick every one that applies" if multiple else "Options: choose one")
+        for i, option in enumerate(q.options):
+            entry = QListWidgetItem(option.text)
+            entry.setData(IndexRole, i)
+            if multiple:
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(entry)
+        if multiple:
+            widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            widget.itemActivated.connect(self._toggle)
+        else:
+            widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            widget.itemActivated.connect(lambda _item: self.on_check_clicked())  # Enter on an option checks it
+        widget.setAccessibleDescription(
+            "Space ticks or unticks an option" if multiple else "Arrow keys choose an option; Enter checks it"
+        )
+        return widget
+
+    def _toggle(self, entry: QListWidgetItem) -> None:
+        if not self._done:
+            checked = entry.checkState() == Qt.CheckState.Checked
+            entry.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _order_list(self) -> QHBoxLayout:
+        q = self.item.question
+        self.order = widget = self._list("Items to put in order")
+        widget.setAccessibleDescription("Alt+Up and Alt+Down move the chosen item; or drag it")
+        widget.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        for i in shuffled(len(q.items), fsrs_card_id(self.item.card_id)):
+            entry = QListWidgetItem(q.items[i])
+            entry.setData(IndexRole, i)
+            widget.addItem(entry)
+        widget.setCurrentRow(0)
+        widget.installEventFilter(self)
+        self.up_button = QPushButton("Move &up")
+        self.up_button.setAccessibleName("Move the chosen item up")
+        self.up_button.setToolTip("Move the chosen item up (Alt+Up in the list)")
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button = QPushButton("Move &down")
+        self.down_button.setAccessibleName("Move the chosen item down")
+        self.down_button.setToolTip("Move the chosen item down (Alt+Down in the list)")
+        self.down_button.clicked.connect(lambda: self.move_item(1))
+        side = QVBoxLayout()
+        side.addWidget(self.up_button)
+        side.addWidget(self.down_button)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(widget, 1)
+        row.addLayout(side)
+        return row
+
+    def eventFilter(self, watched, event) -> bool:
+        """Alt+Up and Alt+Down in the order list move the chosen item."""
+        if watched is self.order and event.type() == QEvent.Type.KeyPress:
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def move_item(self, step: int) -> None:
+        widget = self.order
+        if widget is None or self._done:
+            return
+        row = widget.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < widget.count():
+            return
+        entry = widget.takeItem(row)
+        widget.insertItem(target, entry)
+        widget.setCurrentRow(target)
+
+    def focus_first(self) -> None:
+        target = self.options or self.order or self.editor
+        if target is not None:
+            target.setFocus()
+            if isinstance(target, QListWidget) and target.currentRow() < 0 and target.count():
+                target.setCurrentRow(0)
+
+    # -- answering -----------------------------------------------------------------
+    def chosen(self) -> list[int]:
+        if self.options is None:
+            return []
+        out = []
+        for row in range(self.options.count()):
+            entry = self.options.item(row)
+            picked = (
+                entry.checkState() == Qt.CheckState.Checked
+                if self.item.question.kind == MULTIPLE
+                else entry.isSelected()
+            )
+            if picked:
+                out.append(int(entry.data(IndexRole)))
+        return out
+
+    def order_given(self) -> list[int]:
+        if self.order is None:
+            return []
+        return [int(self.order.item(row).data(IndexRole)) for row in range(self.order.count())]
+
+    def on_check_clicked(self) -> None:
+        if self._done:
+            return
+        q = self.item.question
+        if self.options is not None:
+            chosen = self.chosen()
+            if not chosen:
+                self.verdict.setText("Choose an answer first.")
+                self.verdict.show()
+                return
+            correct = choice_correct(q, chosen)
+            self._mark_options(chosen)
+            self._finish_scored(correct, choice_text(q, chosen), choice_feedback(q, chosen))
+        elif self.order is not None:
+            given = self.order_given()
+            correct = order_correct(q, given)
+            self._finish_scored(correct, order_text(q, given), order_feedback(q))
+        else:
+            self._show_model_answer()
+
+    def _mark_options(self, chosen: list[int]) -> None:
+        """After checking: a tick on each right option, a cross on each wrong one chosen (text: read out)."""
+        assert self.options is not None
+        for row in range(self.options.count()):
+            entry = self.options.item(row)
+            option = self.item.question.options[int(entry.data(IndexRole))]
+            if option.correct:
+                entry.setText(f"\u2713 {option.text}  (right)")
+            elif int(entry.data(IndexRole)) in chosen:
+                entry.setText(f"\u2717 {option.text}  (your choice)")
+
+    def _lock(self) -> None:
+        self._done = True
+        for widget in (self.options, self.order):
+            if widget is not None:
+                widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+                widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        if self.order is not None:
+            self.up_button.setEnabled(False)
+            self.down_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+
+    def _finish_scored(self, correct: bool, answer: str, lines: list[str]) -> None:
+        self._lock()
+        self.verdict.setText("Right." if correct else "Not quite.")
+        self._show_feedback(lines)
+        self.next_button.show()
+        self.next_button.setFocus()
+        self.answered.emit(auto_rating(correct), answer, correct)
+
+    def _show_feedback(self, lines: list[str]) -> None:
+        self.feedback.setText("".join(f"<p>{html.escape(line)}</p>" for line in lines))
+        self.verdict.show()
+        self.feedback.show()
+
+    def _show_model_answer(self) -> None:
+        q = self.item.question
+        if self.editor is not None:
+            self.editor.setReadOnly(True)
+        self.check_button.setEnabled(False)
+        self.verdict.setText("Compare your answer with this model answer:")
+        lines = [q.model_answer] + ([q.feedback] if q.feedback else [])
+        self._show_feedback(lines)
+        self._show_rating(True)
+        self.rating_buttons[3].setFocus()
+
+    def _show_rating(self, shown: bool) -> None:
+        self.rating_label.setVisible(shown)
+        for button in self.rating_buttons.values():
+            button.setVisible(shown)
+            button.setEnabled(shown)
+
+    def rate(self, rating: int) -> None:
+        """A self-rating (keys 1 to 4), once the model answer is shown."""
+        if self._done or self.rating_label.isHidden():
+            return
+        self._done = True
+        for button in self.rating_buttons.values():
+            button.setEnabled(False)
+        answer = self.editor.toPlainText().strip() if self.editor is not None else ""
+        self.answered.emit(rating, answer, None)
+
+    def retry(self) -> None:
+        """The answer could not be saved: let the learner give it again."""
+        self._done = False
+        if self.rating_label.isHidden():
+            self.check_button.setEnabled(True)
+            self.next_button.hide()
+        else:
+            for button in self.rating_buttons.values():
+                button.setEnabled(True)
