@@ -203,6 +203,14 @@ COMPLEX = _any(
 )
 # "So there's the cough, the worry and the money": three or more things gathered up.
 LISTING = re.compile(r"^so,? [^?]*,[^?]*,[^?]* and ", re.IGNORECASE)
+# A question typed without its question mark: an auxiliary verb before its subject, or a
+# question word not followed straight by "you"/"I"/"we" ("What you need is..." is a statement).
+QUESTION_START = re.compile(
+    r"^(?:and |so |okay,? |right,? )?(?:(?:do|does|did|are|is|was|were|have|has|had|can|could|would|will"
+    r"|shall|should|may)\s+(?:you|i|we|it|they|he|she|there|that|this|your|anyone|anything)\b"
+    r"|(?:what|how|why|where|when|which|who)\s+(?!you\b|i\b|we\b))",
+    re.IGNORECASE,
+)
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[\"'(A-Z0-9])")
 
 
@@ -234,7 +242,7 @@ def code_sentence(sentence: str, permission: bool = False) -> CodedSentence:
     """One sentence's code; ``permission``: asked for, invited or left to the person earlier."""
     s = sentence.strip()
     lowered = s.lower()
-    is_question = s.endswith("?")
+    is_question = s.endswith("?") or bool(QUESTION_START.match(s))
     if hit := _found(SUMMARY, s):
         return CodedSentence(s, "summary", f"'{hit}' gathers what was said")
     if (hit := _found(PERMISSION, s)) and not _found(ADVICE, s):
@@ -294,7 +302,7 @@ def code_text(text: str) -> list[CodedSentence]:
         coded = code_sentence(sentence, permission)
         if coded.code == "summary":
             summarising = True
-        if PERMISSION.search(sentence):
+        if PERMISSION.search(sentence):  # asked, with or without its question mark
             permission = True
         out.append(coded)
     return out

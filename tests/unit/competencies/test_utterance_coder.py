@@ -79,3 +79,17 @@ def test_main_code_prefers_summary_then_advice_then_the_first_coded():
     assert main_code(code_text("Okay. You're tired. What helps?")) == "simple_reflection"
     assert main_code(code_text("You're tired. You need more sleep.")) == "advice_without_permission"
     assert main_code([]) == OTHER
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("do you want to talk about it", "closed_question"),
+        ("how many cigarettes do you smoke a day", "closed_question"),
+        ("What worries you most.", "open_question"),
+        ("what you need is a proper routine", "advice_without_permission"),
+        ("so you're worried about the tablets", "simple_reflection"),
+    ],
+)
+def test_questions_typed_without_a_question_mark(text, expected):
+    assert code_utterance(text) == expected
