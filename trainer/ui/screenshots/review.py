@@ -20,6 +20,9 @@ def grab_review(parts, grab: Callable[[str], None]) -> None:
     assert isinstance(view, ReviewView)
     view.show_overview()
     grab("review")
+    window.set_theme("dark")
+    grab("review-dark")
+    window.set_theme("light")
     with_questions = [m for m in parts.controller.course.readable() if any(q.review for q in m.questions)]
     if not with_questions:
         return
