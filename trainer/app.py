@@ -32,6 +32,7 @@ from trainer.services import goals as _goals  # noqa: F401 (Qt-free: loaded befo
 from trainer.services import home as _home  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services import journal as _journal  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.services import review_due as _review_due  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.services.checks import CheckService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
 from trainer.ui import course, export, home, journal, review, scenarios, search, session, skills
@@ -108,7 +109,8 @@ def build(
     apply_theme(ensure_app(), str(settings.value("appearance/theme", "system")))
     apply_zoom(ensure_app(), int(str(settings.value("appearance/zoom", DEFAULT_ZOOM))))
     install_focus_ring(ensure_app())
-    controller = CourseController(content, ProgressService(store, profile_id))
+    progress = ProgressService(store, profile_id)
+    controller = CourseController(content, progress, CheckService(store, content.course, progress))
     # Pages kept beside the course cache: a module opens without rendering it again.
     pages = PageCache(cache_dir, content.cache_key).render if content.cache_key else None
     window = MainWindow(controller, settings, render_page=pages)

@@ -133,7 +133,7 @@ def _add_export_parsers(sub) -> None:
     p.add_argument("--from", dest="start", metavar="DATE", help="first day, e.g. 2026-01-01")
     p.add_argument("--to", dest="end", metavar="DATE", help="last day, e.g. 2026-03-31")
     p.add_argument("--sections", help="portfolio sections, comma separated (default: all)")
-    p.add_argument("--table", help="csv: only this table (progress, ratings or reviews); default all three")
+    p.add_argument("--table", help="csv: only this table (progress, ratings, checks or reviews); default all four")
     p.add_argument("--xapi-home", metavar="URL", help="xapi: your organisation's home page for accounts")
     p = sub.add_parser("send-xapi", help="send learning records to an LRS (outbox, retried later)")
     p.add_argument("--lrs", required=True, metavar="URL", help="LRS endpoint, e.g. https://lrs.example.org/xAPI/")

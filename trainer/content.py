@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
+from trainer.domain.plain import field, plain
 
 if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
     from trainer.competencies.model import Framework
@@ -39,7 +39,7 @@ def bundled_content() -> Path:
 DEFERRED = ("framework", "scenarios", "plans", "templates")
 
 
-@dataclass
+@plain
 class Content:
     root: Path
     course: Course

@@ -52,10 +52,10 @@ def test_html_md_xapi_json_and_csv_files(data, tmp_path, capsys):
         assert main(["export", "--format", fmt, "--data", str(data), "-o", str(tmp_path / f"o.{fmt}")]) == 0
     assert "Letting Mr Ellery set the agenda" in (tmp_path / "o.html").read_text(encoding="utf-8")
     assert (tmp_path / "o.md").read_text(encoding="utf-8").startswith("# Continuing professional")
-    assert len(json.loads((tmp_path / "o.xapi").read_text(encoding="utf-8"))) == 23
+    assert len(json.loads((tmp_path / "o.xapi").read_text(encoding="utf-8"))) == 28  # 5 of them answers to checks
     assert json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))["scope"] == "all profiles"
     assert main(["export", "--format", "csv", "--data", str(data), "-o", str(tmp_path / "sheet.csv")]) == 0
-    for table in ("progress", "ratings"):
+    for table in ("progress", "ratings", "checks"):
         with open(tmp_path / f"sheet-{table}.csv", encoding="utf-8-sig", newline="") as fh:
             assert list(csv.DictReader(fh))
     assert (
@@ -87,7 +87,8 @@ def test_backup_then_restore_twice(data, tmp_path, capsys):
     assert main(["restore", str(backup), "--data", str(fresh)]) == 0
     assert main(["restore", str(backup), "--data", str(fresh)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "19 added" in out[-2] and "0 added" in out[-1] and "19 already there" in out[-1]
+    # 24 records, the 5 answers to knowledge checks (check_attempt) among them
+    assert "24 added" in out[-2] and "0 added" in out[-1] and "24 already there" in out[-1]
 
 
 @pytest.mark.parametrize(

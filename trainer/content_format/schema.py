@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from trainer.content_format.frontmatter import Document
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from trainer.domain.questions import DEFAULT_PASS_MARK
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -51,6 +52,9 @@ class CourseMeta(ContentModel):
     description: str = ""
     licence: str = ""
     order: list[str] = []
+    check_pass_mark: float = Field(
+        default=DEFAULT_PASS_MARK, ge=0, le=1
+    )  # share of a module's check to pass (issue 21)
 
 
 _EXPECTED = {

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.domain.diagnostics import Diagnostic
+from trainer.domain.plain import field, plain
 from trainer.domain.questions import DEFAULT_PASS_MARK, Question
 
 
-@dataclass
+@plain
 class Heading:
     level: int
     anchor: str
     text: str
 
 
-@dataclass
+@plain
 class Module:
     id: str
     title: str
@@ -42,7 +42,7 @@ class Module:
         return self.error is None
 
 
-@dataclass
+@plain
 class Course:
     title: str
     root: Path

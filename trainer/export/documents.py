@@ -97,12 +97,22 @@ def _md_section(s: dict) -> list[str]:
     if s["key"] == "modules":
         out += [
             f"{len(items)} module{'s' if len(items) != 1 else ''} completed, "
-            f"{hours_text(s.get('minutes', 0))} of study.",
+            f"{hours_text(s.get('minutes', 0))} of study"
+            + (f" ({s['by_hand']} marked done by hand, not counted)." if s.get("by_hand") else "."),
             "",
         ]
         out += _table(
             ["Date completed", "Module", "Time"],
-            [[m["date_text"], m["title"], hours_text(m["minutes"]) if m["minutes"] else "-"] for m in items],
+            [
+                [
+                    m["date_text"],
+                    m["title"]
+                    + (f" ({m['check']['text']})" if m.get("check") else "")
+                    + (" (marked done by hand)" if m.get("done_by") == "hand" else ""),
+                    hours_text(m["minutes"]) if m["minutes"] and m.get("done_by") == "check" else "-",
+                ]
+                for m in items
+            ],
         )
     elif s["key"] == "sessions":
         out += _table(

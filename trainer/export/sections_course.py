@@ -2,12 +2,51 @@
 
 from __future__ import annotations
 
+from trainer.domain.questions import DEFAULT_PASS_MARK
 from trainer.export.period import iso_day, long_date
 from trainer.export.registry import ExportContext, as_number, first, section, when
 from trainer.export.sections_records import scenario_title
+from trainer.modules.scoring import CheckResult
 
 
-@section("modules", "Modules completed", "Course modules marked as done, with the date and how long each takes.")
+def check_summary(ctx: ExportContext, module) -> dict | None:
+    """The module's knowledge check for the portfolio: passed or not, when, the score."""
+    if module is None or not any(q.in_check for q in module.questions):
+        return None
+    ids = {q.id for q in module.questions if q.in_check}
+    attempts = sorted(
+        (r for r in ctx.records("check_attempt") if r.get("module") == module.id and r.get("question") in ids),
+        key=lambda r: (str(r.get("created", "")), str(r.get("uid", ""))),
+    )
+    if not attempts:
+        return None
+    mark = getattr(getattr(ctx.content, "course", None), "check_pass_mark", DEFAULT_PASS_MARK)
+    right: set[str] = set()
+    passed_at = None
+    for rec in attempts:
+        if rec.get("correct") is True:
+            right.add(str(rec.get("question")))
+            if passed_at is None and CheckResult(len(right), len(ids), mark).passed:
+                passed_at = rec.get("created")
+    result = CheckResult(len(right), len(ids), mark)
+    score = f"{result.right} of {result.total} right"
+    text = f"passed {long_date(passed_at)}, {score}" if passed_at else f"not passed yet, {score}"
+    return {
+        "passed": passed_at is not None,
+        "date": iso_day(passed_at) if passed_at else "",
+        "right": result.right,
+        "total": result.total,
+        "attempts": len(attempts),
+        "text": f"Knowledge check: {text}",
+    }
+
+
+@section(
+    "modules",
+    "Modules completed",
+    "Course modules done, with the date and how long each takes; only modules whose knowledge check "
+    "was passed count towards study time, those marked done by hand are listed apart.",
+)
 def modules_done(ctx: ExportContext) -> dict | None:
     order = {}
     course = getattr(ctx.content, "course", None)
@@ -34,10 +73,14 @@ def modules_done(ctx: ExportContext) -> dict | None:
                 "date": iso_day(done_at),
                 "date_text": long_date(done_at),
                 "minutes": int(minutes) if minutes else 0,
+                "done_by": "check" if rec.get("done_by") == "check" else "hand",  # older records: by hand
+                "check": check_summary(ctx, mod),
             }
         )
     items.sort(key=lambda i: (i["date"], order.get(i["module"], 1_000), i["module"]))
-    return {"items": items, "minutes": sum(i["minutes"] for i in items)}
+    counted = [i["minutes"] for i in items if i["done_by"] == "check"]
+    hand = [i["minutes"] for i in items if i["done_by"] == "hand"]
+    return {"items": items, "minutes": sum(counted), "minutes_by_hand": sum(hand), "by_hand": len(hand)}
 
 
 def _attended(rec: dict, profile_id: str) -> str:

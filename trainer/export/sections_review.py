@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from trainer.domain.questions import card_id as make_card_id
 from trainer.export.period import Period, iso_day, long_date
 from trainer.export.registry import ExportContext, as_number, section
 from trainer.export.spreadsheet import to_csv
+from trainer.export.xapi_checks import question_activity
 
 if TYPE_CHECKING:
     from trainer.export.xapi import _Builder
@@ -146,11 +146,12 @@ def review_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
     out = []
     for rec in review_logs(ctx):
         module, question = _ids(rec)
-        name = _prompt(ctx, module, question) or make_card_id(module, question)
-        obj = b.activity(b.iri("questions", module, question), "question", name)
-        result: dict[str, Any] = {"response": str(rec.get("answer") or "")}
+        obj = question_activity(ctx, b, module, question)
+        result: dict[str, Any] = {}
         if isinstance(rec.get("correct"), bool):
             result["success"] = rec["correct"]
+        elif (rating := _rating(rec)) is not None:  # self-rated: what was typed stays private
+            result["response"] = f"self-rated: {RATING_NAMES.get(rating, rating)}"
         seconds = as_number(rec.get("seconds"))
         if seconds is not None and seconds >= 0:
             result["duration"] = f"PT{round(seconds, 1):g}S"

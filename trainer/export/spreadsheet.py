@@ -26,10 +26,28 @@ PROGRESS_COLUMNS = [
     "status",
     "done",
     "done_date",
+    "done_by",
     "position_percent",
     "duration_minutes",
     "first_opened_date",
     "updated",
+]
+CHECK_COLUMNS = [
+    "record_uid",
+    "profile",
+    "date",
+    "module_id",
+    "module_title",
+    "question_id",
+    "card_id",
+    "kind",
+    "prompt",
+    "attempt",
+    "response",
+    "rating",
+    "correct",
+    "seconds",
+    "created",
 ]
 RATING_COLUMNS = [
     "row_id",
@@ -74,6 +92,8 @@ def progress_rows(store, profile_id: str, content=None, period: Period | None = 
                 "status": "done" if rec.get("done") else "started",
                 "done": "yes" if rec.get("done") else "no",
                 "done_date": iso_day(rec.get("done_at")) if rec.get("done") else "",
+                # "check": end reached and check passed; "hand": ticked (older records too)
+                "done_by": (rec.get("done_by") or "hand") if rec.get("done") else "",
                 "position_percent": round(float(position) * 100) if isinstance(position, (int, float)) else "",
                 "duration_minutes": mod.duration_minutes if mod is not None and mod.duration_minutes else "",
                 "first_opened_date": iso_day(rec.get("created")),
@@ -134,6 +154,40 @@ def rating_rows(store, profile_id: str, content=None, period: Period | None = No
     return rows
 
 
+def check_rows(store, profile_id: str, content=None, period: Period | None = None) -> list[dict]:
+    """One row per answer to a knowledge-check question (record kind ``check_attempt``)."""
+    ctx = ExportContext(store, profile_id, content, period or Period())
+    rows = []
+    for rec in ctx.records("check_attempt"):
+        created = rec.get("created")
+        if not ctx.period.contains(created):
+            continue
+        mod = ctx.module(str(rec.get("module") or ""))
+        question = next((q for q in getattr(mod, "questions", []) if q.id == rec.get("question")), None)
+        correct = rec.get("correct")
+        rows.append(
+            {
+                "record_uid": rec.get("uid", ""),
+                "profile": profile_id,
+                "date": iso_day(created),
+                "module_id": rec.get("module", ""),
+                "module_title": mod.title if mod is not None else "",
+                "question_id": rec.get("question", ""),
+                "card_id": rec.get("card", ""),
+                "kind": rec.get("kind", ""),
+                "prompt": question.prompt if question is not None else "",
+                "attempt": rec.get("attempt", ""),
+                "response": rec.get("response", ""),
+                "rating": rec.get("rating") or "",
+                "correct": "yes" if correct is True else "no" if correct is False else "",
+                "seconds": rec.get("seconds", ""),
+                "created": created or "",
+            }
+        )
+    rows.sort(key=lambda r: (str(r["created"]), str(r["record_uid"])))
+    return rows
+
+
 def to_csv(rows: list[dict], columns: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
@@ -148,3 +202,7 @@ def progress_csv(store, profile_id: str, content=None, period: Period | None = N
 
 def ratings_csv(store, profile_id: str, content=None, period: Period | None = None) -> str:
     return to_csv(rating_rows(store, profile_id, content, period), RATING_COLUMNS)
+
+
+def checks_csv(store, profile_id: str, content=None, period: Period | None = None) -> str:
+    return to_csv(check_rows(store, profile_id, content, period), CHECK_COLUMNS)

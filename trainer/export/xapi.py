@@ -22,6 +22,7 @@ from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
 from trainer.export.sections_records import global_values, rated_items, scenario_title
 from trainer.export.sections_review import review_statements
+from trainer.export.xapi_checks import check_statements
 from trainer.export.xapi_more import goal_statements, session_statements
 from trainer.export.xapi_time import full_time, local_zone
 
@@ -213,6 +214,7 @@ def xapi_statements(
     out += _reflection_statements(ctx, b)
     out += _rating_statements(ctx, b)
     out += goal_statements(ctx, b) + session_statements(ctx, b)
+    out += check_statements(ctx, b)
     out += review_statements(ctx, b)
     out.sort(key=lambda s: (s.get("timestamp", ""), s["id"]))
     return out

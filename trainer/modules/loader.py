@@ -13,8 +13,10 @@ from trainer.content_format.frontmatter import Document, read_document, read_yam
 from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 from trainer.domain.course import Course, Module
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from trainer.domain.questions import DEFAULT_PASS_MARK
 from trainer.modules.body_checks import check_body
 from trainer.modules.durations import duration_diagnostics
+from trainer.modules.questions import coverage_diagnostics, parse_module_questions
 
 PREFIX_RE = re.compile(r"^(\d+)[-_. ]*")
 MODULE_GLOBS = ("*.md", "*.markdown")
@@ -89,6 +91,17 @@ def _module_from(doc: Document, meta: ModuleMeta, index: int, root: Path | None 
         body_line=doc.body_line,
         extra=dict(meta.model_extra or {}),
         root=root,
+    )
+
+
+def _questions(doc: Document, module: Module) -> list[Diagnostic]:
+    """Fill ``module.questions`` from its ```questions block and cut the block from the body."""
+    parsed = parse_module_questions(doc.path, doc.body, doc.body_line, len(module.objectives))
+    module.questions = parsed.questions
+    module.body = parsed.body
+    objective_lines = [doc.line_of(("objectives", i)) for i in range(len(module.objectives))]
+    return parsed.diagnostics + coverage_diagnostics(
+        doc.path, parsed, objective_lines, doc.body_line + max(0, len(doc.body.splitlines()) - 1)
     )
 
 
@@ -188,6 +201,7 @@ def load_course(
         diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
     for doc, module in docs:
         diags.extend(check_body(doc.path, doc.body, doc.body_line, names, root=root))
+        diags.extend(_questions(doc, module))
         if "duration_minutes" in doc.data:  # not a foreign lesson's own teaching + exercises
             diags.extend(duration_diagnostics(module, doc.line_of(("duration_minutes",))))
         if known_skills is not None:
@@ -232,5 +246,6 @@ def load_course(
         modules=modules,
         licence=meta.licence if meta else "",
         description=meta.description if meta else "",
+        check_pass_mark=meta.check_pass_mark if meta else DEFAULT_PASS_MARK,
         diagnostics=diags,
     )

@@ -15,10 +15,10 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from trainer.domain.plain import field, plain
 from trainer.records import backups as bk
 from trainer.records.errors import ReadOnlyStoreError, StoreConflictError
 from trainer.records.files import (
@@ -41,7 +41,7 @@ BACKUP_EVERY_SECONDS = 10 * 60  # at most one backup per this many seconds of wr
 JOURNAL_LIMIT = 16 * 1024 * 1024  # fold a journal this big into records.json (rare: days of saves)
 
 
-@dataclass
+@plain
 class Opened:
     data: dict
     seq: int

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trainer.domain.plain import field, plain
 from trainer.records import safe_json
 
 SNAPSHOT = "records.json"
@@ -38,7 +38,7 @@ class CorruptFile(Exception):
         self.detail = detail  # the parser's words, for ``trainer doctor``
 
 
-@dataclass
+@plain
 class Loaded:
     data: dict
     seq: int = 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -93,6 +93,8 @@ class Progress(Record):
     done: StrictBool = False
     done_at: IsoDateTime | None = None
     position: Position = 0.0
+    done_by: Literal["check", "hand"] | None = None  # None on records older than issue 21: by hand
+    reached_end: StrictBool = False
 
 
 class ProfileState(Record):
@@ -138,6 +140,21 @@ class Rated(Record):
     counts: dict[str, StrictInt] = {}
 
 
+class CheckAttempt(Record):
+    """One answer to a knowledge-check question (issue 21)."""
+
+    module: Id
+    question: Id
+    card: Text = ""
+    kind: Text = ""
+    attempt: Annotated[StrictInt, Field(ge=1)] = 1
+    answer: list[StrictInt] | Text | None = None
+    response: Text = ""
+    rating: Text | None = None
+    correct: StrictBool | None = None
+    seconds: Annotated[Number, Field(ge=0)] = 0.0
+
+
 Rating = Annotated[StrictInt, Field(ge=1, le=4)]  # FSRS: Again, Hard, Good, Easy
 Seconds = Annotated[Number, Field(ge=0)]
 
@@ -177,6 +194,7 @@ MODELS: dict[str, type[Record]] = {
     "bookmark": Bookmark,
     "self_assessment": Rated,
     "observation": Rated,
+    "check_attempt": CheckAttempt,
     "review_card": ReviewCard,
     "review_log": ReviewLog,
 }

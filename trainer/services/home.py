@@ -7,10 +7,10 @@ only lays it out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from trainer.domain.course import Course
+from trainer.domain.plain import field, plain
 from trainer.services.progress import ProgressService
 
 RECENT_LIMIT = 5
@@ -28,13 +28,15 @@ class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to defin
     total: int
     minutes_done: int
     minutes_total: int
+    by_hand: int = 0  # modules marked done by hand: shown, but not counted
 
     @property
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
 
     def text(self) -> str:
-        return f"{self.done} of {self.total} modules done \u00b7 {self.minutes_done} of {self.minutes_total} minutes"
+        text = f"{self.done} of {self.total} modules done \u00b7 {self.minutes_done} of {self.minutes_total} minutes"
+        return text + (f" \u00b7 {self.by_hand} more marked done by hand" if self.by_hand else "")
 
 
 class RecentReflection(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
@@ -58,7 +60,7 @@ class NextSkill(NamedTuple):  # a NamedTuple: immutable, and quick to define at 
     module_id: str | None = None
 
 
-@dataclass
+@plain
 class HomeSummary:
     continue_at: ContinueAt | None
     progress: CourseProgress
@@ -94,14 +96,18 @@ def continue_at(course: Course, progress: ProgressService) -> ContinueAt | None:
     return ContinueAt(first.id, first.title, bool(done), first.id in done)
 
 
-def course_progress(course: Course, done_ids: set[str]) -> CourseProgress:
+def course_progress(course: Course, done_ids: set[str], hand_ids: set[str] | None = None) -> CourseProgress:
+    """Modules done under the completion rule (``done_ids``: end reached, check passed) and their
+    minutes; ``hand_ids``, modules only marked done by hand, are counted apart."""
     readable = course.readable()
     done = [m for m in readable if m.id in done_ids]
+    by_hand = [m for m in readable if m.id in (hand_ids or set()) and m.id not in done_ids]
     return CourseProgress(
         len(done),
         len(readable),
         sum(m.duration_minutes or 0 for m in done),
         sum(m.duration_minutes or 0 for m in readable),
+        len(by_hand),
     )
 
 
@@ -163,7 +169,7 @@ def home_summary(
     review_due, review_text = review() if review is not None else (0, "")
     return HomeSummary(
         continue_at=continue_at(course, progress),
-        progress=course_progress(course, done),
+        progress=course_progress(course, progress.counted_ids(), done),
         due_goals=due_goals(goals),
         nudge=goals.nudge() if goals is not None else "",
         recent=recent_reflections(journal),

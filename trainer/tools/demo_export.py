@@ -3,7 +3,7 @@
 Everything here is made up: no real people or patients. Record fields follow
 what each part of the app stores (progress, reflection, self_assessment,
 observation, goal, goal_checkin, team_session, scenario_attempt,
-scenario_spot). Team sessions take their length from their plan
+scenario_spot, check_attempt). Team sessions take their length from their plan
 (``content.plans``); ``DEMO_PLAN_MINUTES`` is the length of the demo's plan.
 """
 
@@ -31,7 +31,16 @@ def _rec(uid: str, created: str, **fields) -> dict:
 def demo_records() -> dict[str, list[dict]]:
     """kind -> records, with fixed uids and times so exports are repeatable."""
     progress = [
-        _rec(f"00000000-0000-4000-8000-00000000000{i}", at, module=mid, done=True, done_at=at, position=1.0)
+        _rec(
+            f"00000000-0000-4000-8000-00000000000{i}",
+            at,
+            module=mid,
+            done=True,
+            done_at=at,
+            position=1.0,
+            done_by="check",
+            reached_end=True,
+        )
         for i, (mid, at) in enumerate(DONE, 1)
     ]
     progress.append(
@@ -234,6 +243,37 @@ def demo_records() -> dict[str, list[dict]]:
             extras=0,
         )
     ]
+    check_attempt = [
+        _rec(
+            f"77777777-0000-4000-8000-00000000000{n}",
+            at,
+            module=module,
+            question=question,
+            card=f"{module}#{question}",
+            kind=kind,
+            attempt=attempt,
+            answer=answer,
+            response=response,
+            rating=answer if kind == "free-text" else None,
+            correct=correct,
+            seconds=seconds,
+        )
+        for n, (at, module, question, kind, attempt, answer, response, correct, seconds) in enumerate(
+            [
+                ("2026-01-12T19:01:00+00:00", "what-is-sms", "own-words", "free-text", 1, "close",
+                 "What the person does every day, and what we do to help them do it.", True, 64.0),
+                ("2026-02-02T18:35:00+00:00", "activation", "activation-parts", "single", 1, [1],
+                 "Age, diagnosis and medication", False, 21.5),
+                ("2026-02-02T18:36:00+00:00", "activation", "activation-parts", "single", 2, [0],
+                 "Knowledge, skills and confidence", True, 8.0),
+                ("2026-02-02T18:37:00+00:00", "activation", "level-one", "single", 1, [0],
+                 "Agree one small step she is very likely to manage, and build from there.", True, 30.2),
+                ("2026-02-02T18:39:00+00:00", "activation", "match-support", "order", 1, [0, 1, 2, 3],
+                 "Feels things happen to them > Wants to act > Is trying > Keeps going", True, 75.0),
+            ],
+            1,
+        )
+    ]  # fmt: skip
     state = [
         _rec("66666666-0000-4000-8000-000000000001", "2026-03-10T09:00:00+00:00", last_module="importance-confidence")
     ]
@@ -248,6 +288,7 @@ def demo_records() -> dict[str, list[dict]]:
         "team_session": team_session,
         "scenario_attempt": scenario_attempt,
         "scenario_spot": scenario_spot,
+        "check_attempt": check_attempt,
     }
 
 

@@ -15,7 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from trainer.content import Content
+from trainer.modules.scoring import right_answer, wrong_answer
 from trainer.records.store import RecordStore, open_store
+from trainer.services.checks import CheckService
 from trainer.services.goals import GoalService
 from trainer.services.journal import JournalService
 from trainer.services.profiles import ProfileService
@@ -59,6 +61,7 @@ def demo_step(fn: DemoStep) -> DemoStep:
 def course_progress(ctx: DemoContext) -> None:
     """Sam has finished the first modules over three weeks and is part-way into the next."""
     progress = ProgressService(ctx.store, ctx.profile_id)
+    checks = CheckService(ctx.store, ctx.content.course, progress)
     readable = ctx.content.course.readable()
     finished = readable[: max(1, (len(readable) * 2) // 5)]
     days_ago = 21.0
@@ -66,7 +69,11 @@ def course_progress(ctx: DemoContext) -> None:
         ctx.at(days_ago)
         progress.open_module(module.id)
         progress.save_position(module.id, 1.0)
-        progress.set_done(module.id, True)
+        for n, question in enumerate(q for q in module.questions if q.in_check):
+            if n == 0:  # one slip per module, put right on the second try
+                checks.submit(module, question, wrong_answer(question), seconds=ctx.rng.uniform(20, 60))
+            checks.submit(module, question, right_answer(question), seconds=ctx.rng.uniform(15, 90))
+        progress.set_done(module.id, True)  # a module without questions: done by hand
         days_ago -= ctx.rng.uniform(2, 5)
     if len(readable) > len(finished):
         current = readable[len(finished)]

@@ -103,3 +103,28 @@ def test_the_app_is_made_with_the_fusion_style():
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.stdout.strip().lower() == "fusion", result.stderr
+
+
+def test_closing_an_unchanged_window_does_not_rewrite_the_settings_file(make_app, tmp_path):
+    """QSettings rewrites and flushes its file after any setValue, even of the same value (~20 ms)."""
+    settings_file = tmp_path / "data" / "ui-settings.ini"
+    stamps = []
+    for _ in range(4):  # offscreen, the restored frame settles after a run or two
+        parts = make_app()
+        parts.window.close()
+        parts.store.close()
+        stamps.append(settings_file.stat().st_mtime_ns)
+    assert stamps[-1] == stamps[-2]
+
+
+def test_a_changed_setting_is_still_written(make_app, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    parts = make_app()
+    parts.window.close()
+    parts.store.close()
+    again = make_app()
+    again.window.resize(820, 640)
+    again.window.close()
+    stored = QSettings(str(tmp_path / "data" / "ui-settings.ini"), QSettings.Format.IniFormat).value("window/geometry")
+    assert stored == again.window.saveGeometry()

@@ -76,7 +76,11 @@ def test_only_chosen_sections_and_only_this_profile(demo, content):
     assert keys(p) == ["modules", "goals"]
     assert len(p["sections"][0]["items"]) == 5
     jo = build_portfolio(demo, "jo", content)
-    assert keys(jo) == ["modules"] and jo["cpd_minutes"] == 25
+    # Jo's record is from before knowledge checks: marked by hand, listed, not counted as study time.
+    assert keys(jo) == ["modules"] and jo["cpd_minutes"] == 0
+    assert jo["sections"][0]["by_hand"] == 1 and jo["sections"][0]["minutes_by_hand"] == 25
+    demo.update("progress", "x", {"done_by": "check"})
+    assert build_portfolio(demo, "jo", content)["cpd_minutes"] == 25
 
 
 def test_drafts_are_left_out_and_counted(demo, content):
@@ -226,7 +230,14 @@ def test_a_named_profile_is_found_by_name_and_named_on_the_cover(content):
     store = memory_store()
     store.add("profiles", {"uid": "p-7", "profile": "p-7", "name": "Alex Morgan"})
     store.add(
-        "progress", {"profile": "p-7", "module": "activation", "done": True, "done_at": "2026-02-01T10:00:00+00:00"}
+        "progress",
+        {
+            "profile": "p-7",
+            "module": "activation",
+            "done": True,
+            "done_at": "2026-02-01T10:00:00+00:00",
+            "done_by": "check",
+        },
     )
     assert resolve_profile(store, "alex morgan") == "p-7"
     p = build_portfolio(store, "p-7", content)

@@ -101,11 +101,14 @@ def test_each_review_is_an_answered_statement_with_a_result(store, content):
     for st in statements:
         BaseXapiStatement.model_validate(st)
     a, b, own = statements
-    assert a["object"]["id"] == IRI_BASE + "/questions/01-intro/a"
+    # the same activity as a knowledge-check answer to that question (trainer/export/xapi_checks.py)
+    assert a["object"]["id"] == IRI_BASE + "/modules/01-intro/questions/a"
+    assert a["object"]["definition"]["interactionType"] in {"choice", "sequencing", "long-fill-in", "other"}
     assert a["object"]["definition"]["name"]["en-GB"] == "Which reply asks before advising? (a)"
     assert a["result"]["success"] is True and b["result"]["success"] is False
     assert "success" not in own["result"]  # self-rated: not marked right or wrong
-    assert own["result"]["response"] == "Could I share something?"
+    assert own["result"]["response"] == "self-rated: Hard"  # what was typed stays private, as for checks
+    assert "response" not in a["result"]  # a marked answer: success says it all
     ext = IRI_BASE + "/extensions/"
     assert [s["result"]["extensions"][ext + "fsrs-rating"] for s in statements] == [GOOD, AGAIN, HARD]
     assert a["result"]["extensions"][ext + "practice"] == "spaced review"

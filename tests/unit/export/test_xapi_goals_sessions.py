@@ -52,6 +52,7 @@ def test_every_kind_of_statement_is_valid_xapi(statements):
         "goal_checkin",
         "team_session",
         "attendance",
+        "check_attempt",
     }
     for st in [*statements, voiding_statement(statements[0], NOW)]:
         BaseXapiStatement.model_validate(st)

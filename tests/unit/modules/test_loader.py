@@ -27,7 +27,10 @@ def test_module_fields_and_order_from_file_name(tmp_path):
     a = course.modules[0]
     assert a.duration_minutes == 15 and a.activity_minutes == 14
     assert a.objectives == ["x", "y"] and a.body.strip() == "a"
-    assert course.diagnostics == []
+    # A module with objectives and no knowledge check is only warned about (#21).
+    assert [(d.path.name, d.severity, d.message[:18]) for d in course.diagnostics] == [
+        ("01-a.md", "warning", "no knowledge check")
+    ]
 
 
 def test_order_field_beats_file_name(tmp_path):
@@ -163,7 +166,7 @@ def test_foreign_lesson_loads_with_warnings_only(fixtures):
     content = load_content(fixtures / "foreign-lesson")
     assert content.errors == []
     assert content.warnings, "unknown lesson fields should be reported"
-    assert all("unknown field" in d.message for d in content.warnings)
+    assert all("unknown field" in d.message or "no knowledge check" in d.message for d in content.warnings)
     titles = [m.title for m in content.course.modules]
     assert titles == ["Introduction", "Next episode"]
     assert content.course.modules[0].duration_minutes == 15  # teaching + exercises

@@ -50,6 +50,15 @@ def test_progress_counts_minutes_of_done_modules_only():
     assert p.percent == 67 and "2 of 3 modules done" in p.text()
 
 
+def test_modules_marked_done_by_hand_are_shown_but_not_counted():
+    progress = ProgressService(memory_store(), "me")
+    progress.set_done("m1", True)  # by hand
+    progress.set_done("m2", True, by="check")
+    p = home_summary(course(), progress).progress
+    assert (p.done, p.minutes_done, p.by_hand) == (1, 20, 1)
+    assert p.text() == "1 of 3 modules done \u00b7 20 of 60 minutes \u00b7 1 more marked done by hand"
+
+
 def test_recent_reflections_and_due_goals(sample_course):
     store = memory_store()
     today = date(2026, 3, 10)

@@ -26,8 +26,8 @@ def config(lrs, password=PASSWORD):
 
 def test_everything_is_sent_once(lrs, outbox):
     report = outbox.send(config(lrs))
-    assert report.sent == 23 and report.still_pending == 0
-    assert len(lrs.stored) == 23
+    assert report.sent == 28 and report.still_pending == 0
+    assert len(lrs.stored) == 28
     assert outbox.send(config(lrs)).sent == 0  # nothing left to send
     assert lrs.requests == 1
     statements = [e["statement"] for e in outbox.entries()]
@@ -37,19 +37,19 @@ def test_everything_is_sent_once(lrs, outbox):
 def test_a_busy_lrs_means_try_again_later_with_a_longer_wait(lrs, outbox):
     lrs.fail_next = 2
     first = outbox.send(config(lrs))
-    assert first.sent == 0 and first.still_pending == 23 and first.problems
+    assert first.sent == 0 and first.still_pending == 28 and first.problems
     entry = outbox.entries("pending")[0]
     assert entry["attempts"] == 1 and entry["next_try"] == "2026-04-01T10:01:00+00:00"
     assert outbox.send(config(lrs)).sent == 0 and lrs.requests == 1  # not due yet: not tried
     outbox.send(config(lrs), force=True)
     assert outbox.entries("pending")[0]["next_try"] == "2026-04-01T10:02:00+00:00"  # waits longer
-    assert outbox.send(config(lrs), force=True).sent == 23
+    assert outbox.send(config(lrs), force=True).sent == 28
     assert {e["status"] for e in outbox.entries()} == {"sent"}
 
 
 def test_no_server_keeps_everything_pending(outbox):
     report = outbox.send(LrsConfig("http://127.0.0.1:9/xAPI/", USER, PASSWORD, timeout=2))
-    assert report.sent == 0 and report.still_pending == 23
+    assert report.sent == 0 and report.still_pending == 28
     assert "could not reach" in outbox.entries("pending")[0]["last_error"]
 
 
@@ -57,14 +57,14 @@ def test_a_conflict_is_marked_and_the_rest_still_go(lrs, outbox):
     victim = outbox.entries()[0]["statement"]
     lrs.stored[victim["id"]] = {**victim, "verb": {"id": "http://example.org/other"}}
     report = outbox.send(config(lrs))
-    assert report.conflicts == 1 and report.sent == 22 and report.still_pending == 0
+    assert report.conflicts == 1 and report.sent == 27 and report.still_pending == 0
     assert outbox._store.get(OUTBOX, victim["id"])["status"] == "conflict"
 
 
 def test_wrong_password_is_a_plain_error_and_nothing_is_lost(lrs, outbox):
     with pytest.raises(LrsError, match="refused the user name or password"):
         outbox.send(config(lrs, password="nope"))
-    assert len(outbox.entries("pending")) == 23 and lrs.stored == {}
+    assert len(outbox.entries("pending")) == 28 and lrs.stored == {}
 
 
 def test_bad_address(outbox):
@@ -85,7 +85,7 @@ def test_send_xapi_command(lrs, tmp_path, monkeypatch, capsys):
     assert main(args) == 0
     assert main(args) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["23 sent", "0 sent"] and len(lrs.stored) == 23
+    assert out == ["28 sent", "0 sent"] and len(lrs.stored) == 28
     monkeypatch.setenv("TRAINER_LRS_PASSWORD", "wrong")
     store = open_store(data)
     store.add("reflection", {"profile": "default", "title": "New", "template": "rolfe", "sections": {"what": "x"}})

@@ -10,6 +10,9 @@ from PySide6.QtCore import QObject, Signal
 
 from trainer.content import Content
 from trainer.domain.course import Module
+from trainer.domain.questions import Question
+from trainer.modules.scoring import Answer
+from trainer.services.checks import CheckService, Submitted
 from trainer.services.progress import ModuleProgress, ProgressService
 from trainer.ui.common.operation import OperationRunner
 
@@ -19,12 +22,21 @@ class CourseController(QObject):
     progress_changed = Signal(str)
     save_failed = Signal(str)
 
-    def __init__(self, content: Content, progress: ProgressService, parent: QObject | None = None):
+    check_answered = Signal(str, str)  # module id, question id
+
+    def __init__(
+        self,
+        content: Content,
+        progress: ProgressService,
+        checks: CheckService | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._ops = OperationRunner("Your progress", self.save_failed.emit)
         self.content = content
         self.course = content.course
         self._progress = progress
+        self.checks = checks if checks is not None else CheckService(progress.store, self.course, progress)
         self.current_id: str | None = None
 
     # -- queries -----------------------------------------------------------------
@@ -36,6 +48,10 @@ class CourseController(QObject):
 
     def done_ids(self) -> set[str]:
         return self._progress.done_ids()
+
+    def counted_ids(self) -> set[str]:
+        """Done under the completion rule, not only ticked by hand: what progress counts."""
+        return self._progress.counted_ids()
 
     def start_module_id(self) -> str | None:
         last = self._progress.last_module()
@@ -61,7 +77,35 @@ class CourseController(QObject):
         self.module_opened.emit(module_id)
 
     def set_done(self, module_id: str, done: bool) -> None:
+        """Ticked or unticked by hand: recorded as done by hand."""
         if self._ops.ok(lambda: self._progress.set_done(module_id, done)):
+            self.progress_changed.emit(module_id)
+
+    def check_text(self, module_id: str) -> str:
+        """The check's result line: "4 of 5 right, pass mark 80%: module done"."""
+        module = self.course.module(module_id)
+        return self.checks.status_text(module) if module is not None else ""
+
+    def submit_answer(
+        self, module: Module, question: Question, answer: Answer, text: str = "", seconds: float = 0
+    ) -> Submitted | None:
+        """Record one answer to the module's check; done by the check when it completes the module."""
+        before = self._progress.progress(module.id)
+        submitted = self._ops.run(lambda: self.checks.submit(module, question, answer, text, seconds))
+        if submitted is not None:
+            self.check_answered.emit(module.id, question.id)
+            if submitted.progress != before:
+                self.progress_changed.emit(module.id)
+        return submitted
+
+    def reach_end(self, module_id: str) -> None:
+        """The learner has seen the end of the module: done now if its check was passed."""
+        module = self.course.module(module_id)
+        if module is None or not module.ok:
+            return
+        before = self._progress.progress(module_id)
+        after = self._ops.run(lambda: self.checks.reach_end(module))
+        if after is not None and after != before:
             self.progress_changed.emit(module_id)
 
     def save_position(self, module_id: str, position: float) -> None:

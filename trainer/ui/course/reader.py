@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
 from trainer.domain.course import Heading, Module
 from trainer.modules.page_cache import render_page_for
 from trainer.modules.themes import Theme
+from trainer.services.progress import END
 from trainer.ui.common.find_marks import FindMarks, step_message
 from trainer.ui.common.flow_layout import FlowLayout
+from trainer.ui.course.check_view import CheckPanel
 
 MIN_POINT, MAX_POINT = 8, 28
 MEASURE_CHARS = 90  # comfortable line length in average characters
@@ -32,6 +35,8 @@ class ReaderView(QWidget):
     previous_requested = Signal()
     next_requested = Signal()
     done_toggled = Signal(str, bool)
+    check_requested = Signal(str, bool)  # module id; True when asked from the end of the text
+    end_reached = Signal(str)  # the module was scrolled to its end
     module_link_activated = Signal(str)  # a link to another module file or id
     scenario_link_activated = Signal(str)  # a scenario id from the "Practise it" box
     text_size_changed = Signal(int)
@@ -55,8 +60,15 @@ class ReaderView(QWidget):
         self.next_button.setAccessibleName("Next module")
         self.next_button.setToolTip("Next module (Ctrl+Page Down)")
         self.done_box = QCheckBox("&Mark as done")
-        self.done_box.setAccessibleName("Mark this module as done")
-        self.done_box.setToolTip("Mark this module as done (Ctrl+D)")
+        self.done_box.setAccessibleName("Mark this module as done by hand")
+        self.done_box.setToolTip(
+            "Mark this module as done by hand (Ctrl+D). It is recorded as marked by hand; "
+            "passing the check at the end counts it as done."
+        )
+        self.check_button = QToolButton()
+        self.check_button.setText("Check…")
+        self.check_button.setAccessibleName("Check your understanding")
+        self.check_button.setToolTip("The questions at the end of this module")
         self.reflect_button = QToolButton()
         self.reflect_button.setText("&Reflect\u2026")
         self.reflect_button.setAccessibleName("Reflect on this module")
@@ -88,7 +100,7 @@ class ReaderView(QWidget):
         bar.setContentsMargins(8, 6, 8, 6)
         for group in (
             (self.prev_button, self.next_button),
-            (self.done_box, self.reflect_button, self.bookmark_button),
+            (self.check_button, self.done_box, self.reflect_button, self.bookmark_button),
             (self.toc_combo,),
             (self.smaller_button, self.size_label, self.larger_button),
         ):
@@ -105,16 +117,25 @@ class ReaderView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.document().setDocumentMargin(0)
+        # The check is a page of its own, reached from the end of the text (or Check...).
+        self.check_panel = CheckPanel(theme)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.browser)
+        self.pages.addWidget(self.check_panel)
+        self._end_told = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.pages, 1)
 
         self.prev_button.clicked.connect(self.previous_requested)
         self.next_button.clicked.connect(self.next_requested)
         self.done_box.toggled.connect(self._on_done_toggled)
+        self.check_button.clicked.connect(self._on_check_clicked)
+        self.check_panel.back_requested.connect(self.show_text)
+        self.browser.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.toc_combo.activated.connect(self._on_toc_activated)
         self.smaller_button.clicked.connect(lambda: self.change_text_size(-1))
         self.larger_button.clicked.connect(lambda: self.change_text_size(+1))
@@ -160,6 +181,9 @@ class ReaderView(QWidget):
     # -- showing -----------------------------------------------------------------
     def show_module(self, module: Module, done: bool, has_prev: bool, has_next: bool) -> None:
         self.module = module
+        self._end_told = False
+        self.pages.setCurrentWidget(self.browser)
+        self.check_button.setEnabled(module.ok and any(q.in_check for q in module.questions))
         self.marks.clear()  # the marks of a search belong to the page they were made on
         self.clear_shortcut.setEnabled(False)
         self.browser.setSearchPaths([str(module.path.parent)])
@@ -199,10 +223,55 @@ class ReaderView(QWidget):
     def caret_browsing(self) -> bool:
         return bool(self.browser.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
-    def set_done(self, done: bool) -> None:
+    def set_done(self, done: bool, done_by: str | None = None) -> None:
+        """The box ticked when done; its words say how: by the check or by hand."""
         self.done_box.blockSignals(True)
         self.done_box.setChecked(done)
         self.done_box.blockSignals(False)
+        if not done:
+            text, name = "&Mark as done", "Mark this module as done by hand"
+        elif done_by == "check":
+            text, name = "Done: check &passed", "Done: the check was passed"
+        else:
+            text, name = "Done: &marked by hand", "Done: marked by hand"
+        self.done_box.setText(text)
+        self.done_box.setAccessibleName(name)
+
+    # -- the check -------------------------------------------------------------
+    def show_check(self, result_text: str) -> None:
+        """The module's questions in place of its text."""
+        if self.module is None:
+            return
+        self.check_panel.show_module(self.module, result_text)
+        self.pages.setCurrentWidget(self.check_panel)
+        if self.check_panel.cards:
+            self.check_panel.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            first = self.check_panel.cards[0]
+            target = first.buttons[0] if first.buttons else (first.order_list or first.text_edit)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_text(self) -> None:
+        self.pages.setCurrentWidget(self.browser)
+        self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showing_check(self) -> bool:
+        return self.pages.currentWidget() is self.check_panel
+
+    def at_end(self) -> bool:
+        """The end of the text is on screen (scrolled there, or the page needs no scrolling)."""
+        bar = self.browser.verticalScrollBar()
+        return bar.maximum() == 0 or bar.value() >= END * bar.maximum()
+
+    def _on_check_clicked(self) -> None:
+        if self.module is not None:
+            self.check_requested.emit(self.module.id, False)
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.browser.verticalScrollBar()
+        if self.module is not None and not self._end_told and bar.maximum() > 0 and value >= END * bar.maximum():
+            self._end_told = True
+            self.end_reached.emit(self.module.id)
 
     def scroll_fraction(self) -> float:
         bar = self.browser.verticalScrollBar()
@@ -275,6 +344,10 @@ class ReaderView(QWidget):
             return
         if url.scheme() == "scenario":
             self.scenario_link_activated.emit(url.path())
+            return
+        if url.scheme() == "check":
+            if self.module is not None:
+                self.check_requested.emit(self.module.id, True)
             return
         if not url.scheme() and not url.path() and url.fragment():
             self.browser.scrollToAnchor(url.fragment())

@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from trainer.ui.common.settings_values import remember
 from trainer.ui.common.theme import base_point_size, page_theme
 from trainer.ui.course.controller import CourseController
 from trainer.ui.course.outline import ModuleIdRole, OutlineModel, OutlineView
@@ -91,6 +92,9 @@ class CourseView(QWidget):
         r.previous_requested.connect(lambda: self.go(-1))
         r.next_requested.connect(lambda: self.go(+1))
         r.done_toggled.connect(c.set_done)
+        r.check_requested.connect(self.open_check)
+        r.end_reached.connect(c.reach_end)
+        r.check_panel.answered.connect(self.on_check_answered)
         r.module_link_activated.connect(self.on_reader_module_link)
         r.text_size_changed.connect(lambda p: self.settings.setValue("reader/point_size", p))
         r.reflect_button.clicked.connect(self.request_reflection)
@@ -117,7 +121,7 @@ class CourseView(QWidget):
 
     def refresh_theme(self) -> None:
         """Re-render the open module in the page colours of the new palette."""
-        self.reader.theme = page_theme()
+        self.reader.theme = self.reader.check_panel.theme = page_theme()
         if self.reader.module is not None:
             pending = self._pending_position
             fraction = pending[1] if pending else self.reader.scroll_fraction()
@@ -130,6 +134,23 @@ class CourseView(QWidget):
         target = self.controller.neighbour(step)
         if target is not None:
             self.controller.open_module(target.id)
+
+    def open_check(self, module_id: str, from_end: bool = False) -> None:
+        """Show the module's check; asked from the end of the text (or with the text all seen),
+        the learner has reached the end."""
+        if from_end or self.reader.at_end():
+            self.controller.reach_end(module_id)
+        self.reader.show_check(self.controller.check_text(module_id))
+
+    def on_check_answered(self, module, question, answer, text: str, seconds: float) -> None:
+        submitted = self.controller.submit_answer(module, question, answer, text, seconds)
+        if submitted is None:
+            return
+        self.reader.check_panel.show_feedback(
+            question, submitted.correct, answer, self.controller.check_text(module.id)
+        )
+        if submitted.became_done:
+            self.status_message.emit(f"Check passed: \u201c{module.title}\u201d is done.")
 
     def toggle_done(self) -> None:
         if self.reader.done_box.isEnabled():
@@ -154,7 +175,7 @@ class CourseView(QWidget):
 
     def save_state(self) -> None:
         self.remember_position()
-        self.settings.setValue("course/splitter", self.splitter.saveState())
+        remember(self.settings, "course/splitter", self.splitter.saveState())
 
     def on_outline_current_changed(self, current, _previous) -> None:
         module_id = current.data(ModuleIdRole) if current.isValid() else None
@@ -170,6 +191,7 @@ class CourseView(QWidget):
         self.reader.show_module(
             module, progress.done, self.controller.neighbour(-1) is not None, self.controller.neighbour(+1) is not None
         )
+        self.reader.set_done(progress.done, progress.done_by)
         self.outline.select_module(module_id)
         self._pending_position = (module_id, progress.position) if progress.position > 0 else None
         if self._pending_position is not None:
@@ -184,7 +206,10 @@ class CourseView(QWidget):
     def on_controller_progress_changed(self, module_id: str) -> None:
         self.outline_model.set_done(self.controller.done_ids())
         if self.reader.module is not None and self.reader.module.id == module_id:
-            self.reader.set_done(self.controller.progress(module_id).done)
+            progress = self.controller.progress(module_id)
+            self.reader.set_done(progress.done, progress.done_by)
+            if self.reader.showing_check():
+                self.reader.check_panel.set_result(self.controller.check_text(module_id))
         self._update_progress()
 
     def on_reader_module_link(self, target: str) -> None:
@@ -197,10 +222,12 @@ class CourseView(QWidget):
 
     def _update_progress(self) -> None:
         readable = self.controller.course.readable()
-        done_ids = self.controller.done_ids()
-        done = self.outline_model.done_count()
-        minutes = sum(m.duration_minutes or 0 for m in readable if m.id in done_ids)
+        counted = self.controller.counted_ids()
+        by_hand = len({m.id for m in readable} & (self.controller.done_ids() - counted))
+        done = sum(1 for m in readable if m.id in counted)
+        minutes = sum(m.duration_minutes or 0 for m in readable if m.id in counted)
         self.progress_bar.setRange(0, max(1, len(readable)))
         self.progress_bar.setValue(done)
-        self.progress_label.setText(f"{done} of {len(readable)} done \u00b7 {minutes} min")
-        self.progress_bar.setAccessibleDescription(f"{done} of {len(readable)} modules done")
+        hand = f" \u00b7 {by_hand} marked by hand" if by_hand else ""
+        self.progress_label.setText(f"{done} of {len(readable)} done \u00b7 {minutes} min{hand}")
+        self.progress_bar.setAccessibleDescription(f"{done} of {len(readable)} modules done{hand}")

@@ -39,7 +39,7 @@ FORMATS = [
     ("pdf", "Portfolio as PDF (to print or send)", ".pdf"),
     ("html", "Portfolio as a web page (HTML)", ".html"),
     ("md", "Portfolio as Markdown text", ".md"),
-    ("csv", "Spreadsheets of progress and ratings (CSV)", ".csv"),
+    ("csv", "Spreadsheets of progress, ratings and knowledge checks (CSV)", ".csv"),
     ("json", "Backup of everything, to move to another computer (JSON)", ".json"),
     ("xapi", "Learning records for an organisation's LRS (xAPI JSON)", ".json"),
 ]
@@ -48,7 +48,7 @@ HINTS = {
     "pdf": "A document to hand to an appraiser: each section starts on a new page.",
     "html": "Opens in any web browser; print it from there if you like.",
     "md": "Plain text with headings, for notes apps and version control.",
-    "csv": "Two files: one row per module, and one row per skill rating.",
+    "csv": "Three files: one row per module, one per skill rating, and one per answer to a knowledge check.",
     "json": "Every record of this profile, to keep safe or to import on another computer.",
     "xapi": "xAPI statements for a learning record store. Reflection text is not included.",
 }

@@ -33,6 +33,7 @@ from trainer.domain.safe_text import qt_text
 from trainer.modules.render import markdown_to_html
 from trainer.services.journal import DRAFT, FINISHED, JournalFilter, link_key
 from trainer.ui.common.fit import let_combo_shrink, show_full_text
+from trainer.ui.common.settings_values import remember
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.editor import ReflectionEditor
 from trainer.ui.journal.goals import CheckInDialog, GoalDialog, nice_date
@@ -485,7 +486,7 @@ class JournalView(QWidget):
     def save_state(self) -> None:
         self.editor.flush()
         if self.settings is not None:
-            self.settings.setValue("journal/splitter", self.splitter.saveState())
+            remember(self.settings, "journal/splitter", self.splitter.saveState())
 
     def showEvent(self, event) -> None:
         self.refresh_goals()  # a check-in may have fallen due since the last look

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from trainer.scenarios.align import skill_counts
 from trainer.ui.journal.goals import CheckInDialog, GoalDialog
 from trainer.ui.journal.privacy import PrivacyDialog
+from trainer.ui.screenshots.check import grab_check
 from trainer.ui.screenshots.review import grab_review
 from trainer.ui.screenshots.sections import grab_every_screen
 from trainer.ui.screenshots.skills import grab_skills
@@ -89,6 +90,7 @@ def save_screenshots(
     if len(readable) > 1:
         parts.controller.open_module(readable[1].id)
         grab("module-2")
+    grab_check(parts, grab)
     broken = [m for m in parts.controller.course.modules if not m.ok]
     if broken:
         parts.controller.open_module(broken[0].id)
@@ -101,6 +103,7 @@ def save_screenshots(
     window.show_section("course")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
     grab("main-dark")
+    grab_check(parts, grab, "-dark")
     window.show_section("home")
     grab("home-dark")
     window.set_theme("light")

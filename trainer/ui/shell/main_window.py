@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from trainer.ui.common.menus import add_at_top
+from trainer.ui.common.settings_values import remember
 from trainer.ui.course.controller import CourseController
 
 if TYPE_CHECKING:
@@ -494,6 +495,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.is_built("course"):
             self.course_view.save_state()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        remember(self.settings, "window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

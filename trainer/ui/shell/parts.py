@@ -8,10 +8,10 @@ start-up loads nothing through this module.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from trainer.domain.plain import field, plain
 from trainer.ui.common.lazy import Lazy
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _unlinked(*_args: object) -> None:
     """Before the shell has made the links (a feature on its own, in a test)."""
 
 
-@dataclass
+@plain
 class AppParts:
     """What ``app.build`` makes, handed to each feature's ``install(parts)``."""
 
