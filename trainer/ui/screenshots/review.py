@@ -37,9 +37,8 @@ def grab_review(parts, grab: Callable[[str], None]) -> None:
         suffix = "" if theme == "light" else "-dark"
         grab(f"review-question{suffix}")
         card = view.card
-        if card is not None and card.options is not None and card.options.count():
-            card.options.setCurrentRow(0)
-            card.options.item(0).setSelected(True)
+        if card is not None and card.options:
+            card.options[0].click()
             card.on_check_clicked()
             grab(f"review-feedback{suffix}")
         written = next((i for i, item in enumerate(view.items) if not item.scored), None)
