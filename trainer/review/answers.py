@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trainer.domain.questions import CHOICE_KINDS, ORDER, Question
+from trainer.modules.scoring import score
 
 ORDER_JOIN = " \u2192 "  # the learner's order, as text: "first → second → third"
 CHOICE_JOIN = " | "
@@ -15,13 +16,14 @@ def correct_options(question: Question) -> set[int]:
 
 
 def choice_correct(question: Question, chosen: Sequence[int]) -> bool:
-    """Right when exactly the correct options are chosen (all of them, none wrong)."""
-    return question.kind in CHOICE_KINDS and set(chosen) == correct_options(question)
+    """Right when exactly the correct options are chosen (all of them, none wrong): the
+    module check's own rule (``trainer.modules.scoring``), so a question is marked alike in both."""
+    return question.kind in CHOICE_KINDS and score(question, list(chosen)) is True
 
 
 def order_correct(question: Question, order: Sequence[int]) -> bool:
     """Right when the items (indexes into ``question.items``) are in the written order."""
-    return question.kind == ORDER and list(order) == list(range(len(question.items)))
+    return question.kind == ORDER and score(question, list(order)) is True
 
 
 def choice_text(question: Question, chosen: Sequence[int]) -> str:

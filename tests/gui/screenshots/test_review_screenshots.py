@@ -32,4 +32,4 @@ def test_without_questions_only_the_empty_review_is_saved(qapp, tmp_path, sample
 
     saved = save_screenshots(without_questions, tmp_path / "shots", sample_course, (800, 600), data_dir=tmp_path / "d")
     names = {p.name for p in saved if p.name.startswith("review")}
-    assert names == {"review-800x600.png"}
+    assert names == {"review-800x600.png", "review-dark-800x600.png"}

@@ -13,18 +13,22 @@ import html
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from trainer.domain.questions import CHOICE_KINDS, MULTIPLE, ORDER
+from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER
 from trainer.review.answers import (
     choice_correct,
     choice_feedback,
@@ -54,6 +58,22 @@ def wrapped(text: str = "", rich: bool = False) -> QLabel:
     return label
 
 
+class OptionLabel(QLabel):
+    """An option's words beside its button, wrapped to the width; a click on them is a click on it."""
+
+    def __init__(self, text: str, button: QAbstractButton):
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self.button.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
+            self.button.click()
+            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
+
+
 class QuestionCard(QWidget):
     """Emits ``answered(rating, answer, correct)`` once; ``correct`` is None for self-rated kinds."""
 
@@ -77,12 +97,12 @@ class QuestionCard(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.prompt)
 
-        self.options: QListWidget | None = None
+        self.options: list[QAbstractButton] = []  # choice kinds: one button per option, in file order
+        self.option_labels: list[OptionLabel] = []
         self.order: QListWidget | None = None
         self.editor: QPlainTextEdit | None = None
         if q.kind in CHOICE_KINDS:
-            self.options = self._option_list()
-            layout.addWidget(self.options)
+            layout.addLayout(self._option_buttons())
         elif q.kind == ORDER:
             layout.addLayout(self._order_list())
         else:
@@ -157,32 +177,27 @@ class QuestionCard(QWidget):
         widget.setSpacing(4)
         return widget
 
-    def _option_list(self) -> QListWidget:
+    def _option_buttons(self) -> QVBoxLayout:
+        """A radio button (a check box for ``multiple``) per option, its words wrapped beside it."""
         q = self.item.question
-        multiple = q.kind == MULTIPLE
-        widget = self._list("Options: tick every one that applies" if multiple else "Options: choose one")
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(q.kind != MULTIPLE)
+        column = QVBoxLayout()
+        column.setSpacing(8)
         for i, option in enumerate(q.options):
-            entry = QListWidgetItem(option.text)
-            entry.setData(IndexRole, i)
-            if multiple:
-                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Unchecked)
-            widget.addItem(entry)
-        if multiple:
-            widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            widget.itemActivated.connect(self._toggle)
-        else:
-            widget.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            widget.itemActivated.connect(lambda _item: self.on_check_clicked())  # Enter on an option checks it
-        widget.setAccessibleDescription(
-            "Space ticks or unticks an option" if multiple else "Arrow keys choose an option; Enter checks it"
-        )
-        return widget
-
-    def _toggle(self, entry: QListWidgetItem) -> None:
-        if not self._done:
-            checked = entry.checkState() == Qt.CheckState.Checked
-            entry.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            button: QAbstractButton = QCheckBox() if q.kind == MULTIPLE else QRadioButton()
+            button.setAccessibleName(option.text)  # the words sit beside it, wrapped
+            if q.kind == MI_CONSISTENT:
+                button.setAccessibleDescription("A practitioner's reply")
+            self.group.addButton(button, i)
+            label = OptionLabel(option.text, button)
+            row = QHBoxLayout()
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label, 1)
+            column.addLayout(row)
+            self.options.append(button)
+            self.option_labels.append(label)
+        return column
 
     def _order_list(self) -> QHBoxLayout:
         q = self.item.question
@@ -194,7 +209,8 @@ class QuestionCard(QWidget):
             entry.setData(IndexRole, i)
             widget.addItem(entry)
         widget.setCurrentRow(0)
-        widget.installEventFilter(self)
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.installEventFilter(self)  # Alt+Up, Alt+Down; and the height follows the width
         self.up_button = QPushButton("Move &up")
         self.up_button.setAccessibleName("Move the chosen item up")
         self.up_button.setToolTip("Move the chosen item up (Alt+Up in the list)")
@@ -213,13 +229,23 @@ class QuestionCard(QWidget):
         return row
 
     def eventFilter(self, watched, event) -> bool:
-        """Alt+Up and Alt+Down in the order list move the chosen item."""
+        """Alt+Up and Alt+Down in the order list move the chosen item; a new width refits its height."""
+        if watched is self.order and event.type() == QEvent.Type.Resize:
+            self._fit_order()
         if watched is self.order and event.type() == QEvent.Type.KeyPress:
             alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
             if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True
         return super().eventFilter(watched, event)
+
+    def _fit_order(self) -> None:
+        """Tall enough for every item, wrapped at the list's width: no scrolling inside the page."""
+        widget = self.order
+        if widget is None:
+            return
+        rows = sum(widget.sizeHintForRow(r) + 2 * widget.spacing() for r in range(widget.count()))
+        widget.setFixedHeight(rows + 2 * widget.frameWidth() + 4)
 
     def move_item(self, step: int) -> None:
         widget = self.order
@@ -234,27 +260,13 @@ class QuestionCard(QWidget):
         widget.setCurrentRow(target)
 
     def focus_first(self) -> None:
-        target = self.options or self.order or self.editor
+        target: QWidget | None = self.options[0] if self.options else (self.order or self.editor)
         if target is not None:
             target.setFocus()
-            if isinstance(target, QListWidget) and target.currentRow() < 0 and target.count():
-                target.setCurrentRow(0)
 
     # -- answering -----------------------------------------------------------------
     def chosen(self) -> list[int]:
-        if self.options is None:
-            return []
-        out = []
-        for row in range(self.options.count()):
-            entry = self.options.item(row)
-            picked = (
-                entry.checkState() == Qt.CheckState.Checked
-                if self.item.question.kind == MULTIPLE
-                else entry.isSelected()
-            )
-            if picked:
-                out.append(int(entry.data(IndexRole)))
-        return out
+        return [i for i, button in enumerate(self.options) if button.isChecked()]
 
     def order_given(self) -> list[int]:
         if self.order is None:
@@ -265,7 +277,7 @@ class QuestionCard(QWidget):
         if self._done:
             return
         q = self.item.question
-        if self.options is not None:
+        if self.options:
             chosen = self.chosen()
             if not chosen:
                 self.verdict.setText("Choose an answer first.")
@@ -283,21 +295,20 @@ class QuestionCard(QWidget):
 
     def _mark_options(self, chosen: list[int]) -> None:
         """After checking: a tick on each right option, a cross on each wrong one chosen (text: read out)."""
-        assert self.options is not None
-        for row in range(self.options.count()):
-            entry = self.options.item(row)
-            option = self.item.question.options[int(entry.data(IndexRole))]
+        for i, (option, label) in enumerate(zip(self.item.question.options, self.option_labels)):
             if option.correct:
-                entry.setText(f"\u2713 {option.text}  (right)")
-            elif int(entry.data(IndexRole)) in chosen:
-                entry.setText(f"\u2717 {option.text}  (your choice)")
+                label.setText(f"\u2713 {option.text}  (right)")
+            elif i in chosen:
+                label.setText(f"\u2717 {option.text}  (your choice)")
+            self.options[i].setAccessibleName(label.text())
 
     def _lock(self) -> None:
         self._done = True
-        for widget in (self.options, self.order):
-            if widget is not None:
-                widget.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-                widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for button in self.options:
+            button.setEnabled(False)
+        if self.order is not None:
+            self.order.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+            self.order.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         if self.order is not None:
             self.up_button.setEnabled(False)
             self.down_button.setEnabled(False)
@@ -311,8 +322,10 @@ class QuestionCard(QWidget):
         self.next_button.setFocus()
         self.answered.emit(auto_rating(correct), answer, correct)
 
-    def _show_feedback(self, lines: list[str]) -> None:
-        self.feedback.setText("".join(f"<p>{html.escape(line)}</p>" for line in lines))
+    def _show_feedback(self, lines: list[str], quoted: str = "") -> None:
+        """The feedback lines; ``quoted`` (a model answer) first, set apart as a quotation."""
+        quote = f"<blockquote><i>{html.escape(quoted)}</i></blockquote>" if quoted else ""
+        self.feedback.setText(quote + "".join(f"<p>{html.escape(line)}</p>" for line in lines))
         self.verdict.show()
         self.feedback.show()
 
@@ -322,8 +335,7 @@ class QuestionCard(QWidget):
             self.editor.setReadOnly(True)
         self.check_button.setEnabled(False)
         self.verdict.setText("Compare your answer with this model answer:")
-        lines = [q.model_answer] + ([q.feedback] if q.feedback else [])
-        self._show_feedback(lines)
+        self._show_feedback([q.feedback] if q.feedback else [], quoted=q.model_answer)
         self._show_rating(True)
         self.rating_buttons[3].setFocus()
 
@@ -349,6 +361,10 @@ class QuestionCard(QWidget):
         if self.rating_label.isHidden():
             self.check_button.setEnabled(True)
             self.next_button.hide()
+            for button, label, option in zip(self.options, self.option_labels, self.item.question.options):
+                button.setEnabled(True)
+                label.setText(option.text)
+                button.setAccessibleName(option.text)
         else:
             for button in self.rating_buttons.values():
                 button.setEnabled(True)

@@ -20,6 +20,9 @@ def grab_review(parts, grab: Callable[[str], None]) -> None:
     assert isinstance(view, ReviewView)
     view.show_overview()
     grab("review")
+    window.set_theme("dark")
+    grab("review-dark")
+    window.set_theme("light")
     with_questions = [m for m in parts.controller.course.readable() if any(q.review for q in m.questions)]
     if not with_questions:
         return
@@ -34,9 +37,8 @@ def grab_review(parts, grab: Callable[[str], None]) -> None:
         suffix = "" if theme == "light" else "-dark"
         grab(f"review-question{suffix}")
         card = view.card
-        if card is not None and card.options is not None and card.options.count():
-            card.options.setCurrentRow(0)
-            card.options.item(0).setSelected(True)
+        if card is not None and card.options:
+            card.options[0].click()
             card.on_check_clicked()
             grab(f"review-feedback{suffix}")
         written = next((i for i, item in enumerate(view.items) if not item.scored), None)
