@@ -138,9 +138,9 @@ def test_restore_from_backup_updates_the_course_progress(make_app, sample_course
     with qtbot.waitSignal(window.restore_controller.records_restored) as signal:
         window.restore_action.trigger()
     # the app had already opened module 1 here: that progress is merged, not lost
-    assert "17 added, 1 updated" in signal.args[0]
+    assert "22 added, 1 updated" in signal.args[0]  # 5 of them answers to knowledge checks
     assert window.course_view.progress_label.text().startswith("5 of 11 done")
-    assert window.restore_message.isVisible() and "17 added" in window.restore_message.text()
+    assert window.restore_message.isVisible() and "22 added" in window.restore_message.text()
     assert len(parts.store.all("reflection")) == 4
     window.restore_message.close()
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from trainer.domain.course import Module
+from trainer.modules.loader import load_course
 from trainer.modules.render import DARK, markdown_to_html, render_error, render_module
 
 
@@ -140,3 +141,11 @@ def test_module_page_links_to_its_known_scenarios():
     page = render_module(m, scenario_titles={"diabetes": "Diabetes review"}).html
     assert 'href="scenario:diabetes"' in page and "Diabetes review" in page
     assert "gone" not in page
+
+
+def test_a_module_page_shows_a_link_to_its_check_never_the_questions_block(sample_course):
+    module = load_course(sample_course).module("activation")
+    html = render_module(module).html
+    assert 'href="check:open"' in html and "3 questions on this module" in html
+    assert "```" not in html and "kind:" not in html and "correct: true" not in html
+    assert "Put the levels of activation in order" not in html  # a question's prompt stays for the check
