@@ -38,6 +38,7 @@ from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDE
 from trainer.modules.scoring import SELF_RATINGS, Answer, right_feedback
 from trainer.modules.themes import Theme
 from trainer.ui.common.flow_layout import FlowLayout
+from trainer.ui.common.option_label import OptionLabel
 
 ItemIndexRole = Qt.ItemDataRole.UserRole
 
@@ -60,23 +61,6 @@ def _label(text: str = "", bold: bool = False) -> QLabel:
         font.setBold(True)
         label.setFont(font)
     return label
-
-
-class OptionLabel(QLabel):
-    """An option's words beside its button, wrapped to the width; a click on them is a click on it."""
-
-    def __init__(self, text: str, button: QAbstractButton):
-        super().__init__(text)
-        self.button = button
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName(text)
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self.button.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
-            self.button.click()
-            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
-        super().mouseReleaseEvent(event)
 
 
 def shuffled_order(question: Question) -> list[int]:

@@ -40,6 +40,7 @@ from trainer.review.answers import (
 )
 from trainer.review.cards import ReviewItem
 from trainer.review.schedule import RATING_NAMES, RATINGS, auto_rating, fsrs_card_id
+from trainer.ui.common.option_label import OptionLabel
 
 IndexRole = Qt.ItemDataRole.UserRole
 RATING_HINTS = {
@@ -56,22 +57,6 @@ def wrapped(text: str = "", rich: bool = False) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class OptionLabel(QLabel):
-    """An option's words beside its button, wrapped to the width; a click on them is a click on it."""
-
-    def __init__(self, text: str, button: QAbstractButton):
-        super().__init__(text)
-        self.button = button
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self.button.isEnabled() and event.button() == Qt.MouseButton.LeftButton:
-            self.button.click()
-            self.button.setFocus(Qt.FocusReason.MouseFocusReason)
-        super().mouseReleaseEvent(event)
 
 
 class QuestionCard(QWidget):
