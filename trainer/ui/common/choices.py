@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QListWidget, QListWidgetItem
 
 IndexRole = Qt.ItemDataRole.UserRole  # an order item's place as written, i.e. in the right order
@@ -38,6 +38,8 @@ class OrderList(QListWidget):
         self.setAccessibleName(name)
         self.setAccessibleDescription("Alt+Up and Alt+Down move the chosen line; or drag it")
         self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # lines wrap anew at a new width
         self.setSpacing(spacing)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -72,8 +74,17 @@ class OrderList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
 
+    def row_height(self, row: int) -> int:
+        """The row's height with its words wrapped at the list's present width (the view's own
+        hint may still hold the height of one line when the width has just changed)."""
+        width = max(40, self.viewport().width() - 2 * self.spacing() - 8)
+        text = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, self.item(row).text()
+        )
+        return max(self.sizeHintForRow(row), text.height() + 4)
+
     def fit(self) -> None:
-        rows = sum(self.sizeHintForRow(r) + 2 * self.spacing() for r in range(self.count()))
+        rows = sum(self.row_height(r) + 2 * self.spacing() for r in range(self.count()))
         self.setFixedHeight(rows + 2 * self.frameWidth() + 4)
 
     def keyPressEvent(self, event) -> None:
