@@ -198,3 +198,29 @@ def test_a_name_not_on_the_list_joins_once_the_trainer_adds_it(phone, room, serv
     room.answer(asked["id"], person)
     expect(phone.locator("#you-name")).to_have_text("Sam Hill")
     expect(phone.locator("#role")).to_have_text("You are not in a group this round")
+
+
+def test_an_observer_types_notes_and_rates_the_globals_on_the_phone(phone, room, service, course):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    _join(phone, room, state.people[observer])
+    expect(phone.locator("#notes-about")).to_contain_text("no patient details")
+    phone.get_by_label("What was said").fill("What would you like to talk about today?")
+    phone.get_by_label("How the person responded").fill("Chose sleep first")
+    phone.get_by_label("Other notes").fill("Kept the agenda open")
+    first = course.framework.globals[0]
+    phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}").click()
+    expect(phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    phone.get_by_role("button", name="Save notes").click()
+    expect(phone.locator("#notes-sync")).to_have_text("Notes saved")
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["note"] == "Kept the agenda open" and saved["globals"] == {first.id: 4}
+    assert saved["items"][state.skill_id]["said"] == "What would you like to talk about today?"
+    # a reload shows what the app saved
+    phone.reload()
+    expect(phone.get_by_label("How the person responded")).to_have_value("Chose sleep first")
+    expect(phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}")).to_have_attribute(
+        "aria-pressed", "true"
+    )

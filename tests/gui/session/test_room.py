@@ -159,3 +159,42 @@ def test_the_trainer_adds_a_typed_name_from_the_room_box(view, qtbot):  # noqa: 
         assert not panel.accept_button.isVisible()
     finally:
         host.close()
+
+
+def test_notes_from_a_phone_fill_an_untouched_observer_form_and_spare_a_typed_one(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    c = view.controller
+    c.go_to_phase(c.plan.practice_phases()[0])
+    host = view.room_host
+    state = host.state()
+    assert [g["id"] for g in state.globals] == [g.id for g in view.framework.globals]
+    observer, learner, _ = observer_and_learner(state)
+    round_index = c.round_index_for_phase()
+    c.request_observation(round_index, observer, learner)
+    form = view.open_form
+    qtbot.waitExposed(form)
+    gid = view.framework.globals[0].id
+    rec = c.service.set_live_notes(c.uid, round_index, observer, learner, "From the phone", {"said": "Asked"}, {gid: 4})
+    host._on_event("saved", {"observation": rec["uid"], "round": round_index, "taps": 0})
+    assert form.note_edit.toPlainText() == "From the phone"
+    assert form.checklist.globals()[gid] == 4
+    assert form.checklist.items()[state.skill_id]["said"] == "Asked"
+    form.note_edit.setPlainText("The trainer's own words")  # now the trainer types: phones leave it alone
+    rec = c.service.set_live_notes(c.uid, round_index, observer, learner, "Later from the phone", {}, {gid: 2})
+    host._on_event("saved", {"observation": rec["uid"], "round": round_index, "taps": 0})
+    assert form.note_edit.toPlainText() == "The trainer's own words"
+    form.reject()
+
+
+def test_the_trainer_chooses_when_feedback_opens_on_phones(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    c = view.controller
+    box = view.room.feedback_opens
+    assert box.isEnabled() and box.currentData() == "after_round"
+    assert box.accessibleName()
+    box.setCurrentIndex(box.findData("never"))
+    box.activated.emit(box.currentIndex())
+    assert c.session["feedback_opens"] == "never"
+    assert view.room_host.state().feedback_opens == "never"
+    c.open_session(c.uid)  # shown again as saved with the session
+    assert box.currentData() == "never"
