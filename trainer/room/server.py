@@ -247,6 +247,7 @@ class Room:
             {
                 "attendance": {"name": name, "title": state.title, "date": state.date, "team": state.team},
                 "bundle": bundle,
+                "words": state.feedback_words(),
                 "filename": f"feedback-{state.date}-{slug}.json",
             }
         )

@@ -71,6 +71,16 @@ class RoomState:
     team: str = ""
     globals: tuple[dict, ...] = ()  # the framework's global ratings: {id, name, min, max, low, high}
     feedback_opens: str = DEFAULT_FEEDBACK_OPENS  # a key of FEEDBACK_OPENS
+    skill_names: dict[str, str] = field(default_factory=dict)  # skill id -> name (for the feedback page)
+
+    def feedback_words(self) -> dict:
+        """The names a phone needs to show feedback: skills, globals and the checklist's ratings."""
+        return {
+            "skills": dict(self.skill_names),
+            "globals": {g["id"]: {"name": g["name"], "max": g["max"]} for g in self.globals},
+            "ratings": {str(r["value"]): r["label"] for r in RATINGS},
+            "parts": dict(NOTE_LABELS),
+        }
 
     @property
     def feedback_open(self) -> bool:
@@ -200,6 +210,7 @@ def build_state(
         date=session.get("date", ""),
         team=session.get("team", ""),
         globals=tuple(dict(g) for g in globals_ or ()),
+        skill_names=dict(skill_names or {}),
         feedback_opens=opens if (opens := session.get("feedback_opens")) in FEEDBACK_OPENS else DEFAULT_FEEDBACK_OPENS,
         timer={
             "remaining": round(max(0.0, remaining), 1),

@@ -112,3 +112,35 @@ $("notes-form").addEventListener("submit", (event) => {
   store.set("notes", N.unsent);
   notesSync(sendNotes() ? "Sending…" : "Kept on this phone: it goes when the connection is back", "hint");
 });
+
+// -- the feedback page: what the observer rated and wrote -------------------------------
+function feedbackNotes(box, o, words) {
+  const add = (tag, text, cls) => {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    if (cls) el.className = cls;
+    box.append(el);
+    return el;
+  };
+  const dl = document.createElement("dl");
+  const row = (term, value) => {
+    const dt = document.createElement("dt"); dt.textContent = term;
+    const dd = document.createElement("dd"); dd.textContent = value;
+    dl.append(dt, dd);
+  };
+  Object.entries(o.items || {}).forEach(([skill, item]) => {
+    const name = (words.skills || {})[skill] || skill;
+    if (item.rating !== null && item.rating !== undefined) {
+      row(name, (words.ratings || {})[String(item.rating)] || String(item.rating));
+    }
+    Object.entries(words.parts || {}).forEach(([key, label]) => {
+      if (item[key]) add("p", label + ": " + item[key], "part");
+    });
+  });
+  Object.entries(o.globals || {}).forEach(([id, value]) => {
+    const g = (words.globals || {})[id];
+    if (value !== null && value !== undefined) row(g ? g.name : id, value + (g ? " of " + g.max : ""));
+  });
+  if (dl.childElementCount) box.append(dl);
+  if (o.note) add("p", o.note);
+}

@@ -328,7 +328,7 @@ $("feedback-show").addEventListener("click", async () => {
         dl.append(dt, dd);
       });
       box.append(dl);
-      if (o.note) { const note = document.createElement("p"); note.textContent = o.note; box.append(note); }
+      feedbackNotes(box, o, got.words || {}); // notes.js: the checklist, the notes and the overall ratings
       body.append(box);
     });
     const link = $("feedback-file");
