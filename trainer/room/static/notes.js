@@ -9,6 +9,7 @@ const N = {
   round: null, // the round whose notes the form shows
   globals: {}, // global id -> value chosen on this phone
   unsent: store.get("notes", null), // {round, message} saved on the phone, not yet by the app
+  typed: false, // changed on this phone since the form was last filled: what the app sends leaves it alone
 };
 
 function notesSync(text, kind) {
@@ -24,8 +25,11 @@ function notesError(message, retry) {
 function fillNotes(notes) {
   Object.entries(NOTE_FIELDS).forEach(([key, id]) => { $(id).value = (notes && notes[key]) || ""; });
   N.globals = Object.assign({}, (notes && notes.globals) || {});
+  N.typed = false;
   renderGlobals();
 }
+
+$("notes-form").addEventListener("input", () => { N.typed = true; });
 
 // Called by room.js's render() with the round of the new state.
 function renderNotes(r) {
@@ -51,7 +55,7 @@ function notesFromApp(round, notes, answer) {
     if (N.unsent && N.unsent.round === round) { N.unsent = null; store.del("notes"); }
     notesSync("Notes saved", "hint ok");
   }
-  if (!N.unsent || N.unsent.round !== round) fillNotes(notes);
+  if (!N.typed && !(N.unsent && N.unsent.round === round)) fillNotes(notes);
 }
 
 function buildGlobals(globals) {
@@ -72,7 +76,11 @@ function buildGlobals(globals) {
       b.type = "button"; b.textContent = String(v); b.dataset.global = g.id; b.dataset.value = String(v);
       b.setAttribute("aria-label", g.name + ": " + v + " of " + g.max);
       b.setAttribute("aria-pressed", "false");
-      b.addEventListener("click", () => { N.globals[g.id] = N.globals[g.id] === v ? null : v; renderGlobals(); });
+      b.addEventListener("click", () => {
+        N.globals[g.id] = N.globals[g.id] === v ? null : v;
+        N.typed = true;
+        renderGlobals();
+      });
       scale.append(b);
     }
     row.append(name, scale);
@@ -109,38 +117,38 @@ $("notes-form").addEventListener("submit", (event) => {
   Object.entries(NOTE_FIELDS).forEach(([key, id]) => { message[key] = $(id).value; });
   Object.entries(N.globals).forEach(([id, value]) => { message.globals[id] = value; });
   N.unsent = { round: N.round, message: message };
+  N.typed = false; // what is in the form now is what goes to the app
   store.set("notes", N.unsent);
   notesSync(sendNotes() ? "Sending…" : "Kept on this phone: it goes when the connection is back", "hint");
 });
 
 // -- the feedback page: what the observer rated and wrote -------------------------------
 function feedbackNotes(box, o, words) {
-  const add = (tag, text, cls) => {
-    const el = document.createElement(tag);
-    el.textContent = text;
-    if (cls) el.className = cls;
-    box.append(el);
-    return el;
-  };
   const dl = document.createElement("dl");
   const row = (term, value) => {
     const dt = document.createElement("dt"); dt.textContent = term;
     const dd = document.createElement("dd"); dd.textContent = value;
     dl.append(dt, dd);
   };
+  const parts = [];
   Object.entries(o.items || {}).forEach(([skill, item]) => {
     const name = (words.skills || {})[skill] || skill;
     if (item.rating !== null && item.rating !== undefined) {
       row(name, (words.ratings || {})[String(item.rating)] || String(item.rating));
     }
-    Object.entries(words.parts || {}).forEach(([key, label]) => {
-      if (item[key]) add("p", label + ": " + item[key], "part");
-    });
+    Object.entries(words.parts || {}).forEach(([key, label]) => { if (item[key]) parts.push([label, item[key]]); });
   });
   Object.entries(o.globals || {}).forEach(([id, value]) => {
     const g = (words.globals || {})[id];
     if (value !== null && value !== undefined) row(g ? g.name : id, value + (g ? " of " + g.max : ""));
   });
   if (dl.childElementCount) box.append(dl);
-  if (o.note) add("p", o.note);
+  parts.forEach(([label, text]) => {
+    const p = document.createElement("p");
+    const b = document.createElement("strong");
+    b.textContent = label + ": ";
+    p.append(b, document.createTextNode(text));
+    box.append(p);
+  });
+  if (o.note) { const p = document.createElement("p"); p.textContent = o.note; box.append(p); }
 }

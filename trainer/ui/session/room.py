@@ -229,7 +229,7 @@ class RoomPanel(QGroupBox):
         self.feedback_opens.setAccessibleName("When participants see their feedback on their phone")
         for key, label in FEEDBACK_OPENS.items():
             self.feedback_opens.addItem(label, key)
-        feedback_label = QLabel("&Feedback on phones:")
+        feedback_label = QLabel("Feedback &on phones:")
         feedback_label.setBuddy(self.feedback_opens)
         self.address_label = QLabel()
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
