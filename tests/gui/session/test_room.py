@@ -7,6 +7,7 @@ import socket
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 
 from room_support import Phones, observer_and_learner
 
@@ -114,6 +115,13 @@ def test_counts_from_a_phone_show_up_on_an_open_observer_form(view, qtbot):  # n
     assert form.counts()["open_question"] == 4
     assert form.note_edit.toPlainText() == "Typed while the phone counts"
     form.reject()
+    tree = view.groups.tree
+    marks = {
+        tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole): tree.topLevelItem(i).child(j).text(2)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    }
+    assert marks[learner] == "observed \u2713 \u00b7 4 counted"  # the groups panel climbs with the phone
 
 
 def _asking_phone(url: str, code: str, name: str, log: dict):
