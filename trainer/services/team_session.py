@@ -8,7 +8,10 @@ Records (all with ``profile`` = the trainer's profile id):
   trainer has reached and the debrief notes. ``groups`` hold participant ids;
   ``observations`` hold uids of ``session_observation`` records.
 * ``session_observation``: one per observer, learner and round: a free-text
-  note and the eight behaviour counts. (The learner's copy, after a
+  note, the eight behaviour counts, checklist ``items`` (rating and the
+  three-part notes) and ``globals``; from the live room also ``live_taps``
+  (the ids of the taps applied). Checked against ``SessionObservation``
+  (records/schemas.py) on the way in from the live room. (The learner's copy, after a
   feedback bundle is imported, is an ``observation`` record in their own
   data folder: see docs/BUNDLES.md.)
 """
