@@ -207,12 +207,21 @@ class TeamSessionService:
         ]
         return self._store.update_existing(SESSION, uid, {"seed": seed, "rounds": stored})
 
-    def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
-        """Swap two people in a round and in the later rounds of the same block."""
+    def _session_round(self, uid: str, round_index: int, *people: str) -> tuple[dict, list[dict], dict[str, str]]:
+        """The session, its rounds and the roster's names by id, once ``round_index`` is a round
+        and each of ``people`` (observer, learner) is on the roster."""
         session = self.get(uid)
         rounds = session["rounds"]
         if not 0 <= round_index < len(rounds):
             raise SessionError("there is no such round; make the groups first")
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        if any(person not in names for person in people):
+            raise SessionError("the observer and the person observed must be on the roster")
+        return session, rounds, names
+
+    def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
+        """Swap two people in a round and in the later rounds of the same block."""
+        _, rounds, _ = self._session_round(uid, round_index)
         block = rounds[round_index]["block"]
         try:
             for rnd in rounds[round_index:]:
@@ -289,13 +298,7 @@ class TeamSessionService:
         a phone that resends after a dropped connection never counts twice. The
         note, if the trainer wrote one, is kept. Returns the observation record.
         """
-        session = self.get(uid)
-        rounds = session["rounds"]
-        if not 0 <= round_index < len(rounds):
-            raise SessionError("there is no such round; make the groups first")
-        names = {p["id"]: p["name"] for p in session["participants"]}
-        if learner not in names or observer not in names:
-            raise SessionError("the observer and the person observed must be on the roster")
+        session, rounds, names = self._session_round(uid, round_index, observer, learner)
         old = self.find_observation(uid, round_index, observer, learner) or {}
         seen = list(old.get("live_taps", []))
         known = set(seen)
@@ -352,13 +355,7 @@ class TeamSessionService:
         """The observer's notes from their phone, all in one durable step: the free note, the
         three-part notes on the round's skill (``said``, ``response``, ``alternative``; the
         rating is kept) and the global ratings given (others are kept). Counts are kept."""
-        session = self.get(uid)
-        rounds = session["rounds"]
-        if not 0 <= round_index < len(rounds):
-            raise SessionError("there is no such round; make the groups first")
-        names = {p["id"]: p["name"] for p in session["participants"]}
-        if learner not in names or observer not in names:
-            raise SessionError("the observer and the person observed must be on the roster")
+        session, rounds, names = self._session_round(uid, round_index, observer, learner)
         unknown = sorted(set(item_notes) - set(OBSERVER_NOTES))
         if unknown:
             raise SessionError(f"unknown part of the notes '{unknown[0]}'")
