@@ -77,5 +77,6 @@ def test_no_ratings_yet_shows_a_sentence_and_the_one_action(qtbot, content):
     board = view.dashboard
     assert board.stack.currentWidget() is board.empty and not board.table_button.isVisible()
     assert "once you have rated them" in board.empty_label.text()
+    assert not board.chart_place.isVisible() and not board.next_list.isVisible()
     qtbot.mouseClick(board.rate_button, Qt.MouseButton.LeftButton)
     assert view.pages.currentWidget() is view.self_view

@@ -130,8 +130,9 @@ class DashboardView(QWidget):
         self.empty = QWidget()  # no ratings yet: a sentence and the one action
         empty_layout = QVBoxLayout(self.empty)
         self.empty_label = QLabel(
-            "Your skills show here once you have rated them: a row a skill, your rating beside your "
-            "observer's, and how it changes over time."
+            "No ratings yet. Your skills show here once you have rated them: a row a skill, your rating "
+            "beside your observer's, and how it changes over time. Start with a self-assessment; after a "
+            "practice round, ask your observer to fill in the observer checklist."
         )
         self.empty_label.setWordWrap(True)
         self.rate_button = QPushButton("&Rate yourself now")
@@ -302,6 +303,8 @@ class DashboardView(QWidget):
     def show_table(self, on: bool) -> None:
         """The table (``on``) or the pictures; with no rating yet, the empty state instead."""
         self.table_button.setVisible(self._rated)
+        self.headline.setVisible(self._rated)  # the empty state says it
+        self._bottom.setVisible(self._rated)  # no chart of nothing, no steps before a rating
         self.stack.setCurrentWidget(self.empty if not self._rated else self.table if on else self.pictures)
 
     def on_pictures_current_changed(self, current, _previous) -> None:
