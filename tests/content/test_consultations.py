@@ -31,7 +31,6 @@ def test_every_bundled_consultation_validates_without_a_warning(loaded):
     assert len(found.consultations) == len(consultation_files(found.consultations[0].path.parents[1]))
 
 
-@pytest.mark.xfail(strict=True, reason="the other three consultations come in the next commits")
 def test_four_consultations_one_per_profession_group(loaded):
     _framework, found = loaded
     professions = [c.profession for c in found.consultations]
