@@ -116,3 +116,13 @@ def test_reflect_on_this_starts_a_reflection_linked_to_the_attempt(app, qtbot):
     assert len(drafts) == 1
     assert drafts[0]["link"] == {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": record["uid"]}
     assert drafts[0]["template"] == "rolfe"
+
+
+def test_the_journal_names_the_consultation_a_reflection_is_linked_to(app):
+    from trainer.ui.journal.controller import link_describer
+
+    parts, _view = app
+    describe = link_describer(parts.content)
+    link = {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": "x"}
+    assert describe(link) == "Consultation held: Grace: six finger-pricks a day"
+    assert describe({"kind": "consultation", "consultation": "gone"}) == "Consultation held: gone"

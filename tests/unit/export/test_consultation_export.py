@@ -123,3 +123,12 @@ def test_a_broken_attempt_in_a_backup_is_set_aside(store, tmp_path):
         assert len(target.all(CONSULTATION_ATTEMPT)) == 1
     finally:
         target.close()
+
+
+def test_a_reflection_linked_to_an_attempt_names_the_consultation(store, content):
+    from trainer.export.registry import ExportContext
+    from trainer.export.sections_records import describe_link
+
+    ctx = ExportContext(store, "p1", content)
+    link = {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": "x"}
+    assert describe_link(ctx, link) == "Consultation held: Grace: six finger-pricks a day"
