@@ -3,6 +3,8 @@ course's thresholds, replay from any turn, and "Reflect on this"."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +37,9 @@ def measure_text(m: Measure) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return "under a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
+    """Whole minutes, rounded up as the portfolio counts them (export/sections_consultations.py)."""
+    minutes = math.ceil(max(0.0, seconds) / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -76,6 +79,7 @@ class SummaryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._fitting = False
         self.title = heading("")
         self.ending_box = Box("consultationEnding")
         self.ending = wrapped(name="consultationEndingLine")
@@ -117,6 +121,8 @@ class SummaryPage(QWidget):
         outer = QGridLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.page_scroll, 0, 0)
+        for table in (self.figures, self.path):  # wrapped rows grow or shrink with their columns
+            table.horizontalHeader().sectionResized.connect(lambda *_args, t=table: self._refit(t))
         self.replay_button.clicked.connect(self._replay)
         self.path.activated.connect(lambda index: self.replay_requested.emit(index.row()))
         self.reflect_button.clicked.connect(self.reflect_requested.emit)
@@ -168,11 +174,18 @@ class SummaryPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         _fit_height(self.path)
 
+    def _refit(self, table: QTableWidget) -> None:
+        if table.rowCount() and not self._fitting:
+            self._fitting = True
+            try:
+                _fit_height(table)
+            finally:
+                self._fitting = False
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         for table in (self.figures, self.path):
-            if table.rowCount():
-                _fit_height(table)
+            self._refit(table)
 
     def _replay(self) -> None:
         row = self.path.currentRow()
