@@ -126,3 +126,20 @@ def test_the_journal_names_the_consultation_a_reflection_is_linked_to(app):
     link = {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": "x"}
     assert describe(link) == "Consultation held: Grace: six finger-pricks a day"
     assert describe({"kind": "consultation", "consultation": "gone"}) == "Consultation held: gone"
+
+
+def _mnemonic(text: str) -> str | None:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 else None
+
+
+def test_the_buttons_alt_keys_do_not_collide_with_the_tabs_or_menus(app):
+    parts, view = app
+    window = parts.window
+    taken = {_mnemonic(window.tabs.tabText(i)) for i in range(window.tabs.count())}
+    taken |= {_mnemonic(a.text()) for a in window.menuBar().actions()}
+    buttons = [view.start_button, view.conversation.leave_button]
+    buttons += [view.summary.replay_button, view.summary.reflect_button, view.summary.back_button]
+    letters = [_mnemonic(b.text()) for b in buttons]
+    assert None not in letters
+    assert not (set(letters) & taken), set(letters) & taken

@@ -105,7 +105,7 @@ class SummaryPage(QWidget):
         self.path.setAccessibleDescription("Choose a turn and press Enter to replay from it")
         self.replay_button = QPushButton("Re&play from this turn")
         self.replay_button.setAccessibleName("Replay the consultation from the turn chosen in the path table")
-        self.reflect_button = QPushButton("Reflect on &this")
+        self.reflect_button = QPushButton("Reflect o&n this")
         self.reflect_button.setAccessibleName("Reflect on this consultation in the Journal")
         self.back_button = QPushButton("&Back to the list")
         self.back_button.setAccessibleName("Back to the list of consultations")

@@ -61,7 +61,7 @@ class ConsultationsView(QWidget):
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         self.list.setMinimumHeight(220)
-        self.start_button = QPushButton("&Start the consultation")
+        self.start_button = QPushButton("St&art the consultation")
         self.start_button.setAccessibleName("Start the chosen consultation")
         self.empty = wrapped(EMPTY)
         self.list_page, layout = column()
