@@ -102,6 +102,16 @@ def test_a_different_path_shows_the_experts_choice_and_replays_from_a_turn(app, 
     press(qtbot, "1")  # the reflection, this time
     assert view.conversation.person_line.text().startswith("Grace: \u201cMy friend Pat")
     assert len(parts.store.all(CONSULTATION_ATTEMPT)) == 1  # nothing kept until the end
+    consultation = view.consultation
+    while view.stack.currentWidget() is view.conversation:  # the expert's way from here
+        node = consultation.node(consultation.follow(view.steps))
+        press(qtbot, str(next(i for i, r in enumerate(node.responses) if r.expert) + 1))
+    first, again = sorted(parts.store.all(CONSULTATION_ATTEMPT), key=lambda r: len(r["path"]))
+    assert again["path"][:3] == [{"node": "opening", "choice": 1}, {"node": "refused", "choice": 0}] + [
+        {"node": "worries", "choice": 0}
+    ]
+    assert again["end"] == "ending-good" and first["end"] == "ending-short"
+    assert view.summary.path.rowCount() == len(again["path"])
 
 
 def test_reflect_on_this_starts_a_reflection_linked_to_the_attempt(app, qtbot):
