@@ -7,6 +7,7 @@ import pytest
 from tests.unit.consultations.helpers import VALID, line_of, write
 from trainer.consultations.loader import load_consultation, load_consultations
 from trainer.consultations.model import Step
+from trainer.content import load_content
 
 
 def _load(tmp_path, text, known_skills=None):
@@ -231,3 +232,21 @@ def test_a_folder_keeps_only_consultations_free_of_errors_and_reports_duplicates
     messages = [d.format(tmp_path) for d in loaded.diagnostics]
     assert any(m.startswith("consultations/b.yaml:1: error: duplicate consultation id 'a'") for m in messages)
     assert any(m.startswith("consultations/c.yaml:") and "no node 'nowhere'" in m for m in messages)
+
+
+def test_an_unknown_top_level_field_is_a_warning(tmp_path):
+    text = VALID.replace("title: Ana", "titel: x\ntitle: Ana")
+    consultation, errors, diags = _load(tmp_path, text)
+    assert errors == [] and consultation is not None
+    [warning] = diags
+    assert warning.severity == "warning" and warning.line == 1
+    assert warning.message == "unknown field 'titel' (did you mean \"title\"?); it is ignored"
+
+
+def test_trainer_validate_reports_consultation_errors_with_the_rest_of_the_course(tmp_path):
+    write(tmp_path, VALID.replace("codes: [affirmation]", "codes: [praise]"))
+    content = load_content(tmp_path)
+    assert content.consultations == []
+    found = [d.format(tmp_path) for d in content.diagnostics if "consultations/" in str(d.path)]
+    assert len(found) == 1 and found[0].startswith(f"consultations/ana.yaml:{line_of(VALID, 'codes: [affirmation]')}:")
+    assert "unknown behaviour code 'praise'" in found[0]
