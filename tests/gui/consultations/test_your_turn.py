@@ -11,6 +11,7 @@ from tests.gui.a11y_walk import unnamed
 from trainer.competencies.kinds import CONSULTATION_ATTEMPT
 from trainer.consultations.model import Step
 from trainer.ui.consultations.view import ConsultationsView
+from trainer.ui.journal.controller import link_describer
 
 
 @pytest.fixture
@@ -129,8 +130,6 @@ def test_reflect_on_this_starts_a_reflection_linked_to_the_attempt(app, qtbot):
 
 
 def test_the_journal_names_the_consultation_a_reflection_is_linked_to(app):
-    from trainer.ui.journal.controller import link_describer
-
     parts, _view = app
     describe = link_describer(parts.content)
     link = {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": "x"}

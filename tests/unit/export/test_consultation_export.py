@@ -18,7 +18,9 @@ from trainer.export.backup import export_backup, restore
 from trainer.export.documents import portfolio_html, portfolio_markdown
 from trainer.export.period import Period
 from trainer.export.portfolio import build_portfolio
+from trainer.export.registry import ExportContext
 from trainer.export.sections_consultations import CONSULTATION_COLUMNS, consultations_csv
+from trainer.export.sections_records import describe_link
 from trainer.export.xapi import IRI_BASE, VERBS, xapi_statements
 from trainer.records.store import memory_store, open_store
 from trainer.services.consultations import ConsultationService
@@ -126,9 +128,6 @@ def test_a_broken_attempt_in_a_backup_is_set_aside(store, tmp_path):
 
 
 def test_a_reflection_linked_to_an_attempt_names_the_consultation(store, content):
-    from trainer.export.registry import ExportContext
-    from trainer.export.sections_records import describe_link
-
     ctx = ExportContext(store, "p1", content)
     link = {"kind": "consultation", "consultation": "grace-sugar-checks", "attempt": "x"}
     assert describe_link(ctx, link) == "Consultation held: Grace: six finger-pricks a day"
