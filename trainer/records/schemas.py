@@ -140,6 +140,22 @@ class Rated(Record):
     counts: dict[str, StrictInt] = {}
 
 
+class SessionObservation(Rated):
+    """One observer's record of one practitioner in one round of a team session (issue 24):
+    what the trainer typed, a file an observer handed in, or the observer's phone sent."""
+
+    session: Text = ""
+    round: Annotated[StrictInt, Field(ge=0)] = 0
+    observer: Text = ""
+    learner: Text = ""
+    skill: Text = ""
+    note: Text = ""
+    live_taps: list[Text] = []
+    observer_name: Text = ""
+    learner_name: Text = ""
+    session_date: Text = ""
+
+
 class CodingPractice(Record):
     """A coding practice round: the learner's codes against the expert's (issue 22)."""
 
@@ -230,6 +246,7 @@ MODELS: dict[str, type[Record]] = {
     "bookmark": Bookmark,
     "self_assessment": Rated,
     "observation": Rated,
+    "session_observation": SessionObservation,
     "coding_practice": CodingPractice,
     "check_attempt": CheckAttempt,
     "consultation_attempt": ConsultationAttempt,

@@ -64,7 +64,9 @@ def test_full_loop_with_the_keyboard_only(make_app, sample_course, qtbot):
     # Switch sections: Home shows the progress and the new reflection.
     press(qtbot, Qt.Key.Key_1, ALT)
     assert window.current_section() == "home"
-    assert home.progress_bar.value() == 1
+    # Marked done by hand: shown on Home, but not counted as done (#21: honest completion).
+    assert home.progress_bar.value() == 0
+    assert "1 more marked done by hand" in home.progress_bar.accessibleDescription()
     assert home.recent_list.item(0).data(Qt.ItemDataRole.UserRole) == uid
 
     # Search for a word (Ctrl+K), move to the results (Down) and open the first (Enter).

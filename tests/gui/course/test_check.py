@@ -1,5 +1,7 @@
 """Read a module, answer its check (one wrong, then right), see it done (#21)."""
 
+from datetime import UTC
+
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QPlainTextEdit
 
@@ -118,3 +120,56 @@ def test_every_control_of_the_check_has_an_accessible_name(make_app, sample_cour
     panel = view.reader.check_panel
     controls = [w for cls in (QAbstractButton, QListWidget, QPlainTextEdit) for w in panel.findChildren(cls)]
     assert controls and all(w.accessibleName() for w in controls), [w for w in controls if not w.accessibleName()]
+
+
+def test_a_passed_check_brings_its_questions_to_review_today_and_again_days_later(
+    make_app, sample_course, qtbot, monkeypatch
+):
+    """The whole chain of #21 in the real window: check passed, module done, questions due in
+    Review; answered there, nothing is due; a few days later they come back."""
+    from datetime import datetime, timedelta
+
+    from trainer.services.review import ReviewService
+
+    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+    monkeypatch.setattr(ReviewService, "now", lambda self: now[0])
+    parts = make_app(content=sample_course)
+    view = open_module(parts, "activation")
+    bar = view.reader.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())  # read to the end
+    view.open_check("activation")
+    first, second, third = view.reader.check_panel.cards
+    click_option(qtbot, first.buttons[1])  # wrong first
+    first.submit()
+    assert first.verdict.text() == "\u2717 Not quite."
+    qtbot.mouseClick(first.again_button, Qt.MouseButton.LeftButton)
+    click_option(qtbot, first.buttons[0])
+    first.submit()
+    click_option(qtbot, second.buttons[0])
+    second.submit()
+    lst = third.order_list
+    for target in range(lst.count()):
+        row = next(r for r in range(lst.count()) if lst.item(r).data(Qt.ItemDataRole.UserRole) == target)
+        lst.insertItem(target, lst.takeItem(row))
+    third.submit()
+    assert parts.controller.progress("activation").done_by == "check"
+
+    parts.window.show_section("review")
+    review = parts.window.section("review")
+    review.on_records_changed()
+    assert review.due_label.text().startswith("3 questions to review today")
+    review.start()
+    for _ in range(3):  # answer each card as it comes: the first option, or the order as given
+        card = review.card
+        if card.options:
+            card.options[0].click()
+        card.check_button.click()
+        assert card.verdict.text() in ("Right.", "Not quite.")
+        card.next_button.click()
+    assert review.stack.currentWidget() is review.end_page
+    review.back_button.click()
+    assert review.due_label.text().startswith("Nothing due today"), review.due_label.text()
+
+    now[0] += timedelta(days=30)  # a month later, FSRS brings them back
+    review.on_records_changed()
+    assert review.due_label.text().startswith("3 questions to review today"), review.due_label.text()

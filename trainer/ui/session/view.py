@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.room.state import globals_of
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.controller import TeamSessionController
@@ -69,7 +70,8 @@ class SessionView(QWidget):
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
         done_well = {s.id: s.done_well for s in framework.skills} if framework is not None else {}
-        self.room_host = RoomHost(controller, done_well=done_well, parent=self)
+        globals_ = globals_of(framework)
+        self.room_host = RoomHost(controller, done_well=done_well, parent=self, globals_=globals_)
         self.room = RoomPanel(self.room_host)
         self.run.sound_box.setChecked(bool(settings.value(SOUND_KEY, False, type=bool)))
 
