@@ -10,7 +10,7 @@ permission. Thresholds come from the competency framework
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trainer.competencies.coding import CODE_IDS, FairGood, Measure, level, measures, questions
 from trainer.consultations.model import Consultation, Step
@@ -51,9 +51,20 @@ def _open_measure(counts: Mapping[str, int], pair: FairGood) -> Measure:
     )
 
 
+# Said of a path, not of a counter still counting ("no questions counted yet").
+NONE_ON_PATH = {
+    "reflection_to_question": "no questions asked",
+    "complex_reflections": "no reflections made",
+    "permission_rate": "no advice given",
+}
+
+
 def figures(counts: Mapping[str, int], thresholds: Callable[[str], FairGood]) -> list[Measure]:
     """The four figures in the order shown: R:Q, complex reflections, open questions, permission."""
-    found = measures(counts, thresholds)
+    found = [
+        replace(m, text=NONE_ON_PATH[m.key]) if m.value is None and m.key in NONE_ON_PATH else m
+        for m in measures(counts, thresholds)
+    ]
     return [*found[:2], _open_measure(counts, thresholds(OPEN_QUESTIONS)), *found[2:]]
 
 

@@ -55,6 +55,9 @@ def test_figures_with_nothing_to_divide_by_have_no_value():
     found = {m.key: m for m in figures({"affirmation": 2}, THRESHOLDS.__getitem__)}
     assert all(m.value is None and m.level is None for m in found.values())
     assert found["open_questions"].text == "no questions asked"
+    assert found["reflection_to_question"].text == "no questions asked"
+    assert found["complex_reflections"].text == "no reflections made"
+    assert found["permission_rate"].text == "no advice given"
     assert open_share({"closed_question": 2}) == 0.0
 
 
