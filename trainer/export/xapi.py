@@ -20,6 +20,7 @@ from typing import Any
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
+from trainer.export.sections_consultations import consultation_statements
 from trainer.export.sections_records import global_values, rated_items, scenario_title
 from trainer.export.sections_review import review_statements
 from trainer.export.xapi_checks import check_statements
@@ -216,6 +217,7 @@ def xapi_statements(
     out += goal_statements(ctx, b) + session_statements(ctx, b)
     out += check_statements(ctx, b)
     out += review_statements(ctx, b)
+    out += consultation_statements(ctx, b)
     out.sort(key=lambda s: (s.get("timestamp", ""), s["id"]))
     return out
 

@@ -188,6 +188,25 @@ class CheckAttempt(Record):
     seconds: Annotated[Number, Field(ge=0)] = 0.0
 
 
+class ConsultationAttempt(Record):
+    """A branching consultation held to its end ("Your turn", issue 22): the path and its figures."""
+
+    consultation: Id
+    consultation_title: Text = ""
+    profession: Text = ""
+    date: IsoDate | None = None
+    path: list[dict[str, StrictStr | Annotated[StrictInt, Field(ge=0)]]] = []
+    counts: dict[str, Annotated[StrictInt, Field(ge=0)]] = {}
+    figures: dict[str, Annotated[Number, Field(ge=0)] | None] = {}
+    levels: dict[str, Text | None] = {}
+    expert_matches: Annotated[StrictInt, Field(ge=0)] = 0
+    decisions: Annotated[StrictInt, Field(ge=0)] = 0
+    end: Text = ""
+    seconds: Annotated[Number, Field(ge=0)] = 0.0
+    skills: list[Text] = []
+    finished_at: IsoDateTime | None = None
+
+
 Rating = Annotated[StrictInt, Field(ge=1, le=4)]  # FSRS: Again, Hard, Good, Easy
 Seconds = Annotated[Number, Field(ge=0)]
 
@@ -230,6 +249,7 @@ MODELS: dict[str, type[Record]] = {
     "session_observation": SessionObservation,
     "coding_practice": CodingPractice,
     "check_attempt": CheckAttempt,
+    "consultation_attempt": ConsultationAttempt,
     "review_card": ReviewCard,
     "review_log": ReviewLog,
 }
