@@ -201,6 +201,28 @@ class ReviewLog(Record):
     next_due: IsoDateTime | None = None
 
 
+class AttendanceRound(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    round: Annotated[StrictInt, Field(ge=1)]
+    title: Text = ""
+    skill: Text = ""
+    role: Literal["practitioner", "person", "observer"]
+
+
+class SessionAttendance(Record):
+    """A team session the person attended, from the trainer's attendance file (issue 19)."""
+
+    session_uid: Id
+    title: Text = ""
+    date: IsoDate
+    team: Text = ""
+    minutes: Annotated[StrictInt, Field(ge=0, le=24 * 60)]
+    participatory: StrictBool = True
+    rounds: list[AttendanceRound] = []
+    practitioner_turns: Annotated[StrictInt, Field(ge=0)] = 0
+    feedback: Annotated[StrictInt, Field(ge=0)] = 0
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -215,6 +237,7 @@ MODELS: dict[str, type[Record]] = {
     "check_attempt": CheckAttempt,
     "review_card": ReviewCard,
     "review_log": ReviewLog,
+    "session_attendance": SessionAttendance,
 }
 
 
