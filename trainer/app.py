@@ -210,6 +210,8 @@ class Session:
         manage = QAction("&Manage profiles\u2026", parts.window)
         manage.triggered.connect(self.on_manage_triggered)
         parts.window.add_file_actions(switch, manage)
+        if parts.window.restore_controller is not None:  # a restore gave this person their old uid
+            parts.window.restore_controller.profile_moved.connect(self.switch_to)
         parts.window.start()
         return parts
 
