@@ -35,7 +35,7 @@ from trainer.services import review_due as _review_due  # noqa: F401 (Qt-free: l
 from trainer.services.checks import CheckService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-from trainer.ui import course, export, home, journal, review, scenarios, search, session, skills
+from trainer.ui import course, cpd, export, home, journal, review, scenarios, search, session, skills
 from trainer.ui import settings as settings_feature
 from trainer.ui.common import application as _application  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.common import menus as _menus  # noqa: F401 (Qt-free: loaded before PySide6)
@@ -74,6 +74,7 @@ FEATURES = (
     journal.install,
     scenarios.install,
     skills.install,
+    cpd.install,
     export.install,
     session.install,
     home.install,
