@@ -148,7 +148,8 @@ class CpdService:
         rv = self.revalidation(regulator, cycle_end)
         reg, log = rv.regulator, rv.log
         picked = self.evidence(regulator)
-        chosen = {i["uid"] for key in picked for i in picked[key] if i.get("kind") == rules.REFLECTIONS}
+        accounts = {r.key for r in reg.requirements if r.measure == "reflections"}
+        chosen = {i["uid"] for key in accounts for i in picked.get(key, []) if i.get("kind") == rules.REFLECTIONS}
         reflections = [r for r in log.reflections if r["uid"] in chosen] if chosen else list(log.reflections)
         templates = {t.id: t for t in self._content.templates}
         sessions = [a for a in log.activities if a.kind == rules.TEAM_SESSIONS]
