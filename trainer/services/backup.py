@@ -48,7 +48,10 @@ class BackupService:
 
     def restore_into(self, path: Path, profile_id: str | None = None) -> ProfileRestore:
         """Restore, keeping the backup's profile uids; ``profile_id`` is the profile open now."""
-        data = read_backup(Path(path))
+        return self.restore_data(read_backup(Path(path)), profile_id)
+
+    def restore_data(self, data: dict, profile_id: str | None = None) -> ProfileRestore:
+        """``restore_into`` for a backup already read (and checked) by ``read_backup``."""
         theirs = [r for r in data["records"].get(PROFILES, []) if problem(PROFILES, r) is None]
         moved: dict[str, str] = {}
         with self._store.atomic():  # moving the local profile and the restore: both or neither

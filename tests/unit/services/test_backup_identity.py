@@ -8,6 +8,7 @@ from trainer.export.backup import backup_json, export_backup
 from trainer.records.store import open_store
 from trainer.services.attendance import AttendanceService
 from trainer.services.backup import BackupService
+from trainer.services.exports import run_restore
 from trainer.services.profiles import ProfileService
 
 ATTENDANCE = {
@@ -77,3 +78,14 @@ def test_someone_else_on_the_computer_is_left_alone(tmp_path, backup_file):
     assert sorted(p.name for p in ProfileService(new).list()) == ["Alex Nurse", "Sam Carer"]
     assert [r["title"] for r in new.all("reflection", profile=sam.id)] == ["Sam's"]
     new.close()
+
+
+def test_the_command_line_restore_keeps_the_uid_too(tmp_path, backup_file):
+    path, alex_uid, _ = backup_file
+    new = open_store(tmp_path / "new-laptop")
+    ProfileService(new).create("Alex Nurse")
+    new.close()
+    assert "restored into" in run_restore(path, tmp_path / "new-laptop", open_store)
+    again = open_store(tmp_path / "new-laptop")
+    assert [p.id for p in ProfileService(again).list()] == [alex_uid]
+    again.close()
