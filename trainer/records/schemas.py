@@ -223,6 +223,29 @@ class SessionAttendance(Record):
     feedback: Annotated[StrictInt, Field(ge=0)] = 0
 
 
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: Text
+    uid: Id
+    title: Text = ""
+    day: Text = ""
+
+
+class CpdEvidence(Record):
+    """The items a person picked as evidence for one requirement of a regulator (issue 19)."""
+
+    regulator: Id
+    requirement: Id
+    items: list[EvidenceItem] = []
+
+
+class CpdChoice(Record):
+    """The regulator a person revalidates with, and the last day of their cycle (issue 19)."""
+
+    regulator: Id
+    cycle_end: IsoDate
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -238,6 +261,8 @@ MODELS: dict[str, type[Record]] = {
     "review_card": ReviewCard,
     "review_log": ReviewLog,
     "session_attendance": SessionAttendance,
+    "cpd_evidence": CpdEvidence,
+    "cpd_choice": CpdChoice,
 }
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from trainer.content import load_content
+from trainer.records.schemas import problem
 from trainer.records.store import memory_store
 from trainer.services.cpd import CpdError, CpdService
 from trainer.tools.demo_cpd import add_demo_cpd
@@ -95,3 +96,15 @@ def test_the_pack_is_not_made_when_a_reflection_looks_identifying(service):
     )
     with pytest.raises(CpdError, match=r"^Not written: 'Clinic' has .*NHS number"):
         service.pack("nmc", "2026-12-01")
+
+
+def test_the_cpd_records_have_schemas(service):
+    reflections = [i for i in service.candidates() if i.kind == "reflections"]
+    service.pick("nmc", "discussion", reflections[:1])
+    service.choose("hcpc", "2027-01-31")
+    assert problem("cpd_evidence", service._store.all("cpd_evidence")[0]) is None
+    assert problem("cpd_choice", service._store.all("cpd_choice")[0]) is None
+    assert "cycle_end" in problem("cpd_choice", {"uid": "c", "regulator": "nmc", "cycle_end": "soon"})
+    assert "items.0.uid" in problem(
+        "cpd_evidence", {"uid": "e", "regulator": "nmc", "requirement": "x", "items": [{"kind": "k"}]}
+    )
