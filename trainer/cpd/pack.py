@@ -96,4 +96,12 @@ def pack_html(pack: dict) -> str:
         f"<li>{escape(s['title'])}: {escape(s['url'])} (checked {escape(s['checked'])})</li>" for s in p["sources"]
     ]
     parts.append("</ul>")
+    for i, form in enumerate(p.get("forms", []), 6):
+        parts.append(f"<h2{BREAK}>{i}. {escape(form['title'])}: sign-off</h2>")
+        parts.append(f"<p>For {escape(p['name'])}, cycle {escape(p['start'])} to {escape(p['end'])}.</p>")
+        parts.append(
+            "<table border='1' cellspacing='0' cellpadding='10' width='100%'>"
+            + "".join(f"<tr><th align='left' width='40%'>{escape(f)}</th><td>&nbsp;</td></tr>" for f in form["fields"])
+            + "</table>"
+        )
     return "<html><body>" + "\n".join(parts) + "</body></html>"

@@ -47,6 +47,14 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class Form:
+    """A sign-off the pack leaves space for: what the other person fills in."""
+
+    title: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Regulator:
     key: str
     name: str
@@ -55,6 +63,7 @@ class Regulator:
     cycle_years: int
     requirements: tuple[Requirement, ...]
     sources: tuple[Source, ...]
+    forms: tuple[Form, ...] = ()
 
 
 CHECKED = "2026-12-05"
@@ -117,6 +126,23 @@ NMC = Regulator(
             "NMC: Revalidation requirements (How to revalidate with the NMC)",
             "https://www.nmc.org.uk/revalidation/requirements/",
             CHECKED,
+        ),
+    ),
+    (
+        Form(
+            "Reflective discussion",
+            ("NMC registrant's name", "NMC PIN", "Email", "Professional address and postcode", "Date", "Signature"),
+        ),
+        Form(
+            "Confirmation",
+            (
+                "Confirmer's name",
+                "NMC PIN (if on the NMC register)",
+                "Email",
+                "Professional address and postcode",
+                "Date",
+                "Signature",
+            ),
         ),
     ),
 )

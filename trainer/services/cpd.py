@@ -196,6 +196,7 @@ class CpdService:
                 f"{r.title}: {r.note}" if r.note else r.title for r in reg.requirements if r.measure == "elsewhere"
             ],
             "sources": [{"title": s.title, "url": s.url, "checked": s.checked} for s in reg.sources],
+            "forms": [{"title": f.title, "fields": list(f.fields)} for f in reg.forms],
         }
         self._privacy_check(pack)
         return pack

@@ -161,4 +161,6 @@ def test_the_revalidation_pack_pdf_reads_as_an_appraiser_needs(cpd, qtbot, tmp_p
     ):
         assert expected in text, expected
     assert "www.nmc.org.uk" in text
+    assert pages[-2].startswith("6. Reflective discussion: sign-off") and "NMC PIN" in pages[-2]
+    assert pages[-1].startswith("7. Confirmation: sign-off") and "Signature" in pages[-1]
     assert all("Revalidation pack" in p and "Page" in p for p in pages)  # the footer on every page
