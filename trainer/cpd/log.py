@@ -241,6 +241,27 @@ def build_log(
             title = str(rec.get("title") or rec.get("plan_title") or "Team session")
             acts.append(Activity(rules.TEAM_SESSIONS, str(rec["uid"]), title, day, minutes, True, "Led the session"))
 
+    for rec in got("external_cpd"):  # CPD done outside the app, entered by hand
+        day = _day(rec, "date")
+        length = rec.get("minutes")
+        if (
+            day
+            and isinstance(length, int)
+            and not isinstance(length, bool)
+            and 0 < length <= rules.EXTERNAL_MAX_MINUTES
+        ):
+            acts.append(
+                Activity(
+                    rules.EXTERNAL,
+                    str(rec["uid"]),
+                    str(rec.get("title") or "CPD"),
+                    day,
+                    length,
+                    participatory=rec.get("participatory") is True,
+                    detail=str(rec.get("method") or ""),
+                )
+            )
+
     finished = []
     for rec in got("reflection"):
         day = _day(rec, "finished_at", "date", "updated")

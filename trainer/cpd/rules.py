@@ -22,8 +22,9 @@ SCENARIOS = "scenarios"
 CODING = "coding"
 TEAM_SESSIONS = "team_sessions"
 REFLECTIONS = "reflections"
+EXTERNAL = "external"
 
-KINDS = (READING, CHECKS, REVIEWS, SCENARIOS, CODING, TEAM_SESSIONS, REFLECTIONS)
+KINDS = (READING, CHECKS, REVIEWS, SCENARIOS, CODING, TEAM_SESSIONS, REFLECTIONS, EXTERNAL)
 KIND_TITLES = {
     READING: "Reading modules",
     CHECKS: "Knowledge checks",
@@ -32,6 +33,7 @@ KIND_TITLES = {
     CODING: "Coding practice",
     TEAM_SESSIONS: "Team sessions",
     REFLECTIONS: "Reflections",
+    EXTERNAL: "Other CPD",
 }
 
 
@@ -50,6 +52,7 @@ RULES = {
     CODING: Rule(CODING, "1 minute for each turn coded, at most 30 a round", False),
     TEAM_SESSIONS: Rule(TEAM_SESSIONS, "the session's length from the trainer's attendance file", True),
     REFLECTIONS: Rule(REFLECTIONS, "30 minutes for each finished reflection", False),
+    EXTERNAL: Rule(EXTERNAL, "the time you entered for CPD done outside the app", False),  # per entry
 }
 
 CHECK_ANSWER_MAX_SECONDS = 10 * 60
@@ -59,6 +62,8 @@ SCENARIO_SPOT_MINUTES = 3
 CODING_MINUTES_PER_TURN = 1
 CODING_MAX_MINUTES = 30
 REFLECTION_MINUTES = 30
+EXTERNAL_MAX_MINUTES = 100 * 60  # one entry: a long course at most
+METHODS = ("Course or study day", "Conference or workshop", "E-learning", "Reading", "Supervision or coaching", "Other")
 
 
 def capped_seconds(seconds: object, cap: int) -> float:

@@ -239,6 +239,17 @@ class CpdEvidence(Record):
     items: list[EvidenceItem] = []
 
 
+class ExternalCpd(Record):
+    """CPD done outside the app, entered by hand (issue 19)."""
+
+    title: Annotated[StrictStr, Field(min_length=1, max_length=300)]
+    date: IsoDate
+    minutes: Annotated[StrictInt, Field(ge=1, le=100 * 60)]
+    participatory: StrictBool = False
+    method: Text = ""
+    note: Text = ""
+
+
 class CpdChoice(Record):
     """The regulator a person revalidates with, and the last day of their cycle (issue 19)."""
 
@@ -263,6 +274,7 @@ MODELS: dict[str, type[Record]] = {
     "session_attendance": SessionAttendance,
     "cpd_evidence": CpdEvidence,
     "cpd_choice": CpdChoice,
+    "external_cpd": ExternalCpd,
 }
 
 

@@ -20,12 +20,15 @@ from trainer.cpd import rules
 from trainer.cpd.log import CpdLog, build_log, kind_title
 from trainer.cpd.regulators import REGULATORS, Regulator, Status, cycle_start, status
 from trainer.journal import privacy
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
 
 EVIDENCE = "cpd_evidence"
 CHOICE = "cpd_choice"
+EXTERNAL = "external_cpd"
 KINDS_READ = (
+    EXTERNAL,
     "progress",
     "check_attempt",
     "review_log",
@@ -38,7 +41,7 @@ KINDS_READ = (
     "observation",
 )
 # what a person can pick as evidence: log kinds and feedback
-PICKABLE = (rules.REFLECTIONS, rules.TEAM_SESSIONS, rules.SCENARIOS, rules.CODING, "feedback")
+PICKABLE = (rules.REFLECTIONS, rules.TEAM_SESSIONS, rules.SCENARIOS, rules.CODING, rules.EXTERNAL, "feedback")
 
 
 class CpdError(ValueError):
@@ -89,6 +92,34 @@ class CpdService:
             {p.id: p.total_minutes for p in self._content.plans},
             self.profile_id,
         )
+
+    def add_external(
+        self, title: str, day: str, minutes: int, participatory: bool, method: str = "", note: str = ""
+    ) -> dict:
+        """Record CPD done outside the app (a course, a conference, reading...)."""
+        rec: dict[str, object] = {
+            "profile": self.profile_id,
+            "title": " ".join(title.split()),
+            "date": day,
+            "minutes": int(minutes),
+            "participatory": bool(participatory),
+            "method": method.strip(),
+            "note": note.strip(),
+        }
+        if not rec["title"]:
+            raise CpdError("say what the CPD was (a title)")
+        if not 1 <= int(minutes) <= rules.EXTERNAL_MAX_MINUTES:
+            raise CpdError(f"the time must be between 1 minute and {rules.EXTERNAL_MAX_MINUTES // 60} hours")
+        why = problem(EXTERNAL, {"uid": "new", **rec})
+        if why is not None:
+            raise CpdError(why)
+        return self._store.add(EXTERNAL, rec)
+
+    def delete_external(self, uid: str) -> None:
+        rec = self._store.get(EXTERNAL, uid)
+        if rec is None or rec.get("profile") != self.profile_id:
+            raise CpdError("that entry was not found; it may have been deleted")
+        self._store.delete(EXTERNAL, uid)
 
     # -- the regulator and cycle chosen ----------------------------------------------
     def choice(self) -> tuple[str, str]:

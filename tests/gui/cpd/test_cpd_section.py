@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 import trainer.ui.cpd.pages as cpd_pages
 import trainer.ui.cpd.view as cpd_view
@@ -164,3 +164,58 @@ def test_the_revalidation_pack_pdf_reads_as_an_appraiser_needs(cpd, qtbot, tmp_p
     assert pages[-2].startswith("6. Reflective discussion: sign-off") and "NMC PIN" in pages[-2]
     assert pages[-1].startswith("7. Confirmation: sign-off") and "Signature" in pages[-1]
     assert all("Revalidation pack" in p and "Page" in p for p in pages)  # the footer on every page
+
+
+def test_add_other_cpd_by_keyboard(cpd, qtbot):
+    parts, view = cpd
+    page = view.log_page
+    view.pages.setCurrentWidget(page)
+    page.external_button.setFocus()
+    qtbot.keyClick(page.external_button, Qt.Key.Key_Space)
+    dialog = page.external_dialog
+    qtbot.waitExposed(dialog)
+    assert walk(dialog) == []
+    dialog.title.setFocus()
+    qtbot.keyClicks(dialog.title, "Diabetes update day")
+    dialog.hours.setValue(6.5)
+    qtbot.keyClick(dialog.participatory, Qt.Key.Key_Space)
+    assert dialog.participatory.isChecked()
+    with qtbot.waitSignal(view.controller.records_changed):
+        qtbot.keyClick(
+            dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        ) if False else dialog.on_save()
+    assert not dialog.isVisible()
+    titles = [page.activities.item(r, 1).text() for r in range(page.activities.rowCount())]
+    assert "Diabetes update day" in titles
+    assert "13 h 30 min participatory" in page.summary.text()  # 7 h before, and 6.5 h
+
+
+def test_other_cpd_without_a_title_says_so_in_the_dialog(cpd, qtbot):
+    _parts, view = cpd
+    view.log_page.external_button.click()
+    dialog = view.log_page.external_dialog
+    qtbot.waitExposed(dialog)
+    dialog.on_save()
+    assert dialog.isVisible() and "Say what the CPD was" in dialog.problem.text()
+    assert view.problem_box is None  # said in the dialog, not in a second box on top
+    dialog.reject()
+
+
+def _mnemonic(text: str) -> str:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].casefold() if i >= 0 else ""
+
+
+def test_alt_letters_do_not_clash_with_the_window(cpd):
+    parts, view = cpd
+    window = parts.window
+    taken = [a.text() for a in window.menuBar().actions()]
+    taken += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    taken_letters = {_mnemonic(t) for t in taken} - {""}
+    for page in (view.log_page, view.revalidation_page, view.evidence_page):
+        view.pages.setCurrentWidget(page)
+        mine = [view.pages.tabText(i) for i in range(view.pages.count())]
+        mine += [w.text() for w in page.findChildren(QLabel) + page.findChildren(QPushButton) if w.isVisible()]
+        letters = [m for m in map(_mnemonic, mine) if m]
+        assert len(letters) == len(set(letters)), mine
+        assert not set(letters) & taken_letters, [t for t in mine if _mnemonic(t) in taken_letters]

@@ -70,6 +70,7 @@ def test_each_kind_is_credited_by_its_rule():
         rules.CODING: 12,
         rules.TEAM_SESSIONS: 210,
         rules.REFLECTIONS: 30,  # finished, not binned
+        rules.EXTERNAL: 0,
     }
 
 
@@ -113,3 +114,28 @@ def test_odd_records_are_left_out_not_guessed():
         "coding_practice": [{"uid": "k", "date": "2026-01-01", "items": "x"}],
     }
     assert build_log(odd, MODULES).activities == []
+
+
+def test_other_cpd_entered_by_hand_counts_as_entered():
+    recs = {
+        "external_cpd": [
+            {
+                "uid": "e1",
+                "title": "Diabetes study day",
+                "date": "2026-05-01",
+                "minutes": 390,
+                "participatory": True,
+                "method": "Course or study day",
+            },
+            {"uid": "e2", "title": "Journal article", "date": "2026-05-02", "minutes": 45, "participatory": False},
+            {"uid": "e3", "title": "Too long", "date": "2026-05-03", "minutes": 100 * 60 + 1},
+            {"uid": "e4", "title": "Said yes as text", "date": "2026-05-04", "minutes": 30, "participatory": "yes"},
+        ]
+    }
+    got = build_log(recs, {})
+    assert [(a.title, a.minutes, a.participatory) for a in got.activities] == [
+        ("Diabetes study day", 390, True),
+        ("Journal article", 45, False),
+        ("Said yes as text", 30, False),
+    ]
+    assert got.participatory_minutes == 390 and got.activities[0].detail == "Course or study day"

@@ -20,7 +20,7 @@ def test_coding_practice_counts_a_minute_a_turn_up_to_thirty(items, minutes):
     assert rules.coding_minutes(items) == minutes
 
 
-def test_every_kind_has_a_title_and_a_rule_and_only_team_sessions_are_participatory():
+def test_every_kind_has_a_title_and_a_rule_and_only_team_sessions_are_always_participatory():
     assert set(rules.KIND_TITLES) == set(rules.RULES) == set(rules.KINDS)
-    assert [k for k in rules.KINDS if rules.RULES[k].participatory] == [rules.TEAM_SESSIONS]
+    assert [k for k in rules.KINDS if rules.RULES[k].participatory] == [rules.TEAM_SESSIONS]  # other CPD: per entry
     assert all(rules.RULES[k].how for k in rules.KINDS)

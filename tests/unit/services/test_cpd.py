@@ -108,3 +108,24 @@ def test_the_cpd_records_have_schemas(service):
     assert "items.0.uid" in problem(
         "cpd_evidence", {"uid": "e", "regulator": "nmc", "requirement": "x", "items": [{"kind": "k"}]}
     )
+
+
+def test_other_cpd_entered_by_hand(service):
+    rec = service.add_external(
+        "  Diabetes   update day ", "2026-09-10", 390, True, "Course or study day", "Foot checks"
+    )
+    assert rec["title"] == "Diabetes update day" and problem("external_cpd", rec) is None
+    log = service.revalidation("nmc", "2026-12-01").log
+    assert log.participatory_minutes == 420 + 390
+    assert any(i.kind == "external" for i in service.candidates())  # it can be picked as evidence
+    for bad, message in (
+        (("", "2026-09-10", 60, False), "say what the CPD was"),
+        (("Course", "2026-09-10", 0, False), "between 1 minute"),
+        (("Course", "10/09/2026", 60, False), "field 'date'"),
+    ):
+        with pytest.raises(CpdError, match=message):
+            service.add_external(*bad)
+    service.delete_external(rec["uid"])
+    assert service.log().participatory_minutes == 420
+    with pytest.raises(CpdError, match="not found"):
+        service.delete_external(rec["uid"])

@@ -61,6 +61,13 @@ class CpdController(QObject):
             return True
         return False
 
+    def add_external(self, title: str, day: str, minutes: int, participatory: bool, method: str, note: str) -> bool:
+        if self.runner.ok(lambda: self.service.add_external(title, day, minutes, participatory, method, note)):
+            self.done.emit(f"Added to your CPD log: {' '.join(title.split())}.")
+            self.records_changed.emit()
+            return True
+        return False
+
     def import_attendance(self, path: Path) -> bool:
         result = self.runner.run(lambda: self.attendance.import_file(Path(path)))
         if result is None:

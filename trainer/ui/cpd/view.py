@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from trainer.cpd.rules import KINDS
 from trainer.domain.durations import hours_text
 from trainer.ui.cpd.controller import CpdController
+from trainer.ui.cpd.external import ExternalCpdDialog
 from trainer.ui.cpd.pages import EvidencePage, RevalidationPage, table, wrapped
 
 SHORT = {
@@ -36,6 +37,7 @@ SHORT = {
     "coding": "Coding",
     "team_sessions": "Sessions",
     "reflections": "Reflections",
+    "external": "Other",
 }
 
 
@@ -63,6 +65,9 @@ class LogPage(QWidget):
         self.import_button = QPushButton("&Import attendance file\u2026")
         self.import_button.setAccessibleName("Import an attendance file from a team session")
         self.import_button.setAutoDefault(True)
+        self.external_button = QPushButton("Add &other CPD\u2026")
+        self.external_button.setAccessibleName("Add CPD done outside the app")
+        self.external_button.setAutoDefault(True)
         self.months = table(["Month", *[SHORT[k] for k in KINDS], "Total"], "CPD hours by month and kind")
         self.activities = table(["Date", "Activity", "Kind", "Time", "Participatory"], "CPD activities")
         self.activities.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -72,7 +77,11 @@ class LogPage(QWidget):
         activities_label.setBuddy(self.activities)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.external_button)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
@@ -81,6 +90,8 @@ class LogPage(QWidget):
         layout.addWidget(activities_label)
         layout.addWidget(self.activities, 3)
         self.import_button.clicked.connect(self.on_import_clicked)
+        self.external_button.clicked.connect(self.on_external_clicked)
+        self.external_dialog: ExternalCpdDialog | None = None
 
     def refresh(self) -> None:
         log = self.controller.log()
@@ -110,6 +121,12 @@ class LogPage(QWidget):
             self.activities.setItem(row, 3, _cell(hours_text(a.minutes), True))
             self.activities.setItem(row, 4, _cell("yes" if a.participatory else "no"))
 
+    def on_external_clicked(self) -> None:
+        if self.external_dialog is not None:
+            self.external_dialog.deleteLater()
+        self.external_dialog = ExternalCpdDialog(self.controller, self)
+        self.external_dialog.open()
+
     def on_import_clicked(self) -> None:
         path = ask_attendance_file(self)
         if path:
@@ -128,7 +145,7 @@ class CpdView(QWidget):
         self.pages = QTabWidget()
         self.pages.setAccessibleName("CPD pages")
         self.pages.addTab(self.log_page, "CPD &log")
-        self.pages.addTab(self.revalidation_page, "Re&validation")
+        self.pages.addTab(self.revalidation_page, "Revali&dation")
         self.pages.addTab(self.evidence_page, "&Evidence")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +154,7 @@ class CpdView(QWidget):
         controller.failed.connect(self.on_failed)
         controller.done.connect(self.status_message.emit)
         self.revalidation_page.status_message.connect(self.status_message.emit)
+        self.problem_box: QMessageBox | None = None
         self.on_records_changed()
 
     def on_records_changed(self) -> None:
@@ -147,6 +165,9 @@ class CpdView(QWidget):
 
     def on_failed(self, message: str) -> None:
         self.status_message.emit(message)
+        dialog = self.log_page.external_dialog
+        if dialog is not None and dialog.isVisible():
+            return  # the dialog shows it beside the fields
         box = QMessageBox(QMessageBox.Icon.Warning, "CPD", message, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("cpd_problem")
         box.open()
