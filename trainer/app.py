@@ -212,7 +212,7 @@ class Session:
         manage.triggered.connect(self.on_manage_triggered)
         parts.window.add_file_actions(switch, manage)
         if parts.window.restore_controller is not None:  # a restore gave this person their old uid
-            parts.window.restore_controller.profile_moved.connect(self.switch_to)
+            parts.window.restore_controller.profile_moved.connect(self.on_profile_moved)
         parts.window.start()
         return parts
 
@@ -238,6 +238,13 @@ class Session:
             read_only=self.store.read_only,
         )
         _title_for_profile_refresh(self.parts)
+
+    def on_profile_moved(self, profile_id: str) -> None:
+        """Reopen as the restored person, and say so in the new window."""
+        box = self.parts.window.restore_message
+        said = box.text() if box is not None else "Backup restored."
+        self.switch_to(profile_id)
+        self.parts.window.statusBar().showMessage(f"{said} Your profile is now the one from the backup.", 15000)
 
     def switch_to(self, profile_id: str) -> None:
         gc.unfreeze()  # the old window becomes garbage the collector may need to free
