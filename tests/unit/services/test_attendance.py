@@ -1,9 +1,12 @@
 """Importing an attendance file credits the session once; a bad file changes nothing."""
 
 import json
+from pathlib import Path
 
 import pytest
 
+from trainer.content import load_content
+from trainer.export.portfolio import build_portfolio
 from trainer.records.store import open_store
 from trainer.services.attendance import AttendanceService
 from trainer.sessions.attendance import KIND, AttendanceError
@@ -90,3 +93,17 @@ def test_bad_file_is_one_line_and_leaves_the_store_unchanged(store, tmp_path, te
         AttendanceService(store, "me").import_file(_file(tmp_path, text))
     assert str(err.value).startswith(expected) and "\n" not in str(err.value)
     assert {kind: store.all(kind) for kind in store.kinds()} == before
+
+
+def test_the_portfolio_credits_an_attended_session(store, tmp_path):
+    content = load_content(Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "sample-course")
+    before = build_portfolio(store, "me", content, now="2026-12-01T00:00:00+00:00")["cpd_minutes"]
+    AttendanceService(store, "me").import_file(_file(tmp_path, GOOD))
+    portfolio = build_portfolio(store, "me", content, now="2026-12-01T00:00:00+00:00")
+    assert portfolio["cpd_minutes"] == before + 90
+    [session] = next(s for s in portfolio["sections"] if s["key"] == "sessions")["items"]
+    assert (session["title"], session["role"], session["facilitator"]) == (
+        "Riverside taster",
+        "Attended",
+        "Sam Trainer",
+    )
