@@ -41,13 +41,14 @@ def test_seven_attend_one_is_observed_everyone_gets_proof(make_app, qtbot, tmp_p
     unobserved = next(f for f in files if f["feedback"] == 0)
     path = next(p for p in paths if json.loads(p.read_text(encoding="utf-8")) == unobserved)
     mine = make_app(content=ROOT / "tests" / "fixtures" / "sample-course", data=tmp_path / "participant")
+    mine.window.show_section("cpd")  # already open: it shows the import at once
+    cpd = mine.window.section("cpd")
+    assert cpd.log_page.activities.rowCount() == 0
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     action = next(a for a in mine.window.file_menu.actions() if "attendance" in a.text())
     with qtbot.waitSignal(mine.window.records_changed):
         action.trigger()
     assert mine.window.statusBar().currentMessage().startswith("Added the team session 'Riverside taster'")
-    mine.window.show_section("cpd")
-    cpd = mine.window.section("cpd")
     titles = [cpd.log_page.activities.item(r, 1).text() for r in range(cpd.log_page.activities.rowCount())]
     assert titles == ["Riverside taster"]
     assert cpd.log_page.activities.item(0, 4).text() == "yes"  # participatory

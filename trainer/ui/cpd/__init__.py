@@ -26,7 +26,7 @@ def install(parts: AppParts) -> None:
         )
         view = CpdView(controller)
         view.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        controller.records_changed.connect(window.records_changed.emit)
+        controller.records_added.connect(window.records_changed.emit)
         return view
 
     skills = window.sections.get("skills")

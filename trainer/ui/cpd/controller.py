@@ -17,6 +17,7 @@ from trainer.ui.common.operation import OperationRunner
 
 class CpdController(QObject):
     records_changed = Signal()  # evidence picked, an attendance imported, the cycle changed
+    records_added = Signal()  # new CPD came in (attendance, other CPD): other sections may show it
     failed = Signal(str)
     done = Signal(str)  # a one-line message for the status bar
 
@@ -65,6 +66,7 @@ class CpdController(QObject):
         if self.runner.ok(lambda: self.service.add_external(title, day, minutes, participatory, method, note)):
             self.done.emit(f"Added to your CPD log: {' '.join(title.split())}.")
             self.records_changed.emit()
+            self.records_added.emit()
             return True
         return False
 
@@ -74,6 +76,8 @@ class CpdController(QObject):
             return False
         self.done.emit(result.message())
         self.records_changed.emit()
+        if result.added:
+            self.records_added.emit()
         return True
 
     def pack(self) -> dict | None:
