@@ -66,7 +66,7 @@ class Regulator:
     forms: tuple[Form, ...] = ()
 
 
-CHECKED = "2026-12-05"
+CHECKED = "2026-12-05"  # compared with the published guidance (as stored copies of these pages) on this day
 
 NMC = Regulator(
     "nmc",
@@ -231,8 +231,8 @@ GPHC = Regulator(
     ),
     (
         Source(
-            "GPhC: Revalidation framework",
-            "https://www.pharmacyregulation.org/pharmacists/revalidation-renewal",
+            "GPhC: Revalidation for pharmacy professionals",
+            "https://www.pharmacyregulation.org/revalidation-pharmacy-professionals",
             CHECKED,
         ),
     ),
@@ -275,8 +275,9 @@ GMC = Regulator(
             CHECKED,
         ),
         Source(
-            "Academy of Medical Royal Colleges: Core principles for continuing professional development",
-            "https://www.aomrc.org.uk/reports-guidance/cpd-core-principles-for-doctors/",
+            "Academy of Medical Royal Colleges: Core principles for CPD (2016): a target of 50 credits "
+            "(one an hour) a year, 250 over five years",
+            "https://www.aomrc.org.uk/",
             CHECKED,
         ),
     ),
