@@ -259,9 +259,10 @@ GMC = Regulator(
             "colleague_feedback",
             "Feedback from colleagues",
             1,
-            "feedback",
+            "evidence",
             "exercise",
-            "once each five-year cycle, with a recognised questionnaire; observer feedback here supports it",
+            "once each five-year cycle, usually a colleague questionnaire; observer feedback here can support it "
+            "but is not that exercise",
         ),
         Requirement("patient_feedback", "Feedback from patients", 1, "elsewhere", "exercise", "once each cycle"),
         Requirement("complaints", "Review of compliments and complaints", 1, "elsewhere", "review"),
