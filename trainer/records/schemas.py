@@ -236,6 +236,62 @@ class ReviewLog(Record):
     next_due: IsoDateTime | None = None
 
 
+class AttendanceRound(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    round: Annotated[StrictInt, Field(ge=1)]
+    title: Text = ""
+    skill: Text = ""
+    role: Literal["practitioner", "person", "observer"]
+
+
+class SessionAttendance(Record):
+    """A team session the person attended, from the trainer's attendance file (issue 19)."""
+
+    session_uid: Id
+    title: Text = ""
+    date: IsoDate
+    team: Text = ""
+    minutes: Annotated[StrictInt, Field(ge=0, le=24 * 60)]
+    participatory: StrictBool = True
+    rounds: list[AttendanceRound] = []
+    practitioner_turns: Annotated[StrictInt, Field(ge=0)] = 0
+    feedback: Annotated[StrictInt, Field(ge=0)] = 0
+
+
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: Text
+    uid: Id
+    title: Text = ""
+    day: Text = ""
+
+
+class CpdEvidence(Record):
+    """The items a person picked as evidence for one requirement of a regulator (issue 19)."""
+
+    regulator: Id
+    requirement: Id
+    items: list[EvidenceItem] = []
+
+
+class ExternalCpd(Record):
+    """CPD done outside the app, entered by hand (issue 19)."""
+
+    title: Annotated[StrictStr, Field(min_length=1, max_length=300)]
+    date: IsoDate
+    minutes: Annotated[StrictInt, Field(ge=1, le=100 * 60)]
+    participatory: StrictBool = False
+    method: Text = ""
+    note: Text = ""
+
+
+class CpdChoice(Record):
+    """The regulator a person revalidates with, and the last day of their cycle (issue 19)."""
+
+    regulator: Id
+    cycle_end: IsoDate
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -252,6 +308,10 @@ MODELS: dict[str, type[Record]] = {
     "consultation_attempt": ConsultationAttempt,
     "review_card": ReviewCard,
     "review_log": ReviewLog,
+    "session_attendance": SessionAttendance,
+    "cpd_evidence": CpdEvidence,
+    "cpd_choice": CpdChoice,
+    "external_cpd": ExternalCpd,
 }
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from trainer.export.backup import BackupError, backup_json, export_backup, read_backup, restore
+from trainer.export.backup import BackupError, backup_json, export_backup, read_backup
 from trainer.export.documents import portfolio_html, portfolio_markdown
 from trainer.export.period import Period, PeriodError
 from trainer.export.portfolio import build_portfolio, section_choices
@@ -25,6 +25,7 @@ from trainer.export.sections_review import reviews_csv
 from trainer.export.spreadsheet import checks_csv, progress_csv, ratings_csv
 from trainer.export.xapi import DEFAULT_HOME, xapi_statements
 from trainer.records.storage import atomic_write_bytes
+from trainer.services.backup import BackupService
 from trainer.services.profiles import ProfileService
 
 FORMATS = ("pdf", "html", "md", "csv", "json", "xapi")
@@ -185,7 +186,7 @@ def run_restore(path: Path, data_dir: Path, open_store: Callable) -> str:
         raise ExportError(f"data folder is a file, not a folder: {data_dir}")
     store = open_store(Path(data_dir))
     try:
-        report = restore(store, data)
+        report = BackupService(store).restore_data(data).report  # keeps profile uids, no same-named twin
     finally:
         store.close()
     return f"restored into {data_dir}: {report.summary()}"

@@ -29,6 +29,7 @@ from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
 from trainer.services.coding_practice import CodingPracticeService, calibration_summary
 from trainer.services.profiles import ProfileService
+from trainer.sessions.attendance import build_attendance, write_attendance
 from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import MAX_COUNT, clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
@@ -410,6 +411,20 @@ class TeamSessionService:
             session, self.observations(session["uid"]), titles, self._store.now(), self.calibrations(session)
         )
         return write_bundles(outdir, session, bundles)
+
+    def attendance(self, session: dict, plan: SessionPlan | None) -> list[dict]:
+        """Every attendee's attendance data (``trainer.sessions.attendance``), in roster order:
+        observed or not, everyone present gets proof that they attended."""
+        me = ProfileService(self._store).get(self.profile_id)
+        found = build_attendance(
+            session, plan, self.observations(session["uid"]), self._store.now(), me.name if me else ""
+        )
+        return list(found.values())
+
+    def write_attendance_files(self, session: dict, plan: SessionPlan | None, outdir) -> list:
+        """One attendance file per attendee in ``outdir``; returns the paths."""
+        files = self.attendance(session, plan)
+        return write_attendance(outdir, session, {f["attendee"]["id"]: f for f in files})
 
     def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
         """The feedback bundle of one participant (as ``write_feedback_bundles`` writes it), or None

@@ -17,6 +17,7 @@ from trainer.ui.journal.privacy import PrivacyDialog
 from trainer.ui.screenshots.check import grab_check
 from trainer.ui.screenshots.coding import grab_coding
 from trainer.ui.screenshots.consultations import grab_consultations
+from trainer.ui.screenshots.cpd import grab_cpd
 from trainer.ui.screenshots.review import grab_review
 from trainer.ui.screenshots.sections import grab_every_screen
 from trainer.ui.screenshots.skills import grab_skills
@@ -113,6 +114,7 @@ def save_screenshots(
     window.set_theme("light")
     if "skills" in window.sections:
         grab_skills(parts, grab, demo=tmp is not None)
+    grab_cpd(parts, grab, demo=tmp is not None)
     window.close()
     parts.store.close()
     if tmp is not None:
