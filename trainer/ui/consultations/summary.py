@@ -103,7 +103,7 @@ class SummaryPage(QWidget):
         self.path = _table(PATH_HEADERS, "consultationPath")
         self.path.setAccessibleName("Your path: each turn, what you said and what the expert said")
         self.path.setAccessibleDescription("Choose a turn and press Enter to replay from it")
-        self.replay_button = QPushButton("Re&play from this turn")
+        self.replay_button = QPushButton("Rep&lay from this turn")
         self.replay_button.setAccessibleName("Replay the consultation from the turn chosen in the path table")
         self.reflect_button = QPushButton("Reflect o&n this")
         self.reflect_button.setAccessibleName("Reflect on this consultation in the Journal")

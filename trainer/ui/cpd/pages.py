@@ -87,7 +87,7 @@ class RevalidationPage(QWidget):
         self.pack_button.setAutoDefault(True)
         form = QFormLayout()
         form.addRow("Regulat&or:", self.regulator)
-        form.addRow("C&ycle ends:", self.cycle_end)
+        form.addRow("Cycle ends:", self.cycle_end)
         requirements_label = QLabel("What is &met and what is missing")
         requirements_label.setBuddy(self.requirements)
         row = QHBoxLayout()
