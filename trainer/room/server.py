@@ -6,7 +6,7 @@ Routes
     POST /api/join           {"code", "person"} -> {"token", "name"}: one unguessable token per phone
     POST /api/ask            {"code", "name"} -> {"request"}: a name not on the roster, for the trainer
     GET  /api/ask?request=R  waiting, refused, or accepted with a token once the trainer added them
-    GET  /api/feedback       the person's own feedback and attendance (``Authorization: Bearer T``)
+    GET  /api/feedback       the person's own feedback and attendance file (``Authorization: Bearer T``)
     GET  /api/live?token=T   WebSocket: the server pushes ``state`` and ``counts``; an observer's
                              phone sends ``taps`` ({"id", "round", "code", "delta"}) and gets ``ack``,
                              ``rate`` (the checklist) and ``notes`` (notes and globals, trainer.room.messages)
@@ -239,8 +239,9 @@ class Room:
                 state.feedback_opens, "your feedback opens later in the session, when the trainer says"
             )
             raise RoomError(409, when)
-        uid, titles = state.session_uid, dict(state.round_titles)
+        uid, titles, plan = state.session_uid, dict(state.round_titles), state.plan
         bundle = await asyncio.wrap_future(self._submit(lambda: self.service.feedback_bundle(uid, person, titles)))
+        attendance = await asyncio.wrap_future(self._submit(lambda: self.service.attendance_of(uid, person, plan)))
         name = state.people.get(person, "")
         slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "participant"
         return web.json_response(
@@ -249,6 +250,8 @@ class Room:
                 "bundle": bundle,
                 "words": state.feedback_words(),
                 "filename": f"feedback-{state.date}-{slug}.json",
+                "attendance_file": attendance,  # File > Import attendance file: the CPD log (issue 19)
+                "attendance_filename": f"attendance-{state.date}-{slug}.json",
             }
         )
 

@@ -72,6 +72,7 @@ class RoomState:
     globals: tuple[dict, ...] = ()  # the framework's global ratings: {id, name, min, max, low, high}
     feedback_opens: str = DEFAULT_FEEDBACK_OPENS  # a key of FEEDBACK_OPENS
     skill_names: dict[str, str] = field(default_factory=dict)  # skill id -> name (for the feedback page)
+    plan: SessionPlan | None = None  # for each attendee's attendance file at the end (never sent to phones)
 
     def feedback_words(self) -> dict:
         """The names a phone needs to show feedback: skills, globals and the checklist's ratings."""
@@ -218,4 +219,5 @@ def build_state(
             "duration": round(duration, 1),
             "at": time.time() if now is None else now,
         },
+        plan=plan,
     )

@@ -421,6 +421,11 @@ class TeamSessionService:
         )
         return list(found.values())
 
+    def attendance_of(self, uid: str, person_id: str, plan: SessionPlan | None) -> dict | None:
+        """One attendee's attendance data, or None when they are not marked present: what the
+        live room hands that person's phone at the end, beside their feedback."""
+        return next((f for f in self.attendance(self.get(uid), plan) if f["attendee"]["id"] == person_id), None)
+
     def write_attendance_files(self, session: dict, plan: SessionPlan | None, outdir) -> list:
         """One attendance file per attendee in ``outdir``; returns the paths."""
         files = self.attendance(session, plan)

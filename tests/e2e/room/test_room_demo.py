@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from trainer.records.store import memory_store
+from trainer.services.attendance import AttendanceService
 from trainer.sessions.bundles import import_bundle
 
 pytestmark = pytest.mark.slow
@@ -105,6 +106,15 @@ def test_seven_phones_play_the_taster_in_the_browser_and_nothing_is_lost(
             page.get_by_role("button", name="Show my feedback").click()
             body = page.locator("#feedback-body")
             expect(body).to_contain_text(f"{state.people[pid]} attended Riverside taster")
+            # everyone, observed or not, takes their attendance file: it credits the session's CPD time
+            with page.expect_download() as download:
+                page.get_by_role("link", name="Download your attendance file (CPD)").click()
+            path = tmp_path / f"{pid}-{download.value.suggested_filename}"
+            download.value.save_as(path)
+            mine = memory_store()
+            AttendanceService(mine, "learner").import_file(path)
+            (credited,) = mine.all("session_attendance")
+            assert credited["session_uid"] == session["uid"] and credited["minutes"] == taster.total_minutes
             if pid not in learners:
                 expect(body).to_contain_text("No one observed you")
                 continue

@@ -340,6 +340,15 @@ $("feedback-show").addEventListener("click", async () => {
     } else {
       link.hidden = true;
     }
+    const proof = $("attendance-file");
+    if (got.attendance_file) {
+      const blob = new Blob([JSON.stringify(got.attendance_file, null, 2) + "\n"], { type: "application/json" });
+      proof.href = URL.createObjectURL(blob);
+      proof.download = got.attendance_filename;
+      proof.hidden = false;
+    } else {
+      proof.hidden = true;
+    }
   } catch (err) {
     body.textContent = err.message;
   }
