@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.team_session import TRAINER
-from trainer.sessions.grouping import ROLES, group_shape
+from trainer.sessions.grouping import ROLES, group_noun, group_shape
 from trainer.ui.common.fit import let_combo_shrink
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.observation_files import ask_import_forms
 
-NOUN = {2: "pair", 3: "triad"}
 PID = Qt.ItemDataRole.UserRole
 
 
@@ -192,7 +191,7 @@ class GroupsPanel(QWidget):
         uid = self.controller.uid
         observed = {o["learner"] for o in self.controller.service.observations(uid, rnd)} if uid else set()
         for i, group in enumerate(self.controller.round_roles(rnd)):
-            top = QTreeWidgetItem([f"Group {i + 1} ({NOUN.get(len(group), len(group))})"])
+            top = QTreeWidgetItem([f"Group {i + 1} \u00b7 {group_noun(len(group))}"])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = top.font(0)
             font.setBold(True)
