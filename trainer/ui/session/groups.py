@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +27,8 @@ from trainer.ui.common.fit import let_combo_shrink
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.observation_files import ask_import_forms
+from trainer.ui.session.phase_rows import fit_height
+from trainer.ui.session.run import LIST_SCALE, scaled_font
 
 PID = Qt.ItemDataRole.UserRole
 
@@ -81,6 +84,10 @@ class GroupsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 2)
+        # as tall as its rows (the debrief below takes the rest), in the lists' larger text
+        self.tree.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        scaled_font(self.tree, LIST_SCALE)
         # Who and Role follow their text (and the zoom); Notes takes the rest of the width.
         for col in (0, 1):
             self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -111,7 +118,7 @@ class GroupsPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(top)
         layout.addLayout(round_row)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree)
         layout.addWidget(foot)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -193,16 +200,30 @@ class GroupsPanel(QWidget):
         for i, group in enumerate(self.controller.round_roles(rnd)):
             top = QTreeWidgetItem([f"Group {i + 1} \u00b7 {group_noun(len(group))}"])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.setToolTip(
+                0,
+                f"Group {i + 1}: a {group_noun(len(group))} of "
+                + ", ".join(names.get(pid, "?") for pid, _role in group),
+            )
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
             for pid, role in sorted(group, key=lambda pr: ROLES.index(pr[1]) if pr[1] in ROLES else 9):
                 note = "observed \u2713" if pid in observed else ""
-                child = QTreeWidgetItem([names.get(pid, "?"), role, note])
+                child = QTreeWidgetItem([names.get(pid, "?"), role.capitalize(), note])
                 child.setData(0, PID, pid)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the group's name is never cut by the Who column
             top.setExpanded(True)
+        self.fit_tree()
+
+    def fit_tree(self) -> None:
+        """Every row in sight when there is room (up to a dozen without scrolling), never a tall empty box."""
+        rows = sum(1 + g.childCount() for i in range(self.tree.topLevelItemCount()) if (g := self.tree.topLevelItem(i)))
+        low, high = fit_height(self.tree, min_rows=4, rows=rows)
+        self.tree.setMinimumHeight(min(high, low + max(0, self.tree.sizeHintForRow(0)) * 8))
+        self.tree.setMaximumHeight(high)
 
     # -- actions -------------------------------------------------------------------
     def swap_selected(self) -> None:

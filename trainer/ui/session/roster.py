@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -109,6 +110,7 @@ class RosterPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)  # no tall empty box
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Name (Enter adds)")
         self.name_edit.setAccessibleName("New participant's name")
@@ -146,14 +148,15 @@ class RosterPanel(QWidget):
         foot_layout.addWidget(self.calibrate_button)
         foot_layout.addWidget(self.remove_button)
         roster = QVBoxLayout(roster_box)
-        roster.addWidget(self.table, 1)
+        roster.addWidget(self.table)
         roster.addLayout(add_row)
         roster.addWidget(foot)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(session_box)
-        layout.addWidget(roster_box, 1)
+        layout.addWidget(roster_box)
+        layout.addStretch(1)
 
         self.new_button.clicked.connect(self.on_new_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)

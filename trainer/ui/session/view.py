@@ -1,8 +1,10 @@
 """The "Team session" section: the trainer's control window.
 
-Three columns: (1) session, roster and attendance; (2) the plan's phases,
-the timer and the presenter view; (3) groups per round, observer notes,
-debrief notes, the report and feedback bundles.
+Across the top, the current phase large with its time left, the timer's
+controls and the session's timeline and progress (the run panel). Below, three
+columns: (1) session, roster and attendance; (2) the plan's phases with their
+start times, and the live room; (3) groups per round, observer notes, debrief
+notes, the report and feedback bundles.
 """
 
 from __future__ import annotations
@@ -106,14 +108,15 @@ class SessionView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.groups, 3)
-        right_layout.addWidget(debrief_box, 2)
+        right_layout.addWidget(self.groups)
+        right_layout.addWidget(debrief_box, 1)  # the notes take what the groups leave
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.run, 1)
+        middle_layout.addWidget(self.run.phases_box)
         middle_layout.addWidget(self.room, 0)  # its own height: the QR code is never squeezed
+        middle_layout.addStretch(1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -128,7 +131,12 @@ class SessionView(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setAccessibleName("Team session")
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.splitter)
+        page = QWidget()  # the current phase and the timeline across the top, the columns below
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.run)
+        page_layout.addWidget(self.splitter, 1)
+        scroll.setWidget(page)
         keep_focus_visible(scroll)  # an Alt+letter jump scrolls to its control too
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
