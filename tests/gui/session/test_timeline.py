@@ -172,3 +172,23 @@ def test_the_lists_are_as_tall_as_their_rows_at_1920x1080(taster_window):
     assert lst.viewport().height() - last.bottom() < 3 * last.height(), "no tall empty space below"
     tree = section.groups.tree
     assert not tree.verticalScrollBar().isVisible()
+
+
+def test_text_is_larger_on_a_full_hd_window_and_back_again(taster_window):
+    """At 1920x1080 the control view reads at a glance (not the 12 px of a desktop form);
+    the title, countdown and lists keep their proportions, and a smaller window undoes it."""
+    parts, section = taster_window
+    app_pt = QApplication.font().pointSizeF()
+    parts.window.resize(1280, 720)
+    settle()
+    small = (section.font().pointSizeF(), section.run.timer_label.font().pointSizeF())
+    assert small[0] == pytest.approx(app_pt)
+    parts.window.resize(1920, 1080)
+    settle()
+    assert section.font().pointSizeF() == pytest.approx(app_pt * 1.2)
+    assert section.roster.table.font().pointSizeF() == pytest.approx(app_pt * 1.2)  # inherited
+    timer_ratio = section.run.timer_label.font().pointSizeF() / section.font().pointSizeF()
+    assert timer_ratio >= 3.0
+    parts.window.resize(1280, 720)
+    settle()
+    assert (section.font().pointSizeF(), section.run.timer_label.font().pointSizeF()) == pytest.approx(small)

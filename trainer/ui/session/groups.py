@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -88,6 +88,10 @@ class GroupsPanel(QWidget):
         # as tall as its rows (the debrief below takes the rest), in the lists' larger text
         self.tree.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         scaled_font(self.tree, LIST_SCALE)
+        self.tree.installEventFilter(self)  # measured again when its text grows or shrinks
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_tree)
         # Who and Role follow their text (and the zoom); Notes takes the rest of the width.
         for col in (0, 1):
             self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -217,6 +221,11 @@ class GroupsPanel(QWidget):
             top.setFirstColumnSpanned(True)  # the group's name is never cut by the Who column
             top.setExpanded(True)
         self.fit_tree()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FontChange and watched is self.tree:
+            self._fit_timer.start(0)
+        return super().eventFilter(watched, event)
 
     def fit_tree(self) -> None:
         """Every row in sight when there is room (up to a dozen without scrolling), never a tall empty box."""

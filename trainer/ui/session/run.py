@@ -153,7 +153,8 @@ class RunPanel(QWidget):
         set_up_phase_list(self.phase_list)
         self.phase_list.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.phase_list.installEventFilter(self)
-        self.phase_list.viewport().installEventFilter(self)
+        self._list_viewport = self.phase_list.viewport()
+        self._list_viewport.installEventFilter(self)
         self._relayout = QTimer(self)  # rows re-measured once the list's width settles
         self._relayout.setSingleShot(True)
         self._relayout.timeout.connect(self.on_relayout_timeout)
@@ -295,9 +296,8 @@ class RunPanel(QWidget):
         self.phase_list.setMaximumHeight(high)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched in (self.phase_list, self.phase_list.viewport()) and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.FontChange,
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and (
+            watched is self.phase_list or watched is self._list_viewport
         ):
             self._relayout.start(0)
         return super().eventFilter(watched, event)

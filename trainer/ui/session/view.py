@@ -37,6 +37,7 @@ from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.room import RoomHost, RoomPanel
 from trainer.ui.session.roster import RosterPanel
 from trainer.ui.session.run import RunPanel
+from trainer.ui.session.screen_scale import rescale_view, scale_for
 
 if TYPE_CHECKING:
     from trainer.ui.session.presenter import PresenterView
@@ -66,6 +67,7 @@ class SessionView(QWidget):
         self.presenter: PresenterView | None = None
         self.open_form: QWidget | None = None
         self._loading = False
+        self.text_scale = 1.0  # larger on a large window (see screen_scale)
 
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
@@ -216,6 +218,12 @@ class SessionView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        scale = scale_for(self.width(), self.height())
+        if scale != self.text_scale:
+            rescale_view(self, scale, self.text_scale)
+            self.text_scale = scale
+            self.run.on_relayout_timeout()  # the rows' heights follow the text
+            self.groups.fit_tree()
         self.fit_columns()
 
     def changeEvent(self, event) -> None:
