@@ -276,6 +276,9 @@ class RunPanel(QWidget):
         else:
             self.total_label.setText("Choose a plan and press New session.")
             self.bar.set_phases([], [])
+        # no plan, no timeline: the card says what to do, without an empty bar or a 0:00
+        for widget in (self.bar, self.progress, self.progress_label, self.clock):
+            widget.setVisible(plan is not None)
         for widget in (
             self.start_button,
             self.extend_button,
