@@ -158,6 +158,12 @@ def test_groups_are_named_pair_or_triad_with_capitalised_roles(taster_window):
         assert tree.topLevelItem(heads.index(head)).isFirstColumnSpanned()
     roles = {tree.topLevelItem(0).child(j).text(1) for j in range(sizes[0])}
     assert roles <= {"Practitioner", "Person", "Observer"}
+    # each role is a chip, and the Role column is wide enough for the widest one
+    from trainer.ui.session.role_chips import PAD_X, RoleChipDelegate
+
+    assert isinstance(tree.itemDelegateForColumn(1), RoleChipDelegate)
+    fm = tree.fontMetrics()
+    assert tree.columnWidth(1) >= fm.horizontalAdvance("Practitioner") + 2 * PAD_X
 
 
 def test_the_lists_are_as_tall_as_their_rows_at_1920x1080(taster_window):

@@ -28,6 +28,7 @@ from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.observation_files import ask_import_forms
 from trainer.ui.session.phase_rows import fit_height
+from trainer.ui.session.role_chips import RoleChipDelegate, chip_row_height
 from trainer.ui.session.run import LIST_SCALE, scaled_font
 
 PID = Qt.ItemDataRole.UserRole
@@ -89,6 +90,7 @@ class GroupsPanel(QWidget):
         self.tree.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         scaled_font(self.tree, LIST_SCALE)
         self.tree.installEventFilter(self)  # measured again when its text grows or shrinks
+        self.tree.setItemDelegateForColumn(1, RoleChipDelegate(self.tree))
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self.fit_tree)
@@ -230,8 +232,9 @@ class GroupsPanel(QWidget):
     def fit_tree(self) -> None:
         """Every row in sight when there is room (up to a dozen without scrolling), never a tall empty box."""
         rows = sum(1 + g.childCount() for i in range(self.tree.topLevelItemCount()) if (g := self.tree.topLevelItem(i)))
-        low, high = fit_height(self.tree, min_rows=4, rows=rows)
-        self.tree.setMinimumHeight(min(high, low + max(0, self.tree.sizeHintForRow(0)) * 8))
+        line = max(self.tree.sizeHintForRow(0), chip_row_height(self.tree.fontMetrics()))
+        low, high = fit_height(self.tree, min_rows=4, rows=rows, line=line)
+        self.tree.setMinimumHeight(min(high, low + line * 8))
         self.tree.setMaximumHeight(high)
 
     # -- actions -------------------------------------------------------------------

@@ -93,13 +93,17 @@ def set_up_phase_list(view: QListWidget) -> PhaseRowDelegate:
     return delegate
 
 
-def fit_height(view: QAbstractItemView, min_rows: int = 4, rows: int | None = None) -> tuple[int, int]:
+def fit_height(
+    view: QAbstractItemView, min_rows: int = 4, rows: int | None = None, line: int | None = None
+) -> tuple[int, int]:
     """(minimum, maximum) heights for a list or tree that shows all its rows when it
     can and never shows a large empty box: at least ``min_rows`` rows, at most all.
-    ``rows`` counts a tree's shown rows (its model counts only the top level)."""
+    ``rows`` counts a tree's shown rows (its model counts only the top level), ``line``
+    is their height when the first row's is not the tallest."""
     model = view.model()
     top = model.rowCount() if model is not None else 0
-    line = view.sizeHintForRow(0) if top else view.fontMetrics().height() + PAD
+    if line is None:
+        line = view.sizeHintForRow(0) if top else view.fontMetrics().height() + PAD
     frame = 2 * view.frameWidth()
     header = getattr(view, "header", None)
     head = header().sizeHint().height() if header is not None and not header().isHidden() else 0
