@@ -51,9 +51,10 @@ class PhaseRowDelegate(QStyledItemDelegate):
 
     # -- QStyledItemDelegate -------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        fm = self._bold_metrics(option)  # the widest a title gets (the current row is bold)
+        # the current row is bold (the list is laid out again when the current row moves)
+        fm = self._bold_metrics(option) if index.row() == self.view.currentRow() else QFontMetrics(option.font)
         width = self.view.viewport().width()
-        _time, title_rect, _mins = self.columns(QRect(0, 0, width, 100), fm)
+        _time, title_rect, _mins = self.columns(QRect(0, 0, width, 100), self._bold_metrics(option))
         _clock, title, _minutes = self._parts(index)
         height = max(fm.height(), self.title_height(title, title_rect.width(), fm))
         return QSize(width, height + PAD)

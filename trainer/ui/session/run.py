@@ -334,6 +334,7 @@ class RunPanel(QWidget):
                 f"Next: {following.title} \u00b7 {following.minutes} min" if following else "Last phase"
             )
         self.bar.set_current(index)
+        self._relayout.start(0)  # the current row is bold: its height may change
         self.prev_button.setEnabled(plan is not None and index > 0)
         self.next_button.setEnabled(plan is not None and index < len(plan.phases) - 1)
         self.on_controller_timer_ticked()
