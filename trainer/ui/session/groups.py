@@ -230,11 +230,11 @@ class GroupsPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def fit_tree(self) -> None:
-        """Every row in sight when there is room (up to a dozen without scrolling), never a tall empty box."""
+        """Every row in sight when there is room, at least six when not; never a tall empty box."""
         rows = sum(1 + g.childCount() for i in range(self.tree.topLevelItemCount()) if (g := self.tree.topLevelItem(i)))
         line = max(self.tree.sizeHintForRow(0), chip_row_height(self.tree.fontMetrics()))
         low, high = fit_height(self.tree, min_rows=4, rows=rows, line=line)
-        self.tree.setMinimumHeight(min(high, low + line * 8))
+        self.tree.setMinimumHeight(min(high, low + line * 2))  # all rows when there is room (its size hint)
         self.tree.setMaximumHeight(high)
 
     # -- actions -------------------------------------------------------------------
