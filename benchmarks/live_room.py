@@ -4,9 +4,12 @@ Opens the room for a session of N people (default 30) in triads, on
 127.0.0.1 with a store on disk in a temp folder; N simulated phones join and
 keep a WebSocket open; every observer taps twice a second (random codes, with
 jitter) for the given seconds, while the trainer's side publishes a new
-state every 5 s. Prints taps sent, acknowledged and stored (they must be
-equal), and the latency from a tap leaving the phone to its acknowledgement,
-which the server sends only after the tap is saved in the session record.
+state every 5 s. Every 10 s each observer also saves their notes and overall
+ratings (one ``notes`` message, saved in one step). Prints taps sent,
+acknowledged and stored (they must be equal), notes sent and saved (the last
+notes of each observer must be in the record), and the latency from a tap or
+notes leaving the phone to their acknowledgement, which the server sends only
+after they are saved in the session record.
 Run: ``.venv/bin/python benchmarks/live_room.py [--phones 30] [--seconds 120]``.
 Exit status 1 when a tap was lost or counted twice.
 """
@@ -26,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TAP_EVERY = 0.5  # seconds between an observer's taps
+NOTES_EVERY = 10.0  # seconds between an observer's notes
 
 
 async def _phone(http, url, code, person, observer_round, seconds, stats):
@@ -33,6 +37,7 @@ async def _phone(http, url, code, person, observer_round, seconds, stats):
         token = (await r.json())["token"]
     ws = await http.ws_connect(url + "api/live", params={"token": token})
     sent: dict[str, float] = {}
+    notes_sent: list[float] = []
 
     async def read():
         async for msg in ws:
@@ -42,6 +47,10 @@ async def _phone(http, url, code, person, observer_round, seconds, stats):
                 for tap_id in data["ids"]:
                     stats["latency"].append(now - sent.pop(tap_id))
                     stats["acked"] += 1
+            elif data["type"] == "noted":
+                stats["notes_latency"].append(time.perf_counter() - notes_sent.pop(0))
+                stats["notes_saved"] += 1
+                stats["last_saved"][person] = data["notes"]["note"]
             elif data["type"] in ("error", "refused"):
                 stats["errors"].append(data.get("error", ""))
 
@@ -59,11 +68,19 @@ async def _phone(http, url, code, person, observer_round, seconds, stats):
             sent[tap_id] = time.perf_counter()
             await ws.send_str(json.dumps({"type": "taps", "taps": [tap]}))
             stats["sent"] += 1
+            if n % int(NOTES_EVERY / TAP_EVERY) == 0:
+                note = f"{person}: notes {n // int(NOTES_EVERY / TAP_EVERY)}"
+                notes = {"type": "notes", "round": observer_round, "note": note, "said": "What matters to you?"}
+                notes["globals"] = {stats["global"]: random.randint(1, 5)} if stats["global"] else {}
+                notes_sent.append(time.perf_counter())
+                await ws.send_str(json.dumps(notes))
+                stats["notes_sent"] += 1
+                stats["last_sent"][person] = note
             await asyncio.sleep(TAP_EVERY * random.uniform(0.8, 1.2))
     else:
         await asyncio.sleep(seconds)
     for _ in range(100):  # up to 5 s for the last acknowledgements
-        if not sent:
+        if not sent and not notes_sent:
             break
         await asyncio.sleep(0.05)
     await ws.close()
@@ -73,7 +90,18 @@ async def _phone(http, url, code, person, observer_round, seconds, stats):
 async def _run(args, server, state, publish) -> dict:
     import aiohttp
 
-    stats = {"sent": 0, "acked": 0, "latency": [], "errors": []}
+    stats = {
+        "sent": 0,
+        "acked": 0,
+        "latency": [],
+        "errors": [],
+        "notes_sent": 0,
+        "notes_saved": 0,
+        "notes_latency": [],
+        "last_sent": {},
+        "last_saved": {},
+        "global": state.globals[0]["id"] if state.globals else "",
+    }
     seats = state.seats[state.round_index]
     observers = {pid for pid, seat in seats.items() if seat.role == "observer" and seat.learner}
 
@@ -110,7 +138,7 @@ def main() -> int:
     from trainer.content import load_content
     from trainer.records.store import open_store
     from trainer.room.runner import RoomServer
-    from trainer.room.state import build_state
+    from trainer.room.state import build_state, globals_of
     from trainer.services.team_session import TeamSessionService
 
     content = load_content(Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sample-course")
@@ -123,9 +151,11 @@ def main() -> int:
             service.add_participant(session["uid"], f"Person {i + 1:02d}")
         service.make_groups(session["uid"], plan)
         phase = plan.practice_phases()[0]
+        globals_ = globals_of(content.framework)
 
         def state_now(remaining=480.0):
-            return build_state(service.get(session["uid"]), plan, phase, remaining=remaining, running=True)
+            session_now = service.get(session["uid"])
+            return build_state(session_now, plan, phase, remaining=remaining, running=True, globals_=globals_)
 
         state = state_now()
         server = RoomServer(service, "127.0.0.1", 0)
@@ -137,8 +167,11 @@ def main() -> int:
             )
         finally:
             server.stop()
-        stored = sum(sum(o["counts"].values()) for o in service.observations(session["uid"]))
+        observations = service.observations(session["uid"])
+        stored = sum(sum(o["counts"].values()) for o in observations)
+        notes_in_record = {o["observer"]: o.get("note", "") for o in observations}
         store.close()
+    notes_kept = all(notes_in_record.get(pid) == note for pid, note in stats["last_sent"].items())
 
     lat = sorted(stats["latency"]) or [0.0]
     p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
@@ -151,9 +184,17 @@ def main() -> int:
         f"  tap to saved: p50 {statistics.median(lat) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
         f"max {lat[-1] * 1000:.1f} ms"
     )
+    notes_lat = sorted(stats["notes_latency"]) or [0.0]
+    notes_p95 = notes_lat[min(len(notes_lat) - 1, int(0.95 * len(notes_lat)))]
+    print(
+        f"  notes sent {stats['notes_sent']}, saved {stats['notes_saved']}; each observer's last notes "
+        f"in the record: {'yes' if notes_kept else 'NO'}; to saved: p50 {statistics.median(notes_lat) * 1000:.1f} ms, "
+        f"p95 {notes_p95 * 1000:.1f} ms"
+    )
     if stats["errors"]:
         print(f"  errors from the server: {len(stats['errors'])}, e.g. {stats['errors'][0]}")
-    return 0 if stats["sent"] == stored == stats["acked"] else 1
+    ok = stats["sent"] == stored == stats["acked"] and stats["notes_sent"] == stats["notes_saved"] and notes_kept
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

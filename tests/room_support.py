@@ -16,7 +16,7 @@ import pytest
 from trainer.content import load_content
 from trainer.records.store import memory_store
 from trainer.room.runner import RoomServer
-from trainer.room.state import build_state
+from trainer.room.state import build_state, globals_of
 from trainer.services.team_session import TeamSessionService
 
 SEVEN = ["Asha Patel", "Ben Okafor", "Carys Lloyd", "Dev Sharma", "Ella Byrne", "Finn Walsh", "Grace Obi"]
@@ -55,7 +55,10 @@ def state_at(service, session, taster, course):
 
     def make(phase_index: int, **timer):
         state = service.get(session["uid"])
-        return build_state(state, taster, phase_index, skill_names=names, done_well=done_well, **timer)
+        globals_ = globals_of(course.framework)
+        return build_state(
+            state, taster, phase_index, skill_names=names, done_well=done_well, globals_=globals_, **timer
+        )
 
     return make
 

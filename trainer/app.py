@@ -35,7 +35,7 @@ from trainer.services import review_due as _review_due  # noqa: F401 (Qt-free: l
 from trainer.services.checks import CheckService
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.services.progress import ProgressService
-from trainer.ui import course, export, home, journal, review, scenarios, search, session, skills
+from trainer.ui import consultations, course, cpd, export, home, journal, review, scenarios, search, session, skills
 from trainer.ui import settings as settings_feature
 from trainer.ui.common import application as _application  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.common import menus as _menus  # noqa: F401 (Qt-free: loaded before PySide6)
@@ -73,7 +73,9 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 FEATURES = (
     journal.install,
     scenarios.install,
+    consultations.install,
     skills.install,
+    cpd.install,
     export.install,
     session.install,
     home.install,
@@ -210,6 +212,8 @@ class Session:
         manage = QAction("&Manage profiles\u2026", parts.window)
         manage.triggered.connect(self.on_manage_triggered)
         parts.window.add_file_actions(switch, manage)
+        if parts.window.restore_controller is not None:  # a restore gave this person their old uid
+            parts.window.restore_controller.profile_moved.connect(self.on_profile_moved)
         parts.window.start()
         return parts
 
@@ -235,6 +239,13 @@ class Session:
             read_only=self.store.read_only,
         )
         _title_for_profile_refresh(self.parts)
+
+    def on_profile_moved(self, profile_id: str) -> None:
+        """Reopen as the restored person, and say so in the new window."""
+        box = self.parts.window.restore_message
+        said = box.text() if box is not None else "Backup restored."
+        self.switch_to(profile_id)
+        self.parts.window.statusBar().showMessage(f"{said} Your profile is now the one from the backup.", 15000)
 
     def switch_to(self, profile_id: str) -> None:
         gc.unfreeze()  # the old window becomes garbage the collector may need to free

@@ -36,7 +36,7 @@ def bundled_content() -> Path:
 
 # Parts of a cached course unpickled when first used: opening the app on Home
 # needs none of them, so their classes are not even imported then.
-DEFERRED = ("framework", "scenarios", "plans", "templates")
+DEFERRED = ("framework", "scenarios", "plans", "templates", "consultations")
 
 
 @plain
@@ -48,6 +48,7 @@ class Content:
     plans: list[SessionPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     templates: list = field(default_factory=list)  # reflection templates
+    consultations: list = field(default_factory=list)  # branching consultations (issue 22)
     cache_key: str | None = None  # set when loaded through trainer.content_cache
 
     @property
@@ -95,6 +96,7 @@ class Content:
 
 def load_content(root: Path) -> Content:
     from trainer.competencies.framework import load_framework
+    from trainer.consultations.loader import load_consultations
     from trainer.journal.templates import load_templates
     from trainer.modules.loader import load_course
     from trainer.scenarios.loader import load_scenarios
@@ -113,6 +115,8 @@ def load_content(root: Path) -> Content:
     diags.extend(problems)
     plans, problems = load_plans(root, known_skills=known_skills, known_modules={m.id for m in course.modules})
     diags.extend(problems)
+    branching = load_consultations(root, known_skills=known_skills)
+    diags.extend(branching.diagnostics)
     diags.sort(key=lambda d: (str(d.path), d.line))
     return Content(
         root=root,
@@ -122,4 +126,5 @@ def load_content(root: Path) -> Content:
         plans=plans,
         diagnostics=diags,
         templates=templates,
+        consultations=branching.consultations,
     )

@@ -38,6 +38,7 @@ CONTENT_CODE = (
     "domain",
     "modules",
     "scenarios",
+    "consultations",
     "competencies",
     "journal",
     "sessions",

@@ -48,7 +48,8 @@ def test_second_start_loads_only_what_home_needs(tmp_path, settings):
         f"code = main(['--smoke', '--data', {str(data)!r}])\n"
         "heavy = ['pydantic', 'yaml', 'markdown', 'jinja2', 'nh3', 'pyqtgraph', 'trainer.ui.course.view',\n"
         "         'trainer.ui.course.reader', 'trainer.ui.course.bookmarks_view', 'trainer.ui.search.dialog',\n"
-        "         'trainer.scenarios.model', 'trainer.sessions.plan_model', 'trainer.journal.template_model']\n"
+        "         'trainer.scenarios.model', 'trainer.sessions.plan_model', 'trainer.journal.template_model',\n"
+        "         'aiohttp', 'segno', 'trainer.room.server']\n"
         "print(code, sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run(

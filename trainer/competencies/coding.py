@@ -46,6 +46,8 @@ DEFAULT_THRESHOLDS = {
 # global ratings include the technical pair (``group: technical``).
 OPTIONAL_THRESHOLDS = {
     "technical_global": (3.0, 4.0),
+    # Share of questions that are open, for branching consultations (MITI 3.1.1: 50% / 70%).
+    "open_questions": (0.5, 0.7),
 }
 KNOWN_THRESHOLDS = {**DEFAULT_THRESHOLDS, **OPTIONAL_THRESHOLDS}
 GLOBAL_GROUPS = ("relational", "technical")

@@ -85,11 +85,13 @@ def summarise(
     observations: list[dict],
     modules_by_skill: dict[str, list[Module]] | None = None,
     done_ids: set[str] | None = None,
+    practice: list[dict] | None = None,
 ) -> list[SkillSummary]:
     """One summary per skill, in framework order.
 
-    Evidence counts self-assessment items with a note or a link, plus
-    observer checklists that rated the skill or left notes on it.
+    Evidence counts self-assessment items with a note or a link, observer
+    checklists that rated the skill or left notes on it, and practice records
+    (``practice``: branching consultations held) that list it in ``skills``.
     """
     modules_by_skill = modules_by_skill or {}
     done_ids = done_ids or set()
@@ -114,6 +116,7 @@ def summarise(
                 s.history.append(Point(rec.get("date", ""), OBSERVER, value))
             if value is not None or _evidence(rec, skill.id, OBSERVER_NOTES):
                 s.evidence += 1
+        s.evidence += sum(1 for rec in practice or [] if skill.id in (rec.get("skills") or []))
         s.history.sort(key=lambda p: (p.date, p.source))
         s.modules = list(modules_by_skill.get(skill.id, []))
         s.modules_done = [m for m in s.modules if m.id in done_ids]

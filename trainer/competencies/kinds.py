@@ -6,3 +6,5 @@ rated yet?") loads nothing else.
 
 SELF_ASSESSMENT = "self_assessment"
 OBSERVATION = "observation"
+# A branching consultation held to its end ("Your turn", issue 22): evidence for the skills it exercised.
+CONSULTATION_ATTEMPT = "consultation_attempt"

@@ -2,7 +2,7 @@
 
 ``build_portfolio`` runs the chosen sections for one profile and period and
 adds what a reader needs first: who, when, which sections, and the CPD
-hours (module durations plus team session lengths).
+hours (module durations, team session lengths and the time of consultations held in Your turn).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from trainer.export.registry import ExportContext, collect_section, portfolio_se
 
 # The order sections appear in a portfolio; a section registered later
 # (a new record kind) follows these.
-PORTFOLIO_ORDER = ["modules", "sessions", "reflections", "ratings", "goals", "scenarios"]
-CPD_SECTIONS = ("modules", "sessions")
+PORTFOLIO_ORDER = ["modules", "sessions", "reflections", "ratings", "goals", "scenarios", "consultations"]
+CPD_SECTIONS = ("modules", "sessions", "consultations")
 
 
 def section_choices() -> list[tuple[str, str, str]]:

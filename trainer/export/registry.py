@@ -108,7 +108,7 @@ def collect_section(key: str, ctx: ExportContext) -> dict | None:
 
 def _load_builtin_sections() -> None:
     # Imported for their @section side effect; late to avoid an import cycle.
-    from trainer.export import sections_course, sections_records, sections_review  # noqa: F401  # lazy: the sections import this module to register
+    from trainer.export import sections_consultations, sections_course, sections_records, sections_review  # noqa: F401  # lazy: the sections import this module to register
 
 
 # -- small helpers shared by sections -------------------------------------------------

@@ -138,6 +138,26 @@ def team_sessions(ctx: ExportContext) -> dict | None:
                 "notes": str(first(rec, "notes", "summary", default="")),
             }
         )
+    for rec in ctx.records("session_attendance"):  # sessions attended, from the trainer's attendance file
+        day = when(rec, "date")
+        minutes = as_number(rec.get("minutes"))
+        if not ctx.period.contains(day):
+            continue
+        items.append(
+            {
+                "uid": rec.get("uid", ""),
+                "title": str(rec.get("title") or "Team session"),
+                "date": iso_day(day),
+                "date_text": long_date(day),
+                "minutes": int(minutes) if minutes and minutes > 0 else 0,
+                "role": "Attended",
+                "team": str(rec.get("team") or ""),
+                "people": 0,
+                "facilitator": str(rec.get("facilitator") or ""),
+                "modules": [],
+                "notes": "",
+            }
+        )
     items.sort(key=lambda i: (i["date"], i["title"]))
     return {"items": items, "minutes": sum(i["minutes"] for i in items)}
 

@@ -170,6 +170,9 @@ def describe_link(ctx: ExportContext, link) -> str:
         return f"Skill: {ctx.skill_name(target)}"
     if kind == "scenario":
         return f"Scenario: {scenario_title(ctx, target)}"
+    if kind == "consultation":
+        found = next((c for c in getattr(ctx.content, "consultations", None) or [] if c.id == target), None)
+        return f"Consultation held: {found.title if found is not None else target}"
     if kind == "session":
         return "Team session"
     return f"{humanise(kind)}: {target}"

@@ -20,10 +20,11 @@ from typing import Any
 
 from trainer.export.period import Period
 from trainer.export.registry import ExportContext, as_number, first
+from trainer.export.sections_consultations import consultation_statements
 from trainer.export.sections_records import global_values, rated_items, scenario_title
 from trainer.export.sections_review import review_statements
 from trainer.export.xapi_checks import check_statements
-from trainer.export.xapi_more import goal_statements, session_statements
+from trainer.export.xapi_more import attendance_statements, goal_statements, session_statements
 from trainer.export.xapi_time import full_time, local_zone
 
 NAMESPACE = uuid.UUID("0c6f3e8e-8a57-4b61-9a7d-4f3f2d8f6b10")
@@ -213,9 +214,10 @@ def xapi_statements(
     out += _scenario_statements(ctx, b)
     out += _reflection_statements(ctx, b)
     out += _rating_statements(ctx, b)
-    out += goal_statements(ctx, b) + session_statements(ctx, b)
+    out += goal_statements(ctx, b) + session_statements(ctx, b) + attendance_statements(ctx, b)
     out += check_statements(ctx, b)
     out += review_statements(ctx, b)
+    out += consultation_statements(ctx, b)
     out.sort(key=lambda s: (s.get("timestamp", ""), s["id"]))
     return out
 

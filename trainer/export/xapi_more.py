@@ -79,3 +79,24 @@ def session_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
             one = {**rec, "uid": f"{uid}/{person['id']}"}
             out.append(b.statement("attendance", one, "attended", obj, day, context=context, actor=agent))
     return out
+
+
+def attendance_statements(ctx: ExportContext, b: _Builder) -> list[dict]:
+    """A team session the learner attended (imported from the trainer's attendance file): the
+    learner ``attended`` the same session activity as the trainer's statements name, with its
+    length as the duration and the roles they played."""
+    out = []
+    for rec in ctx.records("session_attendance"):
+        session, day = rec.get("session_uid"), first(rec, "date", "created")
+        if not session or not ctx.period.contains(day):
+            continue
+        description = str(rec.get("team") or "")
+        obj = b.activity(b.iri("sessions", session), "session", str(rec.get("title") or "Team session"), description)
+        result: dict[str, Any] = {}
+        minutes = rec.get("minutes")
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0:
+            result = {"duration": f"PT{minutes}M", "extensions": {b.ext("cpd-minutes"): minutes}}
+        roles = sorted({str(r.get("role")) for r in rec.get("rounds") or [] if isinstance(r, dict) and r.get("role")})
+        context = {"extensions": {b.ext("role"): ", ".join(roles)}} if roles else None
+        out.append(b.statement("session_attendance", rec, "attended", obj, day, result or None, context=context))
+    return out

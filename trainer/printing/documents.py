@@ -1,11 +1,13 @@
-"""The app's two printed documents, as A4Documents for ``write_a4``."""
+"""The app's printed documents, as A4Documents for ``write_a4``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from trainer.cpd.pack import pack_html
 from trainer.export.documents import portfolio_html
 from trainer.printing.a4 import A4Document, Progress, write_a4
+from trainer.sessions.attendance import certificates_html
 
 
 def portfolio_document(portfolio: dict) -> A4Document:
@@ -30,3 +32,21 @@ def write_report_pdf(html: str, path: Path, date: str = "") -> int:
     """A team session report (HTML from ``trainer.sessions.report``) as a PDF."""
     footer = "Team session report" + (f" \u2014 {date}" if date else "")
     return write_a4(A4Document(title="Team session report", footer=footer, html=lambda _pages: html), path)
+
+
+def write_certificates_pdf(files: list[dict], path: Path, title: str = "") -> int:
+    """Certificates of attendance (one page per attendee's attendance data) as a PDF."""
+    footer = "Certificate of attendance" + (f" \u2014 {title}" if title else "")
+    return write_a4(
+        A4Document(title="Certificates of attendance", footer=footer, html=lambda _pages: certificates_html(files)),
+        path,
+    )
+
+
+def write_pack_pdf(pack: dict, path: Path) -> int:
+    """A revalidation pack (data from ``CpdService.pack``) as a PDF; returns the page count."""
+    footer = f"Revalidation pack \u2014 {pack['name']} \u2014 {pack['start']} to {pack['end']}"
+    return write_a4(
+        A4Document(title=f"Revalidation pack: {pack['regulator']}", footer=footer, html=lambda _p: pack_html(pack)),
+        path,
+    )

@@ -168,6 +168,33 @@ FIELDS["coding_practice"] = {
 }
 
 
+def _count(v: Any) -> bool:
+    return type(v) is int and v >= 0
+
+
+def _step_part(v: Any) -> bool:
+    return isinstance(v, str) or _count(v)
+
+
+REQUIRED["consultation_attempt"] = ("consultation",)
+FIELDS["consultation_attempt"] = {  # a branching consultation held (issue 22)
+    "consultation": _id,
+    "consultation_title": _text,
+    "profession": _text,
+    "date": _or_none(_day),
+    "path": _list_of(_dict_of(_step_part)),
+    "counts": _dict_of(_count),
+    "figures": _dict_of(_or_none(_seconds)),
+    "levels": _dict_of(_or_none(_text)),
+    "expert_matches": _count,
+    "decisions": _count,
+    "end": _text,
+    "seconds": _seconds,
+    "skills": _list_of(_text),
+    "finished_at": _or_none(_when),
+}
+
+
 def clearly_usable(kind: str, record: Any) -> bool:
     """True when ``record`` plainly fits ``kind``; False means "ask the model"."""
     if not isinstance(record, dict) or "uid" not in record or not depth_within(record, MAX_DEPTH):

@@ -140,6 +140,22 @@ class Rated(Record):
     counts: dict[str, StrictInt] = {}
 
 
+class SessionObservation(Rated):
+    """One observer's record of one practitioner in one round of a team session (issue 24):
+    what the trainer typed, a file an observer handed in, or the observer's phone sent."""
+
+    session: Text = ""
+    round: Annotated[StrictInt, Field(ge=0)] = 0
+    observer: Text = ""
+    learner: Text = ""
+    skill: Text = ""
+    note: Text = ""
+    live_taps: list[Text] = []
+    observer_name: Text = ""
+    learner_name: Text = ""
+    session_date: Text = ""
+
+
 class CodingPractice(Record):
     """A coding practice round: the learner's codes against the expert's (issue 22)."""
 
@@ -172,6 +188,25 @@ class CheckAttempt(Record):
     seconds: Annotated[Number, Field(ge=0)] = 0.0
 
 
+class ConsultationAttempt(Record):
+    """A branching consultation held to its end ("Your turn", issue 22): the path and its figures."""
+
+    consultation: Id
+    consultation_title: Text = ""
+    profession: Text = ""
+    date: IsoDate | None = None
+    path: list[dict[str, StrictStr | Annotated[StrictInt, Field(ge=0)]]] = []
+    counts: dict[str, Annotated[StrictInt, Field(ge=0)]] = {}
+    figures: dict[str, Annotated[Number, Field(ge=0)] | None] = {}
+    levels: dict[str, Text | None] = {}
+    expert_matches: Annotated[StrictInt, Field(ge=0)] = 0
+    decisions: Annotated[StrictInt, Field(ge=0)] = 0
+    end: Text = ""
+    seconds: Annotated[Number, Field(ge=0)] = 0.0
+    skills: list[Text] = []
+    finished_at: IsoDateTime | None = None
+
+
 Rating = Annotated[StrictInt, Field(ge=1, le=4)]  # FSRS: Again, Hard, Good, Easy
 Seconds = Annotated[Number, Field(ge=0)]
 
@@ -201,6 +236,62 @@ class ReviewLog(Record):
     next_due: IsoDateTime | None = None
 
 
+class AttendanceRound(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    round: Annotated[StrictInt, Field(ge=1)]
+    title: Text = ""
+    skill: Text = ""
+    role: Literal["practitioner", "person", "observer"]
+
+
+class SessionAttendance(Record):
+    """A team session the person attended, from the trainer's attendance file (issue 19)."""
+
+    session_uid: Id
+    title: Text = ""
+    date: IsoDate
+    team: Text = ""
+    minutes: Annotated[StrictInt, Field(ge=0, le=24 * 60)]
+    participatory: StrictBool = True
+    rounds: list[AttendanceRound] = []
+    practitioner_turns: Annotated[StrictInt, Field(ge=0)] = 0
+    feedback: Annotated[StrictInt, Field(ge=0)] = 0
+
+
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    kind: Text
+    uid: Id
+    title: Text = ""
+    day: Text = ""
+
+
+class CpdEvidence(Record):
+    """The items a person picked as evidence for one requirement of a regulator (issue 19)."""
+
+    regulator: Id
+    requirement: Id
+    items: list[EvidenceItem] = []
+
+
+class ExternalCpd(Record):
+    """CPD done outside the app, entered by hand (issue 19)."""
+
+    title: Annotated[StrictStr, Field(min_length=1, max_length=300)]
+    date: IsoDate
+    minutes: Annotated[StrictInt, Field(ge=1, le=100 * 60)]
+    participatory: StrictBool = False
+    method: Text = ""
+    note: Text = ""
+
+
+class CpdChoice(Record):
+    """The regulator a person revalidates with, and the last day of their cycle (issue 19)."""
+
+    regulator: Id
+    cycle_end: IsoDate
+
+
 MODELS: dict[str, type[Record]] = {
     "reflection": Reflection,
     "progress": Progress,
@@ -211,10 +302,16 @@ MODELS: dict[str, type[Record]] = {
     "bookmark": Bookmark,
     "self_assessment": Rated,
     "observation": Rated,
+    "session_observation": SessionObservation,
     "coding_practice": CodingPractice,
     "check_attempt": CheckAttempt,
+    "consultation_attempt": ConsultationAttempt,
     "review_card": ReviewCard,
     "review_log": ReviewLog,
+    "session_attendance": SessionAttendance,
+    "cpd_evidence": CpdEvidence,
+    "cpd_choice": CpdChoice,
+    "external_cpd": ExternalCpd,
 }
 
 

@@ -6,9 +6,10 @@ Routes
     POST /api/join           {"code", "person"} -> {"token", "name"}: one unguessable token per phone
     POST /api/ask            {"code", "name"} -> {"request"}: a name not on the roster, for the trainer
     GET  /api/ask?request=R  waiting, refused, or accepted with a token once the trainer added them
-    GET  /api/feedback       the person's own feedback and attendance (``Authorization: Bearer T``)
+    GET  /api/feedback       the person's own feedback and attendance file (``Authorization: Bearer T``)
     GET  /api/live?token=T   WebSocket: the server pushes ``state`` and ``counts``; an observer's
-                             phone sends ``taps`` ({"id", "round", "code", "delta"}) and gets ``ack``
+                             phone sends ``taps`` ({"id", "round", "code", "delta"}) and gets ``ack``,
+                             ``rate`` (the checklist) and ``notes`` (notes and globals, trainer.room.messages)
 
 Everything a phone sends is checked here (size, rate, shape, role) and every
 refusal is a JSON ``{"error": ...}``. Observers' taps are saved through
@@ -34,6 +35,7 @@ from aiohttp import WSMsgType, web
 
 from trainer.room.asking import AskError, Asks
 from trainer.room.limits import Buckets
+from trainer.room.messages import NotesError, notes_view, read_notes
 from trainer.room.state import RoomState
 from trainer.services.team_session import TeamSessionService
 from trainer.sessions.counts import BEHAVIOUR_KEYS
@@ -233,16 +235,23 @@ class Room:
         if person is None or state is None:
             raise RoomError(401, "this phone has not joined the room (or the room was reopened); join again")
         if not state.feedback_open:
-            raise RoomError(409, "your feedback opens when the trainer reaches the feedback or the debrief")
-        uid, titles = state.session_uid, dict(state.round_titles)
+            when = {"never": "the trainer has chosen not to show feedback on phones in this session"}.get(
+                state.feedback_opens, "your feedback opens later in the session, when the trainer says"
+            )
+            raise RoomError(409, when)
+        uid, titles, plan = state.session_uid, dict(state.round_titles), state.plan
         bundle = await asyncio.wrap_future(self._submit(lambda: self.service.feedback_bundle(uid, person, titles)))
+        attendance = await asyncio.wrap_future(self._submit(lambda: self.service.attendance_of(uid, person, plan)))
         name = state.people.get(person, "")
         slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "participant"
         return web.json_response(
             {
                 "attendance": {"name": name, "title": state.title, "date": state.date, "team": state.team},
                 "bundle": bundle,
+                "words": state.feedback_words(),
                 "filename": f"feedback-{state.date}-{slug}.json",
+                "attendance_file": attendance,  # File > Import attendance file: the CPD log (issue 19)
+                "attendance_filename": f"attendance-{state.date}-{slug}.json",
             }
         )
 
@@ -300,6 +309,8 @@ class Room:
             await self._taps_in(ws, person, msg.get("taps"))
         elif kind == "rate":
             await self._rate_in(ws, person, msg)
+        elif kind == "notes":
+            await self._notes_in(ws, person, msg)
         else:
             await self._send(ws, {"type": "error", "error": "unknown message type"})
 
@@ -352,6 +363,38 @@ class Room:
         self._on_event("saved", {"observation": rec.get("uid", ""), "round": round_index, "taps": 0})
         for other in list(self._sockets.get(person, ())):
             await self._send(other, {"type": "rated", "round": round_index, "rating": rating})
+
+    async def _notes_in(self, ws: web.WebSocketResponse, person: str, msg: dict) -> None:
+        """The observer's notes and global ratings, checked in full, then saved in one step."""
+        state = self.state
+        try:
+            notes = read_notes(msg, state.globals if state else ())
+        except NotesError as exc:
+            await self._send(ws, {"type": "error", "error": str(exc), "about": "notes"})
+            return
+        seat = state.seat(person, notes.round) if state else None
+        if state is None or seat is None or seat.role != "observer" or seat.learner is None:
+            await self._send(ws, {"type": "error", "error": "only the observer of a group can write its notes"})
+            return
+        if not self._taps.take(person):
+            await self._send(
+                ws, {"type": "error", "error": "too many messages at once; try again", "about": "notes", "retry": True}
+            )
+            return
+        uid, learner = state.session_uid, seat.learner
+        args = (uid, notes.round, person, learner, notes.note, notes.item_notes(), notes.globals)
+        try:
+            rec = await asyncio.wrap_future(self._submit(lambda: self.service.set_live_notes(*args)))
+        except Exception as exc:  # told to the phone and the trainer
+            self._on_event("failed", {"error": str(exc)})
+            await self._send(
+                ws,
+                {"type": "error", "error": "the notes were not saved; trying again", "about": "notes", "retry": True},
+            )
+            return
+        self._on_event("saved", {"observation": rec.get("uid", ""), "round": notes.round, "taps": 0})
+        for other in list(self._sockets.get(person, ())):
+            await self._send(other, {"type": "noted", "round": notes.round, "notes": notes_view(rec, state.skill_id)})
 
     @staticmethod
     def _tap_problem(state: RoomState | None, person: str, tap: Any) -> str:
@@ -422,8 +465,11 @@ class Room:
             return
         counts = (rec or {}).get("counts") or dict.fromkeys(BEHAVIOUR_KEYS, 0)
         rating = (((rec or {}).get("items") or {}).get(state.skill_id) or {}).get("rating")
+        notes = notes_view(rec or {}, state.skill_id)
         for ws in sockets:
-            await self._send(ws, {"type": "counts", "round": seat.round_index, "counts": counts, "rating": rating})
+            await self._send(
+                ws, {"type": "counts", "round": seat.round_index, "counts": counts, "rating": rating, "notes": notes}
+            )
 
     # -- the trainer's side ------------------------------------------------------------
     async def set_state(self, state: RoomState | None) -> None:

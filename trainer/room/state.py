@@ -11,12 +11,22 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from trainer.competencies.ratings import OBSERVER_NOTE_LABELS
 from trainer.sessions.counts import BEHAVIOURS
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import SessionPlan
 from trainer.sessions.session_code import session_code
 
 FEEDBACK_KINDS = ("feedback", "debrief", "reflection")
+DEBRIEF_KINDS = ("debrief", "reflection")
+# When participants may see their own feedback on their phone; the trainer chooses.
+FEEDBACK_OPENS = {
+    "after_round": "After each round (from its feedback phase)",
+    "after_debrief": "After the debrief",
+    "never": "Never (phones show no feedback)",
+}
+DEFAULT_FEEDBACK_OPENS = "after_round"
+NOTE_LABELS = OBSERVER_NOTE_LABELS  # the three parts of an observer's notes, as on the desktop form
 RATINGS = (
     {"value": 0, "label": "Not done"},
     {"value": 1, "label": "Partly"},
@@ -59,13 +69,30 @@ class RoomState:
     round_titles: dict[int, str] = field(default_factory=dict)
     date: str = ""
     team: str = ""
+    globals: tuple[dict, ...] = ()  # the framework's global ratings: {id, name, min, max, low, high}
+    feedback_opens: str = DEFAULT_FEEDBACK_OPENS  # a key of FEEDBACK_OPENS
+    skill_names: dict[str, str] = field(default_factory=dict)  # skill id -> name (for the feedback page)
+    plan: SessionPlan | None = None  # for each attendee's attendance file at the end (never sent to phones)
+
+    def feedback_words(self) -> dict:
+        """The names a phone needs to show feedback: skills, globals and the checklist's ratings."""
+        return {
+            "skills": dict(self.skill_names),
+            "globals": {g["id"]: {"name": g["name"], "max": g["max"]} for g in self.globals},
+            "ratings": {str(r["value"]): r["label"] for r in RATINGS},
+            "parts": dict(NOTE_LABELS),
+        }
 
     @property
     def feedback_open(self) -> bool:
-        """Phones may fetch their own feedback from the first feedback phase after practice on."""
-        return self.phase.get("kind") in FEEDBACK_KINDS or (
-            self.phase_count > 0 and self.phase_index == self.phase_count - 1
-        )
+        """Whether phones may fetch their own feedback now, as the trainer chose: from the first
+        feedback phase after practice on, from the debrief on, or never. The last phase opens it
+        too, unless the trainer chose never."""
+        if self.feedback_opens == "never":
+            return False
+        last = self.phase_count > 0 and self.phase_index == self.phase_count - 1
+        kinds = DEBRIEF_KINDS if self.feedback_opens == "after_debrief" else FEEDBACK_KINDS
+        return self.phase.get("kind") in kinds or last
 
     def seat(self, person_id: str, round_index: int | None = None) -> Seat | None:
         index = self.round_index if round_index is None else round_index
@@ -83,6 +110,7 @@ class RoomState:
             "timer": dict(self.timer),
             "round": None,
             "feedback_open": self.feedback_open,
+            "feedback_opens": FEEDBACK_OPENS.get(self.feedback_opens, ""),
             "codes": [{"id": key, "label": label} for key, label in BEHAVIOURS],
         }
         seat = self.seat(person_id)
@@ -102,6 +130,8 @@ class RoomState:
                 "can_count": seat.role == "observer" and seat.learner is not None,
                 "done_well": self.done_well,
                 "ratings": list(RATINGS),
+                "globals": [dict(g) for g in self.globals] if seat.role == "observer" else [],
+                "note_labels": NOTE_LABELS if seat.role == "observer" else {},
             }
         elif self.round_index is not None:
             out["round"] = {"index": self.round_index, "number": self.round_index + 1, "sitting_out": True}
@@ -110,6 +140,14 @@ class RoomState:
     def _role(self, seat: Seat, person_id: str) -> str:
         other = self.seats.get(seat.round_index, {}).get(person_id)
         return other.role if other else ""
+
+
+def globals_of(framework) -> list[dict]:
+    """The framework's global ratings as a phone shows them (none without a framework)."""
+    return [
+        {"id": g.id, "name": g.name, "min": g.min, "max": g.max, "low": g.low, "high": g.high}
+        for g in (framework.globals if framework is not None else [])
+    ]
 
 
 def _seats(session: dict) -> dict[int, dict[str, Seat]]:
@@ -137,6 +175,7 @@ def build_state(
     skill_names: dict[str, str] | None = None,
     done_well: dict[str, str] | None = None,
     now: float | None = None,
+    globals_: list[dict] | None = None,
 ) -> RoomState:
     phases = plan.phases if plan else []
     index = max(0, min(phase_index, len(phases) - 1)) if phases else 0
@@ -171,10 +210,14 @@ def build_state(
         },
         date=session.get("date", ""),
         team=session.get("team", ""),
+        globals=tuple(dict(g) for g in globals_ or ()),
+        skill_names=dict(skill_names or {}),
+        feedback_opens=opens if (opens := session.get("feedback_opens")) in FEEDBACK_OPENS else DEFAULT_FEEDBACK_OPENS,
         timer={
             "remaining": round(max(0.0, remaining), 1),
             "running": bool(running),
             "duration": round(duration, 1),
             "at": time.time() if now is None else now,
         },
+        plan=plan,
     )

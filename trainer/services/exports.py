@@ -16,18 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from trainer.export.backup import BackupError, backup_json, export_backup, read_backup, restore
+from trainer.export.backup import BackupError, backup_json, export_backup, read_backup
 from trainer.export.documents import portfolio_html, portfolio_markdown
 from trainer.export.period import Period, PeriodError
 from trainer.export.portfolio import build_portfolio, section_choices
+from trainer.export.sections_consultations import consultations_csv
 from trainer.export.sections_review import reviews_csv
 from trainer.export.spreadsheet import checks_csv, progress_csv, ratings_csv
 from trainer.export.xapi import DEFAULT_HOME, xapi_statements
 from trainer.records.storage import atomic_write_bytes
+from trainer.services.backup import BackupService
 from trainer.services.profiles import ProfileService
 
 FORMATS = ("pdf", "html", "md", "csv", "json", "xapi")
-CSV_TABLES = ("progress", "ratings", "checks", "reviews")
+CSV_TABLES = ("progress", "ratings", "checks", "reviews", "consultations")
 
 
 class ExportError(Exception):
@@ -145,7 +147,13 @@ def run_export(
         statements = xapi_statements(store, profile, content, period, home=req.home)
         return [_write(output, json.dumps(statements, ensure_ascii=False, indent=1) + "\n")]
     if req.fmt == "csv":
-        makers = {"progress": progress_csv, "ratings": ratings_csv, "checks": checks_csv, "reviews": reviews_csv}
+        makers = {
+            "progress": progress_csv,
+            "ratings": ratings_csv,
+            "checks": checks_csv,
+            "reviews": reviews_csv,
+            "consultations": consultations_csv,
+        }
         if req.table is not None:
             if req.table not in makers:
                 raise ExportError(f"unknown table '{req.table}': choose from {', '.join(CSV_TABLES)}")
@@ -178,7 +186,7 @@ def run_restore(path: Path, data_dir: Path, open_store: Callable) -> str:
         raise ExportError(f"data folder is a file, not a folder: {data_dir}")
     store = open_store(Path(data_dir))
     try:
-        report = restore(store, data)
+        report = BackupService(store).restore_data(data).report  # keeps profile uids, no same-named twin
     finally:
         store.close()
     return f"restored into {data_dir}: {report.summary()}"

@@ -29,6 +29,7 @@ class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to defin
     minutes_done: int
     minutes_total: int
     by_hand: int = 0  # modules marked done by hand: shown, but not counted
+    modules: tuple[tuple[str, str, str], ...] = ()  # (id, title, "done" | "hand" | "todo") in course order
 
     @property
     def percent(self) -> int:
@@ -108,6 +109,7 @@ def course_progress(course: Course, done_ids: set[str], hand_ids: set[str] | Non
         sum(m.duration_minutes or 0 for m in done),
         sum(m.duration_minutes or 0 for m in readable),
         len(by_hand),
+        tuple((m.id, m.title, "done" if m in done else "hand" if m in by_hand else "todo") for m in readable),
     )
 
 

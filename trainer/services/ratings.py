@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from trainer.competencies import coding
 from trainer.competencies.dashboard import SkillSummary, Suggestion, suggest, summarise
+from trainer.competencies.kinds import CONSULTATION_ATTEMPT
 from trainer.competencies.model import Framework
 from trainer.competencies.ratings import (
     OBSERVATION,
@@ -111,7 +112,8 @@ class RatingsService:
 
     def summaries(self, course: Course | None = None, done_ids: set[str] | None = None) -> list[SkillSummary]:
         teaching = modules_by_skill(course) if course is not None else {}
-        return summarise(self.framework, self.self_assessments(), self.observations(), teaching, done_ids)
+        practice = self._store.all(CONSULTATION_ATTEMPT, profile=self.profile_id)
+        return summarise(self.framework, self.self_assessments(), self.observations(), teaching, done_ids, practice)
 
     def suggestions(
         self,

@@ -8,7 +8,10 @@ Records (all with ``profile`` = the trainer's profile id):
   trainer has reached and the debrief notes. ``groups`` hold participant ids;
   ``observations`` hold uids of ``session_observation`` records.
 * ``session_observation``: one per observer, learner and round: a free-text
-  note and the eight behaviour counts. (The learner's copy, after a
+  note, the eight behaviour counts, checklist ``items`` (rating and the
+  three-part notes) and ``globals``; from the live room also ``live_taps``
+  (the ids of the taps applied). Checked against ``SessionObservation``
+  (records/schemas.py) on the way in from the live room. (The learner's copy, after a
   feedback bundle is imported, is an ``observation`` record in their own
   data folder: see docs/BUNDLES.md.)
 """
@@ -19,12 +22,14 @@ import random
 import uuid
 from collections.abc import Callable
 
-from trainer.competencies.ratings import NA
+from trainer.competencies.ratings import NA, OBSERVER_NOTES
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
 from trainer.services.coding_practice import CodingPracticeService, calibration_summary
 from trainer.services.profiles import ProfileService
+from trainer.sessions.attendance import build_attendance, write_attendance
 from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import MAX_COUNT, clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
@@ -34,6 +39,7 @@ SESSION = "team_session"
 OBSERVATION = "session_observation"
 HISTORY_SESSIONS = 3
 TRAINER = "trainer"  # observer id used when the trainer observes a pair
+FEEDBACK_OPENS = ("after_round", "after_debrief", "never")  # when phones in the live room show feedback
 MAX_LIVE_TAPS = 20_000  # client ids kept per observation to refuse resent taps
 
 
@@ -95,6 +101,13 @@ class TeamSessionService:
         changes = {k: v.strip() for k, v in (("title", title), ("date", date), ("team", team)) if v is not None}
         self.get(uid)
         return self._store.update_existing(SESSION, uid, changes)
+
+    def set_feedback_opens(self, uid: str, when: str) -> dict:
+        """When participants may see their own feedback on their phone in the live room."""
+        if when not in FEEDBACK_OPENS:
+            raise SessionError(f"'{when}' is not a choice of when feedback opens ({', '.join(FEEDBACK_OPENS)})")
+        self.get(uid)
+        return self._store.update_existing(SESSION, uid, {"feedback_opens": when})
 
     def delete(self, uid: str) -> None:
         self.get(uid)
@@ -195,12 +208,21 @@ class TeamSessionService:
         ]
         return self._store.update_existing(SESSION, uid, {"seed": seed, "rounds": stored})
 
-    def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
-        """Swap two people in a round and in the later rounds of the same block."""
+    def _session_round(self, uid: str, round_index: int, *people: str) -> tuple[dict, list[dict], dict[str, str]]:
+        """The session, its rounds and the roster's names by id, once ``round_index`` is a round
+        and each of ``people`` (observer, learner) is on the roster."""
         session = self.get(uid)
         rounds = session["rounds"]
         if not 0 <= round_index < len(rounds):
             raise SessionError("there is no such round; make the groups first")
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        if any(person not in names for person in people):
+            raise SessionError("the observer and the person observed must be on the roster")
+        return session, rounds, names
+
+    def swap(self, uid: str, round_index: int, a: str, b: str) -> dict:
+        """Swap two people in a round and in the later rounds of the same block."""
+        _, rounds, _ = self._session_round(uid, round_index)
         block = rounds[round_index]["block"]
         try:
             for rnd in rounds[round_index:]:
@@ -277,13 +299,7 @@ class TeamSessionService:
         a phone that resends after a dropped connection never counts twice. The
         note, if the trainer wrote one, is kept. Returns the observation record.
         """
-        session = self.get(uid)
-        rounds = session["rounds"]
-        if not 0 <= round_index < len(rounds):
-            raise SessionError("there is no such round; make the groups first")
-        names = {p["id"]: p["name"] for p in session["participants"]}
-        if learner not in names or observer not in names:
-            raise SessionError("the observer and the person observed must be on the roster")
+        session, rounds, names = self._session_round(uid, round_index, observer, learner)
         old = self.find_observation(uid, round_index, observer, learner) or {}
         seen = list(old.get("live_taps", []))
         known = set(seen)
@@ -296,29 +312,75 @@ class TeamSessionService:
             counts[tap["code"]] = max(0, min(MAX_COUNT, counts[tap["code"]] + (1 if tap["delta"] > 0 else -1)))
         if old and len(seen) == len(old.get("live_taps", [])):
             return old  # nothing new: a resend
-        rec = self._store.upsert(
-            OBSERVATION,
-            {
-                "note": old.get("note", ""),
-                "counts": counts,
-                "live_taps": seen[-MAX_LIVE_TAPS:],
-                "skill": rounds[round_index]["skill"],
-                "items": old.get("items", {}),
-                "globals": old.get("globals", {}),
-                "observer_name": names[observer],
-                "learner_name": names[learner],
-                "session_date": session["date"],
-            },
-            profile=self.profile_id,
-            session=uid,
-            round=round_index,
-            learner=learner,
-            observer=observer,
-        )
+        with self._store.atomic():  # the observation and the round's list of them: both or neither
+            return self._put_live(session, round_index, observer, learner, old, counts=counts, live_taps=seen)
+
+    def _put_live(self, session: dict, round_index: int, observer: str, learner: str, old: dict, **changes) -> dict:
+        """Write an observation from the live room (``old`` with ``changes``), checked against the
+        ``session_observation`` schema first: a record the app could not show is never stored."""
+        uid, rounds = session["uid"], session["rounds"]
+        names = {p["id"]: p["name"] for p in session["participants"]}
+        fields = {
+            "note": old.get("note", ""),
+            "counts": clean_counts(old.get("counts")),
+            "live_taps": list(old.get("live_taps", [])),
+            "skill": rounds[round_index]["skill"],
+            "items": old.get("items", {}),
+            "globals": old.get("globals", {}),
+            "observer_name": names[observer],
+            "learner_name": names[learner],
+            "session_date": session["date"],
+        }
+        fields.update(changes)
+        fields["live_taps"] = fields["live_taps"][-MAX_LIVE_TAPS:]
+        key = {"profile": self.profile_id, "session": uid, "round": round_index, "learner": learner}
+        why = problem(OBSERVATION, {"uid": old.get("uid", "new"), **key, "observer": observer, **fields})
+        if why:
+            raise SessionError(f"the observation was not saved: {why}")
+        rec = self._store.upsert(OBSERVATION, fields, **key, observer=observer)
         if rec["uid"] not in rounds[round_index]["observations"]:
             rounds[round_index]["observations"].append(rec["uid"])
             self._store.update(SESSION, uid, {"rounds": rounds})
         return rec
+
+    def set_live_notes(
+        self,
+        uid: str,
+        round_index: int,
+        observer: str,
+        learner: str,
+        note: str,
+        item_notes: dict[str, str],
+        globals_: dict[str, int | None],
+    ) -> dict:
+        """The observer's notes from their phone, all in one durable step: the free note, the
+        three-part notes on the round's skill (``said``, ``response``, ``alternative``; the
+        rating is kept) and the global ratings given (others are kept). Counts are kept."""
+        session, rounds, names = self._session_round(uid, round_index, observer, learner)
+        unknown = sorted(set(item_notes) - set(OBSERVER_NOTES))
+        if unknown:
+            raise SessionError(f"unknown part of the notes '{unknown[0]}'")
+        old = self.find_observation(uid, round_index, observer, learner) or {}
+        skill = rounds[round_index]["skill"]
+        items = {k: dict(v) for k, v in (old.get("items") or {}).items()}
+        item = items.setdefault(skill, {"rating": None})
+        for key in OBSERVER_NOTES:
+            text = item_notes.get(key, "").strip()
+            if text:
+                item[key] = text
+            else:
+                item.pop(key, None)
+        with self._store.atomic():
+            return self._put_live(
+                session,
+                round_index,
+                observer,
+                learner,
+                old,
+                note=note.strip(),
+                items=items,
+                globals={**(old.get("globals") or {}), **globals_},
+            )
 
     def set_live_rating(self, uid: str, round_index: int, observer: str, learner: str, rating) -> dict:
         """The observer's checklist rating of the round's skill from their phone: 0, 1, 2, "na",
@@ -349,6 +411,25 @@ class TeamSessionService:
             session, self.observations(session["uid"]), titles, self._store.now(), self.calibrations(session)
         )
         return write_bundles(outdir, session, bundles)
+
+    def attendance(self, session: dict, plan: SessionPlan | None) -> list[dict]:
+        """Every attendee's attendance data (``trainer.sessions.attendance``), in roster order:
+        observed or not, everyone present gets proof that they attended."""
+        me = ProfileService(self._store).get(self.profile_id)
+        found = build_attendance(
+            session, plan, self.observations(session["uid"]), self._store.now(), me.name if me else ""
+        )
+        return list(found.values())
+
+    def attendance_of(self, uid: str, person_id: str, plan: SessionPlan | None) -> dict | None:
+        """One attendee's attendance data, or None when they are not marked present: what the
+        live room hands that person's phone at the end, beside their feedback."""
+        return next((f for f in self.attendance(self.get(uid), plan) if f["attendee"]["id"] == person_id), None)
+
+    def write_attendance_files(self, session: dict, plan: SessionPlan | None, outdir) -> list:
+        """One attendance file per attendee in ``outdir``; returns the paths."""
+        files = self.attendance(session, plan)
+        return write_attendance(outdir, session, {f["attendee"]["id"]: f for f in files})
 
     def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
         """The feedback bundle of one participant (as ``write_feedback_bundles`` writes it), or None

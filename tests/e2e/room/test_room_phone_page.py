@@ -115,6 +115,15 @@ def test_screenshots_of_the_phone_page(browser, room, scheme, shots):
         page.get_by_role("button", name="Join").click()
         page.get_by_role("button", name=re.compile(r"^Open question")).click()
         expect(page.locator("#sync")).to_have_text("Saved")
+        # the tablet is the same observer as the phone: press only what is not pressed yet (again clears)
+        for button in (page.get_by_role("button", name="Partly"), page.get_by_role("button", name=": 4 of 5").first):
+            if button.get_attribute("aria-pressed") != "true":
+                button.click()
+            expect(button).to_have_attribute("aria-pressed", "true")
+        page.get_by_label("What was said").fill("What would you like us to talk about today?")
+        page.get_by_label("How the person responded").fill("Listed three things and chose sleep")
+        page.get_by_role("button", name="Save notes").click()
+        expect(page.locator("#notes-sync")).to_have_text("Notes saved")
         page.screenshot(path=str(shots / f"room-{name}-observer-{scheme}.png"), full_page=True)
         context.close()
     for name in ("phone", "tablet"):
@@ -165,6 +174,16 @@ def test_at_the_feedback_the_practitioner_reads_and_downloads_their_feedback(
         learner,
         [{"id": f"page-fb-{i:03d}", "code": c, "delta": 1} for i, c in enumerate(["open_question", "summary"] * 2)],
     )
+    service.set_live_rating(state.session_uid, state.round_index, observer, learner, 2)
+    service.set_live_notes(
+        state.session_uid,
+        state.round_index,
+        observer,
+        learner,
+        "Kept to time and left the choice open",
+        {"said": "What would you like to focus on?", "alternative": "A reflection before the next question"},
+        {"partnership": 4},
+    )
     _join(phone, room, state.people[learner])
     expect(phone.locator("#role")).to_have_text("Your role: Practitioner")
     expect(phone.get_by_role("button", name="Show my feedback")).to_be_hidden()
@@ -173,10 +192,11 @@ def test_at_the_feedback_the_practitioner_reads_and_downloads_their_feedback(
     body = phone.locator("#feedback-body")
     expect(body).to_contain_text(f"observed by {state.people[observer]}")
     expect(body).to_contain_text(f"{state.people[learner]} attended Riverside taster")
-    phone.locator("#feedback").scroll_into_view_if_needed()
-    phone.screenshot(path=str(shots / "room-phone-feedback-light.png"))
+    expect(body).to_contain_text("An alternative to try: A reflection before the next question")
+    expect(body).to_contain_text("Partnership4 of 5")
+    phone.locator("#feedback").screenshot(path=str(shots / "room-phone-feedback-light.png"))
     phone.emulate_media(color_scheme="dark")
-    phone.screenshot(path=str(shots / "room-phone-feedback-dark.png"))
+    phone.locator("#feedback").screenshot(path=str(shots / "room-phone-feedback-dark.png"))
     with phone.expect_download() as download:
         phone.get_by_role("link", name="Download the file for the app").click()
     path = tmp_path / download.value.suggested_filename
@@ -198,3 +218,29 @@ def test_a_name_not_on_the_list_joins_once_the_trainer_adds_it(phone, room, serv
     room.answer(asked["id"], person)
     expect(phone.locator("#you-name")).to_have_text("Sam Hill")
     expect(phone.locator("#role")).to_have_text("You are not in a group this round")
+
+
+def test_an_observer_types_notes_and_rates_the_globals_on_the_phone(phone, room, service, course):
+    state = room.room.state
+    observer, learner, _ = observer_and_learner(state)
+    _join(phone, room, state.people[observer])
+    expect(phone.locator("#notes-about")).to_contain_text("no patient details")
+    phone.get_by_label("What was said").fill("What would you like to talk about today?")
+    phone.get_by_label("How the person responded").fill("Chose sleep first")
+    phone.get_by_label("Other notes").fill("Kept the agenda open")
+    first = course.framework.globals[0]
+    phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}").click()
+    expect(phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    phone.get_by_role("button", name="Save notes").click()
+    expect(phone.locator("#notes-sync")).to_have_text("Notes saved")
+    saved = service.find_observation(state.session_uid, state.round_index, observer, learner)
+    assert saved["note"] == "Kept the agenda open" and saved["globals"] == {first.id: 4}
+    assert saved["items"][state.skill_id]["said"] == "What would you like to talk about today?"
+    # a reload shows what the app saved
+    phone.reload()
+    expect(phone.get_by_label("How the person responded")).to_have_value("Chose sleep first")
+    expect(phone.get_by_role("button", name=f"{first.name}: 4 of {first.max}")).to_have_attribute(
+        "aria-pressed", "true"
+    )

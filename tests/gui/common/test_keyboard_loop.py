@@ -65,8 +65,9 @@ def test_full_loop_with_the_keyboard_only(make_app, sample_course, qtbot):
     press(qtbot, Qt.Key.Key_1, ALT)
     assert window.current_section() == "home"
     # Marked done by hand: shown on Home, but not counted as done (#21: honest completion).
-    assert home.progress_bar.value() == 0
-    assert "1 more marked done by hand" in home.progress_bar.accessibleDescription()
+    assert home.progress_path.accessibleDescription().startswith("0 of ")
+    assert "1 more marked done by hand" in home.progress_label.text()
+    assert (module_id, "hand") in [(m[0], m[2]) for m in home.progress_path.modules]
     assert home.recent_list.item(0).data(Qt.ItemDataRole.UserRole) == uid
 
     # Search for a word (Ctrl+K), move to the results (Down) and open the first (Enter).

@@ -97,7 +97,7 @@ def test_observer_saves_a_form_and_the_trainer_imports_it(make_app, qtbot, tmp_p
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
     }
-    assert marks[practitioner] == "observed \u2713" and marks[observer] == ""
+    assert marks[practitioner] == "observed \u2713 \u00b7 5 counted, notes" and marks[observer] == ""
 
     view.groups.import_forms_button.click()  # the same file again adds nothing
     assert told[-1].startswith("1 form already there.") and len(c.service.observations(c.uid)) == 1

@@ -7,6 +7,7 @@ import socket
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 
 from room_support import Phones, observer_and_learner
 
@@ -114,6 +115,13 @@ def test_counts_from_a_phone_show_up_on_an_open_observer_form(view, qtbot):  # n
     assert form.counts()["open_question"] == 4
     assert form.note_edit.toPlainText() == "Typed while the phone counts"
     form.reject()
+    tree = view.groups.tree
+    marks = {
+        tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole): tree.topLevelItem(i).child(j).text(2)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    }
+    assert marks[learner] == "observed \u2713 \u00b7 4 counted"  # the groups panel climbs with the phone
 
 
 def _asking_phone(url: str, code: str, name: str, log: dict):
@@ -159,3 +167,42 @@ def test_the_trainer_adds_a_typed_name_from_the_room_box(view, qtbot):  # noqa: 
         assert not panel.accept_button.isVisible()
     finally:
         host.close()
+
+
+def test_notes_from_a_phone_fill_an_untouched_observer_form_and_spare_a_typed_one(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    c = view.controller
+    c.go_to_phase(c.plan.practice_phases()[0])
+    host = view.room_host
+    state = host.state()
+    assert [g["id"] for g in state.globals] == [g.id for g in view.framework.globals]
+    observer, learner, _ = observer_and_learner(state)
+    round_index = c.round_index_for_phase()
+    c.request_observation(round_index, observer, learner)
+    form = view.open_form
+    qtbot.waitExposed(form)
+    gid = view.framework.globals[0].id
+    rec = c.service.set_live_notes(c.uid, round_index, observer, learner, "From the phone", {"said": "Asked"}, {gid: 4})
+    host._on_event("saved", {"observation": rec["uid"], "round": round_index, "taps": 0})
+    assert form.note_edit.toPlainText() == "From the phone"
+    assert form.checklist.globals()[gid] == 4
+    assert form.checklist.items()[state.skill_id]["said"] == "Asked"
+    form.note_edit.setPlainText("The trainer's own words")  # now the trainer types: phones leave it alone
+    rec = c.service.set_live_notes(c.uid, round_index, observer, learner, "Later from the phone", {}, {gid: 2})
+    host._on_event("saved", {"observation": rec["uid"], "round": round_index, "taps": 0})
+    assert form.note_edit.toPlainText() == "The trainer's own words"
+    form.reject()
+
+
+def test_the_trainer_chooses_when_feedback_opens_on_phones(view, qtbot):  # noqa: F811
+    start_taster(view, qtbot)
+    c = view.controller
+    box = view.room.feedback_opens
+    assert box.isEnabled() and box.currentData() == "after_round"
+    assert box.accessibleName()
+    box.setCurrentIndex(box.findData("never"))
+    box.activated.emit(box.currentIndex())
+    assert c.session["feedback_opens"] == "never"
+    assert view.room_host.state().feedback_opens == "never"
+    c.open_session(c.uid)  # shown again as saved with the session
+    assert box.currentData() == "never"

@@ -200,7 +200,7 @@ def test_swap_and_observer_form(view, qtbot):
     assert again is not form and again.counts()["open_question"] == 5
     assert again.checklist.items()[skills[0]]["rating"] == 2
     again.reject()
-    assert tree.topLevelItem(1).child(0).text(2) == "observed \u2713"
+    assert tree.topLevelItem(1).child(0).text(2).startswith("observed \u2713 \u00b7 ")
 
 
 def test_save_report_pdf_and_anonymised_html(view, qtbot, tmp_path, monkeypatch):

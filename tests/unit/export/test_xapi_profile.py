@@ -14,12 +14,13 @@ import pytest
 from trainer.content import load_content
 from trainer.export.xapi import IRI_BASE, xapi_statements
 from trainer.records.store import memory_store
+from trainer.services.consultations import ConsultationService
 from trainer.tools.demo_export import fill_demo
 
 ROOT = Path(__file__).resolve().parents[3]
 PROFILE = json.loads((ROOT / "docs" / "xapi" / "profile.jsonld").read_text(encoding="utf-8"))
 CONCEPTS = {c["id"]: c for c in PROFILE["concepts"]}
-TYPES = {"integer": int, "string": str, "object": dict}
+TYPES = {"integer": int, "number": (int, float), "string": str, "object": dict}
 
 
 def fits(value, schema: dict) -> bool:
@@ -29,7 +30,7 @@ def fits(value, schema: dict) -> bool:
         return False
     if "type" in schema:
         kind = TYPES[schema["type"]]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        if not isinstance(value, kind) or isinstance(value, bool):
             return False
     if "minimum" in schema and value < schema["minimum"]:
         return False
@@ -63,9 +64,31 @@ def test_the_profile_names_its_version_and_every_concept_is_described():
 
 @pytest.fixture(scope="module")
 def statements():
+    """The demo's records, plus the kinds it has none of: a branching consultation played along
+    the expert's path and a team session attended (from the trainer's attendance file)."""
+    content = load_content(ROOT / "tests" / "fixtures" / "sample-course")
     store = memory_store(clock=lambda: "2026-04-01T10:00:00+00:00")
     fill_demo(store)
-    return xapi_statements(store, "default", load_content(ROOT / "tests" / "fixtures" / "sample-course"))
+    grace = content.consultations[0]
+    ConsultationService(store, content.consultations, content.framework.threshold, "default").save(
+        grace, grace.expert_path(), 301
+    )
+    store.add(
+        "session_attendance",
+        {
+            "profile": "default",
+            "session_uid": "5e55-10n",
+            "title": "Riverside taster",
+            "date": "2026-03-20",
+            "team": "Riverside nurses",
+            "minutes": 90,
+            "participatory": True,
+            "rounds": [{"round": 1, "title": "Agenda", "skill": "agenda-setting", "role": "practitioner"}],
+            "practitioner_turns": 1,
+            "feedback": 1,
+        },
+    )
+    return xapi_statements(store, "default", content)
 
 
 def test_every_verb_and_extension_the_app_emits_is_in_the_profile(statements):
@@ -83,3 +106,11 @@ def test_every_verb_and_extension_the_app_emits_is_in_the_profile(statements):
                 assert fits(value, json.loads(concept["inlineSchema"])), f"{iri}: {value!r} does not fit its schema"
                 used.add(iri)
     assert used == set(CONCEPTS), f"described but never used: {sorted(set(CONCEPTS) - used)}"
+
+
+def test_a_team_session_attended_is_an_attended_statement_by_the_learner(statements):
+    (attended,) = [s for s in statements if s["object"]["id"] == IRI_BASE + "/sessions/5e55-10n"]
+    assert attended["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attended"
+    assert attended["actor"]["account"]["name"] == "default"
+    assert attended["result"]["duration"] == "PT90M"
+    assert attended["context"]["extensions"][IRI_BASE + "/extensions/role"] == "practitioner"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from trainer.room.messages import NotesError, read_notes
 from trainer.room.server import Room
 from trainer.room.state import RoomState, Seat
 
@@ -50,3 +51,28 @@ def test_the_observer_s_well_formed_tap_is_accepted_and_no_one_else_s():
     assert "only the observer" in Room._tap_problem(STATE, "a", tap)
     assert "only the observer" in Room._tap_problem(STATE, "c", {**tap, "round": 1})
     assert "delta" in Room._tap_problem(STATE, "c", {**tap, "delta": True})
+
+
+NOTES = st.fixed_dictionaries(
+    {"type": st.just("notes"), "round": JSON},
+    optional={
+        "note": JSON | st.text(max_size=30),
+        "said": JSON,
+        "globals": st.dictionaries(st.sampled_from(["partnership", "empathy", "x"]), JSON, max_size=3),
+        "extra": JSON,
+    },
+)
+GLOBALS = ({"id": "partnership", "name": "Partnership", "min": 1, "max": 5},)
+
+
+@given(msg=JSON | NOTES)
+def test_any_notes_message_gets_a_verdict(msg):
+    """Checked notes, or a NotesError for the phone: never another exception."""
+    try:
+        notes = read_notes(msg, GLOBALS)
+    except NotesError as exc:
+        assert str(exc).startswith("the notes were not saved: field '")
+    else:  # accepted: the shape the service expects, nothing more
+        assert isinstance(msg, dict) and set(msg) <= {"type", "round", "note", "said", "globals"}
+        assert set(notes.globals) <= {"partnership"}
+        assert all(v is None or 1 <= v <= 5 for v in notes.globals.values())

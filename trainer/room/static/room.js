@@ -186,7 +186,10 @@ function send(taps) {
   for (let i = 0; i < taps.length; i += 50) S.ws.send(JSON.stringify({ type: "taps", taps: taps.slice(i, i + 50) }));
 }
 
-function resend() { if (S.pending.length) send(S.pending); }
+function resend() {
+  if (S.pending.length) send(S.pending);
+  resendNotes(); // notes.js: notes saved on the phone but not yet by the app
+}
 // Taps the app has not acknowledged (refused for speed, or not saved) go again now and then;
 // their ids make a second copy harmless.
 setInterval(resend, 4000);
@@ -209,6 +212,11 @@ function handle(msg) {
     S.rating[msg.round] = msg.rating;
     renderCounts();
     renderRatings();
+    notesFromApp(msg.round, msg.notes, false);
+  } else if (msg.type === "noted") {
+    notesFromApp(msg.round, msg.notes, true);
+  } else if (msg.type === "error" && msg.about === "notes") {
+    notesError(msg.error, !!msg.retry);
   } else if (msg.type === "rated") {
     S.rating[msg.round] = msg.rating;
     $("sync").textContent = "Saved";
@@ -284,6 +292,7 @@ function render() {
     buildRatings(r.ratings);
     renderRatings();
   }
+  renderNotes(r);
   buildCodes();
   renderCounts();
   tick();
@@ -319,7 +328,7 @@ $("feedback-show").addEventListener("click", async () => {
         dl.append(dt, dd);
       });
       box.append(dl);
-      if (o.note) { const note = document.createElement("p"); note.textContent = o.note; box.append(note); }
+      feedbackNotes(box, o, got.words || {}); // notes.js: the checklist, the notes and the overall ratings
       body.append(box);
     });
     const link = $("feedback-file");
@@ -330,6 +339,15 @@ $("feedback-show").addEventListener("click", async () => {
       link.hidden = false;
     } else {
       link.hidden = true;
+    }
+    const proof = $("attendance-file");
+    if (got.attendance_file) {
+      const blob = new Blob([JSON.stringify(got.attendance_file, null, 2) + "\n"], { type: "application/json" });
+      proof.href = URL.createObjectURL(blob);
+      proof.download = got.attendance_filename;
+      proof.hidden = false;
+    } else {
+      proof.hidden = true;
     }
   } catch (err) {
     body.textContent = err.message;

@@ -13,8 +13,7 @@ from __future__ import annotations
 import random
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -37,10 +34,8 @@ from trainer.domain.course import Module
 from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER, SELF_RATED_KINDS, Question
 from trainer.modules.scoring import SELF_RATINGS, Answer, right_feedback
 from trainer.modules.themes import Theme
+from trainer.ui.common.choices import OptionLabel, OrderList
 from trainer.ui.common.flow_layout import FlowLayout
-from trainer.ui.common.option_label import OptionLabel
-
-ItemIndexRole = Qt.ItemDataRole.UserRole
 
 KIND_HINTS = {
     "single": "Choose one answer.",
@@ -87,7 +82,7 @@ class QuestionCard(QGroupBox):
         self._started = time.monotonic()
         self.buttons: list[QAbstractButton] = []
         self.group: QButtonGroup | None = None
-        self.order_list: QListWidget | None = None
+        self.order_list: OrderList | None = None
         self.text_edit: QPlainTextEdit | None = None
         self.rating_buttons: list[QRadioButton] = []
         layout = self._layout = QVBoxLayout(self)
@@ -146,11 +141,7 @@ class QuestionCard(QGroupBox):
             button.toggled.connect(self._update_submit)
 
     def _add_order(self) -> None:
-        self.order_list = QListWidget()
-        self.order_list.setAccessibleName("Lines to put in order")
-        self.order_list.setWordWrap(True)
-        self.order_list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
-        self.order_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order_list = OrderList("Lines to put in order")
         self._fill_order()
         up = QPushButton("Move &up")
         up.setAccessibleName("Move the selected line up")
@@ -158,7 +149,6 @@ class QuestionCard(QGroupBox):
         down.setAccessibleName("Move the selected line down")
         up.clicked.connect(lambda: self.move_selected(-1))
         down.clicked.connect(lambda: self.move_selected(+1))
-        self.order_list.installEventFilter(self)  # Alt+Up, Alt+Down move the selected line
         row = QHBoxLayout()
         row.addWidget(up)
         row.addWidget(down)
@@ -169,38 +159,11 @@ class QuestionCard(QGroupBox):
 
     def _fill_order(self) -> None:
         assert self.order_list is not None
-        self.order_list.clear()
-        for i in shuffled_order(self.question):
-            item = QListWidgetItem(self.question.items[i])
-            item.setData(ItemIndexRole, i)
-            self.order_list.addItem(item)
-        self.order_list.setCurrentRow(0)
-        self._fit_order()
-
-    def _fit_order(self) -> None:
-        assert self.order_list is not None
-        rows = sum(self.order_list.sizeHintForRow(r) for r in range(self.order_list.count()))
-        self.order_list.setFixedHeight(rows + 2 * self.order_list.frameWidth() + 4)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.order_list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: +1}.get(Qt.Key(event.key()))
-            if step is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-                self.move_selected(step)
-                return True
-        return super().eventFilter(watched, event)
+        self.order_list.fill(self.question.items, shuffled_order(self.question))
 
     def move_selected(self, step: int) -> None:
-        lst = self.order_list
-        if lst is None or not lst.isEnabled():
-            return
-        row = lst.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < lst.count():
-            return
-        item = lst.takeItem(row)
-        lst.insertItem(target, item)
-        lst.setCurrentRow(target)
+        if self.order_list is not None:
+            self.order_list.move_selected(step)
 
     def _add_free_text(self) -> None:
         self.text_edit = QPlainTextEdit()
@@ -248,7 +211,7 @@ class QuestionCard(QGroupBox):
         if q.kind in CHOICE_KINDS:
             return [i for i, b in enumerate(self.buttons) if b.isChecked()]
         if q.kind == ORDER and self.order_list is not None:
-            return [int(self.order_list.item(r).data(ItemIndexRole)) for r in range(self.order_list.count())]
+            return self.order_list.given()
         checked = next((b for b in self.rating_buttons if b.isChecked()), None)
         return str(checked.property("rating")) if checked is not None else None
 

@@ -35,5 +35,5 @@ def install_export(window, store, content, profile_id: str = "default", settings
     window.export_action = action
     from trainer.ui.export.restore import install_restore
 
-    install_restore(window, store)
+    install_restore(window, store, profile_id)
     return action

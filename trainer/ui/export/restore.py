@@ -20,10 +20,12 @@ class RestoreController(QObject):
 
     records_restored = Signal(str)
     restore_failed = Signal(str)
+    profile_moved = Signal(str)  # the open profile now has the backup's uid: reopen it under that uid
 
-    def __init__(self, service, parent: QObject | None = None):
+    def __init__(self, service, parent: QObject | None = None, profile_id: str | None = None):
         super().__init__(parent)
         self._service = service
+        self._profile_id = profile_id
 
     def restore_file(self, path: Path) -> bool:
         from trainer.export.backup import BackupError
@@ -32,7 +34,7 @@ class RestoreController(QObject):
         if not isinstance(self._service, BackupService):  # the store: the backup code loads now
             self._service = BackupService(self._service)
         try:
-            report = self._service.restore_file(Path(path))
+            result = self._service.restore_into(Path(path), self._profile_id)
         except BackupError as exc:
             self.restore_failed.emit(f"Nothing was restored. {str(exc)[:1].upper()}{str(exc)[1:]}.")
             return False
@@ -42,7 +44,10 @@ class RestoreController(QObject):
                 "Check that the data folder is writable and the disk is not full."
             )
             return False
-        self.records_restored.emit(f"Restored from {Path(path).name}: {report.summary()}.")
+        self.records_restored.emit(f"Restored from {Path(path).name}: {result.summary()}.")
+        if self._profile_id is not None and result.profile_id not in (None, self._profile_id):
+            self._profile_id = result.profile_id
+            self.profile_moved.emit(result.profile_id)
         return True
 
 
@@ -55,9 +60,9 @@ def ask_backup_file(window) -> str:
     return chosen
 
 
-def install_restore(window, store) -> RestoreController:
+def install_restore(window, store, profile_id: str | None = None) -> RestoreController:
     """Add File > Import from a backup file… after Export…; report in a message box."""
-    controller = RestoreController(store, window)
+    controller = RestoreController(store, window, profile_id)
     action = QAction("&Import from a backup file…", window)
     action.setStatusTip("Add the records from a backup file made with Export (JSON)")
 

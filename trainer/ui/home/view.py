@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.home import HomeSummary
+from trainer.ui.home.path import ModulePath
 
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
@@ -115,12 +115,11 @@ class HomeView(QWidget):
         self.progress_card = Card("Your progress")
         self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Course progress")
-        self.progress_bar.setFormat("%p% of the course done")
-        self.progress_label.setBuddy(self.progress_bar)
+        self.progress_path = ModulePath()  # the course as a path of modules; a stop opens its module
+        self.progress_path.module_chosen.connect(self.module_requested)
+        self.progress_label.setBuddy(self.progress_path)
+        self.progress_card.body.addWidget(self.progress_path)
         self.progress_card.body.addWidget(self.progress_label)
-        self.progress_card.body.addWidget(self.progress_bar)
         self.review_label = QLabel()  # spaced review: what is due today
         self.review_label.setWordWrap(True)
         self.review_button = QPushButton("Start review")
@@ -245,9 +244,7 @@ class HomeView(QWidget):
             self.continue_button.setAccessibleName(f"{self.continue_button.text().replace('&', '')}: {at.title}")
         p = s.progress
         self.progress_label.setText(p.text())
-        self.progress_bar.setRange(0, max(1, p.total))
-        self.progress_bar.setValue(p.done)
-        self.progress_bar.setAccessibleDescription(p.text())
+        self.progress_path.set_modules(p.modules, at.module_id if at else None)
         self.review_label.setText(s.review_text)
         self.review_label.setVisible(bool(s.review_text))
         self.review_button.setVisible(s.review_due > 0)

@@ -181,6 +181,9 @@ def link_describer(content: Any) -> Callable[[dict], str]:
             name = getattr(found, "title", None) or target
             moment = link.get("moment")
             return f"Scenario: {name}" + (f", moment {moment}" if moment not in (None, "") else "")
+        if kind == "consultation":
+            found = next((c for c in getattr(content, "consultations", []) if getattr(c, "id", None) == target), None)
+            return f"Consultation held: {getattr(found, 'title', None) or target}"
         if kind == "session":
             round_ = link.get("round")
             return f"Team session: {target}" + (f", round {round_}" if round_ not in (None, "") else "")

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,9 +37,8 @@ from trainer.review.answers import (
 )
 from trainer.review.cards import ReviewItem
 from trainer.review.schedule import RATING_NAMES, RATINGS, auto_rating, fsrs_card_id
-from trainer.ui.common.option_label import OptionLabel
+from trainer.ui.common.choices import OptionLabel, OrderList
 
-IndexRole = Qt.ItemDataRole.UserRole
 RATING_HINTS = {
     1: "Again: I did not recall it; bring it back soon",
     2: "Hard: I recalled it with real effort",
@@ -84,7 +80,7 @@ class QuestionCard(QWidget):
 
         self.options: list[QAbstractButton] = []  # choice kinds: one button per option, in file order
         self.option_labels: list[OptionLabel] = []
-        self.order: QListWidget | None = None
+        self.order: OrderList | None = None
         self.editor: QPlainTextEdit | None = None
         if q.kind in CHOICE_KINDS:
             layout.addLayout(self._option_buttons())
@@ -151,17 +147,6 @@ class QuestionCard(QWidget):
         self.feedback.hide()
 
     # -- building ------------------------------------------------------------------
-    def _list(self, name: str) -> QListWidget:
-        widget = QListWidget()
-        widget.setAccessibleName(name)
-        widget.setWordWrap(True)
-        widget.setUniformItemSizes(False)
-        widget.setResizeMode(QListWidget.ResizeMode.Adjust)
-        widget.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        widget.setSpacing(4)
-        return widget
-
     def _option_buttons(self) -> QVBoxLayout:
         """A radio button (a check box for ``multiple``) per option, its words wrapped beside it."""
         q = self.item.question
@@ -186,16 +171,8 @@ class QuestionCard(QWidget):
 
     def _order_list(self) -> QHBoxLayout:
         q = self.item.question
-        self.order = widget = self._list("Items to put in order")
-        widget.setAccessibleDescription("Alt+Up and Alt+Down move the chosen item; or drag it")
-        widget.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        for i in shuffled(len(q.items), fsrs_card_id(self.item.card_id)):
-            entry = QListWidgetItem(q.items[i])
-            entry.setData(IndexRole, i)
-            widget.addItem(entry)
-        widget.setCurrentRow(0)
-        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        widget.installEventFilter(self)  # Alt+Up, Alt+Down; and the height follows the width
+        self.order = widget = OrderList("Items to put in order", spacing=4)
+        widget.fill(q.items, shuffled(len(q.items), fsrs_card_id(self.item.card_id)))
         self.up_button = QPushButton("Move &up")
         self.up_button.setAccessibleName("Move the chosen item up")
         self.up_button.setToolTip("Move the chosen item up (Alt+Up in the list)")
@@ -213,36 +190,9 @@ class QuestionCard(QWidget):
         row.addLayout(side)
         return row
 
-    def eventFilter(self, watched, event) -> bool:
-        """Alt+Up and Alt+Down in the order list move the chosen item; a new width refits its height."""
-        if watched is self.order and event.type() == QEvent.Type.Resize:
-            self._fit_order()
-        if watched is self.order and event.type() == QEvent.Type.KeyPress:
-            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
-            if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move_item(-1 if event.key() == Qt.Key.Key_Up else 1)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _fit_order(self) -> None:
-        """Tall enough for every item, wrapped at the list's width: no scrolling inside the page."""
-        widget = self.order
-        if widget is None:
-            return
-        rows = sum(widget.sizeHintForRow(r) + 2 * widget.spacing() for r in range(widget.count()))
-        widget.setFixedHeight(rows + 2 * widget.frameWidth() + 4)
-
     def move_item(self, step: int) -> None:
-        widget = self.order
-        if widget is None or self._done:
-            return
-        row = widget.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < widget.count():
-            return
-        entry = widget.takeItem(row)
-        widget.insertItem(target, entry)
-        widget.setCurrentRow(target)
+        if self.order is not None:
+            self.order.move_selected(step)
 
     def focus_first(self) -> None:
         target: QWidget | None = self.options[0] if self.options else (self.order or self.editor)
@@ -256,7 +206,7 @@ class QuestionCard(QWidget):
     def order_given(self) -> list[int]:
         if self.order is None:
             return []
-        return [int(self.order.item(row).data(IndexRole)) for row in range(self.order.count())]
+        return self.order.given()
 
     def on_check_clicked(self) -> None:
         if self._done:
@@ -292,8 +242,7 @@ class QuestionCard(QWidget):
         for button in self.options:
             button.setEnabled(False)
         if self.order is not None:
-            self.order.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-            self.order.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            self.order.lock()
         if self.order is not None:
             self.up_button.setEnabled(False)
             self.down_button.setEnabled(False)

@@ -16,6 +16,8 @@ from trainer.ui.journal.goals import CheckInDialog, GoalDialog
 from trainer.ui.journal.privacy import PrivacyDialog
 from trainer.ui.screenshots.check import grab_check
 from trainer.ui.screenshots.coding import grab_coding
+from trainer.ui.screenshots.consultations import grab_consultations
+from trainer.ui.screenshots.cpd import grab_cpd
 from trainer.ui.screenshots.review import grab_review
 from trainer.ui.screenshots.sections import grab_every_screen
 from trainer.ui.screenshots.skills import grab_skills
@@ -101,6 +103,7 @@ def save_screenshots(
     _scenario_shots(window, grab)
     saved.extend(grab_coding(window, outdir, f"{w}x{h}", grab))
     grab_review(parts, grab)
+    grab_consultations(parts, grab)
     window.set_theme("dark")
     window.show_section("course")
     parts.controller.open_module(readable[0].id if readable else parts.controller.course.modules[0].id)
@@ -111,6 +114,7 @@ def save_screenshots(
     window.set_theme("light")
     if "skills" in window.sections:
         grab_skills(parts, grab, demo=tmp is not None)
+    grab_cpd(parts, grab, demo=tmp is not None)
     window.close()
     parts.store.close()
     if tmp is not None:

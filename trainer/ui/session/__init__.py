@@ -39,7 +39,7 @@ def install(parts: AppParts) -> None:
 
 
 def _install_bundle_import(parts: AppParts) -> None:
-    """File > Import feedback bundle...; the bundle code loads when it is first used."""
+    """File > Import feedback bundle... and Import attendance file...; their code loads when first used."""
     from pathlib import Path
 
     from PySide6.QtGui import QAction
@@ -60,4 +60,18 @@ def _install_bundle_import(parts: AppParts) -> None:
             import_bundle_file(window, parts.store, parts.profile_id, Path(path))
 
     action.triggered.connect(on_import_triggered)
-    add_at_top(window.file_menu, action)
+
+    attend = QAction("Import &attendance file\u2026", window)
+    attend.setStatusTip("Credit a team session you attended in your CPD log")
+
+    def on_attendance_triggered() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from trainer.ui.session.export import import_attendance_file
+
+        path, _ = QFileDialog.getOpenFileName(window, "Import attendance file", "", "Attendance file (*.json)")
+        if path:
+            import_attendance_file(window, parts.store, parts.profile_id, Path(path))
+
+    attend.triggered.connect(on_attendance_triggered)
+    add_at_top(window.file_menu, action, attend)

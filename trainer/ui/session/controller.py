@@ -162,6 +162,12 @@ class TeamSessionController(QObject):
         if uid and self._ops.run(lambda: self.service.update_details(uid, **changes)) is not None:
             self.session_changed.emit(uid)
 
+    def set_feedback_opens(self, when: str) -> None:
+        """When phones in the live room show each participant their feedback."""
+        uid = self.uid
+        if uid and self._ops.run(lambda: self.service.set_feedback_opens(uid, when)) is not None:
+            self.session_changed.emit(uid)
+
     def add_participant(self, name: str, role: str = "", team: str = "") -> str | None:
         uid = self.uid
         if not uid:

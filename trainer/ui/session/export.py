@@ -1,5 +1,6 @@
-"""Saving what a session produced: the report (HTML or PDF) and feedback bundles,
-and importing a bundle into this person's records (File menu).
+"""Saving what a session produced: the report (HTML or PDF), feedback bundles,
+attendance files and certificates, and importing a bundle or an attendance
+file into this person's records (File menu).
 
 The HTML comes from ``trainer.sessions.report`` (Qt-free); only the PDF step,
 which lays the same HTML out with QTextDocument and prints it with
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from trainer.domain.errors import reason
-from trainer.printing.documents import write_report_pdf
+from trainer.printing.documents import write_certificates_pdf, write_report_pdf
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
+from trainer.services.attendance import AttendanceService
+from trainer.sessions.attendance import AttendanceError
 from trainer.sessions.bundles import BundleError, read_bundle, store_bundle
 from trainer.sessions.counts import thresholds_from
 from trainer.sessions.report import render_report_html
@@ -76,6 +79,41 @@ def export_bundles(controller: TeamSessionController, outdir: Path) -> list[Path
     return controller.service.write_feedback_bundles(session, controller.plan, outdir)
 
 
+def export_attendance(controller: TeamSessionController, outdir: Path) -> list[Path]:
+    """An attendance file for everyone present, observed or not."""
+    session = controller.session
+    assert session is not None  # called for the open session
+    return controller.service.write_attendance_files(session, controller.plan, outdir)
+
+
+def save_certificates(controller: TeamSessionController, path: Path) -> int:
+    """Certificates of attendance for the whole room as one PDF; returns the page count."""
+    session = controller.session
+    assert session is not None  # called for the open session
+    files = controller.service.attendance(session, controller.plan)
+    return write_certificates_pdf(files, Path(path), session.get("title", ""))
+
+
+def ask_save_certificates(parent: QWidget, controller: TeamSessionController) -> Path | None:
+    session = controller.session
+    if session is None:
+        return None
+    if not controller.service.present(session):
+        QMessageBox.information(parent, "No attendees", "No one is marked present in this session.")
+        return None
+    suggested = f"certificates-{session['date']}.pdf"
+    path, _ = QFileDialog.getSaveFileName(parent, "Save certificates of attendance", suggested, "PDF document (*.pdf)")
+    if not path:
+        return None
+    try:
+        save_certificates(controller, Path(path))
+    except (OSError, AttendanceError) as exc:
+        why = reason(exc) if isinstance(exc, OSError) else str(exc)
+        QMessageBox.warning(parent, "Could not save the certificates", f"The certificates could not be saved: {why}.")
+        return None
+    return Path(path)
+
+
 def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> list[Path]:
     if controller.session is None:
         return []
@@ -83,12 +121,15 @@ def ask_export_bundles(parent: QWidget, controller: TeamSessionController) -> li
     if not folder:
         return []
     try:
-        paths = export_bundles(controller, Path(folder))
-    except OSError as exc:
-        QMessageBox.warning(parent, "Could not export", f"The feedback files could not be written: {reason(exc)}.")
+        paths = export_bundles(controller, Path(folder)) + export_attendance(controller, Path(folder))
+    except (OSError, AttendanceError) as exc:
+        why = reason(exc) if isinstance(exc, OSError) else str(exc)
+        QMessageBox.warning(
+            parent, "Could not export", f"The feedback and attendance files could not be written: {why}."
+        )
         return []
     if not paths:
-        QMessageBox.information(parent, "Nothing to export", "No observer notes have been saved yet.")
+        QMessageBox.information(parent, "Nothing to export", "No one is marked present and no notes are saved yet.")
     return paths
 
 
@@ -103,6 +144,22 @@ def import_bundle_file(window: MainWindow, store: RecordStore, profile_id: str, 
         return str(exc)
     except OSError as exc:
         message = f"The feedback could not be saved: {reason(exc)}."
+        QMessageBox.warning(window, "Could not import", message)
+        return message
+    window.statusBar().showMessage(message, 8000)
+    window.records_changed.emit()
+    return message
+
+
+def import_attendance_file(window: MainWindow, store: RecordStore, profile_id: str, path: Path) -> str:
+    """File > Import attendance file: check the whole file, then add one record (never twice)."""
+    try:
+        message = AttendanceService(store, profile_id).import_file(Path(path)).message()
+    except AttendanceError as exc:
+        QMessageBox.warning(window, "Could not import", str(exc))
+        return str(exc)
+    except OSError as exc:
+        message = f"The attendance could not be saved: {reason(exc)}."
         QMessageBox.warning(window, "Could not import", message)
         return message
     window.statusBar().showMessage(message, 8000)

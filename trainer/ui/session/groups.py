@@ -202,7 +202,7 @@ class GroupsPanel(QWidget):
             return
         names = self.controller.names()
         uid = self.controller.uid
-        observed = {o["learner"] for o in self.controller.service.observations(uid, rnd)} if uid else set()
+        observed = self._observed(self.controller.service.observations(uid, rnd) if uid else [])
         for i, group in enumerate(self.controller.round_roles(rnd)):
             top = QTreeWidgetItem([f"Group {i + 1} \u00b7 {group_noun(len(group))}"])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -215,7 +215,7 @@ class GroupsPanel(QWidget):
             font.setBold(True)
             top.setFont(0, font)
             for pid, role in sorted(group, key=lambda pr: ROLES.index(pr[1]) if pr[1] in ROLES else 9):
-                note = "observed \u2713" if pid in observed else ""
+                note = observed.get(pid, "")
                 child = QTreeWidgetItem([names.get(pid, "?"), role.capitalize(), note])
                 child.setData(0, PID, pid)
                 top.addChild(child)
@@ -236,6 +236,23 @@ class GroupsPanel(QWidget):
         low, high = fit_height(self.tree, min_rows=4, rows=rows, line=line)
         self.tree.setMinimumHeight(min(high, low + line * 2))  # all rows when there is room (its size hint)
         self.tree.setMaximumHeight(high)
+
+    @staticmethod
+    def _observed(observations: list[dict]) -> dict[str, str]:
+        """{practitioner id: what the Notes column says}: observed, how many behaviours were counted
+        (they climb live as an observer's phone sends them) and whether notes were written."""
+        counted: dict[str, int] = {}
+        noted: set[str] = set()
+        for o in observations:
+            learner = o["learner"]
+            counted[learner] = counted.get(learner, 0) + sum(int(n or 0) for n in (o.get("counts") or {}).values())
+            parts = [v for item in (o.get("items") or {}).values() for k, v in item.items() if k != "rating" and v]
+            if o.get("note") or parts:
+                noted.add(learner)
+        return {
+            pid: f"observed \u2713 \u00b7 {n} counted" + (", notes" if pid in noted else "")
+            for pid, n in counted.items()
+        }
 
     # -- actions -------------------------------------------------------------------
     def swap_selected(self) -> None:

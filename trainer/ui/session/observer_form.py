@@ -148,6 +148,11 @@ class ObserverNoteForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(body, 1)
         layout.addWidget(buttons)
+        self._edited = False  # the trainer has typed or rated here: what a phone sends leaves it alone
+        self._loading = False
+        self.note_edit.textChanged.connect(self._on_edited)
+        if self.checklist is not None:
+            self.checklist.changed.connect(self._on_edited)
         self.observer_box.currentIndexChanged.connect(self._load)
         controller.observation_saved.connect(self.on_controller_observation_saved)
         controller.calibration_saved.connect(lambda _pid: self._show_calibration())
@@ -165,7 +170,19 @@ class ObserverNoteForm(QDialog):
     def observer(self) -> str:
         return self.observer_box.currentData()
 
+    def _on_edited(self) -> None:
+        if not self._loading:
+            self._edited = True
+
     def _load(self) -> None:
+        self._loading = True
+        try:
+            self._fill()
+        finally:
+            self._loading = False
+        self._edited = False
+
+    def _fill(self) -> None:
         session = self.controller.session
         rec = (
             self.controller.service.find_observation(session["uid"], self.round_index, self.observer(), self.learner)
@@ -189,14 +206,19 @@ class ObserverNoteForm(QDialog):
             self.counter.set_events([key for key, n in counts.items() for _ in range(int(n or 0))])
 
     def on_controller_observation_saved(self, uid: str) -> None:
-        """Counts saved elsewhere for this observer and learner (the observer's phone in the live
-        room) show up here as they arrive; the note being typed is left alone."""
+        """What is saved elsewhere for this observer and learner (the observer's phone in the live
+        room) shows up here as it arrives: counts always; the notes, checklist and globals too
+        until the trainer types or rates here (then what they typed is left alone)."""
         session = self.controller.session
         if session is None:
             return
         rec = self.controller.service.find_observation(session["uid"], self.round_index, self.observer(), self.learner)
-        if rec is not None and rec["uid"] == uid:
+        if rec is None or rec["uid"] != uid:
+            return
+        if self._edited:
             self._show_counts(rec.get("counts", {}))
+        else:
+            self._load()
 
     def counts(self) -> dict[str, int]:
         if self.counter is not None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from trainer.room.qr import qr_png, room_url
 from trainer.room.runner import RoomServer
-from trainer.room.state import build_state
+from trainer.room.state import DEFAULT_FEEDBACK_OPENS, FEEDBACK_OPENS, build_state
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
 
@@ -89,11 +89,16 @@ class RoomHost(QObject):
     port = DEFAULT_PORT  # tests set 0: any free port
 
     def __init__(
-        self, controller: TeamSessionController, done_well: dict[str, str] | None = None, parent: QObject | None = None
+        self,
+        controller: TeamSessionController,
+        done_well: dict[str, str] | None = None,
+        parent: QObject | None = None,
+        globals_: list[dict] | None = None,
     ):
         super().__init__(parent)
         self.controller = controller
         self.done_well = dict(done_well or {})  # skill id -> what it looks like done well (for the checklist)
+        self.globals = list(globals_ or [])  # the framework's global ratings, rated on observers' phones
         self.calls = MainThreadCalls(self)
         self.server: RoomServer | None = None
         self.url = ""
@@ -125,6 +130,7 @@ class RoomHost(QObject):
             duration=timer.duration,
             skill_names=self.controller.skill_names,
             done_well=self.done_well,
+            globals_=self.globals,
         )
 
     def open(self, address: str, port: int | None = None) -> bool:
@@ -219,6 +225,12 @@ class RoomPanel(QGroupBox):
         network_label.setBuddy(self.network)
         self.open_button = QPushButton("Open the room")
         self.open_button.setAccessibleName("Open the live room for phones")
+        self.feedback_opens = QComboBox()
+        self.feedback_opens.setAccessibleName("When participants see their feedback on their phone")
+        for key, label in FEEDBACK_OPENS.items():
+            self.feedback_opens.addItem(label, key)
+        feedback_label = QLabel("Feedback &on phones:")
+        feedback_label.setBuddy(self.feedback_opens)
         self.address_label = QLabel()
         self.address_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address_label.setWordWrap(True)
@@ -251,6 +263,10 @@ class RoomPanel(QGroupBox):
         row.addWidget(self.network, 1)
         layout.addLayout(row)
         layout.addWidget(self.open_button)
+        feedback_row = QHBoxLayout()
+        feedback_row.addWidget(feedback_label)
+        feedback_row.addWidget(self.feedback_opens, 1)
+        layout.addLayout(feedback_row)
         layout.addWidget(self.address_label)
         layout.addWidget(self.qr_label)
         layout.addWidget(self.asks_label)
@@ -272,7 +288,23 @@ class RoomPanel(QGroupBox):
         self.accept_button.clicked.connect(self.on_accept_clicked)
         self.refuse_button.clicked.connect(self.on_refuse_clicked)
         host.failed.connect(self.status_message)
+        self.feedback_opens.activated.connect(self.on_feedback_opens_chosen)
+        for signal in (host.controller.session_opened, host.controller.session_changed):
+            signal.connect(lambda *_: self.show_feedback_opens())
+        self.show_feedback_opens()
         self.on_closed()
+
+    def show_feedback_opens(self) -> None:
+        """The session's choice of when phones show feedback (each session keeps its own)."""
+        session = self.host.controller.session
+        when = (session or {}).get("feedback_opens", DEFAULT_FEEDBACK_OPENS)
+        self.feedback_opens.setCurrentIndex(max(0, self.feedback_opens.findData(when)))
+        self.feedback_opens.setEnabled(session is not None)
+
+    def on_feedback_opens_chosen(self, index: int) -> None:
+        when = self.feedback_opens.itemData(index)
+        self.host.controller.set_feedback_opens(when)  # saved with the session; phones follow at once
+        self.status_message.emit(f"Feedback on phones: {self.feedback_opens.itemText(index).lower()}.")
 
     def on_open_clicked(self) -> None:
         if self.host.is_open:

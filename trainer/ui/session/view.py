@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.room.state import globals_of
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.controller import TeamSessionController
-from trainer.ui.session.export import ask_export_bundles, ask_save_report
+from trainer.ui.session.export import ask_export_bundles, ask_save_certificates, ask_save_report
 from trainer.ui.session.groups import GroupsPanel
 from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.room import RoomHost, RoomPanel
@@ -73,7 +74,8 @@ class SessionView(QWidget):
         self.run = RunPanel(controller)
         self.groups = GroupsPanel(controller)
         done_well = {s.id: s.done_well for s in framework.skills} if framework is not None else {}
-        self.room_host = RoomHost(controller, done_well=done_well, parent=self)
+        globals_ = globals_of(framework)
+        self.room_host = RoomHost(controller, done_well=done_well, parent=self, globals_=globals_)
         self.room = RoomPanel(self.room_host)
         self.run.sound_box.setChecked(bool(settings.value(SOUND_KEY, False, type=bool)))
 
@@ -90,8 +92,10 @@ class SessionView(QWidget):
         self.names_box.setAccessibleName("Include names in the report")
         self.report_button = QPushButton("Save &report\u2026")
         self.report_button.setAccessibleName("Save the session report")
-        self.bundles_button = QPushButton("Export feedback\u2026")
-        self.bundles_button.setAccessibleName("Export one feedback file per participant")
+        self.bundles_button = QPushButton("Export feedback and attendance\u2026")
+        self.bundles_button.setAccessibleName("Export feedback and an attendance file per participant")
+        self.certificates_button = QPushButton("Certificates\u2026")
+        self.certificates_button.setAccessibleName("Save certificates of attendance as a PDF")
         debrief = QVBoxLayout(debrief_box)
         debrief.addWidget(debrief_label)
         debrief.addWidget(self.debrief_edit, 1)
@@ -105,6 +109,7 @@ class SessionView(QWidget):
         row2_layout.setContentsMargins(0, 0, 0, 0)
         row2_layout.addWidget(self.report_button)
         row2_layout.addWidget(self.bundles_button)
+        row2_layout.addWidget(self.certificates_button)
         debrief.addWidget(row2)
 
         right = QWidget()
@@ -157,6 +162,7 @@ class SessionView(QWidget):
         self.debrief_edit.textChanged.connect(self.on_debrief_text_changed)
         self.report_button.clicked.connect(self.on_report_clicked)
         self.bundles_button.clicked.connect(self.on_bundles_clicked)
+        self.certificates_button.clicked.connect(self.on_certificates_clicked)
         for signal in (self.room_host.opened, self.room_host.closed, self.room_host.asks_changed):
             signal.connect(lambda *_: self._fit_timer.start(0))
         self.room_host.opened.connect(self.on_room_changed)
@@ -253,6 +259,7 @@ class SessionView(QWidget):
             self.save_notes_button,
             self.report_button,
             self.bundles_button,
+            self.certificates_button,
             self.names_box,
         ):
             widget.setEnabled(session is not None)
@@ -278,8 +285,13 @@ class SessionView(QWidget):
         paths = ask_export_bundles(self, self.controller)
         if paths:
             self.status_message.emit(
-                f"{len(paths)} feedback file{'s' if len(paths) != 1 else ''} saved in {paths[0].parent}"
+                f"{len(paths)} feedback and attendance file{'s' if len(paths) != 1 else ''} saved in {paths[0].parent}"
             )
+
+    def on_certificates_clicked(self) -> None:
+        path = ask_save_certificates(self, self.controller)
+        if path is not None:
+            self.status_message.emit(f"Certificates saved to {path}")
 
     # -- observer forms ------------------------------------------------------------------
     def on_controller_observation_requested(

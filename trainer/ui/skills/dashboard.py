@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,7 @@ from trainer.competencies.ratings import rating_text
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
 from trainer.ui.skills.models import RowsModel
+from trainer.ui.skills.pictures import SkillPictures
 
 if TYPE_CHECKING:
     from trainer.competencies.dashboard import SkillSummary
@@ -59,6 +63,7 @@ class _ChartPlace(QLabel):
 
 class DashboardView(QWidget):
     refreshed = Signal()
+    self_assessment_requested = Signal()  # the empty state's one action
     module_requested = Signal(str)
     scenario_requested = Signal(str)
 
@@ -66,6 +71,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.summaries: list[SkillSummary] = []
+        self._rated = True  # any self-assessment or observer checklist yet (else the empty state)
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("Dashboard summary")
@@ -117,19 +123,47 @@ class DashboardView(QWidget):
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
         bottom.setChildrenCollapsible(False)
+        self.pictures = SkillPictures()
+        self.stack = QStackedWidget()  # pictures first; the table one click away
+        self.stack.addWidget(self.pictures)
+        self.stack.addWidget(self.table)
+        self.empty = QWidget()  # no ratings yet: a sentence and the one action
+        empty_layout = QVBoxLayout(self.empty)
+        self.empty_label = QLabel(
+            "No ratings yet. Your skills show here once you have rated them: a row a skill, your rating "
+            "beside your observer's, and how it changes over time. Start with a self-assessment; after a "
+            "practice round, ask your observer to fill in the observer checklist."
+        )
+        self.empty_label.setWordWrap(True)
+        self.rate_button = QPushButton("&Rate yourself now")
+        self.rate_button.setAccessibleName("Rate yourself now: open the self-assessment")
+        self.rate_button.clicked.connect(self.self_assessment_requested)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(2)
+        self.stack.addWidget(self.empty)
+        self.table_button = QPushButton("Show as &table")
+        self.table_button.setCheckable(True)
+        self.table_button.setAccessibleName("Show the skills as a table")
+        self.table_button.toggled.connect(self.show_table)
         self.split = QSplitter(Qt.Orientation.Vertical)
-        self.split.addWidget(self.table)
+        self.split.addWidget(self.stack)
         self.split.addWidget(bottom)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
-        layout.addWidget(self.headline)
+        top = QHBoxLayout()
+        top.addWidget(self.headline, 1)
+        top.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.globals_label)
         layout.addWidget(self.split, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
+        self.pictures.selectionModel().currentRowChanged.connect(self.on_pictures_current_changed)
         self.next_list.itemActivated.connect(self.on_next_list_item_activated)
         controller.self_assessment_saved.connect(self.refresh)
         controller.observation_saved.connect(self.refresh)
@@ -157,6 +191,9 @@ class DashboardView(QWidget):
             tips=tips,
             marked=[s.skill_id in weak for s in self.summaries],
         )
+        self.pictures.set_summaries(self.summaries, weak)
+        self._rated = bool(selfs or obs)
+        self.show_table(self.table_button.isChecked())
         self.headline.setText(self._headline(selfs, obs, weak))
         self.globals_label.setText(self._globals(selfs, obs))
         self._fill_next_steps(suggestions)
@@ -164,6 +201,7 @@ class DashboardView(QWidget):
         row = ids.index(current) if current in ids else (ids.index(sorted(weak, key=ids.index)[0]) if weak else 0)
         if self.summaries:
             self.table.selectRow(row)
+            self.pictures.setCurrentIndex(self.pictures.model().index(row, 0))
             self._show_in_chart(self.summaries[row])
         self.refreshed.emit()
 
@@ -216,7 +254,7 @@ class DashboardView(QWidget):
             f"checklist{'s' if len(obs) != 1 else ''}."
         )
         if weak:
-            text += " \u25b6 Skills to work on next are in bold."
+            text += " \u25b6 Skills to work on next are marked."
         return text
 
     def _globals(self, selfs: list, obs: list) -> str:
@@ -262,9 +300,22 @@ class DashboardView(QWidget):
             self.next_list.addItem(item)
 
     # -- slots ---------------------------------------------------------------------------
+    def show_table(self, on: bool) -> None:
+        """The table (``on``) or the pictures; with no rating yet, the empty state instead."""
+        self.table_button.setVisible(self._rated)
+        self.headline.setVisible(self._rated)  # the empty state says it
+        self._bottom.setVisible(self._rated)  # no chart of nothing, no steps before a rating
+        self.stack.setCurrentWidget(self.empty if not self._rated else self.table if on else self.pictures)
+
+    def on_pictures_current_changed(self, current, _previous) -> None:
+        if current.isValid() and current.row() != self.table.currentIndex().row():
+            self.table.selectRow(current.row())
+
     def on_table_current_changed(self, current, _previous) -> None:
         if current.isValid() and 0 <= current.row() < len(self.summaries):
             self._show_in_chart(self.summaries[current.row()])
+            if self.pictures.currentIndex().row() != current.row():
+                self.pictures.setCurrentIndex(self.pictures.model().index(current.row(), 0))
 
     def on_next_list_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(TargetRole)

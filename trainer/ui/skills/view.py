@@ -32,6 +32,7 @@ class SkillsView(QWidget):
             (self.side_view, "You and your observer"),
         ):
             self.pages.addTab(widget, title)
+        self.dashboard.self_assessment_requested.connect(lambda: self.show_page("self"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)

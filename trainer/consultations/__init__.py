@@ -1,0 +1,1 @@
+"""Branching consultations ("Your turn"): the format, its checks and path scoring. No Qt."""

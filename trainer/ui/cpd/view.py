@@ -1,0 +1,174 @@
+"""The CPD section: the CPD log, revalidation progress, and evidence picking, as tabs.
+
+``CpdView`` holds three pages (``LogPage`` here; ``RevalidationPage`` and
+``EvidencePage`` in ``pages.py``), all fed by one ``CpdController`` and all
+refreshed when records change (an attendance imported, a backup restored).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from trainer.cpd.rules import KINDS
+from trainer.domain.durations import hours_text
+from trainer.ui.cpd.controller import CpdController
+from trainer.ui.cpd.external import ExternalCpdDialog
+from trainer.ui.cpd.pages import EvidencePage, RevalidationPage, table, wrapped
+
+SHORT = {
+    "reading": "Reading",
+    "checks": "Checks",
+    "reviews": "Reviews",
+    "scenarios": "Scenarios",
+    "coding": "Coding",
+    "team_sessions": "Sessions",
+    "reflections": "Reflections",
+    "external": "Other",
+}
+
+
+def ask_attendance_file(parent: QWidget) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, "Import attendance file", "", "Attendance file (*.json)")
+    return path
+
+
+def _cell(text: str, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class LogPage(QWidget):
+    """Hours by month and kind, and every activity of the log."""
+
+    def __init__(self, controller: CpdController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.summary = wrapped("")
+        self.summary.setAccessibleName("CPD summary")
+        self.import_button = QPushButton("&Import attendance file\u2026")
+        self.import_button.setAccessibleName("Import an attendance file from a team session")
+        self.import_button.setAutoDefault(True)
+        self.external_button = QPushButton("Add &other CPD\u2026")
+        self.external_button.setAccessibleName("Add CPD done outside the app")
+        self.external_button.setAutoDefault(True)
+        self.months = table(["Month", *[SHORT[k] for k in KINDS], "Total"], "CPD hours by month and kind")
+        self.activities = table(["Date", "Activity", "Kind", "Time", "Participatory"], "CPD activities")
+        self.activities.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        months_label = QLabel("Hours by &month")
+        months_label.setBuddy(self.months)
+        activities_label = QLabel("&Activities")
+        activities_label.setBuddy(self.activities)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.external_button)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(top)
+        layout.addWidget(months_label)
+        layout.addWidget(self.months, 2)
+        layout.addWidget(activities_label)
+        layout.addWidget(self.activities, 3)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.external_button.clicked.connect(self.on_external_clicked)
+        self.external_dialog: ExternalCpdDialog | None = None
+
+    def refresh(self) -> None:
+        log = self.controller.log()
+        parts = [f"{hours_text(m)} {SHORT[k].lower()}" for k, m in log.by_kind().items() if m]
+        self.summary.setText(
+            f"CPD time recorded here: {hours_text(log.minutes)}, of which "
+            f"{hours_text(log.participatory_minutes)} participatory (learning with other people). "
+            f"Feedback: {log.feedback_count}. Reflections: {len(log.reflections)}."
+            + (f"\nBy kind: {', '.join(parts)}." if parts else "\nNothing yet: what you do in the app shows here.")
+        )
+        months = sorted(log.by_month().items(), reverse=True)
+        self.months.setRowCount(len(months))
+        for row, (month, kinds) in enumerate(months):
+            self.months.setItem(row, 0, _cell(month))
+            for col, kind in enumerate(KINDS, 1):
+                self.months.setItem(row, col, _cell(hours_text(kinds[kind]) if kinds.get(kind) else "", True))
+            self.months.setItem(row, len(KINDS) + 1, _cell(hours_text(sum(kinds.values())), True))
+        acts = list(reversed(log.activities))
+        self.activities.setRowCount(len(acts))
+        for row, a in enumerate(acts):
+            self.activities.setItem(row, 0, _cell(a.day))
+            item = _cell(a.title)
+            if a.detail:
+                item.setToolTip(a.detail)
+            self.activities.setItem(row, 1, item)
+            self.activities.setItem(row, 2, _cell(SHORT[a.kind]))
+            self.activities.setItem(row, 3, _cell(hours_text(a.minutes), True))
+            self.activities.setItem(row, 4, _cell("yes" if a.participatory else "no"))
+
+    def on_external_clicked(self) -> None:
+        if self.external_dialog is not None:
+            self.external_dialog.deleteLater()
+        self.external_dialog = ExternalCpdDialog(self.controller, self)
+        self.external_dialog.open()
+
+    def on_import_clicked(self) -> None:
+        path = ask_attendance_file(self)
+        if path:
+            self.controller.import_attendance(Path(path))
+
+
+class CpdView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, controller: CpdController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.log_page = LogPage(controller)
+        self.revalidation_page = RevalidationPage(controller)
+        self.evidence_page = EvidencePage(controller)
+        self.pages = QTabWidget()
+        self.pages.setAccessibleName("CPD pages")
+        self.pages.addTab(self.log_page, "CPD &log")
+        self.pages.addTab(self.revalidation_page, "Revali&dation")
+        self.pages.addTab(self.evidence_page, "&Evidence")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        controller.records_changed.connect(self.on_records_changed)
+        controller.failed.connect(self.on_failed)
+        controller.done.connect(self.status_message.emit)
+        self.revalidation_page.status_message.connect(self.status_message.emit)
+        self.problem_box: QMessageBox | None = None
+        self.on_records_changed()
+
+    def on_records_changed(self) -> None:
+        """Records came in or changed: every page shows them (``ShowsRecords``)."""
+        self.log_page.refresh()
+        self.revalidation_page.refresh()
+        self.evidence_page.refresh()
+
+    def on_failed(self, message: str) -> None:
+        self.status_message.emit(message)
+        dialog = self.log_page.external_dialog
+        if dialog is not None and dialog.isVisible():
+            return  # the dialog shows it beside the fields
+        box = QMessageBox(QMessageBox.Icon.Warning, "CPD", message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("cpd_problem")
+        box.open()
+        self.problem_box = box
