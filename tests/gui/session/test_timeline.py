@@ -198,3 +198,19 @@ def test_text_is_larger_on_a_full_hd_window_and_back_again(taster_window):
     parts.window.resize(1280, 720)
     settle()
     assert (section.font().pointSizeF(), section.run.timer_label.font().pointSizeF()) == pytest.approx(small)
+
+
+def test_at_1280x720_the_plan_session_and_round_read_whole(taster_window):
+    """The combos that name the plan, the session and the round are not cut short at 1280x720,
+    and the round's groups are said beside the seed."""
+    from ..common.test_zoom_fit import text_fits
+
+    parts, section = taster_window
+    parts.window.resize(1280, 720)
+    settle()
+    settle()
+    roster, groups = section.roster, section.groups
+    for combo in (roster.plan_combo, roster.sessions_combo, groups.round_combo):
+        assert text_fits(combo), combo.currentText()
+    assert groups.round_combo.currentText() == "1. Round 1: set the agenda together"
+    assert groups.shape_label.text() == "This round: 1 triad and 2 pairs"

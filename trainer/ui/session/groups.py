@@ -74,6 +74,8 @@ class GroupsPanel(QWidget):
         self.seed_label = QLabel()
         self.seed_label.setAccessibleName("Seed")
         self.seed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shape_label = QLabel()  # the groups of the round shown: "1 triad and 2 pairs"
+        self.shape_label.setAccessibleName("Groups in this round")
         self.round_combo = let_combo_shrink(QComboBox())
         self.round_combo.setAccessibleName("Practice round")
         round_label = QLabel("Ro&und:")
@@ -110,7 +112,7 @@ class GroupsPanel(QWidget):
         top = QWidget()  # rows of buttons wrap when narrow or zoomed
         top_layout = FlowLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.make_button, self.reshuffle_button, self.seed_label):
+        for widget in (self.make_button, self.reshuffle_button, self.seed_label, self.shape_label):
             top_layout.addWidget(widget)
         round_row = QHBoxLayout()
         round_row.addWidget(round_label)
@@ -174,7 +176,10 @@ class GroupsPanel(QWidget):
         rounds = session["rounds"] if session else []
         for i, rnd in enumerate(rounds):
             title = plan.phases[rnd["phase"]].title if plan and rnd["phase"] < len(plan.phases) else ""
-            self.round_combo.addItem(f"{i + 1}. {title} ({group_shape(rnd['groups']) or rnd['format']})", i)
+            # the round's name in the combo (short enough to read whole); its groups beside the seed
+            shape = group_shape(rnd["groups"]) or rnd["format"]
+            self.round_combo.addItem(f"{i + 1}. {title}", i)
+            self.round_combo.setItemData(i, f"{i + 1}. {title} ({shape})", Qt.ItemDataRole.ToolTipRole)
         if rounds:
             self.round_combo.setCurrentIndex(keep if keep is not None and keep < len(rounds) else 0)
         self._loading = False
@@ -198,6 +203,11 @@ class GroupsPanel(QWidget):
     def fill_tree(self) -> None:
         self.tree.clear()
         rnd = self.round_index()
+        session = self.controller.session
+        rounds = session["rounds"] if session else []
+        self.shape_label.setText(
+            f"This round: {group_shape(rounds[rnd]['groups'])}" if rnd is not None and rnd < len(rounds) else ""
+        )
         if rnd is None:
             return
         names = self.controller.names()

@@ -127,7 +127,7 @@ class SessionView(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.roster, 5), (middle, 4), (right, 5)):
+        for widget, stretch in ((self.roster, 6), (middle, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         # Three columns need room: on a small screen or at a large zoom they stack
@@ -202,7 +202,7 @@ class SessionView(QWidget):
         if wide:
             if self.splitter.orientation() != Qt.Orientation.Horizontal:
                 self.splitter.setOrientation(Qt.Orientation.Horizontal)
-                self.splitter.setSizes([5000, 4000, 5000])  # in proportion to the stretch factors
+                self.splitter.setSizes([6000, 4000, 5000])  # in proportion to the stretch factors
             # the tallest column sets the height (the live room's QR code is never squeezed)
             self.splitter.setMinimumHeight(
                 max(
