@@ -234,7 +234,13 @@ class RunPanel(QWidget):
         self.arrange(self.width() >= self.wide_width())
 
     def apply_muted(self) -> None:
-        """Secondary words in the palette's muted colour (AA in both themes)."""
+        """Secondary words in the palette's muted colour (AA in both themes); the progress bar's
+        track in the mid tone, so the part to come shows in dark mode too (set again on a theme
+        change: a style sheet reads the palette when it is set)."""
+        self.progress.setStyleSheet(
+            "QProgressBar { background: palette(mid); border: none; border-radius: 3px; }"
+            " QProgressBar::chunk { background: palette(highlight); border-radius: 3px; }"
+        )
         for label in (self.step_label, self.next_label, self.state_label, self.progress_label, self.total_label):
             pal = label.palette()
             pal.setColor(QPalette.ColorRole.WindowText, self.palette().color(QPalette.ColorRole.PlaceholderText))

@@ -1,7 +1,8 @@
 """The session as a timeline: one segment per phase, as wide as its minutes.
 
-Phases behind us are filled lightly, the current one in the highlight colour,
-those to come are outlined; a marker shows how far the session has run. A
+Phases behind us are filled lightly, the current one in the highlight colour
+(the part already run a shade deeper), those to come are outlined; a marker
+shows how far the session has run. A
 segment shows its phase's name when the name fits whole, else its number,
 else nothing (the tooltip and the accessible description always have it all):
 no name is ever cut.
@@ -13,7 +14,7 @@ Space goes to the marked phase. A click goes to the clicked phase.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from trainer.sessions.timeline import clock_text, phase_starts
@@ -132,6 +133,17 @@ class PhaseBar(QWidget):
                 painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
                 painter.setBrush(pal.color(QPalette.ColorRole.Base))
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+            run_to = 1 + (self.width() - 2) * self.progress
+            if current and run_to > rect.left():  # the part of this phase already run, a shade deeper
+                path = QPainterPath()
+                path.addRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+                painter.save()
+                painter.setClipPath(path)
+                painter.fillRect(
+                    QRectF(rect.left(), rect.top(), min(rect.width(), run_to - rect.left()), rect.height()),
+                    highlight.darker(130),
+                )
+                painter.restore()
             text = self.segment_text(i, rect)
             if text:
                 painter.setFont(self._font(current))
