@@ -20,6 +20,7 @@ def test_taster_for_seven_saves_control_and_presenter_views(qtbot, tmp_path):
     names = {p.name for p in saved}
     for size in ("1920x1080", "1280x720"):
         assert f"session-control-{size}.png" in names and f"session-presenter-{size}.png" in names
+        assert f"session-control-dark-{size}.png" in names
     for path in saved:
         w, h = (int(x) for x in path.stem.rsplit("-", 1)[1].split("x"))
         assert png_size(path) == (w, h), path.name  # nothing forced the window bigger
@@ -53,6 +54,7 @@ def test_session_screenshots_at_the_size_asked_for(tmp_path):
     names = sorted(Path(line).name for line in result.stdout.split())
     assert names == [
         "session-control-800x600.png",
+        "session-control-dark-800x600.png",
         "session-presenter-800x600.png",
         "session-presenter-welcome-800x600.png",
     ]

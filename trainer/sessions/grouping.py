@@ -80,12 +80,45 @@ def group_sizes(n: int, fmt: str) -> list[int]:
 SHAPE_NOUNS = {2: "pair", 3: "triad"}
 
 
+def group_noun(size: int) -> str:
+    """'pair' for two people, 'triad' for three, else 'group of N'."""
+    return SHAPE_NOUNS.get(size, f"group of {size}")
+
+
+def shape_of_sizes(sizes: Iterable[int]) -> str:
+    """Groups of these sizes as people would say it: '3 triads', '1 triad and 2 pairs', '4 pairs'.
+
+    Never the plan's format alone: seven people in a triads round are one triad and two pairs."""
+    counts = Counter(sizes)
+    parts = []
+    for size in sorted(counts, reverse=True):
+        n, noun = counts[size], group_noun(size)
+        if n == 1:
+            parts.append(f"1 {noun}")
+        elif noun.startswith("group of"):
+            parts.append(f"{n} groups of {size}")
+        else:
+            parts.append(f"{n} {noun}s")
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def group_shape(groups: Iterable[Sequence[str]]) -> str:
-    """The groups as people would say it: '3 triads', '1 triad, 2 pairs', '4 pairs'."""
-    sizes = Counter(len(g) for g in groups)
-    return ", ".join(
-        f"{sizes[k]} {SHAPE_NOUNS.get(k, 'group')}{'' if sizes[k] == 1 else 's'}" for k in sorted(sizes, reverse=True)
-    )
+    """The groups as made, as people would say it (see ``shape_of_sizes``)."""
+    return shape_of_sizes(len(g) for g in groups)
+
+
+def round_shape(groups: Sequence[Sequence[str]], fmt: str, present: int) -> str:
+    """What a practice round's groups are called: the groups as made when there are some,
+    else the groups ``present`` people will make in ``fmt`` (the plan's format word only
+    when too few are here to say)."""
+    if groups:
+        return group_shape(groups)
+    try:
+        return shape_of_sizes(group_sizes(present, fmt))
+    except GroupingError:
+        return fmt
 
 
 def roles_for(group: Sequence[str], turn: int) -> dict[str, str]:

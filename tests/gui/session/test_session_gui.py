@@ -409,4 +409,22 @@ def test_the_presenter_names_the_groups_as_made_not_the_plans_format(view, qtbot
     presenter = PresenterView(controller)
     qtbot.addWidget(presenter)
     presenter.refresh()
-    assert presenter.practice_label.text().startswith("1 triad, 2 pairs")
+    assert presenter.practice_label.text().startswith("1 triad and 2 pairs")
+
+
+def test_before_groups_are_made_the_presenter_names_the_groups_the_people_here_will_make(view, qtbot):
+    """Seven people, a triads round, no groups yet: '1 triad and 2 pairs', not 'Triads'."""
+    from trainer.ui.session.presenter import PresenterView
+
+    roster = view.roster
+    roster.plan_combo.setCurrentIndex(roster.plan_combo.findData("taster-90"))
+    with qtbot.waitSignal(view.controller.session_opened):
+        roster.new_button.click()
+    for name in SEVEN:
+        view.controller.add_participant(name)
+    controller = view.controller
+    controller.go_to_phase(controller.plan.practice_phases()[0])
+    presenter = PresenterView(controller)
+    qtbot.addWidget(presenter)
+    assert presenter.practice_label.text().startswith("1 triad and 2 pairs")
+    assert "Triads" not in presenter.practice_label.text()

@@ -180,6 +180,42 @@ def test_a_one_round_pairs_block_then_triads_still_gives_everyone_a_turn():
 def test_group_shape_names_the_groups_as_made():
     from trainer.sessions.grouping import group_shape
 
-    assert group_shape([("a", "b", "c"), ("d", "e"), ("f", "g")]) == "1 triad, 2 pairs"
+    assert group_shape([("a", "b", "c"), ("d", "e"), ("f", "g")]) == "1 triad and 2 pairs"
     assert group_shape([("a", "b", "c")] * 3) == "3 triads"
     assert group_shape([("a", "b")]) == "1 pair"
+
+
+def test_shape_of_sizes_says_pair_and_triad_and_joins_a_mix_with_and():
+    from trainer.sessions.grouping import group_noun, shape_of_sizes
+
+    assert (group_noun(2), group_noun(3), group_noun(4)) == ("pair", "triad", "group of 4")
+    assert shape_of_sizes([2, 2, 3]) == "1 triad and 2 pairs"
+    assert shape_of_sizes([3, 3]) == "2 triads"
+    assert shape_of_sizes([2]) == "1 pair"
+    assert shape_of_sizes([4, 4, 2]) == "2 groups of 4 and 1 pair"
+    assert shape_of_sizes([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("present", "fmt", "expected"),
+    [
+        (7, "triads", "1 triad and 2 pairs"),  # two of three groups are pairs: never "Triads"
+        (9, "triads", "3 triads"),
+        (4, "triads", "2 pairs"),
+        (5, "pairs", "1 triad and 1 pair"),
+        (6, "pairs", "3 pairs"),
+        (1, "triads", "triads"),  # too few to say: the plan's word
+    ],
+)
+def test_a_round_without_groups_yet_is_named_by_the_groups_the_people_here_will_make(present, fmt, expected):
+    """The presenter named a round by the plan's format ("Triads") until groups were made,
+    even when most of the groups would be pairs."""
+    from trainer.sessions.grouping import round_shape
+
+    assert round_shape([], fmt, present) == expected
+
+
+def test_a_round_with_groups_is_named_by_its_groups_not_the_format():
+    from trainer.sessions.grouping import round_shape
+
+    assert round_shape([("a", "b", "c"), ("d", "e"), ("f", "g")], "triads", 9) == "1 triad and 2 pairs"

@@ -37,7 +37,7 @@ def test_report_is_anonymised_by_default(service, taster, seven):
         assert person["name"] not in html
     assert "Private note" not in html
     assert "7 of 7 people on the roster took part." in html
-    assert "1 triad, 2 pairs" in html
+    assert "1 triad and 2 pairs" in html and "Triads" not in html
     assert "Sets the agenda together" in html
     assert "1.1 to 1" in html and "56% of reflections" in html and "50% of advice" in html
     assert "Try one reflection per question &lt;b&gt;now&lt;/b&gt;." in html  # escaped

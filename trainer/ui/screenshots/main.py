@@ -291,6 +291,12 @@ def save_session_screenshots(
             path = outdir / f"{name}-{w}x{h}.png"
             widget.grab().save(str(path))
             saved.append(path)
+        window.set_theme("dark")
+        app.processEvents()
+        path = outdir / f"session-control-dark-{w}x{h}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        window.set_theme("light")
     controller.go_to_phase(0)
     app.processEvents()
     path = outdir / f"session-presenter-welcome-{sizes[-1][0]}x{sizes[-1][1]}.png"

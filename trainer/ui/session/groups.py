@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -21,13 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.team_session import TRAINER
-from trainer.sessions.grouping import ROLES, group_shape
+from trainer.sessions.grouping import ROLES, group_noun, group_shape
 from trainer.ui.common.fit import let_combo_shrink
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.observation_files import ask_import_forms
+from trainer.ui.session.phase_rows import fit_height
+from trainer.ui.session.role_chips import RoleChipDelegate, chip_row_height
+from trainer.ui.session.run import LIST_SCALE, scaled_font
 
-NOUN = {2: "pair", 3: "triad"}
 PID = Qt.ItemDataRole.UserRole
 
 
@@ -71,6 +74,8 @@ class GroupsPanel(QWidget):
         self.seed_label = QLabel()
         self.seed_label.setAccessibleName("Seed")
         self.seed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shape_label = QLabel()  # the groups of the round shown: "1 triad and 2 pairs"
+        self.shape_label.setAccessibleName("Groups in this round")
         self.round_combo = let_combo_shrink(QComboBox())
         self.round_combo.setAccessibleName("Practice round")
         round_label = QLabel("Ro&und:")
@@ -82,6 +87,15 @@ class GroupsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(self.tree.fontMetrics().averageCharWidth() * 2)
+        # as tall as its rows (the debrief below takes the rest), in the lists' larger text
+        self.tree.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        scaled_font(self.tree, LIST_SCALE)
+        self.tree.installEventFilter(self)  # measured again when its text grows or shrinks
+        self.tree.setItemDelegateForColumn(1, RoleChipDelegate(self.tree))
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_tree)
         # Who and Role follow their text (and the zoom); Notes takes the rest of the width.
         for col in (0, 1):
             self.tree.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,7 +112,7 @@ class GroupsPanel(QWidget):
         top = QWidget()  # rows of buttons wrap when narrow or zoomed
         top_layout = FlowLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.make_button, self.reshuffle_button, self.seed_label):
+        for widget in (self.make_button, self.reshuffle_button, self.seed_label, self.shape_label):
             top_layout.addWidget(widget)
         round_row = QHBoxLayout()
         round_row.addWidget(round_label)
@@ -112,7 +126,7 @@ class GroupsPanel(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(top)
         layout.addLayout(round_row)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.tree)
         layout.addWidget(foot)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -162,7 +176,10 @@ class GroupsPanel(QWidget):
         rounds = session["rounds"] if session else []
         for i, rnd in enumerate(rounds):
             title = plan.phases[rnd["phase"]].title if plan and rnd["phase"] < len(plan.phases) else ""
-            self.round_combo.addItem(f"{i + 1}. {title} ({group_shape(rnd['groups']) or rnd['format']})", i)
+            # the round's name in the combo (short enough to read whole); its groups beside the seed
+            shape = group_shape(rnd["groups"]) or rnd["format"]
+            self.round_combo.addItem(f"{i + 1}. {title}", i)
+            self.round_combo.setItemData(i, f"{i + 1}. {title} ({shape})", Qt.ItemDataRole.ToolTipRole)
         if rounds:
             self.round_combo.setCurrentIndex(keep if keep is not None and keep < len(rounds) else 0)
         self._loading = False
@@ -186,24 +203,49 @@ class GroupsPanel(QWidget):
     def fill_tree(self) -> None:
         self.tree.clear()
         rnd = self.round_index()
+        session = self.controller.session
+        rounds = session["rounds"] if session else []
+        self.shape_label.setText(
+            f"This round: {group_shape(rounds[rnd]['groups'])}" if rnd is not None and rnd < len(rounds) else ""
+        )
         if rnd is None:
             return
         names = self.controller.names()
         uid = self.controller.uid
         observed = self._observed(self.controller.service.observations(uid, rnd) if uid else [])
         for i, group in enumerate(self.controller.round_roles(rnd)):
-            top = QTreeWidgetItem([f"Group {i + 1} ({NOUN.get(len(group), len(group))})"])
+            top = QTreeWidgetItem([f"Group {i + 1} \u00b7 {group_noun(len(group))}"])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            top.setToolTip(
+                0,
+                f"Group {i + 1}: a {group_noun(len(group))} of "
+                + ", ".join(names.get(pid, "?") for pid, _role in group),
+            )
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
             for pid, role in sorted(group, key=lambda pr: ROLES.index(pr[1]) if pr[1] in ROLES else 9):
                 note = observed.get(pid, "")
-                child = QTreeWidgetItem([names.get(pid, "?"), role, note])
+                child = QTreeWidgetItem([names.get(pid, "?"), role.capitalize(), note])
                 child.setData(0, PID, pid)
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the group's name is never cut by the Who column
             top.setExpanded(True)
+        self.fit_tree()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.FontChange and watched is self.tree:
+            self._fit_timer.start(0)
+        return super().eventFilter(watched, event)
+
+    def fit_tree(self) -> None:
+        """Every row in sight when there is room, at least six when not; never a tall empty box."""
+        rows = sum(1 + g.childCount() for i in range(self.tree.topLevelItemCount()) if (g := self.tree.topLevelItem(i)))
+        line = max(self.tree.sizeHintForRow(0), chip_row_height(self.tree.fontMetrics()))
+        low, high = fit_height(self.tree, min_rows=4, rows=rows, line=line)
+        self.tree.setMinimumHeight(min(high, low + line * 2))  # all rows when there is room (its size hint)
+        self.tree.setMaximumHeight(high)
 
     @staticmethod
     def _observed(observations: list[dict]) -> dict[str, str]:

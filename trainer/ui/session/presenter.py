@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from trainer.room.qr import qr_png
-from trainer.sessions.grouping import group_shape
+from trainer.sessions.grouping import group_noun, round_shape
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
 
@@ -184,11 +184,13 @@ class PresenterView(QWidget):
                 if phase.practice.material == "own-goal"
                 else f"the person in scenario '{phase.practice.scenario}'"
             )
-            # the groups as made (7 people in triads are 1 triad and 2 pairs), else the plan's format
+            # the groups as made, else those the people here will make (7 people in triads
+            # are 1 triad and 2 pairs): never the plan's format word alone
             round_index = c.round_index_for_phase()
             session = c.session
             groups = session["rounds"][round_index]["groups"] if session and round_index is not None else []
-            shape = group_shape(groups) if groups else phase.practice.format.capitalize()
+            present = sum(1 for p in session["participants"] if p.get("present")) if session else 0
+            shape = round_shape(groups, phase.practice.format, present)
             skill = c.skill_name(phase.practice.skill)
             practice = f"{shape[:1].upper()}{shape[1:]} \u00b7 skill: {skill} \u00b7 material: {material}"
         self.practice_label.setText(practice)
@@ -206,7 +208,7 @@ class PresenterView(QWidget):
         groups = []
         if rnd is not None:
             for i, group in enumerate(c.round_roles(rnd)):
-                lines = [f"<b>Group {i + 1}</b>"]
+                lines = [f"<b>Group {i + 1}</b> <span style='color:{DIM}'>\u00b7 {group_noun(len(group))}</span>"]
                 lines += [
                     f"<span style='color:{ACCENT}'>{ROLE_SHORT.get(role, role)}</span>: "
                     f"{html.escape(names.get(pid, '?'))}"

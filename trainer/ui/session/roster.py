@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -56,7 +57,10 @@ class RosterPanel(QWidget):
         self.plan_combo = let_combo_shrink(QComboBox())
         self.plan_combo.setAccessibleName("Session plan")
         for plan in controller.plans.values():
-            self.plan_combo.addItem(f"{plan.title} ({plan.total_minutes} min)", plan.id)
+            self.plan_combo.addItem(plan.title, plan.id)  # its minutes are on the timeline
+            self.plan_combo.setItemData(
+                self.plan_combo.count() - 1, f"{plan.title} ({plan.total_minutes} min)", Qt.ItemDataRole.ToolTipRole
+            )
         self.delete_button = QPushButton("Delete\u2026")
         self.delete_button.setAccessibleName("Delete this session")
         self.new_button = QPushButton("&New session")
@@ -82,10 +86,12 @@ class RosterPanel(QWidget):
         open_row.addWidget(self.sessions_combo, 1)
         open_row.addWidget(self.delete_button)
         form.addRow(_buddy("Open:", self.sessions_combo), open_row)
-        plan_row = QHBoxLayout()
-        plan_row.addWidget(self.plan_combo, 1)
-        plan_row.addWidget(self.new_button)
-        form.addRow(_buddy("P&lan:", self.plan_combo), plan_row)
+        # the plan's whole name has the row to itself (a cut-off plan name reads badly); New session below
+        form.addRow(_buddy("P&lan:", self.plan_combo), self.plan_combo)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.new_button)
+        new_row.addStretch(1)
+        form.addRow("", new_row)
         form.addRow(_buddy("Title:", self.title_edit), self.title_edit)
         form.addRow(_buddy("Dat&e:", self.date_edit), self.date_edit)
         form.addRow(_buddy("Te&am:", self.team_edit), self.team_edit)
@@ -109,6 +115,7 @@ class RosterPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)  # no tall empty box
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Name (Enter adds)")
         self.name_edit.setAccessibleName("New participant's name")
@@ -146,14 +153,15 @@ class RosterPanel(QWidget):
         foot_layout.addWidget(self.calibrate_button)
         foot_layout.addWidget(self.remove_button)
         roster = QVBoxLayout(roster_box)
-        roster.addWidget(self.table, 1)
+        roster.addWidget(self.table)
         roster.addLayout(add_row)
         roster.addWidget(foot)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(session_box)
-        layout.addWidget(roster_box, 1)
+        layout.addWidget(roster_box)
+        layout.addStretch(1)
 
         self.new_button.clicked.connect(self.on_new_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)

@@ -1,8 +1,10 @@
 """The "Team session" section: the trainer's control window.
 
-Three columns: (1) session, roster and attendance; (2) the plan's phases,
-the timer and the presenter view; (3) groups per round, observer notes,
-debrief notes, the report and feedback bundles.
+Across the top, the current phase large with its time left, the timer's
+controls and the session's timeline and progress (the run panel). Below, three
+columns: (1) session, roster and attendance; (2) the plan's phases with their
+start times, and the live room; (3) groups per round, observer notes, debrief
+notes, the report and feedback bundles.
 """
 
 from __future__ import annotations
@@ -36,13 +38,14 @@ from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.room import RoomHost, RoomPanel
 from trainer.ui.session.roster import RosterPanel
 from trainer.ui.session.run import RunPanel
+from trainer.ui.session.screen_scale import rescale_view, scale_for
 
 if TYPE_CHECKING:
     from trainer.ui.session.presenter import PresenterView
 
 SOUND_KEY = "presenter/sound"
 AUTOSAVE_MS = 1500  # debrief notes are saved this long after typing stops
-COLUMN_CHARS = 40  # below this many average characters a column, the three columns stack
+COLUMN_CHARS = 46  # below this many average characters a column, the three columns stack (150% at 1280 px stacks)
 ObserverFormFactory = Callable[..., QDialog]
 
 
@@ -65,6 +68,7 @@ class SessionView(QWidget):
         self.presenter: PresenterView | None = None
         self.open_form: QWidget | None = None
         self._loading = False
+        self.text_scale = 1.0  # larger on a large window (see screen_scale)
 
         self.roster = RosterPanel(controller)
         self.run = RunPanel(controller)
@@ -111,18 +115,19 @@ class SessionView(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.groups, 3)
-        right_layout.addWidget(debrief_box, 2)
+        right_layout.addWidget(self.groups)
+        right_layout.addWidget(debrief_box, 1)  # the notes take what the groups leave
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.run, 1)
+        middle_layout.addWidget(self.run.phases_box)
         middle_layout.addWidget(self.room, 0)  # its own height: the QR code is never squeezed
+        middle_layout.addStretch(1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.roster, 4), (middle, 4), (right, 5)):
+        for widget, stretch in ((self.roster, 6), (middle, 4), (right, 5)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         # Three columns need room: on a small screen or at a large zoom they stack
@@ -133,7 +138,12 @@ class SessionView(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setAccessibleName("Team session")
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.splitter)
+        page = QWidget()  # the current phase and the timeline across the top, the columns below
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.run)
+        page_layout.addWidget(self.splitter, 1)
+        scroll.setWidget(page)
         keep_focus_visible(scroll)  # an Alt+letter jump scrolls to its control too
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -192,7 +202,7 @@ class SessionView(QWidget):
         if wide:
             if self.splitter.orientation() != Qt.Orientation.Horizontal:
                 self.splitter.setOrientation(Qt.Orientation.Horizontal)
-                self.splitter.setSizes([4000, 4000, 5000])  # in proportion to the stretch factors
+                self.splitter.setSizes([6000, 4000, 5000])  # in proportion to the stretch factors
             # the tallest column sets the height (the live room's QR code is never squeezed)
             self.splitter.setMinimumHeight(
                 max(
@@ -214,6 +224,12 @@ class SessionView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        scale = scale_for(self.width(), self.height())
+        if scale != self.text_scale:
+            rescale_view(self, scale, self.text_scale)
+            self.text_scale = scale
+            self.run.on_relayout_timeout()  # the rows' heights follow the text
+            self.groups.fit_tree()
         self.fit_columns()
 
     def changeEvent(self, event) -> None:
