@@ -8,6 +8,12 @@ keyword-or-positional constructor, ``field(default_factory=...)``, equality
 and repr, built from closures instead, in a tenth of the time. Type checkers
 read it as a dataclass (``typing.dataclass_transform``).
 
+``typing.NamedTuple`` is no cheaper: with ``from __future__ import annotations``
+it compiles every field's annotation (a ``ForwardRef``), about 0.1 ms a class;
+start-up's small records (Home's summary parts, a module's progress, a profile)
+are ``@plain`` too. Measured with callgrind on a second start: 845.7 million
+instructions before, 836.8 million after (bare window: 620 million).
+
 Not supported (use ``dataclasses`` where needed): inheriting fields,
 ``frozen``, ``slots``, ordering, ``InitVar``, and ``dataclasses.replace`` / ``asdict`` / ``fields``.
 """

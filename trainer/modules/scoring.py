@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
+from trainer.domain.plain import plain
 from trainer.domain.questions import CHOICE_KINDS, MULTIPLE, ORDER, SELF_RATED_KINDS, Question
 
 # A free-text answer rated against the model answer: (value, label), worst first.
@@ -81,7 +81,8 @@ def right_feedback(question: Question, answer: Answer) -> list[tuple[str, bool, 
     ]
 
 
-class CheckResult(NamedTuple):
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class CheckResult:
     right: int  # check questions answered right at least once
     total: int  # check questions in the module (skill prompts not counted)
     pass_mark: float  # share needed, 0..1

@@ -17,9 +17,9 @@ possible and is recorded as done by hand (``services/progress.py``).
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 from trainer.domain.course import Course, Module
+from trainer.domain.plain import plain
 from trainer.domain.questions import CHOICE_KINDS, DEFAULT_PASS_MARK, ORDER, SELF_RATED_KINDS, Question, card_id
 from trainer.modules.scoring import SELF_RATINGS, Answer, CheckResult, check_result, module_done, score
 from trainer.records.store import RecordStore
@@ -30,7 +30,8 @@ MAX_SECONDS = 24 * 3600  # a check left open overnight is not a day's work
 MAX_TEXT = 4000  # characters kept of a free-text answer
 
 
-class Submitted(NamedTuple):
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class Submitted:
     record: dict
     correct: bool | None
     result: CheckResult  # the module's check after this answer

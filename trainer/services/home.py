@@ -7,7 +7,7 @@ only lays it out.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from trainer.domain.course import Course
 from trainer.domain.plain import field, plain
@@ -16,14 +16,16 @@ from trainer.services.progress import ProgressService
 RECENT_LIMIT = 5
 
 
-class ContinueAt(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class ContinueAt:
     module_id: str
     title: str
     started: bool  # False: nothing opened yet, so "Start the course"
     done: bool
 
 
-class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class CourseProgress:
     done: int
     total: int
     minutes_done: int
@@ -40,7 +42,8 @@ class CourseProgress(NamedTuple):  # a NamedTuple: immutable, and quick to defin
         return text + (f" \u00b7 {self.by_hand} more marked done by hand" if self.by_hand else "")
 
 
-class RecentReflection(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class RecentReflection:
     uid: str
     title: str
     date: str
@@ -48,13 +51,15 @@ class RecentReflection(NamedTuple):  # a NamedTuple: immutable, and quick to def
     words: int
 
 
-class DueGoal(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class DueGoal:
     uid: str
     goal: str
     next_checkin: str
 
 
-class NextSkill(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class NextSkill:
     skill_id: str
     name: str
     text: str

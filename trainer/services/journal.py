@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from trainer.domain.plain import plain
 from trainer.records.store import RecordStore
 
 if TYPE_CHECKING:  # the template classes load with the templates, not at start-up
@@ -52,7 +53,8 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-class JournalFilter(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class JournalFilter:
     text: str = ""
     template: str | None = None
     link: str | None = None  # a link_key, e.g. "module:what-is-sms"

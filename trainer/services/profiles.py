@@ -8,8 +8,7 @@ field is its id). The last one used is remembered on the profile record
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from trainer.domain.plain import plain
 from trainer.records.ids import new_uid
 from trainer.records.migrations import DEFAULT_PROFILE, DEFAULT_PROFILE_NAME, PROFILES
 from trainer.records.store import RecordStore
@@ -21,7 +20,8 @@ class ProfileError(ValueError):
     """A profile request that cannot be done; the text is for people."""
 
 
-class Profile(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class Profile:
     id: str
     name: str
     role: str = ""

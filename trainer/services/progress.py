@@ -8,8 +8,7 @@ A record done before ``done_by`` existed counts as marked by hand.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from trainer.domain.plain import plain
 from trainer.records.store import RecordStore
 
 PROGRESS = "progress"
@@ -19,7 +18,8 @@ BY_HAND = "hand"
 END = 0.97  # scrolled this far (of the scroll range) is the end of the module
 
 
-class ModuleProgress(NamedTuple):  # a NamedTuple: immutable, and quick to define at start-up
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class ModuleProgress:
     module_id: str
     opened: bool = False
     done: bool = False

@@ -7,9 +7,9 @@ itself (``trainer/review/schedule.py``) is only needed to review a card.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
 
 from trainer.domain.course import Course
+from trainer.domain.plain import plain
 from trainer.records.store import RecordStore
 from trainer.review.cards import due_today, next_due, review_items
 from trainer.review.words import due_line
@@ -24,7 +24,8 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class ReviewOverview(NamedTuple):
+@plain  # not a NamedTuple: typing.NamedTuple compiles each field's annotation (#16 start-up)
+class ReviewOverview:
     due: int  # due by the end of today
     next_due: datetime | None  # when the next card after today comes due
     cards: int  # every card the learner has (questions of finished modules)

@@ -9,6 +9,7 @@ from trainer.records.store import memory_store
 from trainer.review.schedule import AGAIN, GOOD
 from trainer.services.progress import ProgressService
 from trainer.services.review import CARD, LOG, ReviewService
+from trainer.services.review_due import ReviewOverview
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -44,14 +45,14 @@ def finish(store, module_id: str, profile: str = "p1") -> None:
 
 
 def test_nothing_to_review_until_a_module_is_done(store, service):
-    assert service.overview() == (0, None, 0)
+    assert service.overview() == ReviewOverview(0, None, 0)
     assert service.session() == []
     ProgressService(store, "p1").open_module("01-intro")  # opened is not finished
     assert service.overview().cards == 0
     finish(store, "01-intro", profile="someone-else")
     assert service.overview().cards == 0
     finish(store, "01-intro")
-    assert service.overview() == (3, None, 3)
+    assert service.overview() == ReviewOverview(3, None, 3)
     assert [i.card_id for i in service.session()] == ["01-intro#a", "01-intro#b", "01-intro#epe"]
 
 
@@ -71,7 +72,7 @@ def test_a_review_writes_the_schedule_and_the_log(store, service, clock):
     assert (log["rating"], log["correct"], log["seconds"], log["answer"]) == (GOOD, True, 12.3, "Would it help...?")
     assert log["reviewed_at"] == "2026-03-02T09:00:30+00:00" and log["next_due"] == card["due"]
     assert problem(CARD, card) is None and problem(LOG, log) is None
-    assert service.overview() == (2, done.next_due, 3)
+    assert service.overview() == ReviewOverview(2, done.next_due, 3)
     assert service.logs() == [log]
 
 
