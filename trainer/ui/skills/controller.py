@@ -23,6 +23,7 @@ class SkillsController(QObject):
         content=None,
         done_ids: Callable[[], set[str]] | None = None,
         parent: QObject | None = None,
+        evidence: Callable[[], list[tuple[str, str]]] | None = None,
     ):
         super().__init__(parent)
         self._ops = OperationRunner("Your ratings", self.save_failed.emit, plain_errors=(RatingError,))
@@ -30,8 +31,13 @@ class SkillsController(QObject):
         self.framework = service.framework
         self.content = content
         self._done_ids = done_ids or (lambda: set())
+        self._evidence = evidence or (list)
 
     # -- queries -------------------------------------------------------------------
+    def evidence_choices(self) -> list[tuple[str, str]]:
+        """(label with date and title, record uid), newest first: what a rating can link to."""
+        return self._evidence()
+
     def today(self) -> str:
         return self.service.today()
 

@@ -7,12 +7,14 @@ the current skill, rating buttons for mouse users and the note fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -154,9 +156,17 @@ class GlobalsBox(QGroupBox):
 class ItemPanel(QWidget):
     """The current skill: description, rating buttons and its note fields."""
 
-    def __init__(self, model: RatingItemsModel, note_labels: dict[str, str], multiline: set[str], parent=None):
+    def __init__(
+        self,
+        model: RatingItemsModel,
+        note_labels: dict[str, str],
+        multiline: set[str],
+        parent=None,
+        pickers: dict[str, Callable[[], list[tuple[str, str]]]] | None = None,
+    ):
         super().__init__(parent)
         self.model = model
+        self.pickers = pickers or {}
         self.row = -1
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -191,12 +201,17 @@ class ItemPanel(QWidget):
             row.addWidget(button)
             self.rating_buttons[value] = button
 
-        self.fields: dict[str, QPlainTextEdit | QLineEdit] = {}
+        self.fields: dict[str, QPlainTextEdit | QLineEdit | QComboBox] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for key, label_text in note_labels.items():
-            field: QPlainTextEdit | QLineEdit
-            if key in multiline:
+            field: QPlainTextEdit | QLineEdit | QComboBox
+            if key in self.pickers:  # chosen from a list with titles and dates, never a typed id
+                field = QComboBox()
+                field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                field.setMinimumContentsLength(12)
+                field.activated.connect(lambda _i, k=key, f=field: self._note(k, f.currentData() or ""))
+            elif key in multiline:
                 field = QPlainTextEdit()
                 field.setTabChangesFocus(True)
                 field.setMinimumHeight(56)
@@ -237,10 +252,23 @@ class ItemPanel(QWidget):
             field.blockSignals(True)
             if isinstance(field, QPlainTextEdit):
                 field.setPlainText(value)
+            elif isinstance(field, QComboBox):
+                self._fill_picker(key, field, value)
             else:
                 field.setText(value)
             field.blockSignals(False)
         self._sync_buttons()
+
+    def _fill_picker(self, key: str, box: QComboBox, chosen: str) -> None:
+        """Nothing, then each record that can be linked (newest first); a linked record no longer
+        found stays shown as such, so opening and saving never drops a link."""
+        box.clear()
+        box.addItem("Nothing linked", "")
+        for label, uid in self.pickers[key]():
+            box.addItem(label, uid)
+        if chosen and box.findData(chosen) < 0:
+            box.addItem(f"A record not found here ({chosen[:8]}\u2026)", chosen)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
 
     def _sync_buttons(self) -> None:
         current = self.model.rating(self.row) if self.row >= 0 else None
@@ -271,13 +299,14 @@ class ChecklistForm(QWidget):
         table_name: str,
         globals_title: str,
         parent=None,
+        pickers: dict[str, Callable[[], list[tuple[str, str]]]] | None = None,
     ):
         super().__init__(parent)
         self.framework = framework
         self.model = RatingItemsModel(framework, tuple(note_labels), self)
         self.table = RatingTable(self.model)
         self.table.setAccessibleName(table_name)
-        self.panel = ItemPanel(self.model, note_labels, multiline)
+        self.panel = ItemPanel(self.model, note_labels, multiline, pickers=pickers)
         self.globals_box = GlobalsBox(framework, globals_title)
         self.help = QLabel(KEY_HELP)
         self.help.setWordWrap(True)

@@ -10,7 +10,7 @@ from trainer.ui.skills.editor import RecordBar
 from trainer.ui.skills.form import ChecklistForm
 from trainer.ui.skills.record_slots import RecordSlots
 
-NOTE_LABELS = {"note": "E&vidence note", "link": "&Link to a reflection or scenario attempt (id)"}
+NOTE_LABELS = {"note": "E&vidence note", "link": "&Linked evidence (a reflection, practice or session)"}
 
 
 class SelfAssessmentView(RecordSlots, QWidget):
@@ -27,7 +27,14 @@ class SelfAssessmentView(RecordSlots, QWidget):
         intro.setWordWrap(True)
         self.bar = RecordBar("self-assessment")
         self.bar.attach_save_shortcut(self)
-        self.form = ChecklistForm(controller.framework, NOTE_LABELS, {"note"}, "Skills to rate", "Overall (1 to 5)")
+        self.form = ChecklistForm(
+            controller.framework,
+            NOTE_LABELS,
+            {"note"},
+            "Skills to rate",
+            "Overall (1 to 5)",
+            pickers={"link": controller.evidence_choices},
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(intro)
