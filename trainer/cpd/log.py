@@ -258,7 +258,11 @@ def build_log(
                     day,
                     length,
                     participatory=rec.get("participatory") is True,
-                    detail=str(rec.get("method") or ""),
+                    detail=" \u00b7 ".join(
+                        t
+                        for t in (str(rec.get("method") or ""), "certificate attached" * bool(rec.get("certificate")))
+                        if t
+                    ),
                 )
             )
 

@@ -17,6 +17,8 @@ The whole file is checked before anything is written.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from trainer import __version__
-from trainer.records import safe_json
+from trainer.records import attachments, safe_json
 from trainer.records.quarantine import describe, set_aside
 from trainer.records.schemas import split_valid
 
@@ -64,7 +66,42 @@ def export_backup(store, profile_id: str | None = None, now: str | None = None) 
         "scope": "all profiles" if profile_id is None else "one profile",
         "profiles": profiles,
         "records": records,
+        "attachments": _attachments_of(store, records),
     }
+
+
+def _attachments_of(store, records: dict[str, list[dict]]) -> dict[str, str]:
+    """{name: base64 bytes} of the files the records attach (a CPD certificate): a backup moves
+    them with their records. A file missing from the folder is left out (its record still names it)."""
+    out: dict[str, str] = {}
+    for recs in records.values():
+        for rec in recs:
+            name = rec.get("certificate")
+            data = attachments.read(store.folder, name) if isinstance(name, str) else None
+            if isinstance(name, str) and data is not None:
+                out[name] = base64.b64encode(data).decode("ascii")
+    return dict(sorted(out.items()))
+
+
+def _check_attachments(found, where: str) -> dict[str, bytes]:
+    if found is None:
+        return {}
+    if not isinstance(found, dict):
+        raise BackupError(f"{where}: field 'attachments' should be an object of file name -> base64 text")
+    out = {}
+    for name, text in found.items():
+        try:
+            data = base64.b64decode(text, validate=True) if isinstance(text, str) else None
+        except (binascii.Error, ValueError):
+            data = None
+        if data is None:
+            raise BackupError(f"{where}: attachments.{name} should be the file's bytes as base64 text")
+        try:
+            attachments.check(name, data, f"attachments.{name}")
+        except attachments.AttachmentError as exc:
+            raise BackupError(f"{where}: {exc}") from None
+        out[name] = data
+    return out
 
 
 def backup_json(data: dict) -> str:
@@ -129,6 +166,7 @@ def check_backup(data, where: str = "backup") -> dict:
             for name in ("created", "updated"):
                 if name in rec and not isinstance(rec[name], str):
                     raise BackupError(f"{at}: field '{name}' should be an ISO date-time text")
+    _check_attachments(data.get("attachments"), where)
     return data
 
 
@@ -239,6 +277,11 @@ def restore(store, data: dict) -> RestoreReport:
         if bad and store.folder is not None:
             report.quarantine_file = set_aside(store.folder, kind, bad, "a backup file")
         report.quarantined += len(bad)
+    files = _check_attachments(data.get("attachments"), "backup")
+    if store.folder is not None:  # the files first: a record never names a file that is not there
+        for name, blob in files.items():
+            if attachments.path_of(store.folder, name) is None:
+                attachments.save(store.folder, name, blob)
     with store.atomic():  # the whole restore is one durable step: all of it or none
         for kind, (good, _bad) in checked.items():
             for rec in good:

@@ -283,6 +283,7 @@ class ExternalCpd(Record):
     participatory: StrictBool = False
     method: Text = ""
     note: Text = ""
+    certificate: Annotated[StrictStr, Field(pattern=r"^([A-Za-z0-9][A-Za-z0-9-]{0,80}\.(pdf|png|jpg|jpeg))?$")] = ""
 
 
 class CpdChoice(Record):

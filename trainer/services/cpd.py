@@ -12,14 +12,17 @@ patient's details stops it, with one plain line saying what was found.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from trainer.content import Content
 from trainer.cpd import rules
 from trainer.cpd.log import CpdLog, build_log, kind_title
 from trainer.cpd.regulators import REGULATORS, Regulator, Status, cycle_start, status
 from trainer.journal import privacy
+from trainer.records import attachments
 from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
@@ -94,9 +97,17 @@ class CpdService:
         )
 
     def add_external(
-        self, title: str, day: str, minutes: int, participatory: bool, method: str = "", note: str = ""
+        self,
+        title: str,
+        day: str,
+        minutes: int,
+        participatory: bool,
+        method: str = "",
+        note: str = "",
+        certificate: Path | None = None,
     ) -> dict:
-        """Record CPD done outside the app (a course, a conference, reading...)."""
+        """Record CPD done outside the app (a course, a conference, reading...), with its
+        certificate (a PDF or image) copied into the data folder when one is given."""
         rec: dict[str, object] = {
             "profile": self.profile_id,
             "title": " ".join(title.split()),
@@ -113,7 +124,18 @@ class CpdService:
         why = problem(EXTERNAL, {"uid": "new", **rec})
         if why is not None:
             raise CpdError(why)
+        if certificate is not None:
+            if self._store.folder is None:
+                raise CpdError("certificates are kept in a data folder; this store has none")
+            try:  # the file first: the record never names a file that is not there
+                rec["certificate"] = attachments.attach(self._store.folder, str(uuid.uuid4()), certificate)
+            except attachments.AttachmentError as exc:
+                raise CpdError(str(exc)) from None
         return self._store.add(EXTERNAL, rec)
+
+    def certificate_path(self, rec: dict) -> Path | None:
+        """Where an entry's certificate file is, when it has one and it is there."""
+        return attachments.path_of(self._store.folder, str(rec.get("certificate") or ""))
 
     def delete_external(self, uid: str) -> None:
         rec = self._store.get(EXTERNAL, uid)

@@ -219,3 +219,22 @@ def test_alt_letters_do_not_clash_with_the_window(cpd):
         letters = [m for m in map(_mnemonic, mine) if m]
         assert len(letters) == len(set(letters)), mine
         assert not set(letters) & taken_letters, [t for t in mine if _mnemonic(t) in taken_letters]
+
+
+def test_other_cpd_with_its_certificate_attached(cpd, qtbot, tmp_path):
+    parts, view = cpd
+    view.log_page.external_button.click()
+    dialog = view.log_page.external_dialog
+    qtbot.waitExposed(dialog)
+    certificate = tmp_path / "study-day.pdf"
+    certificate.write_bytes(b"%PDF-1.4\n")
+    dialog.title.setText("Study day")
+    dialog.set_certificate(certificate)
+    assert dialog.certificate_label.text() == "study-day.pdf"
+    assert dialog.certificate_button.accessibleName().startswith("Attach a certificate")
+    dialog.on_save()
+    assert not dialog.isVisible()
+    (rec,) = [r for r in parts.store.all("external_cpd") if r["title"] == "Study day"]
+    assert (parts.store.folder / "attachments" / rec["certificate"]).read_bytes() == b"%PDF-1.4\n"
+    (act,) = [a for a in view.controller.service.log().activities if a.title == "Study day"]
+    assert "certificate attached" in act.detail

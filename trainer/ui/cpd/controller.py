@@ -62,8 +62,18 @@ class CpdController(QObject):
             return True
         return False
 
-    def add_external(self, title: str, day: str, minutes: int, participatory: bool, method: str, note: str) -> bool:
-        if self.runner.ok(lambda: self.service.add_external(title, day, minutes, participatory, method, note)):
+    def add_external(
+        self,
+        title: str,
+        day: str,
+        minutes: int,
+        participatory: bool,
+        method: str,
+        note: str,
+        certificate: Path | None = None,
+    ) -> bool:
+        add = self.service.add_external
+        if self.runner.ok(lambda: add(title, day, minutes, participatory, method, note, certificate)):
             self.done.emit(f"Added to your CPD log: {' '.join(title.split())}.")
             self.records_changed.emit()
             self.records_added.emit()

@@ -1,7 +1,9 @@
 """Add CPD done outside the app (a course, a conference, reading): title, date, time,
-whether it was participatory, how it was done, and a note."""
+whether it was participatory, how it was done, a note and its certificate (a PDF or image)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -11,10 +13,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -48,6 +53,12 @@ class ExternalCpdDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("What you learned and how it relates to your practice (no patient details)")
+        self.certificate: Path | None = None
+        self.certificate_label = QLabel("No certificate attached")
+        self.certificate_label.setWordWrap(True)
+        self.certificate_button = QPushButton("&Attach a certificate\u2026")
+        self.certificate_button.setAccessibleName("Attach a certificate: a PDF or image, copied into your data folder")
+        self.certificate_button.clicked.connect(self.choose_certificate)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -58,6 +69,10 @@ class ExternalCpdDialog(QDialog):
         form.addRow("H&ow:", self.method)
         form.addRow("", self.participatory)
         form.addRow("&Note:", self.note)
+        attach = QHBoxLayout()
+        attach.addWidget(self.certificate_button)
+        attach.addWidget(self.certificate_label, 1)
+        form.addRow("Certificate:", attach)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.on_save)
         buttons.rejected.connect(self.reject)
@@ -66,6 +81,17 @@ class ExternalCpdDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         controller.failed.connect(self.on_failed)
+
+    def choose_certificate(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Attach a certificate", "", "Certificates (*.pdf *.png *.jpg *.jpeg)"
+        )
+        if name:
+            self.set_certificate(Path(name))
+
+    def set_certificate(self, path: Path | None) -> None:
+        self.certificate = path
+        self.certificate_label.setText(path.name if path else "No certificate attached")
 
     def on_failed(self, message: str) -> None:
         if self.isVisible():
@@ -81,6 +107,7 @@ class ExternalCpdDialog(QDialog):
             self.participatory.isChecked(),
             self.method.currentText(),
             self.note.toPlainText(),
+            self.certificate,
         )
         if ok:
             self.accept()
