@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
+from trainer.ui.common.appearance import current_theme
 from trainer.ui.session.controller import TeamSessionController
 
 
@@ -144,4 +146,4 @@ class RunPanel(QWidget):
         else:
             self.start_button.setText("Resume" if c.timer.started else "Start")
         self.start_button.setEnabled(c.phase is not None and not finished)
-        self.timer_label.setStyleSheet("color: #b3261e;" if finished else "")
+        self.timer_label.setStyleSheet(f"color: {tokens.colour(current_theme(), 'timer_done')};" if finished else "")
