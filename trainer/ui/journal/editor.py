@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from trainer.domain import tokens
 from trainer.journal.template_model import TICKS, Section, Template
 from trainer.services.journal import FINISHED, word_count
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.fields import SectionEdit
 from trainer.ui.journal.privacy import PrivacyDialog
@@ -315,7 +316,7 @@ class ReflectionEditor(QWidget):
                 grid = QGridLayout()
                 self.ticks[section.id] = {}
                 for i, option in enumerate(section.options):
-                    check = QCheckBox(option.label)
+                    check = CheckBox(option.label)
                     check.setAccessibleName(option.label)
                     check.setChecked(option.id in ticked.get(section.id, []))
                     check.toggled.connect(self._on_changed)

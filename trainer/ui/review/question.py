@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,6 +39,7 @@ from trainer.review.answers import (
 )
 from trainer.review.cards import ReviewItem
 from trainer.review.schedule import RATING_NAMES, RATINGS, auto_rating, fsrs_card_id
+from trainer.ui.common.check_box import CheckBox
 
 IndexRole = Qt.ItemDataRole.UserRole
 RATING_HINTS = {
@@ -185,7 +185,7 @@ class QuestionCard(QWidget):
         column = QVBoxLayout()
         column.setSpacing(8)
         for i, option in enumerate(q.options):
-            button: QAbstractButton = QCheckBox() if q.kind == MULTIPLE else QRadioButton()
+            button: QAbstractButton = CheckBox() if q.kind == MULTIPLE else QRadioButton()
             button.setAccessibleName(option.text)  # the words sit beside it, wrapped
             if q.kind == MI_CONSISTENT:
                 button.setAccessibleDescription("A practitioner's reply")

@@ -7,7 +7,6 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain import tokens
 from trainer.ui.common.appearance import current_theme
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.session.controller import TeamSessionController
 
 
@@ -63,7 +63,7 @@ class RunPanel(QWidget):
         self.presenter_button = QPushButton("Open presenter vie&w")
         self.presenter_button.setCheckable(True)
         self.presenter_button.setAccessibleName("Open or close the presenter view")
-        self.sound_box = QCheckBox("Beep when time is up")
+        self.sound_box = CheckBox("Beep when time is up")
         self.sound_box.setAccessibleName("Beep when time is up")
 
         buttons = QGridLayout()
