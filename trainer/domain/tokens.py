@@ -52,10 +52,13 @@ LIGHT: dict[str, str] = {
     "accent": "#1f5fa8",  # primary buttons, selection, focus
     "accent_hover": "#184d8a",
     "on_accent": "#ffffff",
+    "primary": "#123f73",  # primary buttons (Fusion draws them a little lighter)
+    "on_primary": "#ffffff",
     "link": "#0b5cad",
     "danger": "#b00020",
     "danger_hover": "#8e001a",
     "on_danger": "#ffffff",
+    "danger_button": "#6e0014",  # Fusion draws a button's colour lighter: darker here
     "success": "#1e6b34",
     "warning": "#8a4b00",
     "chip": "#e3e8ef",
@@ -92,10 +95,13 @@ DARK: dict[str, str] = {
     "accent": "#2f6bc4",
     "accent_hover": "#285ca8",
     "on_accent": "#ffffff",
+    "primary": "#8cc4ff",  # light on dark, dark words: Fusion lightens a dark fill too much for white
+    "on_primary": "#0b1a2e",
     "link": "#8cc4ff",
     "danger": "#ff8a80",
     "danger_hover": "#ffaba3",
     "on_danger": "#1e0000",
+    "danger_button": "#ff8a80",
     "success": "#7fd89b",
     "warning": "#ffc46b",
     "chip": "#2e343d",
@@ -146,8 +152,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text_muted", "sidebar"),
     ("on_accent", "accent"),
     ("on_accent", "accent_hover"),
+    ("on_primary", "primary"),
     ("on_danger", "danger"),
     ("on_danger", "danger_hover"),
+    ("on_danger", "danger_button"),
     ("link", "surface"),
     ("link", "window"),
     ("danger", "window"),

@@ -29,13 +29,13 @@ def test_button_variants_take_their_token_colours_and_follow_the_theme(themed, q
     primary, danger, quiet = make_button("Go", "primary"), make_button("Delete", "danger"), make_button("More", "quiet")
     for b in (primary, danger, quiet):
         qtbot.addWidget(b)
-    assert colour_of(primary, QPalette.ColorRole.Button) == tokens.LIGHT["accent"]
-    assert colour_of(primary, QPalette.ColorRole.ButtonText) == tokens.LIGHT["on_accent"]
-    assert colour_of(danger, QPalette.ColorRole.Button) == tokens.LIGHT["danger"]
+    assert colour_of(primary, QPalette.ColorRole.Button) == tokens.LIGHT["primary"]
+    assert colour_of(primary, QPalette.ColorRole.ButtonText) == tokens.LIGHT["on_primary"]
+    assert colour_of(danger, QPalette.ColorRole.Button) == tokens.LIGHT["danger_button"]
     assert quiet.isFlat() and colour_of(quiet, QPalette.ColorRole.ButtonText) == tokens.LIGHT["link"]
     apply_theme(themed, "dark")
     themed.processEvents()  # Qt sends the palette change to widgets as a posted event
-    assert colour_of(primary, QPalette.ColorRole.Button) == tokens.DARK["accent"]
+    assert colour_of(primary, QPalette.ColorRole.Button) == tokens.DARK["primary"]
     assert colour_of(quiet, QPalette.ColorRole.ButtonText) == tokens.DARK["link"]
 
 
@@ -107,3 +107,19 @@ def test_row_delegate_splits_title_and_subtitle_and_gives_room(themed, qtbot):
     assert not view.grab().isNull()
     assert index.data(Qt.ItemDataRole.DisplayRole).startswith("A reflection")  # what screen readers read
     assert isinstance(QModelIndex(), QModelIndex) and QApplication.instance() is themed
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_buttons_as_drawn_keep_their_words_readable(themed, qtbot, theme):
+    """Fusion draws a button lighter than its colour: measure the pixels, not the token."""
+    from trainer.ui.common.style import token
+
+    apply_theme(themed, theme)
+    for variant in ("primary", "danger", "secondary"):
+        button = make_button("Start module 1", variant)
+        qtbot.addWidget(button)
+        button.resize(button.sizeHint())
+        image = button.grab().toImage()
+        fill = image.pixelColor(image.width() // 2, 4).name()  # above the words
+        words = token("on_primary" if variant == "primary" else "on_danger" if variant == "danger" else "text")
+        assert contrast_ratio(words.name(), fill) >= 4.5, (theme, variant, fill)

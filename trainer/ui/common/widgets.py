@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from trainer.domain import tokens
 from trainer.ui.common.style import tint, token
@@ -53,8 +53,8 @@ def scaled_font(widget: QWidget, role: str, bold: bool = False) -> QFont:
 
 # -- buttons ------------------------------------------------------------------------------
 _TINTS = {  # variant -> (button colour role, text colour role)
-    "primary": ("accent", "on_accent"),
-    "danger": ("danger", "on_danger"),
+    "primary": ("primary", "on_primary"),
+    "danger": ("danger_button", "on_danger"),
     "quiet": ("window", "link"),
 }
 
@@ -124,6 +124,20 @@ class MutedLabel(FollowsTheme, QLabel):
 
     def _tint(self) -> None:
         tint(self, WindowText="text_muted")
+
+
+class Meter(FollowsTheme, QProgressBar):
+    """A progress bar whose groove shows on a card in both themes (Fusion outlines it in
+    the window colour darkened: black on the dark card); no words on it (say them beside)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextVisible(False)
+        self.setMaximumHeight(tokens.SPACE_1 + tokens.SPACE_HALF)
+        self._tint()
+
+    def _tint(self) -> None:
+        tint(self, Window=token("border").lighter(140), Base="surface_alt")
 
 
 class Card(QFrame):

@@ -100,7 +100,8 @@ class ReaderView(QWidget):
         bar.setContentsMargins(8, 6, 8, 6)
         for group in (
             (self.prev_button, self.next_button),
-            (self.check_button, self.done_box, self.reflect_button, self.bookmark_button),
+            (self.check_button, self.done_box),
+            (self.reflect_button, self.bookmark_button),  # two groups: at 175% one would be cut
             (self.toc_combo,),
             (self.smaller_button, self.size_label, self.larger_button),
         ):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain import tokens
 from trainer.services.home import HomeSummary
-from trainer.ui.common.widgets import Card, MutedLabel, heading, make_button
+from trainer.ui.common.widgets import Card, Meter, MutedLabel, heading, make_button
 
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
@@ -91,10 +90,8 @@ class HomeView(QWidget):
         self.progress_card = Card("Your progress")
         self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
-        self.progress_bar = QProgressBar()
+        self.progress_bar = Meter()
         self.progress_bar.setAccessibleName("Course progress")
-        self.progress_bar.setTextVisible(False)  # the label above says it: no words split by the fill
-        self.progress_bar.setMaximumHeight(tokens.SPACE_1 + tokens.SPACE_HALF)
         self.progress_label.setBuddy(self.progress_bar)
         self.progress_card.body.addWidget(self.progress_label)
         self.progress_card.body.addWidget(self.progress_bar)
