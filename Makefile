@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install bench screenshots validate
+.PHONY: run test lint install bench screenshots validate gallery
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ validate: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/trainer screenshots screenshots --size 1280x800
 	QT_QPA_PLATFORM=offscreen $(BIN)/trainer screenshots screenshots --size 800x600
+
+# The gallery in docs/screenshots/, from real windows under Xvfb (apt-get install xvfb xauth).
+gallery: $(STAMP)
+	$(BIN)/python scripts/gallery.py
 
 bench: $(STAMP)
 	for f in benchmarks/*.py; do $(BIN)/python $$f || exit 1; done

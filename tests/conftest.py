@@ -25,6 +25,8 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("TRAINER_DATA", raising=False)
     # the app, and every 'python -m trainer' a test starts, opens the sample course
     monkeypatch.setenv("TRAINER_CONTENT", str(FIXTURES / "sample-course"))
+    # a fresh data folder opens without the first-run welcome, unless a test asks for it
+    monkeypatch.setenv("TRAINER_NO_WELCOME", "1")
 
 
 @pytest.fixture

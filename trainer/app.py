@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from trainer.services.ratings import RatingsService  # noqa: F401 (named in a string: loaded lazily)
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
@@ -201,6 +203,8 @@ def choose_profile(
 class Session:
     """The running app: one store, one window at a time, switchable between profiles."""
 
+    tour: QDialog | None = None  # the first run's tour, while it is open
+
     def __init__(self, content_dir: Path, data_dir: Path, store: RecordStore, profile_id: str):
         self.content_dir, self.data_dir, self.store = content_dir, data_dir, store
         self.parts = self._open(profile_id)
@@ -278,10 +282,15 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True, profile: 
                 from trainer.ui.common.store_prompts import StorePrompts
 
                 StorePrompts.show_notices(None, store.notices)
+        ui_settings = QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat)
+        welcome = None
+        if interactive and not profile:  # a fresh data folder: the welcome, not the chooser
+            from trainer.ui.settings.welcome import ask_welcome
+
+            welcome = ask_welcome(store, lambda theme: ui_settings.setValue("appearance/theme", theme))
+            ui_settings.sync()
         try:
-            preferred = QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat).value(
-                "profiles/default", ""
-            )
+            preferred = ui_settings.value("profiles/default", "")
             profile_id = choose_profile(store, profile, interactive, str(preferred or "") or None)
         except ProfileError as exc:
             print(f"trainer: error: {exc}", file=sys.stderr)
@@ -295,6 +304,10 @@ def start(content_dir: Path, data_dir: Path, interactive: bool = True, profile: 
         store.close()
         raise
     session.parts.window.show()
+    if welcome is not None:
+        from trainer.ui.shell.tour import after_welcome
+
+        session.tour = after_welcome(session.parts, welcome)
     return session
 
 

@@ -1,60 +1,43 @@
-"""Colours of the light and dark themes, as data (Qt-free so tests can check them)."""
+"""Colours of the light and dark themes as Qt palette roles, from the design tokens
+(Qt-free so tests can check them)."""
 
 from __future__ import annotations
 
-_LIGHT = {
-    "Window": "#f4f5f7",
-    "WindowText": "#1f2328",
-    "Base": "#ffffff",
-    "AlternateBase": "#f0f2f5",
-    "Text": "#1f2328",
-    "Button": "#e9ebef",
-    "ButtonText": "#1f2328",
-    "BrightText": "#ffffff",
-    "Highlight": "#1f5fa8",
-    "HighlightedText": "#ffffff",
-    "ToolTipBase": "#ffffdc",
-    "ToolTipText": "#1f2328",
-    "PlaceholderText": "#5f6670",
-    "Link": "#0b5cad",
-    "LinkVisited": "#6a3fa0",
-    "Mid": "#b8bec7",
-    "Dark": "#8a919c",
-    "Light": "#ffffff",
-    "Midlight": "#eceef1",
-    "Shadow": "#5a6069",
-}
-_DARK = {
-    "Window": "#1e2126",
-    "WindowText": "#e6e8eb",
-    "Base": "#16181c",
-    "AlternateBase": "#22262c",
-    "Text": "#e6e8eb",
-    "Button": "#2b3037",
-    "ButtonText": "#e6e8eb",
-    "BrightText": "#ffffff",
-    "Highlight": "#2f6bc4",
-    "HighlightedText": "#ffffff",
-    "ToolTipBase": "#2b3037",
-    "ToolTipText": "#e6e8eb",
-    "PlaceholderText": "#a3abb6",
-    "Link": "#8cc4ff",
-    "LinkVisited": "#c7a6ff",
-    "Mid": "#4a515c",
-    "Dark": "#0f1114",
-    "Light": "#3a4049",
-    "Midlight": "#30353d",
-    "Shadow": "#000000",
+from trainer.domain.tokens import DARK, LIGHT
+
+# Qt palette role -> token role
+_ROLES = {
+    "Window": "window",
+    "WindowText": "text",
+    "Base": "surface",
+    "AlternateBase": "surface_alt",
+    "Text": "text",
+    "Button": "secondary",
+    "ButtonText": "text",
+    "BrightText": "on_accent",
+    "Highlight": "accent",
+    "HighlightedText": "on_accent",
+    "ToolTipBase": "tooltip",
+    "ToolTipText": "text",
+    "PlaceholderText": "text_muted",
+    "Link": "link",
+    "LinkVisited": "link_visited",
+    "Mid": "bevel_mid",
+    "Dark": "bevel_dark",
+    "Light": "bevel_light",
+    "Midlight": "bevel_midlight",
+    "Shadow": "shadow",
 }
 
 
 def palette_colours(theme: str) -> dict[str, str]:
     """Palette role name -> hex colour for 'light' or 'dark'."""
-    return dict(_DARK if theme == "dark" else _LIGHT)
+    tokens = DARK if theme == "dark" else LIGHT
+    return {role: tokens[token] for role, token in _ROLES.items()}
 
 
 # Error text on the window colour (a red readable in each theme).
-ERROR_TEXT = {"light": "#b00020", "dark": "#ff8a80"}
+ERROR_TEXT = {"light": LIGHT["danger"], "dark": DARK["danger"]}
 
 
 def error_text(theme: str) -> str:

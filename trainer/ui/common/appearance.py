@@ -19,13 +19,13 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from trainer.domain.colours import palette_colours
+from trainer.domain.tokens import colour as token_colour
 from trainer.ui.common.application import qapp, qapp_or_none
 
 THEMES = ("system", "light", "dark")
 ICON_PATH = Path(__file__).resolve().parent / "resources" / "app-icon.svg"
 FUSION_ARGS = ["-style", "fusion"]  # give these to a new QApplication, then call fusion_given()
 
-_DISABLED = {"light": "#6b7280", "dark": "#8f98a3"}
 _FUSION = "_trainer_fusion"  # application property: the Fusion style is in use
 _SYSTEM_DARK = "_trainer_system_dark"  # application property: the system's palette is dark
 
@@ -71,7 +71,7 @@ def make_palette(theme: str) -> QPalette:
     for role_name, colour in palette_colours(theme).items():
         role = getattr(QPalette.ColorRole, role_name)
         palette.setColor(QPalette.ColorGroup.All, role, QColor(colour))
-    disabled = QColor(_DISABLED["dark" if theme == "dark" else "light"])
+    disabled = QColor(token_colour(theme, "disabled_text"))
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
@@ -93,7 +93,9 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
 def current_theme(app: QApplication | None = None) -> str:
     """'light' or 'dark', from the window colour of the palette in use."""
     app = app or qapp_or_none()
-    window = app.palette().color(QPalette.ColorRole.Window) if app is not None else QColor("#ffffff")
+    if app is None:
+        return "light"
+    window = app.palette().color(QPalette.ColorRole.Window)
     return "dark" if window.lightness() < 128 else "light"
 
 

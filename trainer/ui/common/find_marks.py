@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from trainer.domain import tokens
 from trainer.services.search import find_spans
 
 MAX_MARKS = 2000  # a one-letter search in a long module must not stall the window
 # A highlighter-pen yellow with black text, as web browsers mark "find in page":
 # readable on a light page and on a dark one, and unlike the selection colour,
 # so the current match (selected) stands out from the others.
-MARK_BACKGROUND = QColor("#ffe45c")
-MARK_FOREGROUND = QColor("#000000")
+MARK_BACKGROUND = QColor(tokens.LIGHT["mark"])
+MARK_FOREGROUND = QColor(tokens.LIGHT["on_mark"])
 
 
 class FindMarks:

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from trainer.domain.course import Module
 from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER, SELF_RATED_KINDS, Question
 from trainer.modules.scoring import SELF_RATINGS, Answer, right_feedback
 from trainer.modules.themes import Theme
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.choices import OptionLabel, OrderList
 from trainer.ui.common.flow_layout import FlowLayout
 
@@ -128,7 +128,7 @@ class QuestionCard(QGroupBox):
         self.group = QButtonGroup(self)
         self.group.setExclusive(q.kind != MULTIPLE)
         for i, option in enumerate(q.options):
-            button: QAbstractButton = QCheckBox() if q.kind == MULTIPLE else QRadioButton()
+            button: QAbstractButton = CheckBox() if q.kind == MULTIPLE else QRadioButton()
             button.setAccessibleName(option.text)  # the words sit beside it, wrapped
             if q.kind == MI_CONSISTENT:
                 button.setAccessibleDescription("A practitioner's reply")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from trainer.domain.course import Heading, Module
 from trainer.modules.page_cache import render_page_for
 from trainer.modules.themes import Theme
 from trainer.services.progress import END
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.find_marks import FindMarks, step_message
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.course.check_view import CheckPanel
@@ -59,7 +59,7 @@ class ReaderView(QWidget):
         self.next_button = QPushButton("Next \u2192")
         self.next_button.setAccessibleName("Next module")
         self.next_button.setToolTip("Next module (Ctrl+Page Down)")
-        self.done_box = QCheckBox("&Mark as done")
+        self.done_box = CheckBox("&Mark as done")
         self.done_box.setAccessibleName("Mark this module as done by hand")
         self.done_box.setToolTip(
             "Mark this module as done by hand (Ctrl+D). It is recorded as marked by hand; "
@@ -100,7 +100,8 @@ class ReaderView(QWidget):
         bar.setContentsMargins(8, 6, 8, 6)
         for group in (
             (self.prev_button, self.next_button),
-            (self.check_button, self.done_box, self.reflect_button, self.bookmark_button),
+            (self.check_button, self.done_box),
+            (self.reflect_button, self.bookmark_button),  # two groups: at 175% one would be cut
             (self.toc_combo,),
             (self.smaller_button, self.size_label, self.larger_button),
         ):

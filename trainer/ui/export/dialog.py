@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from trainer.domain.errors import reason
 from trainer.export.portfolio import section_choices
 from trainer.services.exports import ExportError, ExportRequest, run_export
+from trainer.ui.common.check_box import CheckBox
 
 # key, label, file suffix, what it is for
 FORMATS = [
@@ -91,7 +92,7 @@ class ExportDialog(QDialog):
         self.hint.setObjectName("hint")
         form.addRow("", self.hint)
 
-        self.limit_dates = QCheckBox("&Only records between these dates")
+        self.limit_dates = CheckBox("&Only records between these dates")
         self.limit_dates.setAccessibleName("Limit to a date range")
         today = QDate.currentDate()
         self.from_date, self.to_date = QDateEdit(today.addYears(-1)), QDateEdit(today)
@@ -114,7 +115,7 @@ class ExportDialog(QDialog):
         grid = QVBoxLayout(self.sections_box)
         self.section_checks: dict[str, QCheckBox] = {}
         for key, title, description in section_choices():
-            check = QCheckBox(title)
+            check = CheckBox(title)
             check.setChecked(True)
             check.setToolTip(description)
             check.setAccessibleName(f"Include {title.lower()}")

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.services.home import HomeSummary
+from trainer.ui.common.widgets import Card, MutedLabel, heading, make_button
 from trainer.ui.home.path import ModulePath
 
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
@@ -39,43 +41,16 @@ PLAIN_TEXT = 0  # Qt.TextFormat.PlainText: a person's own words are never read a
 COLUMN_MAX = 980
 
 
-def heading(text: str, scale: float = 1.15) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
-    return label
-
-
 def text_and_button(text: QLabel, button: QPushButton) -> QHBoxLayout:
     """The text, with its button beside it at the top (a stretch below the button)."""
     side = QVBoxLayout()
     side.addWidget(button)
     side.addStretch(1)
     row = QHBoxLayout()
+    row.setSpacing(tokens.SPACE_2)
     row.addWidget(text, 1)
     row.addLayout(side)
     return row
-
-
-class Card(QFrame):
-    """A titled panel; its layout is ``body``."""
-
-    def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = heading(title, 1.05)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 12, 16, 14)
-        outer.setSpacing(8)
-        outer.addWidget(self.title)
-        self.body = QVBoxLayout()
-        self.body.setSpacing(8)
-        outer.addLayout(self.body)
-        outer.addStretch(1)
 
 
 def nice_day(iso: str) -> str:
@@ -98,15 +73,16 @@ class HomeView(QWidget):
         self._continue_id: str | None = None
         self._skill_module: str | None = None
         self._due: list[str] = []
+        self._rows: object | None = None  # the list's row delegate, once there are rows
 
-        self.title = heading(f"Welcome, {profile_name}" if profile_name else "Welcome", 1.5)
+        self.title = heading(f"Welcome, {profile_name}" if profile_name else "Welcome", "display")
         self.title.setObjectName("homeTitle")
 
         # continue -----------------------------------------------------------------------
         self.continue_card = Card("Continue where you left off")
         self.continue_label = QLabel()
         self.continue_label.setWordWrap(True)
-        self.continue_button = QPushButton("&Continue reading")
+        self.continue_button = make_button("&Continue reading", "primary")
         self.continue_button.setAutoDefault(True)  # Enter clicks it when focused
         self.continue_button.setToolTip("Open this module in the Course section (Enter)")
         self.continue_card.body.addLayout(text_and_button(self.continue_label, self.continue_button))
@@ -122,7 +98,7 @@ class HomeView(QWidget):
         self.progress_card.body.addWidget(self.progress_label)
         self.review_label = QLabel()  # spaced review: what is due today
         self.review_label.setWordWrap(True)
-        self.review_button = QPushButton("Start review")
+        self.review_button = make_button("Start review", "primary")
         self.review_button.setAccessibleName("Start today's review")
         self.review_button.setToolTip("Answer today's review questions in the Review section")
         self.progress_card.body.addLayout(text_and_button(self.review_label, self.review_button))
@@ -132,7 +108,7 @@ class HomeView(QWidget):
         self.goal_label = QLabel()
         self.goal_label.setWordWrap(True)
         self.goal_label.setProperty("textFormat", PLAIN_TEXT)  # the nudge quotes the goal
-        self.checkin_button = QPushButton("Check &in\u2026")
+        self.checkin_button = make_button("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
         self.checkin_button.setToolTip("Record how your own goal is going")
         self.goal_card.body.addLayout(text_and_button(self.goal_label, self.checkin_button))
@@ -146,8 +122,8 @@ class HomeView(QWidget):
         self.recent_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.recent_list.setWordWrap(True)
         self.recent_list.setUniformItemSizes(False)
-        self.recent_empty = QLabel("No reflections yet. While reading a module, press Ctrl+R to start one.")
-        self.recent_empty.setWordWrap(True)
+        self.recent_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.recent_empty = MutedLabel("No reflections yet. While reading a module, press Ctrl+R to start one.")
         self.recent_card.body.addWidget(self.recent_list)
         self.recent_card.body.addWidget(self.recent_empty)
 
@@ -155,16 +131,17 @@ class HomeView(QWidget):
         self.skill_card = Card("A skill to work on next")
         self.skill_label = QLabel()
         self.skill_label.setWordWrap(True)
-        self.skill_button = QPushButton("&Open the module")
+        self.skill_button = make_button("&Open the module")
         self.skill_button.setAccessibleName("Open the module that teaches this skill")
         self.skill_card.body.addLayout(text_and_button(self.skill_label, self.skill_button))
 
         # tools -----------------------------------------------------------------------------
-        self.search_button = QPushButton("&Search everything\u2026")
+        self.search_button = make_button("&Search everything\u2026", "quiet")
         self.search_button.setToolTip("Search modules, scenarios and your reflections (Ctrl+K or Ctrl+F)")
-        self.bookmarks_button = QPushButton("Book&marks\u2026")
+        self.bookmarks_button = make_button("Book&marks\u2026", "quiet")
         self.bookmarks_button.setToolTip("Passages you bookmarked, with your notes (Ctrl+Shift+B)")
         tools = QHBoxLayout()
+        tools.setSpacing(tokens.SPACE_1)
         tools.addWidget(self.search_button)
         tools.addWidget(self.bookmarks_button)
         tools.addStretch(1)
@@ -172,9 +149,9 @@ class HomeView(QWidget):
         column = QWidget()
         column.setMaximumWidth(COLUMN_MAX)
         grid = QGridLayout(column)
-        grid.setContentsMargins(24, 20, 24, 24)
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(16)
+        grid.setContentsMargins(tokens.SPACE_4, tokens.SPACE_3, tokens.SPACE_4, tokens.SPACE_4)
+        grid.setHorizontalSpacing(tokens.SPACE_2)
+        grid.setVerticalSpacing(tokens.SPACE_2)
         grid.addWidget(self.title, 0, 0, 1, 2)
         grid.addWidget(self.continue_card, 1, 0, 1, 2)
         grid.addWidget(self.progress_card, 2, 0)
@@ -261,6 +238,10 @@ class HomeView(QWidget):
         self.checkin_button.setVisible(bool(s.due_goals))
 
         self.recent_list.clear()
+        if s.recent and not self._rows:  # a bold title over a muted date, status and length
+            from trainer.ui.common.rows import use_rows  # not at start-up on a fresh folder
+
+            self._rows = use_rows(self.recent_list)
         for r in s.recent:
             status = "finished" if r.status == "finished" else "draft"
             item = QListWidgetItem(f"{r.title}\n{nice_day(r.date)} \u00b7 {status} \u00b7 {r.words} words")

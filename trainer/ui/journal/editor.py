@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.journal.template_model import TICKS, Section, Template
 from trainer.services.journal import FINISHED, word_count
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.fields import SectionEdit
 from trainer.ui.journal.privacy import PrivacyDialog
@@ -41,6 +43,9 @@ DEBOUNCE_MS = 250
 MAX_WAIT_MS = 1000
 RETRY_MS = 5000
 PAGE_WIDTH = 860
+
+# A field that may name a person: the marker-pen yellow, black text (readable in both themes).
+_PRIVACY_MARK = f"QLineEdit {{ background: {tokens.LIGHT['privacy_mark']}; color: {tokens.LIGHT['on_mark']}; }}"
 
 
 class ReflectionEditor(QWidget):
@@ -120,7 +125,9 @@ class ReflectionEditor(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.error_label.setMargin(8)
-        self.error_label.setStyleSheet("QLabel#saveError { background: #fdecea; color: #611a15; }")
+        self.error_label.setStyleSheet(
+            f"QLabel#saveError {{ background: {tokens.LIGHT['error_bg']}; color: {tokens.LIGHT['on_error_bg']}; }}"
+        )
         self.error_label.hide()
 
         self.sections_widget = QWidget()
@@ -309,7 +316,7 @@ class ReflectionEditor(QWidget):
                 grid = QGridLayout()
                 self.ticks[section.id] = {}
                 for i, option in enumerate(section.options):
-                    check = QCheckBox(option.label)
+                    check = CheckBox(option.label)
                     check.setAccessibleName(option.label)
                     check.setChecked(option.id in ticked.get(section.id, []))
                     check.toggled.connect(self._on_changed)
@@ -416,7 +423,7 @@ class ReflectionEditor(QWidget):
                 selections.append(sel)
             edit.setExtraSelections(selections)
         for key, line_edit in (("title", self.title_edit), ("tags", self.tags_edit)):
-            line_edit.setStyleSheet("QLineEdit { background: #ffd666; color: black; }" if key in findings else "")
+            line_edit.setStyleSheet(_PRIVACY_MARK if key in findings else "")
             line_edit.setToolTip("; ".join(f"{f.label}: {f.advice}" for f in findings.get(key, [])))
         return findings
 

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from trainer.review.answers import (
 )
 from trainer.review.cards import ReviewItem
 from trainer.review.schedule import RATING_NAMES, RATINGS, auto_rating, fsrs_card_id
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.choices import OptionLabel, OrderList
 
 RATING_HINTS = {
@@ -155,7 +155,7 @@ class QuestionCard(QWidget):
         column = QVBoxLayout()
         column.setSpacing(8)
         for i, option in enumerate(q.options):
-            button: QAbstractButton = QCheckBox() if q.kind == MULTIPLE else QRadioButton()
+            button: QAbstractButton = CheckBox() if q.kind == MULTIPLE else QRadioButton()
             button.setAccessibleName(option.text)  # the words sit beside it, wrapped
             if q.kind == MI_CONSISTENT:
                 button.setAccessibleDescription("A practitioner's reply")

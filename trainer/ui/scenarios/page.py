@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.scenarios.controller import ScenarioController
 from trainer.ui.scenarios.practice import PracticePanel
 
@@ -68,7 +68,7 @@ class ScenarioPageLayout(QWidget):
         self.next_place_button.setText("Next \u25b8")
         self.next_place_button.setAccessibleName("Next place that uses this skill")
         self.next_place_button.setToolTip("Next place that uses this skill (F3, unless search words are marked)")
-        self.practise_box = QCheckBox("&Practise mode")
+        self.practise_box = CheckBox("&Practise mode")
         self.practise_box.setToolTip(
             "Hide the self-management version of each moment until you have written what you would say"
         )

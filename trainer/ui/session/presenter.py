@@ -18,12 +18,14 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
+from trainer.domain import tokens
 from trainer.room.qr import qr_png
 from trainer.sessions.grouping import group_noun, round_shape
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
 
-BG, FG, ACCENT, DIM, FLASH = "#101418", "#ffffff", "#ffd24d", "#c9d3dd", "#3a5a8c"
+_P = tokens.PRESENTER  # a projector: dark whatever the app's theme
+BG, FG, ACCENT, DIM, FLASH = _P["background"], _P["text"], _P["accent"], _P["dim"], _P["flash"]
 ROLE_SHORT = {"practitioner": "Practitioner", "person": "Person", "observer": "Observer"}
 FLASHES = 6
 
@@ -248,7 +250,7 @@ class PresenterView(QWidget):
             QLabel {{ color: {FG}; background: transparent; }}
             QLabel#step, QLabel#hint, QLabel#state, QLabel#next {{ color: {DIM}; }}
             QLabel#timer, QLabel#practice {{ color: {ACCENT}; }}
-            QLabel#group {{ border: 2px solid #5b6b7b; border-radius: 8px; padding: 6px; }}
+            QLabel#group {{ border: 2px solid {_P["group_border"]}; border-radius: 8px; padding: 6px; }}
         """)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from trainer.domain.colours import error_text
+from trainer.domain import tokens
 from trainer.sessions.timeline import clock_text, phase_row, phase_starts, progress_text, session_elapsed
+from trainer.ui.common.appearance import current_theme
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.session.controller import TeamSessionController
 from trainer.ui.session.phase_rows import ROW, fit_height, set_up_phase_list
 from trainer.ui.session.timeline import PhaseBar
@@ -94,7 +95,7 @@ class RunPanel(QWidget):
         self.presenter_button = QPushButton("Open presenter vie&w")
         self.presenter_button.setCheckable(True)
         self.presenter_button.setAccessibleName("Open or close the presenter view")
-        self.sound_box = QCheckBox("Beep when time is up")
+        self.sound_box = CheckBox("Beep when time is up")
         self.sound_box.setAccessibleName("Beep when time is up")
 
         # -- the whole session ------------------------------------------------------------
@@ -360,8 +361,7 @@ class RunPanel(QWidget):
             state = "Paused" if c.timer.started else "Ready"
         self.state_label.setText(state if c.phase else "")
         self.start_button.setEnabled(c.phase is not None and not finished)
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.timer_label.setStyleSheet(f"color: {error_text('dark' if dark else 'light')};" if finished else "")
+        self.timer_label.setStyleSheet(f"color: {tokens.colour(current_theme(), 'timer_done')};" if finished else "")
         plan = c.plan
         if plan is not None and plan.total_minutes > 0:
             minutes = [p.minutes for p in plan.phases]

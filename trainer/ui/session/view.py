@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFrame,
     QGroupBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.room.state import globals_of
+from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.controller import TeamSessionController
@@ -88,7 +88,7 @@ class SessionView(QWidget):
         debrief_label.setBuddy(self.debrief_edit)
         self.save_notes_button = QPushButton("Save notes")
         self.save_notes_button.setAccessibleName("Save debrief notes")
-        self.names_box = QCheckBox("Include na&mes in the report")
+        self.names_box = CheckBox("Include na&mes in the report")
         self.names_box.setAccessibleName("Include names in the report")
         self.report_button = QPushButton("Save &report\u2026")
         self.report_button.setAccessibleName("Save the session report")

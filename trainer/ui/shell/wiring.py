@@ -12,6 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from trainer.ui.shell.parts import AppParts, ShowsRecords
+from trainer.ui.shell.sidebar import install_sidebar
+from trainer.ui.shell.status import expire_status_messages
 
 if TYPE_CHECKING:
     from trainer.ui.course.view import CourseView
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
 
 def connect_signals(window: MainWindow, parts: AppParts) -> None:
     """Wire cross-section signals. Sections wire their own internals."""
+    install_sidebar(window)  # every section is added by now
+    expire_status_messages(window)
     _connect_journal(window, parts)
     _connect_records_changed(window, parts)
     from trainer.ui.shell.navigation import connect_navigation, connect_navigation_course

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.competencies.ratings import record_title
+from trainer.domain import tokens
 
 
 class RecordBar(QWidget):
@@ -102,7 +103,8 @@ class RecordBar(QWidget):
         self.status.setText(("\u26a0 " if error else "\u2713 ") + text if text else "")
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
         # The warning sign carries the meaning; the colour only helps, and stays readable.
-        self.status.setStyleSheet(f"color: {'#ff8a80' if dark else '#b00020'};" if error else "")
+        danger = tokens.colour("dark" if dark else "light", "danger")
+        self.status.setStyleSheet(f"color: {danger};" if error else "")
 
     # -- unsaved changes ---------------------------------------------------------------
     dirty = False

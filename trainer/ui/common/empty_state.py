@@ -1,0 +1,88 @@
+"""Empty states (a headline, one sentence, the one action) and status chips."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from trainer.domain import tokens
+from trainer.ui.common.style import token
+from trainer.ui.common.widgets import ALIGN_CENTER, Button, MutedLabel, button_row, heading, make_button
+
+CHIP_KINDS = {"neutral": "chip", "success": "chip_success", "warning": "chip_warning"}
+
+
+class Chip(QWidget):
+    """A small rounded label for a status ('Done', '3 due'); its text is its accessible name."""
+
+    def __init__(self, text: str = "", kind: str = "neutral", parent: QWidget | None = None):
+        super().__init__(parent)
+        if kind not in CHIP_KINDS:
+            raise ValueError(f"unknown chip kind {kind!r}; expected one of {', '.join(CHIP_KINDS)}")
+        self.kind = kind
+        self._text = ""
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(metrics.horizontalAdvance(self._text) + 2 * tokens.SPACE_1 + 2, metrics.height() + tokens.SPACE_1)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(token(CHIP_KINDS[self.kind]))
+        painter.setBrush(token(CHIP_KINDS[self.kind]))
+        radius = self.height() / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.setPen(token("chip_text" if self.kind == "neutral" else "text"))
+        painter.drawText(self.rect(), ALIGN_CENTER, self._text)
+
+
+class EmptyState(QWidget):
+    """What an empty list shows instead: a friendly headline, one sentence, and the one
+    action that fills it (optional)."""
+
+    action_requested = Signal()
+
+    def __init__(self, headline: str, sentence: str, action: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.headline = heading(headline, "subtitle")
+        self.headline.setProperty("alignment", ALIGN_CENTER)
+        self.sentence = MutedLabel(sentence)
+        self.sentence.setProperty("alignment", ALIGN_CENTER)
+        self.sentence.setMaximumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(tokens.SPACE_3, tokens.SPACE_4, tokens.SPACE_3, tokens.SPACE_4)
+        layout.setSpacing(tokens.SPACE_1)
+        layout.addStretch(1)
+        layout.addWidget(self.headline)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.sentence, 10)
+        centred.addStretch(1)
+        layout.addLayout(centred)
+        self.button: Button | None = None
+        if action:
+            self.button = make_button(action, "primary")
+            self.button.setAutoDefault(True)
+            self.button.clicked.connect(self.action_requested)
+            layout.addSpacing(tokens.SPACE_1)
+            row = button_row(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(2)
+        self.setAccessibleName(headline)
+        self.setAccessibleDescription(sentence)
