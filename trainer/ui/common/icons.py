@@ -30,6 +30,8 @@ GLYPHS = {
     "skills": "\uf201",  # chart-line
     "session": "\uf0c0",  # users
     "review": "\uf1da",  # history
+    "consultations": "\uf4ad",  # comment-dots: Your turn
+    "cpd": "\uf559",  # award
     "collapse": "\uf053",  # chevron-left
     "expand": "\uf054",  # chevron-right
     "search": "\uf002",
