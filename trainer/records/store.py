@@ -72,6 +72,11 @@ class RecordStore:
         return self.path.parent if self.path is not None else None
 
     @property
+    def closed(self) -> bool:
+        """Closed (the app is quitting or switching profile): nothing more is saved."""
+        return self._closed
+
+    @property
     def schema_version(self) -> int:
         return schema_of(self._db.storage.read() or {}) if self._backend else SCHEMA_VERSION
 

@@ -56,6 +56,11 @@ class CheckService:
         self.profile_id = progress.profile_id
 
     @property
+    def closed(self) -> bool:
+        """The records are closed: the window is going, a late scroll saves nothing."""
+        return self._store.closed
+
+    @property
     def pass_mark(self) -> float:
         mark = getattr(self.course, "check_pass_mark", DEFAULT_PASS_MARK)
         return mark if isinstance(mark, (int, float)) and 0 <= mark <= 1 else DEFAULT_PASS_MARK

@@ -173,3 +173,17 @@ def test_a_passed_check_brings_its_questions_to_review_today_and_again_days_late
     now[0] += timedelta(days=30)  # a month later, FSRS brings them back
     review.on_records_changed()
     assert review.due_label.text().startswith("3 questions to review today"), review.due_label.text()
+
+
+def test_a_scroll_to_the_end_after_the_records_close_saves_nothing_and_says_nothing(make_app, sample_course, qtbot):
+    """The window going (or the screenshot tool) closes the records first; a late scroll event
+    reaching the end of a module must not raise a 'could not save' box over a closing window."""
+    parts = make_app(content=sample_course)
+    view = open_module(parts, "activation")
+    failures: list[str] = []
+    parts.controller.save_failed.disconnect(parts.window.on_controller_save_failed)  # no box at teardown
+    parts.controller.save_failed.connect(failures.append)
+    parts.store.close()
+    bar = view.reader.browser.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert failures == []

@@ -101,7 +101,7 @@ class CourseController(QObject):
     def reach_end(self, module_id: str) -> None:
         """The learner has seen the end of the module: done now if its check was passed."""
         module = self.course.module(module_id)
-        if module is None or not module.ok:
+        if module is None or not module.ok or self.checks.closed:  # a scroll as the window closes
             return
         before = self._progress.progress(module_id)
         after = self._ops.run(lambda: self.checks.reach_end(module))
