@@ -198,10 +198,10 @@ class RunPanel(QWidget):
             self.top.addWidget(self.clock, 0, 1)
             self.top.addWidget(self.buttons, 0, 2)
             self.top.setColumnStretch(0, 1)
-        else:
+        else:  # one above the other, the buttons on a row of their own (wide at a large zoom)
             self.top.addWidget(self.info, 0, 0, 1, 2)
-            self.top.addWidget(self.clock, 1, 0)
-            self.top.addWidget(self.buttons, 1, 1)
+            self.top.addWidget(self.clock, 1, 0, 1, 2)
+            self.top.addWidget(self.buttons, 2, 0, 1, 2)
             self.top.setColumnStretch(1, 1)
 
     def wide_width(self) -> int:
