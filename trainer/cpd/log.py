@@ -206,6 +206,13 @@ def build_log(
             )
         )
 
+    for rec in got("consultation_attempt"):  # Your turn (issue 22)
+        day = _day(rec, "date", "finished_at", "created")
+        minutes = rules.consultation_minutes(rec.get("seconds"))
+        if day and minutes:
+            title = str(rec.get("consultation_title") or rec.get("consultation") or "a consultation")
+            acts.append(Activity(rules.CONSULTATIONS, str(rec["uid"]), f"Your turn: {title}", day, minutes))
+
     for rec in got("coding_practice"):
         day = _day(rec, "date", "created")
         minutes = rules.coding_minutes(rec.get("items"))

@@ -12,6 +12,7 @@ so a person and their appraiser can see how every minute was reached.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 # the kinds of activity, in the order the log shows them
@@ -23,13 +24,15 @@ CODING = "coding"
 TEAM_SESSIONS = "team_sessions"
 REFLECTIONS = "reflections"
 EXTERNAL = "external"
+CONSULTATIONS = "consultations"
 
-KINDS = (READING, CHECKS, REVIEWS, SCENARIOS, CODING, TEAM_SESSIONS, REFLECTIONS, EXTERNAL)
+KINDS = (READING, CHECKS, REVIEWS, SCENARIOS, CONSULTATIONS, CODING, TEAM_SESSIONS, REFLECTIONS, EXTERNAL)
 KIND_TITLES = {
     READING: "Reading modules",
     CHECKS: "Knowledge checks",
     REVIEWS: "Spaced review",
     SCENARIOS: "Scenario practice",
+    CONSULTATIONS: "Your turn consultations",
     CODING: "Coding practice",
     TEAM_SESSIONS: "Team sessions",
     REFLECTIONS: "Reflections",
@@ -49,6 +52,7 @@ RULES = {
     CHECKS: Rule(CHECKS, "time spent answering, at most 10 minutes an answer", False),
     REVIEWS: Rule(REVIEWS, "time spent answering, at most 5 minutes a card", False),
     SCENARIOS: Rule(SCENARIOS, "5 minutes for each reply written, 3 for each skill-spotting round", False),
+    CONSULTATIONS: Rule(CONSULTATIONS, "time spent holding the consultation, at most 30 minutes an attempt", False),
     CODING: Rule(CODING, "1 minute for each turn coded, at most 30 a round", False),
     TEAM_SESSIONS: Rule(TEAM_SESSIONS, "the session's length from the trainer's attendance file", True),
     REFLECTIONS: Rule(REFLECTIONS, "30 minutes for each finished reflection", False),
@@ -59,6 +63,7 @@ CHECK_ANSWER_MAX_SECONDS = 10 * 60
 REVIEW_ANSWER_MAX_SECONDS = 5 * 60
 SCENARIO_REPLY_MINUTES = 5
 SCENARIO_SPOT_MINUTES = 3
+CONSULTATION_MAX_SECONDS = 30 * 60
 CODING_MINUTES_PER_TURN = 1
 CODING_MAX_MINUTES = 30
 REFLECTION_MINUTES = 30
@@ -71,6 +76,11 @@ def capped_seconds(seconds: object, cap: int) -> float:
     if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds != seconds:
         return 0.0
     return float(min(max(seconds, 0), cap))
+
+
+def consultation_minutes(seconds: object) -> int:
+    """Whole minutes, rounded up, of a consultation held (at most 30)."""
+    return math.ceil(capped_seconds(seconds, CONSULTATION_MAX_SECONDS) / 60)
 
 
 def coding_minutes(items: object) -> int:

@@ -38,13 +38,22 @@ KINDS_READ = (
     "scenario_attempt",
     "scenario_spot",
     "coding_practice",
+    "consultation_attempt",
     "session_attendance",
     "team_session",
     "reflection",
     "observation",
 )
 # what a person can pick as evidence: log kinds and feedback
-PICKABLE = (rules.REFLECTIONS, rules.TEAM_SESSIONS, rules.SCENARIOS, rules.CODING, rules.EXTERNAL, "feedback")
+PICKABLE = (
+    rules.REFLECTIONS,
+    rules.TEAM_SESSIONS,
+    rules.SCENARIOS,
+    rules.CONSULTATIONS,
+    rules.CODING,
+    rules.EXTERNAL,
+    "feedback",
+)
 
 
 class CpdError(ValueError):

@@ -19,6 +19,10 @@ RECORDS = {
         {"uid": "s2", "scenario": "garden", "created": "2026-02-03T10:10:00"},
     ],
     "scenario_spot": [{"uid": "s3", "scenario": "garden", "created": "2026-02-03T10:20:00"}],
+    "consultation_attempt": [
+        {"uid": "y1", "consultation": "grace", "consultation_title": "Grace", "date": "2026-02-05", "seconds": 301},
+        {"uid": "y2", "consultation": "bashir", "date": "2026-02-06", "seconds": 7200},  # capped at 30 min
+    ],
     "coding_practice": [
         {"uid": "k1", "scenario": "garden", "scenario_title": "Garden", "date": "2026-02-04", "items": 12}
     ],
@@ -67,6 +71,7 @@ def test_each_kind_is_credited_by_its_rule():
         rules.CHECKS: 12,  # 90 s + 600 s (capped) = 11.5 min, rounded
         rules.REVIEWS: 1,
         rules.SCENARIOS: 13,  # two replies and a spotting round
+        rules.CONSULTATIONS: 36,  # 5 min 1 s rounded up to 6, and 2 h capped at 30
         rules.CODING: 12,
         rules.TEAM_SESSIONS: 210,
         rules.REFLECTIONS: 30,  # finished, not binned
@@ -76,7 +81,7 @@ def test_each_kind_is_credited_by_its_rule():
 
 def test_participatory_split_and_totals():
     whole = log()
-    assert whole.minutes == 25 + 12 + 1 + 13 + 12 + 210 + 30
+    assert whole.minutes == 25 + 12 + 1 + 13 + 36 + 12 + 210 + 30
     assert whole.participatory_minutes == 210
     session = next(a for a in whole.activities if a.kind == rules.TEAM_SESSIONS)
     assert session.detail == "Attended; rounds: 1 as practitioner, 1 as observer"
@@ -96,7 +101,7 @@ def test_by_month_in_order():
 def test_a_date_range_includes_both_ends():
     march = log().between("2026-03-05", "2026-03-06")
     assert march.minutes == 240 and len(march.reflections) == 1 and march.feedback_count == 2
-    assert log().between("2026-01-11", "2026-03-04").minutes == 1 + 13 + 12
+    assert log().between("2026-01-11", "2026-03-04").minutes == 1 + 13 + 36 + 12
     assert log().between("2027-01-01", "2027-12-31").minutes == 0
 
 
@@ -111,6 +116,7 @@ def test_odd_records_are_left_out_not_guessed():
     odd = {
         "progress": [{"uid": "p", "module": "agenda", "done": True, "done_by": "check", "done_at": 12}],
         "session_attendance": [{"uid": "a", "date": "2026-01-01", "minutes": "lots"}],
+        "consultation_attempt": [{"uid": "y", "consultation": "grace", "date": "2026-01-01", "seconds": "long"}],
         "coding_practice": [{"uid": "k", "date": "2026-01-01", "items": "x"}],
     }
     assert build_log(odd, MODULES).activities == []

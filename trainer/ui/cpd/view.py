@@ -34,6 +34,7 @@ SHORT = {
     "checks": "Checks",
     "reviews": "Reviews",
     "scenarios": "Scenarios",
+    "consultations": "Your turn",
     "coding": "Coding",
     "team_sessions": "Sessions",
     "reflections": "Reflections",
