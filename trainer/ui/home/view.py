@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain import tokens
 from trainer.services.home import HomeSummary
-from trainer.ui.common.widgets import Card, Meter, MutedLabel, heading, make_button
+from trainer.ui.common.widgets import Card, heading, make_button, meter, muted_label
 
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
 NO_FOCUS = 0  # Qt.FocusPolicy.NoFocus
@@ -90,7 +90,7 @@ class HomeView(QWidget):
         self.progress_card = Card("Your progress")
         self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
-        self.progress_bar = Meter()
+        self.progress_bar = meter()
         self.progress_bar.setAccessibleName("Course progress")
         self.progress_label.setBuddy(self.progress_bar)
         self.progress_card.body.addWidget(self.progress_label)
@@ -122,7 +122,7 @@ class HomeView(QWidget):
         self.recent_list.setWordWrap(True)
         self.recent_list.setUniformItemSizes(False)
         self.recent_list.setFrameShape(QFrame.Shape.NoFrame)
-        self.recent_empty = MutedLabel("No reflections yet. While reading a module, press Ctrl+R to start one.")
+        self.recent_empty = muted_label("No reflections yet. While reading a module, press Ctrl+R to start one.")
         self.recent_card.body.addWidget(self.recent_list)
         self.recent_card.body.addWidget(self.recent_empty)
 
