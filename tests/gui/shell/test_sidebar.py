@@ -90,3 +90,16 @@ def test_icon_licences_are_permissive():
     classifiers = meta.get_all("Classifier") or []
     assert not [c for c in classifiers if "GPL" in c]
     assert icons.FONT_FILE.startswith("fontawesome5-solid")  # Font Awesome Free: SIL OFL 1.1
+
+
+def test_rows_and_names_grow_with_the_zoom(make_app, qtbot):
+    window = make_app().window
+    window.resize(COMPACT_BELOW + 400, 800)
+    frame = sidebar_of(window)
+    qtbot.waitUntil(lambda: not frame.compact)
+    height, width = frame.list.item(0).sizeHint().height(), frame.list.width()
+    window.set_zoom(175)
+    try:
+        qtbot.waitUntil(lambda: frame.list.item(0).sizeHint().height() > height and frame.list.width() > width)
+    finally:
+        window.set_zoom(100)

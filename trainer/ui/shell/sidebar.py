@@ -48,10 +48,6 @@ class SidebarDelegate(QStyledItemDelegate):
         self.bar = bar
         self.compact = False
 
-    def sizeHint(self, option, index) -> QSize:
-        metrics = option.fontMetrics
-        return QSize(self.bar.width(), max(ROW_HEIGHT, metrics.height() + 2 * tokens.SPACE_1 + tokens.SPACE_HALF))
-
     def paint(self, painter, option, index) -> None:
         from PySide6.QtCore import QPointF, QRectF
         from PySide6.QtGui import QFontMetrics, QPainter
@@ -107,6 +103,7 @@ def make_list() -> QListWidget:
     bar.setProperty("frameShape", 0)  # QFrame.Shape.NoFrame
     bar.setProperty("horizontalScrollBarPolicy", 1)  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     bar.setAutoFillBackground(True)
+    bar.setUniformItemSizes(True)  # rows of one height (set on the items: no sizeHint in Python)
     tint(bar, Base="sidebar", Window="sidebar")
     return bar
 
@@ -164,6 +161,11 @@ class SidebarFrame(QWidget):
         self.fit()
 
 
+def _row_size(bar: QListWidget) -> QSize:
+    metrics = bar.fontMetrics()
+    return QSize(0, max(ROW_HEIGHT, metrics.height() + 2 * tokens.SPACE_1 + tokens.SPACE_HALF))
+
+
 def sidebar_of(window: QWidget) -> SidebarFrame | None:
     """The window's sidebar frame (its ``list`` is the sidebar), once installed."""
     return window.findChild(SidebarFrame)
@@ -180,12 +182,14 @@ def install_sidebar(window: MainWindow) -> SidebarFrame:
     window.takeCentralWidget()  # the tabs stay alive: they move into the frame
     frame = SidebarFrame(tabs, str(window.settings.value(SETTING, "auto")))
     sidebar = frame.list
+    row_size = _row_size(sidebar)
     for n, key in enumerate(section_keys(window)):
         title = tabs.tabText(tabs.indexOf(window.sections[key])).replace("&", "")
         item = QListWidgetItem(title)
         item.setData(KEY_ROLE, key)
         item.setData(ACCESSIBLE_TEXT_ROLE, title)
         item.setData(TOOLTIP_ROLE, f"{title} (Alt+{n + 1})" if n < 9 else title)
+        item.setSizeHint(row_size)
         sidebar.addItem(item)
     tabs.tabBar().setVisible(False)
     window.setCentralWidget(frame)
@@ -204,6 +208,18 @@ def install_sidebar(window: MainWindow) -> SidebarFrame:
             if key != window.current_section():
                 tabs.setCurrentWidget(window.section(key) or tabs.currentWidget())
 
+    def resize_rows() -> None:
+        size = _row_size(sidebar)
+        for row in range(sidebar.count()):
+            sidebar.item(row).setSizeHint(size)
+        frame.set_compact(frame.compact)  # the names' width changed with the font
+
+    def on_window_zoom_changed(_percent: int) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, resize_rows)  # once the list has its new font
+
+    window.zoom_changed.connect(on_window_zoom_changed)
     tabs.currentChanged.connect(on_tabs_current_changed)
     sidebar.currentRowChanged.connect(on_sidebar_current_row_changed)
     sidebar.itemActivated.connect(lambda item: window.show_section(str(item.data(KEY_ROLE))))
