@@ -56,6 +56,7 @@ def make_button(text: str, variant: str = "secondary", parent: QWidget | None = 
         raise ValueError(f"unknown button variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     button = QPushButton(text, parent)
     button.setProperty("variant", variant)
+    button.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026"))
     button.setFlat(variant == "quiet")
     roles = _TINTS.get(variant)
     if roles is not None:
