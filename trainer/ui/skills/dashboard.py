@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from trainer.competencies.coding import level
 from trainer.competencies.model import Threshold
 from trainer.competencies.ratings import rating_text
+from trainer.ui.common.empty_state import EmptyState
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
 from trainer.ui.skills.models import RowsModel
@@ -128,6 +129,14 @@ class DashboardView(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.globals_label)
         layout.addWidget(self.split, 1)
+        # No rating at all: a sentence and the one action, not a table of "not rated" cells.
+        self.empty = EmptyState(
+            "No ratings yet",
+            "Start by rating your own skills: about ten minutes with the self-assessment. After a "
+            "practice round, ask a colleague to fill in the observer checklist.",
+            "&Rate my skills",
+        )
+        layout.addWidget(self.empty, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.next_list.itemActivated.connect(self.on_next_list_item_activated)
@@ -158,6 +167,9 @@ class DashboardView(QWidget):
             marked=[s.skill_id in weak for s in self.summaries],
         )
         self.headline.setText(self._headline(selfs, obs, weak))
+        none = not selfs and not obs
+        for widget, shown in ((self.split, not none), (self.headline, not none), (self.empty, none)):
+            widget.setVisible(shown)
         self.globals_label.setText(self._globals(selfs, obs))
         self._fill_next_steps(suggestions)
         ids = [s.skill_id for s in self.summaries]
