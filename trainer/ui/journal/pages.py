@@ -51,7 +51,7 @@ def no_reflections_state(layout, on_action):
 
     state = EmptyState(
         "No reflections yet",
-        "Write one after a practice round or a real consultation. It is saved as you type.",
+        "It is saved as you type.",  # short: the page beside says more, and this pane is narrow
         "&Write a reflection",
     )
     state.action_requested.connect(on_action)
