@@ -76,6 +76,7 @@ LIGHT: dict[str, str] = {
     "timer_done": "#b3261e",
     "disabled_text": "#646b76",
     "link_visited": "#6a3fa0",
+    "outline_source": "#abb5c4",  # Fusion outlines boxes in Window made 1.4x darker: this gives ``border``
     "bevel_light": "#ffffff",  # Qt's 3-D roles, for the Fusion style's own drawing
     "bevel_midlight": "#eceef1",
     "bevel_mid": "#b8bec7",
@@ -119,6 +120,7 @@ DARK: dict[str, str] = {
     "timer_done": "#ff8a80",
     "disabled_text": "#8f98a3",
     "link_visited": "#c7a6ff",
+    "outline_source": "#afbdcf",
     "bevel_light": "#3a4049",
     "bevel_midlight": "#30353d",
     "bevel_mid": "#4a515c",

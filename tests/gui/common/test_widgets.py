@@ -11,7 +11,7 @@ from trainer.ui.common.appearance import apply_theme
 from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.empty_state import Chip, EmptyState
 from trainer.ui.common.rows import RowDelegate, use_rows
-from trainer.ui.common.widgets import Card, MutedLabel, make_button
+from trainer.ui.common.widgets import Card, make_button, meter, muted_label
 
 
 @pytest.fixture
@@ -34,7 +34,6 @@ def test_button_variants_take_their_token_colours_and_follow_the_theme(themed, q
     assert colour_of(danger, QPalette.ColorRole.Button) == tokens.LIGHT["danger_button"]
     assert quiet.isFlat() and colour_of(quiet, QPalette.ColorRole.ButtonText) == tokens.LIGHT["link"]
     apply_theme(themed, "dark")
-    themed.processEvents()  # Qt sends the palette change to widgets as a posted event
     assert colour_of(primary, QPalette.ColorRole.Button) == tokens.DARK["primary"]
     assert colour_of(quiet, QPalette.ColorRole.ButtonText) == tokens.DARK["link"]
 
@@ -58,13 +57,20 @@ def test_check_box_border_reaches_three_to_one_in_both_themes(themed, qtbot):
     qtbot.addWidget(box)
     for theme in ("light", "dark"):
         apply_theme(themed, theme)
-        themed.processEvents()
         outline = box.palette().color(QPalette.ColorRole.Window).darker(140).name()  # as Fusion draws it
         assert contrast_ratio(outline, tokens.colour(theme, "surface")) >= 3, theme
 
 
+def test_meter_groove_reaches_three_to_one_on_a_dark_card(themed, qtbot):
+    bar = meter()
+    qtbot.addWidget(bar)
+    apply_theme(themed, "dark")
+    outline = bar.palette().color(QPalette.ColorRole.Window).darker(140).name()
+    assert not bar.isTextVisible() and contrast_ratio(outline, tokens.DARK["surface"]) >= 3
+
+
 def test_muted_label_and_chip(themed, qtbot):
-    label = MutedLabel("3 days ago")
+    label = muted_label("3 days ago")
     chip = Chip("Done", "success")
     card = Card("Your progress")
     for w in (label, chip, card):
@@ -83,7 +89,7 @@ def test_empty_state_offers_its_one_action(themed, qtbot):
     qtbot.addWidget(empty)
     with qtbot.waitSignal(empty.action_requested):
         empty.button.click()
-    assert empty.button.variant == "primary"
+    assert empty.button.property("variant") == "primary"
     assert empty.accessibleName() == "No reflections yet"
     assert EmptyState("Nothing here", "Nothing to do.").button is None
 

@@ -16,8 +16,9 @@ def rows(sidebar):
 
 def test_sidebar_lists_every_section_in_tab_order_with_names(make_app):
     window = make_app().window
-    sidebar = sidebar_of(window)
-    assert sidebar is not None and sidebar.accessibleName() == "Sections"
+    frame = sidebar_of(window)
+    sidebar = frame.list
+    assert frame is not None and sidebar.accessibleName() == "Sections"
     assert rows(sidebar) == sorted(window.sections, key=lambda k: window.tabs.indexOf(window.sections[k]))
     names = [sidebar.item(i).data(ACCESSIBLE_TEXT_ROLE) for i in range(sidebar.count())]
     assert "Home" in names and all("&" not in n for n in names)
@@ -26,7 +27,8 @@ def test_sidebar_lists_every_section_in_tab_order_with_names(make_app):
 
 def test_choosing_a_row_shows_its_section_and_the_section_moves_the_row(make_app, qtbot):
     window = make_app().window
-    sidebar = sidebar_of(window)
+    frame = sidebar_of(window)
+    sidebar = frame.list
     sidebar.setCurrentRow(rows(sidebar).index("journal"))
     assert window.current_section() == "journal" and window.is_built("journal")
     window.show_section("course")
@@ -37,7 +39,8 @@ def test_alt_number_and_arrow_keys_still_move_between_sections(make_app, qtbot):
     window = make_app().window
     window.activateWindow()
     qtbot.waitActive(window)
-    sidebar = sidebar_of(window)
+    frame = sidebar_of(window)
+    sidebar = frame.list
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.current_section() == rows(sidebar)[1]
@@ -48,12 +51,13 @@ def test_alt_number_and_arrow_keys_still_move_between_sections(make_app, qtbot):
 
 def test_sidebar_is_compact_below_1000_px_and_wide_above(make_app, qtbot):
     window = make_app().window
-    sidebar = sidebar_of(window)
+    frame = sidebar_of(window)
+    sidebar = frame.list
     window.resize(COMPACT_BELOW + 200, 700)
-    qtbot.waitUntil(lambda: not sidebar.compact)
+    qtbot.waitUntil(lambda: not frame.compact)
     wide = sidebar.width()
     window.resize(COMPACT_BELOW - 200, 600)
-    qtbot.waitUntil(lambda: sidebar.compact)
+    qtbot.waitUntil(lambda: frame.compact)
     assert sidebar.width() < wide / 2
     assert sidebar.item(0).toolTip().startswith("Home")  # the name is still there for the mouse
 
@@ -86,3 +90,16 @@ def test_icon_licences_are_permissive():
     classifiers = meta.get_all("Classifier") or []
     assert not [c for c in classifiers if "GPL" in c]
     assert icons.FONT_FILE.startswith("fontawesome5-solid")  # Font Awesome Free: SIL OFL 1.1
+
+
+def test_rows_and_names_grow_with_the_zoom(make_app, qtbot):
+    window = make_app().window
+    window.resize(COMPACT_BELOW + 400, 800)
+    frame = sidebar_of(window)
+    qtbot.waitUntil(lambda: not frame.compact)
+    height, width = frame.list.item(0).sizeHint().height(), frame.list.width()
+    window.set_zoom(175)
+    try:
+        qtbot.waitUntil(lambda: frame.list.item(0).sizeHint().height() > height and frame.list.width() > width)
+    finally:
+        window.set_zoom(100)

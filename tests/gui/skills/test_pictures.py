@@ -75,8 +75,6 @@ def test_pictures_first_a_row_a_skill_read_out_and_the_table_one_click_away(qtbo
 def test_no_ratings_yet_shows_a_sentence_and_the_one_action(qtbot, content):
     view = make_view(qtbot, content, rated=False)
     board = view.dashboard
-    assert board.stack.currentWidget() is board.empty and not board.table_button.isVisible()
-    assert "once you have rated them" in board.empty_label.text()
-    assert not board.chart_place.isVisible() and not board.next_list.isVisible()
-    qtbot.mouseClick(board.rate_button, Qt.MouseButton.LeftButton)
+    assert board.empty.isVisible() and not board.split.isVisible() and not board.table_button.isVisible()
+    board.empty.button.click()
     assert view.pages.currentWidget() is view.self_view

@@ -85,6 +85,9 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
         app.setStyle("Fusion")
         app.setProperty(_FUSION, True)
     app.setPalette(make_palette(resolved))
+    from trainer.ui.common.style import retint  # it reads this module: imported when used
+
+    retint()
     if ICON_PATH.is_file():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     return resolved

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Signal
 from PySide6.QtGui import QFontMetrics, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from trainer.domain import tokens
 from trainer.ui.common.style import token
-from trainer.ui.common.widgets import ALIGN_CENTER, Button, MutedLabel, button_row, heading, make_button
+from trainer.ui.common.widgets import ALIGN_CENTER, button_row, heading, make_button, muted_label
 
 CHIP_KINDS = {"neutral": "chip", "success": "chip_success", "warning": "chip_warning"}
 
@@ -61,20 +61,17 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.headline = heading(headline, "subtitle")
         self.headline.setProperty("alignment", ALIGN_CENTER)
-        self.sentence = MutedLabel(sentence)
+        self.sentence = muted_label(sentence)
         self.sentence.setProperty("alignment", ALIGN_CENTER)
-        self.sentence.setMaximumWidth(520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(tokens.SPACE_3, tokens.SPACE_4, tokens.SPACE_3, tokens.SPACE_4)
         layout.setSpacing(tokens.SPACE_1)
         layout.addStretch(1)
         layout.addWidget(self.headline)
-        centred = QHBoxLayout()
-        centred.addStretch(1)
-        centred.addWidget(self.sentence, 10)
-        centred.addStretch(1)
-        layout.addLayout(centred)
-        self.button: Button | None = None
+        # straight in the column, the text centred in it: a wrapped label keeps the height
+        # its width needs only as a plain item of a box layout (not one with an alignment)
+        layout.addWidget(self.sentence)
+        self.button: QPushButton | None = None
         if action:
             self.button = make_button(action, "primary")
             self.button.setAutoDefault(True)

@@ -11,7 +11,6 @@ flags are passed by value.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -22,25 +21,6 @@ VARIANTS = ("primary", "secondary", "quiet", "danger")
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
 ALIGN_LEFT_VCENTER = 0x81  # Qt.AlignmentFlag.AlignLeft | AlignVCenter
 NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
-_PALETTE_CHANGE = QEvent.Type.PaletteChange
-
-
-class FollowsTheme:
-    """Tints itself again (``_tint``) when the application palette changes."""
-
-    _tinting = False
-
-    def _tint(self) -> None:
-        raise NotImplementedError
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)  # type: ignore[misc]
-        if event.type() == _PALETTE_CHANGE and not self._tinting:
-            self._tinting = True  # our own setPalette sends a PaletteChange too
-            try:
-                self._tint()
-            finally:
-                self._tinting = False
 
 
 def scaled_font(widget: QWidget, role: str, bold: bool = False) -> QFont:
@@ -59,37 +39,29 @@ _TINTS = {  # variant -> (button colour role, text colour role)
 }
 
 
-class Button(FollowsTheme, QPushButton):
-    """A push button in one of ``VARIANTS``, tinted from the tokens of the theme in use."""
-
-    def __init__(self, text: str = "", variant: str = "secondary", parent: QWidget | None = None):
-        super().__init__(text, parent)
-        if variant not in VARIANTS:
-            raise ValueError(f"unknown button variant {variant!r}; expected one of {', '.join(VARIANTS)}")
-        self.variant = variant
-        self.setProperty("variant", variant)
-        self.setFlat(variant == "quiet")
-        self._tint()
-
-    def fit_words(self) -> None:
-        """Room around the words (16 px each side; a menu's arrow beside them, never over
-        them). Called once the text is set: a ``sizeHint`` in Python would be asked for at
-        every layout, which costs start-up time."""
-        words = self.fontMetrics().horizontalAdvance(self.text().replace("&&", "\0").replace("&", ""))
-        room = 2 * tokens.SPACE_2 + (tokens.SPACE_3 if self.menu() is not None else 0)
-        self.setMinimumWidth(words + room)
-
-    def _tint(self) -> None:
-        roles = _TINTS.get(self.variant)
-        if roles is not None:
-            tint(self, Button=roles[0], ButtonText=roles[1])
+def fit_words(button: QPushButton) -> None:
+    """Room around a button's words (16 px each side; a menu's arrow beside them, never
+    over them). Call it again after changing the text. (Not a ``sizeHint`` in Python: it
+    would be asked for at every layout, which costs start-up time.)"""
+    words = button.fontMetrics().horizontalAdvance(button.text().replace("&&", "\0").replace("&", ""))
+    room = 2 * tokens.SPACE_2 + (tokens.SPACE_3 if button.menu() is not None else 0)
+    button.setMinimumWidth(words + room)
 
 
-def make_button(text: str, variant: str = "secondary", parent: QWidget | None = None) -> Button:
+def make_button(text: str, variant: str = "secondary", parent: QWidget | None = None) -> QPushButton:
     """A button of the design language: 'primary' (the one main action of a place),
-    'secondary', 'quiet' (a link-like action) or 'danger' (deletes something)."""
-    button = Button(text, variant, parent)
-    button.fit_words()
+    'secondary', 'quiet' (a link-like action) or 'danger' (deletes something). Its
+    ``variant`` property says which; its colours follow the theme."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown button variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    button = QPushButton(text, parent)
+    button.setProperty("variant", variant)
+    button.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("\u2026"))
+    button.setFlat(variant == "quiet")
+    roles = _TINTS.get(variant)
+    if roles is not None:
+        tint(button, Button=roles[0], ButtonText=roles[1])
+    fit_words(button)
     return button
 
 
@@ -114,30 +86,22 @@ def heading(text: str, role: str = "subtitle") -> QLabel:
     return label
 
 
-class MutedLabel(FollowsTheme, QLabel):
-    """Secondary text (a date, a hint) in the muted colour, which still meets AA."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None):
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self._tint()
-
-    def _tint(self) -> None:
-        tint(self, WindowText="text_muted")
+def muted_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """Secondary text (a date, a hint) in the muted colour, which still meets AA; wraps."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    tint(label, WindowText="text_muted")
+    return label
 
 
-class Meter(FollowsTheme, QProgressBar):
+def meter(parent: QWidget | None = None) -> QProgressBar:
     """A progress bar whose groove shows on a card in both themes (Fusion outlines it in
     the window colour darkened: black on the dark card); no words on it (say them beside)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTextVisible(False)
-        self.setMaximumHeight(tokens.SPACE_1 + tokens.SPACE_HALF)
-        self._tint()
-
-    def _tint(self) -> None:
-        tint(self, Window=token("border").lighter(140), Base="surface_alt")
+    bar = QProgressBar(parent)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(tokens.SPACE_1 + tokens.SPACE_HALF)
+    tint(bar, Window="outline_source", Base="surface_alt")
+    return bar
 
 
 class Card(QFrame):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from trainer.domain import tokens
 from trainer.services.home import HomeSummary
-from trainer.ui.common.widgets import Card, MutedLabel, heading, make_button
+from trainer.ui.common.widgets import Card, heading, make_button, muted_label
 from trainer.ui.home.path import ModulePath
 
 UidRole = 0x0100  # Qt.ItemDataRole.UserRole (roles are plain ints in Qt)
@@ -123,7 +123,7 @@ class HomeView(QWidget):
         self.recent_list.setWordWrap(True)
         self.recent_list.setUniformItemSizes(False)
         self.recent_list.setFrameShape(QFrame.Shape.NoFrame)
-        self.recent_empty = MutedLabel("No reflections yet. While reading a module, press Ctrl+R to start one.")
+        self.recent_empty = muted_label("No reflections yet. While reading a module, press Ctrl+R to start one.")
         self.recent_card.body.addWidget(self.recent_list)
         self.recent_card.body.addWidget(self.recent_empty)
 

@@ -42,3 +42,18 @@ class BinPage(QWidget):
         layout.addWidget(QLabel("This reflection is in the bin. Restore it to edit it again."))
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
+
+
+def no_reflections_state(layout, on_action):
+    """Where the list stands while the journal has no reflection at all (added to ``layout``,
+    shown in the list's place): a sentence and the one action, ``on_action`` (New reflection)."""
+    from trainer.ui.common.empty_state import EmptyState
+
+    state = EmptyState(
+        "No reflections yet",
+        "It is saved as you type.",  # short: the page beside says more, and this pane is narrow
+        "&Write a reflection",
+    )
+    state.action_requested.connect(on_action)
+    layout.addWidget(state, 1)
+    return state

@@ -37,7 +37,7 @@ from trainer.ui.common.settings_values import remember
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.editor import ReflectionEditor
 from trainer.ui.journal.goals import CheckInDialog, GoalDialog, nice_date
-from trainer.ui.journal.pages import BinPage, empty_page
+from trainer.ui.journal.pages import BinPage, empty_page, no_reflections_state
 
 UidRole = Qt.ItemDataRole.UserRole
 UNDO_MS = 15000
@@ -165,7 +165,6 @@ class JournalView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Reflections")
         self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.count_label = QLabel()
@@ -181,6 +180,7 @@ class JournalView(QWidget):
         left_layout.addWidget(self.search_edit)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.list, 1)
+        self.no_reflections = no_reflections_state(left_layout, lambda: self.new_button.showMenu())
         left_layout.addWidget(self.count_label)
 
         # pages (right) -------------------------------------------------------------------
@@ -291,6 +291,9 @@ class JournalView(QWidget):
             n = len(entries)
             where = "in the bin" if self.in_bin() else "shown"
             self.count_label.setText(f"{n} reflection{'s' if n != 1 else ''} {where}")
+            none_at_all = not n and not self.in_bin() and not self.controller.entries()
+            self.list.setVisible(not none_at_all)
+            self.no_reflections.setVisible(none_at_all)
         finally:
             self._filling = False
         self._show_current()

@@ -31,7 +31,7 @@ from trainer.domain import tokens
 from trainer.services.profiles import ProfileError, ProfileService
 from trainer.ui.common.appearance import apply_theme, error_style
 from trainer.ui.common.application import qapp
-from trainer.ui.common.widgets import MutedLabel, heading, make_button
+from trainer.ui.common.widgets import heading, make_button, muted_label
 
 if TYPE_CHECKING:
     from trainer.records.store import RecordStore
@@ -75,7 +75,7 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(480)
 
         title = heading("Welcome", "display")
-        intro = MutedLabel(
+        intro = muted_label(
             "A short course in supporting people to manage their own health, with practice "
             "scenarios and a journal for your CPD. Everything stays on this computer."
         )

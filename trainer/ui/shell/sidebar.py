@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStyled
 
 from trainer.domain import tokens
 from trainer.ui.common.style import tint, token
-from trainer.ui.common.widgets import FollowsTheme
 
 if TYPE_CHECKING:
     from trainer.ui.shell.main_window import MainWindow
@@ -44,13 +43,10 @@ ICON_BOX = 3 * tokens.SPACE_1  # the glyph's square
 class SidebarDelegate(QStyledItemDelegate):
     """Paints a row: a rounded selection, the section's glyph, and its name unless compact."""
 
-    def __init__(self, sidebar: Sidebar):
-        super().__init__(sidebar)
-        self.sidebar = sidebar
-
-    def sizeHint(self, option, index) -> QSize:
-        metrics = option.fontMetrics
-        return QSize(self.sidebar.width(), max(ROW_HEIGHT, metrics.height() + 2 * tokens.SPACE_1 + tokens.SPACE_HALF))
+    def __init__(self, bar: QListWidget):
+        super().__init__(bar)
+        self.bar = bar
+        self.compact = False
 
     def paint(self, painter, option, index) -> None:
         from PySide6.QtCore import QPointF, QRectF
@@ -58,7 +54,7 @@ class SidebarDelegate(QStyledItemDelegate):
 
         from trainer.ui.common.icons import GLYPHS, icon_font  # the font loads at the first paint
 
-        bar = self.sidebar
+        bar = self.bar
         selected = bar.currentRow() == index.row()
         rect = QRectF(option.rect).adjusted(tokens.SPACE_1, 2, -tokens.SPACE_1, -2)
         painter.save()
@@ -77,7 +73,7 @@ class SidebarDelegate(QStyledItemDelegate):
         title = str(index.data(ACCESSIBLE_TEXT_ROLE) or "")
         font = icon_font(max(12, int(QFontMetrics(option.font).height() * 0.95)))
         icon_rect = QRectF(rect.left() + tokens.SPACE_1, rect.top(), ICON_BOX, rect.height())
-        if bar.compact:
+        if self.compact:
             icon_rect.moveLeft(rect.left() + (rect.width() - ICON_BOX) / 2)
         painter.setPen(text_colour)
         if font is not None and key in GLYPHS:
@@ -86,7 +82,7 @@ class SidebarDelegate(QStyledItemDelegate):
         else:  # no icon font: the first letter in its place
             painter.setFont(option.font)
             painter.drawText(icon_rect, ALIGN_CENTER, title[:1])
-        if not bar.compact:
+        if not self.compact:
             name_font = QFont(option.font)
             name_font.setBold(selected)
             metrics = QFontMetrics(name_font)
@@ -97,32 +93,48 @@ class SidebarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class Sidebar(FollowsTheme, QListWidget):
-    """The sections as a vertical list; arrow keys move, the row chosen is shown."""
+def make_list() -> QListWidget:
+    """The sections as a vertical list (a plain QListWidget: a Python subclass would make
+    PySide build its enums at start-up); arrow keys move, the row chosen is shown."""
+    bar = QListWidget()
+    bar.setObjectName("sidebar")
+    bar.setAccessibleName("Sections")
+    bar.setAccessibleDescription("Use the arrow keys to choose a section; Alt and a number jump to one")
+    bar.setProperty("frameShape", 0)  # QFrame.Shape.NoFrame
+    bar.setProperty("horizontalScrollBarPolicy", 1)  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    bar.setAutoFillBackground(True)
+    bar.setUniformItemSizes(True)  # rows of one height (set on the items: no sizeHint in Python)
+    tint(bar, Base="sidebar", Window="sidebar")
+    return bar
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("sidebar")
-        self.setAccessibleName("Sections")
-        self.setAccessibleDescription("Use the arrow keys to choose a section; Alt and a number jump to one")
-        self.setProperty("frameShape", 0)  # QFrame.Shape.NoFrame
-        self.setProperty("horizontalScrollBarPolicy", 1)  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-        self.setProperty("textElideMode", 3)  # Qt.TextElideMode.ElideNone (the delegate draws)
-        self.compact = False
-        self.setItemDelegate(SidebarDelegate(self))
-        self.setAutoFillBackground(True)
-        self._tint()
 
-    def _tint(self) -> None:
-        tint(self, Base="sidebar", Window="sidebar")
+class SidebarFrame(QWidget):
+    """The window's central widget: the sidebar (``list``) beside the pages. Its width
+    decides whether the sidebar is compact (in "auto")."""
+
+    def __init__(self, pages: QWidget, mode: str = "auto"):
+        super().__init__()
+        self.list = make_list()
+        self.delegate = SidebarDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.pages, self.mode = pages, mode
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.list)
+        layout.addWidget(pages, 1)
+
+    @property
+    def compact(self) -> bool:
+        return self.delegate.compact
 
     def wide_width(self) -> int:
         from PySide6.QtGui import QFontMetrics
 
-        bold = QFont(self.font())
+        bold = QFont(self.list.font())
         bold.setBold(True)  # the current section's name is bold
         metrics = QFontMetrics(bold)
-        names = [str(self.item(i).data(ACCESSIBLE_TEXT_ROLE)) for i in range(self.count())]
+        names = [str(self.list.item(i).data(ACCESSIBLE_TEXT_ROLE)) for i in range(self.list.count())]
         longest = max((metrics.horizontalAdvance(n) for n in names), default=10 * tokens.SPACE_1)
         return longest + ICON_BOX + 6 * tokens.SPACE_1
 
@@ -130,25 +142,8 @@ class Sidebar(FollowsTheme, QListWidget):
         return ICON_BOX + 4 * tokens.SPACE_1
 
     def set_compact(self, compact: bool) -> None:
-        self.compact = compact
-        self.setFixedWidth(self.compact_width() if compact else self.wide_width())  # repaints it all
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.width(), super().sizeHint().height())
-
-
-class SidebarFrame(QWidget):
-    """The window's central widget: the sidebar beside the pages. Its width decides
-    whether the sidebar is compact (in "auto")."""
-
-    def __init__(self, sidebar: Sidebar, pages: QWidget, mode: str = "auto"):
-        super().__init__()
-        self.sidebar, self.pages, self.mode = sidebar, pages, mode
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(sidebar)
-        layout.addWidget(pages, 1)
+        self.delegate.compact = compact
+        self.list.setFixedWidth(self.compact_width() if compact else self.wide_width())  # repaints it all
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode if mode in ("auto", "compact", "wide") else "auto"
@@ -158,20 +153,22 @@ class SidebarFrame(QWidget):
         window = self.window()
         width = window.width() if window is not None else self.width()
         compact = self.mode == "compact" or (self.mode == "auto" and width < COMPACT_BELOW)
-        if compact != self.sidebar.compact or self.sidebar.width() not in (
-            self.sidebar.compact_width(),
-            self.sidebar.wide_width(),
-        ):
-            self.sidebar.set_compact(compact)
+        if compact != self.compact or self.list.width() not in (self.compact_width(), self.wide_width()):
+            self.set_compact(compact)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
 
 
-def sidebar_of(window: QWidget) -> Sidebar | None:
-    """The window's sidebar, once installed."""
-    return window.findChild(Sidebar, "sidebar")
+def _row_size(bar: QListWidget) -> QSize:
+    metrics = bar.fontMetrics()
+    return QSize(0, max(ROW_HEIGHT, metrics.height() + 2 * tokens.SPACE_1 + tokens.SPACE_HALF))
+
+
+def sidebar_of(window: QWidget) -> SidebarFrame | None:
+    """The window's sidebar frame (its ``list`` is the sidebar), once installed."""
+    return window.findChild(SidebarFrame)
 
 
 def section_keys(window: MainWindow) -> list[str]:
@@ -179,21 +176,22 @@ def section_keys(window: MainWindow) -> list[str]:
     return sorted(window.sections, key=lambda k: window.tabs.indexOf(window.sections[k]))
 
 
-def install_sidebar(window: MainWindow) -> Sidebar:
+def install_sidebar(window: MainWindow) -> SidebarFrame:
     """Put the sidebar beside the window's pages; the tab bar is hidden, the tabs stay."""
     tabs = window.tabs
-    sidebar = Sidebar()
+    window.takeCentralWidget()  # the tabs stay alive: they move into the frame
+    frame = SidebarFrame(tabs, str(window.settings.value(SETTING, "auto")))
+    sidebar = frame.list
+    row_size = _row_size(sidebar)
     for n, key in enumerate(section_keys(window)):
         title = tabs.tabText(tabs.indexOf(window.sections[key])).replace("&", "")
         item = QListWidgetItem(title)
         item.setData(KEY_ROLE, key)
         item.setData(ACCESSIBLE_TEXT_ROLE, title)
         item.setData(TOOLTIP_ROLE, f"{title} (Alt+{n + 1})" if n < 9 else title)
+        item.setSizeHint(row_size)
         sidebar.addItem(item)
     tabs.tabBar().setVisible(False)
-    window.takeCentralWidget()  # the tabs stay alive: they move into the frame
-    mode = str(window.settings.value(SETTING, "auto"))
-    frame = SidebarFrame(sidebar, tabs, mode)
     window.setCentralWidget(frame)
 
     def on_tabs_current_changed(_index: int = -1) -> None:
@@ -210,13 +208,25 @@ def install_sidebar(window: MainWindow) -> Sidebar:
             if key != window.current_section():
                 tabs.setCurrentWidget(window.section(key) or tabs.currentWidget())
 
+    def resize_rows() -> None:
+        size = _row_size(sidebar)
+        for row in range(sidebar.count()):
+            sidebar.item(row).setSizeHint(size)
+        frame.set_compact(frame.compact)  # the names' width changed with the font
+
+    def on_window_zoom_changed(_percent: int) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, resize_rows)  # once the list has its new font
+
+    window.zoom_changed.connect(on_window_zoom_changed)
     tabs.currentChanged.connect(on_tabs_current_changed)
     sidebar.currentRowChanged.connect(on_sidebar_current_row_changed)
     sidebar.itemActivated.connect(lambda item: window.show_section(str(item.data(KEY_ROLE))))
     on_tabs_current_changed()
     frame.fit()
     _add_compact_action(window, frame)
-    return sidebar
+    return frame
 
 
 def _add_compact_action(window: MainWindow, frame: SidebarFrame) -> None:
@@ -224,7 +234,7 @@ def _add_compact_action(window: MainWindow, frame: SidebarFrame) -> None:
     action = QAction("Compact &sidebar", window, checkable=True)
     action.setShortcuts([QKeySequence("Ctrl+Shift+S")])
     action.setStatusTip("Show the sections as icons only, or with their names")
-    action.setChecked(frame.sidebar.compact)
+    action.setChecked(frame.compact)
 
     def on_toggled(on: bool) -> None:
         mode = "compact" if on else "wide"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from trainer.domain import tokens
-from trainer.ui.common.widgets import MutedLabel, heading, make_button
+from trainer.ui.common.widgets import heading, make_button, muted_label
 from trainer.ui.settings.welcome import RESTORE, START, TOUR, WelcomeChoice
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Tour(QDialog):
         self.index = 0
         self.setWindowTitle("A quick tour")
         self.setModal(False)
-        self.counter = MutedLabel()
+        self.counter = muted_label()
         self.title = heading("", "title")
         self.text = QLabel()
         self.text.setWordWrap(True)

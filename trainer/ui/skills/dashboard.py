@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from trainer.competencies.coding import level
 from trainer.competencies.model import Threshold
 from trainer.competencies.ratings import rating_text
+from trainer.ui.common.empty_state import EmptyState
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
 from trainer.ui.skills.models import RowsModel
@@ -63,7 +64,6 @@ class _ChartPlace(QLabel):
 
 class DashboardView(QWidget):
     refreshed = Signal()
-    self_assessment_requested = Signal()  # the empty state's one action
     module_requested = Signal(str)
     scenario_requested = Signal(str)
 
@@ -127,22 +127,6 @@ class DashboardView(QWidget):
         self.stack = QStackedWidget()  # pictures first; the table one click away
         self.stack.addWidget(self.pictures)
         self.stack.addWidget(self.table)
-        self.empty = QWidget()  # no ratings yet: a sentence and the one action
-        empty_layout = QVBoxLayout(self.empty)
-        self.empty_label = QLabel(
-            "No ratings yet. Your skills show here once you have rated them: a row a skill, your rating "
-            "beside your observer's, and how it changes over time. Start with a self-assessment; after a "
-            "practice round, ask your observer to fill in the observer checklist."
-        )
-        self.empty_label.setWordWrap(True)
-        self.rate_button = QPushButton("&Rate yourself now")
-        self.rate_button.setAccessibleName("Rate yourself now: open the self-assessment")
-        self.rate_button.clicked.connect(self.self_assessment_requested)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_label)
-        empty_layout.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignLeft)
-        empty_layout.addStretch(2)
-        self.stack.addWidget(self.empty)
         self.table_button = QPushButton("Show as &table")
         self.table_button.setCheckable(True)
         self.table_button.setAccessibleName("Show the skills as a table")
@@ -161,6 +145,14 @@ class DashboardView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.globals_label)
         layout.addWidget(self.split, 1)
+        # No rating at all: a sentence and the one action, not a table of "not rated" cells.
+        self.empty = EmptyState(
+            "No ratings yet",
+            "Start by rating your own skills: about ten minutes with the self-assessment. After a "
+            "practice round, ask a colleague to fill in the observer checklist.",
+            "&Rate my skills",
+        )
+        layout.addWidget(self.empty, 1)
 
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.pictures.selectionModel().currentRowChanged.connect(self.on_pictures_current_changed)
@@ -195,6 +187,9 @@ class DashboardView(QWidget):
         self._rated = bool(selfs or obs)
         self.show_table(self.table_button.isChecked())
         self.headline.setText(self._headline(selfs, obs, weak))
+        none = not selfs and not obs
+        for widget, shown in ((self.split, not none), (self.headline, not none), (self.empty, none)):
+            widget.setVisible(shown)
         self.globals_label.setText(self._globals(selfs, obs))
         self._fill_next_steps(suggestions)
         ids = [s.skill_id for s in self.summaries]
@@ -301,11 +296,9 @@ class DashboardView(QWidget):
 
     # -- slots ---------------------------------------------------------------------------
     def show_table(self, on: bool) -> None:
-        """The table (``on``) or the pictures; with no rating yet, the empty state instead."""
+        """The table (``on``) or the pictures (with no rating yet, the empty state shows instead)."""
         self.table_button.setVisible(self._rated)
-        self.headline.setVisible(self._rated)  # the empty state says it
-        self._bottom.setVisible(self._rated)  # no chart of nothing, no steps before a rating
-        self.stack.setCurrentWidget(self.empty if not self._rated else self.table if on else self.pictures)
+        self.stack.setCurrentWidget(self.table if on else self.pictures)
 
     def on_pictures_current_changed(self, current, _previous) -> None:
         if current.isValid() and current.row() != self.table.currentIndex().row():

@@ -32,10 +32,10 @@ class SkillsView(QWidget):
             (self.side_view, "You and your observer"),
         ):
             self.pages.addTab(widget, title)
-        self.dashboard.self_assessment_requested.connect(lambda: self.show_page("self"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        self.dashboard.empty.action_requested.connect(lambda: self.show_page("self"))
         for signal in (controller.self_assessment_saved, controller.observation_saved, controller.record_deleted):
             signal.connect(self.on_controller_records_changed)
 
