@@ -462,4 +462,8 @@ setInterval(tick, 250);
 // -- start ----------------------------------------------------------------------------
 const given = new URLSearchParams(location.search).get("code");
 if (given) $("code").value = given;
-if (S.token) { showLive(); connect(); } else { showJoin(); }
+// After every deferred script has run (notes.js too): between two deferred scripts the browser
+// may already deliver a WebSocket message, and render() needs notes.js's functions.
+document.addEventListener("DOMContentLoaded", () => {
+  if (S.token) { showLive(); connect(); } else { showJoin(); }
+});
