@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.scenarios.model import Scenario
+from trainer.ui.common.rows import use_rows
 
 IdRole = Qt.ItemDataRole.UserRole
 
@@ -58,15 +58,20 @@ class ScenarioListPage(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setHeaderLabels(["Scenario", "Setting", "Practitioner", "Activation"])
-        self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # One column of two-line rows (title; setting, practitioner, level): a table of four
+        # columns cut every one of them at a large zoom. The other columns keep the facts.
+        self.tree.setHeaderHidden(True)
+        self.tree.setAlternatingRowColors(False)
+        for col in (1, 2, 3):
+            self.tree.setColumnHidden(col, True)
+        use_rows(self.tree)
         for s in scenarios:
-            item = QTreeWidgetItem([s.title, s.setting, s.practitioner, f"Level {s.person.activation}"])
+            level = f"Level {s.person.activation}"
+            facts = f"{s.setting} \u00b7 {s.practitioner} \u00b7 {level}"
+            item = QTreeWidgetItem([f"{s.title}\n{facts}", s.setting, s.practitioner, level])
+            item.setData(
+                0, Qt.ItemDataRole.AccessibleTextRole, f"{s.title}: {s.setting}, {s.practitioner}, activation {level}"
+            )
             item.setData(0, IdRole, s.id)
             tip = f"{s.summary}\n\n{s.person.activation_text}" if s.summary else s.person.activation_text
             for col in range(4):
