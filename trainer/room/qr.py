@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 
 def room_url(address: str, port: int, code: str = "") -> str:
     host = f"[{address}]" if ":" in address else address
@@ -14,6 +12,8 @@ def room_url(address: str, port: int, code: str = "") -> str:
 
 def qr_png(url: str, scale: int = 6) -> bytes:
     """Black on white with the standard quiet zone, readable from a projector across a room."""
+    import segno  # lazy: segno (~30 ms) only when a QR code is drawn, not when an address is said
+
     out = io.BytesIO()
     segno.make(url, error="m", micro=False).save(out, kind="png", scale=scale, border=4, dark="#000", light="#fff")
     return out.getvalue()

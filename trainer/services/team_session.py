@@ -23,14 +23,11 @@ import uuid
 from collections.abc import Callable
 
 from trainer.competencies.ratings import NA, OBSERVER_NOTES
-from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
 from trainer.services.coding_practice import CodingPracticeService, calibration_summary
 from trainer.services.profiles import ProfileService
-from trainer.sessions.attendance import build_attendance, write_attendance
-from trainer.sessions.bundles import build_bundles, write_bundles
 from trainer.sessions.counts import MAX_COUNT, clean_counts
 from trainer.sessions.grouping import GroupingError, plan_groups, swap
 from trainer.sessions.plan_model import SessionPlan
@@ -334,6 +331,8 @@ class TeamSessionService:
         fields.update(changes)
         fields["live_taps"] = fields["live_taps"][-MAX_LIVE_TAPS:]
         key = {"profile": self.profile_id, "session": uid, "round": round_index, "learner": learner}
+        from trainer.records.schemas import problem  # lazy: pydantic's models (~90 ms) at the first save, not at open
+
         why = problem(OBSERVATION, {"uid": old.get("uid", "new"), **key, "observer": observer, **fields})
         if why:
             raise SessionError(f"the observation was not saved: {why}")
@@ -407,6 +406,8 @@ class TeamSessionService:
     def write_feedback_bundles(self, session: dict, plan: SessionPlan | None, outdir) -> list:
         """One feedback file per observed participant in ``outdir``; returns the paths."""
         titles = {i: plan.phases[r["phase"]].title for i, r in enumerate(session["rounds"])} if plan else {}
+        from trainer.sessions.bundles import build_bundles, write_bundles  # lazy: pydantic, at export
+
         bundles = build_bundles(
             session, self.observations(session["uid"]), titles, self._store.now(), self.calibrations(session)
         )
@@ -416,6 +417,8 @@ class TeamSessionService:
         """Every attendee's attendance data (``trainer.sessions.attendance``), in roster order:
         observed or not, everyone present gets proof that they attended."""
         me = ProfileService(self._store).get(self.profile_id)
+        from trainer.sessions.attendance import build_attendance  # lazy: pydantic, at export
+
         found = build_attendance(
             session, plan, self.observations(session["uid"]), self._store.now(), me.name if me else ""
         )
@@ -429,6 +432,8 @@ class TeamSessionService:
     def write_attendance_files(self, session: dict, plan: SessionPlan | None, outdir) -> list:
         """One attendance file per attendee in ``outdir``; returns the paths."""
         files = self.attendance(session, plan)
+        from trainer.sessions.attendance import write_attendance  # lazy: pydantic, at export
+
         return write_attendance(outdir, session, {f["attendee"]["id"]: f for f in files})
 
     def feedback_bundle(self, uid: str, person_id: str, round_titles: dict[int, str] | None = None) -> dict | None:
@@ -437,6 +442,8 @@ class TeamSessionService:
         session = self.get(uid)
         about = [o for o in self.observations(uid) if o.get("learner") == person_id]
         calibrations = self.calibrations(session)
+        from trainer.sessions.bundles import build_bundles  # lazy: pydantic, at the end of a live room
+
         return build_bundles(session, about, round_titles or {}, self._store.now(), calibrations).get(person_id)
 
     def save_calibration(self, uid: str, observer: str, scenario: Scenario, chosen: list[str]) -> PracticeResult:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
-from trainer.services.observation_import import import_observation_files
 from trainer.services.team_session import SessionError, TeamSessionService
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.plan_model import Phase, SessionPlan
@@ -245,6 +244,8 @@ class TeamSessionController(QObject):
         if not self.uid:
             self.failed.emit("Open a session first.")
             return None
+
+        from trainer.services.observation_import import import_observation_files  # lazy: pydantic, on import
 
         summary = import_observation_files(self.service, self.uid, paths)
         for uid in summary.added_uids():

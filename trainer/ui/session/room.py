@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.room.qr import qr_png, room_url
-from trainer.room.runner import RoomServer
 from trainer.room.state import DEFAULT_FEEDBACK_OPENS, FEEDBACK_OPENS, build_state
 from trainer.sessions.session_code import session_code
 from trainer.ui.session.controller import TeamSessionController
+
+if TYPE_CHECKING:
+    from trainer.room.runner import RoomServer
 
 DEFAULT_PORT = 8470  # the same address each time the room opens, when the port is free
 LOOPBACK = "127.0.0.1"
@@ -143,6 +146,8 @@ class RoomHost(QObject):
         service = self.controller.service
         error = ""
         for attempt in dict.fromkeys((self.port if port is None else port, 0)):  # the usual port, else any free one
+            from trainer.room.runner import RoomServer  # lazy: aiohttp (~100 ms) only when the room opens
+
             server = RoomServer(service, address, attempt, submit=self.calls.submit, on_event=self._event.emit)
             try:
                 server.start(state)

@@ -32,7 +32,6 @@ from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.controller import TeamSessionController
-from trainer.ui.session.export import ask_export_bundles, ask_save_certificates, ask_save_report
 from trainer.ui.session.groups import GroupsPanel
 from trainer.ui.session.observer_form import ObserverNoteForm
 from trainer.ui.session.room import RoomHost, RoomPanel
@@ -277,11 +276,15 @@ class SessionView(QWidget):
 
     def on_report_clicked(self) -> None:
         self.save_debrief()
+        from trainer.ui.session.export import ask_save_report  # lazy: the A4 writer and jinja2, on export
+
         path = ask_save_report(self, self.controller, self.names_box.isChecked(), self.framework)
         if path is not None:
             self.status_message.emit(f"Report saved to {path}")
 
     def on_bundles_clicked(self) -> None:
+        from trainer.ui.session.export import ask_export_bundles  # lazy: pydantic's bundle models, on export
+
         paths = ask_export_bundles(self, self.controller)
         if paths:
             self.status_message.emit(
@@ -289,6 +292,8 @@ class SessionView(QWidget):
             )
 
     def on_certificates_clicked(self) -> None:
+        from trainer.ui.session.export import ask_save_certificates  # lazy: the A4 writer, on export
+
         path = ask_save_certificates(self, self.controller)
         if path is not None:
             self.status_message.emit(f"Certificates saved to {path}")
