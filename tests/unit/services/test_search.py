@@ -131,3 +131,14 @@ def test_hits_carry_the_words_searched_for():
 
     hit = match_document(Document("module", "m", "Title", "Élicit, then provide."), terms_of("ELICIT Provide"))
     assert hit.terms == ("elicit", "provide") and hit.match == "Élicit"
+
+
+def test_a_second_query_does_not_fold_the_same_texts_again():
+    """Folding goes character by character; every query used to fold the whole course again."""
+    docs = [Document(MODULE, str(i), f"Module {i}", f"goal setting and agenda {i} " * 50) for i in range(20)]
+    search_documents(docs, "goal")
+    before = fold.cache_info()
+    search_documents(docs, "agenda")
+    after = fold.cache_info()
+    assert after.misses - before.misses <= 1  # only the new query word
+    assert after.hits - before.hits >= 2 * len(docs)
