@@ -26,6 +26,9 @@ def test_a_reflection_is_picked_by_its_title_and_counts_as_evidence(make_app, sa
     view.form.table.go_to_row(0)
     picker = view.form.panel.fields["link"]
     assert isinstance(picker, QComboBox) and picker.accessibleName().startswith("Linked evidence")
+    assert picker.count() == 1 and not picker.filled  # the records are read when the list is wanted
+    picker.showPopup()
+    picker.hidePopup()
     labels = [picker.itemText(i) for i in range(picker.count())]
     assert labels[0] == "Nothing linked"
     (label,) = [t for t in labels if "Asking before advising with Mr A" in t]
@@ -60,6 +63,8 @@ def test_a_link_to_a_record_no_longer_here_is_kept_not_dropped(make_app, sample_
     view.open(old["uid"])
     view.form.table.go_to_row(0)
     picker = view.form.panel.fields["link"]
+    assert picker.currentData() == "gone-1234567"
+    picker.fill()
     assert picker.currentData() == "gone-1234567" and "not found here" in picker.currentText()
     view.save()
     assert parts.store.get("self_assessment", old["uid"])["items"][skill]["link"] == "gone-1234567"

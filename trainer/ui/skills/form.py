@@ -153,6 +153,52 @@ class GlobalsBox(QGroupBox):
             self.spins[spec.id].setValue(value if isinstance(value, int) else spec.min - 1)
 
 
+class PickerBox(QComboBox):
+    """Nothing, then each record that can be linked (newest first), read when the list is first
+    wanted (focus or popup), not while the form is built: the list reads every kind of record.
+    A linked record no longer found stays shown as such, so opening and saving never drops a link."""
+
+    def __init__(self, choices: Callable[[], list[tuple[str, str]]], parent=None):
+        super().__init__(parent)
+        self.choices = choices
+        self.filled = False
+        self.choose("")
+
+    def choose(self, chosen: str) -> None:
+        self.blockSignals(True)
+        if self.filled:
+            if chosen and self.findData(chosen) < 0:
+                self.addItem(f"A record not found here ({chosen[:8]}\u2026)", chosen)
+        else:
+            self.clear()
+            self.addItem("Nothing linked", "")
+            if chosen:
+                self.addItem(f"Linked record ({chosen[:8]}\u2026)", chosen)
+        self.setCurrentIndex(max(0, self.findData(chosen)))
+        self.blockSignals(False)
+
+    def fill(self) -> None:
+        if self.filled:
+            return
+        chosen = str(self.currentData() or "")
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("Nothing linked", "")
+        for label, uid in self.choices():
+            self.addItem(label, uid)
+        self.filled = True
+        self.blockSignals(False)
+        self.choose(chosen)
+
+    def focusInEvent(self, event) -> None:
+        self.fill()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:
+        self.fill()
+        super().showPopup()
+
+
 class ItemPanel(QWidget):
     """The current skill: description, rating buttons and its note fields."""
 
@@ -207,7 +253,7 @@ class ItemPanel(QWidget):
         for key, label_text in note_labels.items():
             field: QPlainTextEdit | QLineEdit | QComboBox
             if key in self.pickers:  # chosen from a list with titles and dates, never a typed id
-                field = QComboBox()
+                field = PickerBox(self.pickers[key])
                 field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 field.setMinimumContentsLength(12)
                 field.activated.connect(lambda _i, k=key, f=field: self._note(k, f.currentData() or ""))
@@ -260,15 +306,8 @@ class ItemPanel(QWidget):
         self._sync_buttons()
 
     def _fill_picker(self, key: str, box: QComboBox, chosen: str) -> None:
-        """Nothing, then each record that can be linked (newest first); a linked record no longer
-        found stays shown as such, so opening and saving never drops a link."""
-        box.clear()
-        box.addItem("Nothing linked", "")
-        for label, uid in self.pickers[key]():
-            box.addItem(label, uid)
-        if chosen and box.findData(chosen) < 0:
-            box.addItem(f"A record not found here ({chosen[:8]}\u2026)", chosen)
-        box.setCurrentIndex(max(0, box.findData(chosen)))
+        if isinstance(box, PickerBox):
+            box.choose(chosen)
 
     def _sync_buttons(self) -> None:
         current = self.model.rating(self.row) if self.row >= 0 else None
