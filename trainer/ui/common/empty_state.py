@@ -64,7 +64,7 @@ class EmptyState(QWidget):
         self.sentence = muted_label(sentence)
         self.sentence.setProperty("alignment", ALIGN_CENTER)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(tokens.SPACE_3, tokens.SPACE_4, tokens.SPACE_3, tokens.SPACE_4)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
         layout.setSpacing(tokens.SPACE_1)
         layout.addStretch(1)
         layout.addWidget(self.headline)

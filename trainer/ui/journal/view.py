@@ -291,9 +291,9 @@ class JournalView(QWidget):
             n = len(entries)
             where = "in the bin" if self.in_bin() else "shown"
             self.count_label.setText(f"{n} reflection{'s' if n != 1 else ''} {where}")
-            none_at_all = not n and not self.in_bin() and not self.controller.entries()
-            self.list.setVisible(not none_at_all)
-            self.no_reflections.setVisible(none_at_all)
+            none = not n and not self.in_bin() and not self.controller.entries()  # the empty state instead
+            for widget, shown in ((self.list, not none), (self.count_label, not none), (self.no_reflections, none)):
+                widget.setVisible(shown)
         finally:
             self._filling = False
         self._show_current()
