@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from trainer.ui.common.empty_state import EmptyState
+
 
 def empty_page() -> QLabel:
     """What the right-hand side says before a reflection is chosen."""
@@ -47,8 +49,6 @@ class BinPage(QWidget):
 def no_reflections_state(layout, on_action):
     """Where the list stands while the journal has no reflection at all (added to ``layout``,
     shown in the list's place): a sentence and the one action, ``on_action`` (New reflection)."""
-    from trainer.ui.common.empty_state import EmptyState
-
     state = EmptyState(
         "No reflections yet",
         "It is saved as you type.",  # short: the page beside says more, and this pane is narrow
