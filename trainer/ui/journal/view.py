@@ -78,18 +78,17 @@ class JournalView(QWidget):
         self.nudge_label.setFont(font)
         self.checkin_button = QPushButton("Check &in\u2026")
         self.checkin_button.setAccessibleName("Check in on your goal")
-        self.goals_button = QToolButton()
+        # Push buttons with a menu: Qt puts their arrow beside the words (a tool button drew it
+        # over the last letter, "My goa⌄l", at a large zoom).
+        self.goals_button = QPushButton()
         self.goals_button.setText("My g&oal")
         self.goals_button.setAccessibleName("Your own change goal")
-        self.goals_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.goals_menu = QMenu(self)
         self.goals_button.setMenu(self.goals_menu)
-        self.new_button = QToolButton()
+        self.new_button = QPushButton()
         self.new_button.setText("&New reflection")
         self.new_button.setAccessibleName("New reflection")
         self.new_button.setToolTip("Start a reflection from a template (Ctrl+N)")
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_menu = QMenu(self)
         for t in controller.templates:
             action = self.new_menu.addAction(f"{t.title}" + (f"  \u2014  {t.when}" if t.when else ""))
