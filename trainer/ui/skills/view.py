@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from trainer.ui.skills.compare_view import CompareView, SelfObserverView
@@ -13,25 +15,29 @@ from trainer.ui.skills.self_view import SelfAssessmentView
 PAGES = ("dashboard", "self", "observer", "compare", "side_by_side")
 
 
+TITLES = {
+    "dashboard": "Dashboard",
+    "self": "Self-assessment",
+    "observer": "Observer checklist",
+    "compare": "Compare over time",
+    "side_by_side": "You and your observer",
+}
+
+
 class SkillsView(QWidget):
+    """The dashboard is built at once; the four pages behind tabs when first shown or asked
+    for (each reads every rating record: building all five made the first open stall)."""
+
     def __init__(self, controller: SkillsController, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.dashboard = DashboardView(controller)
-        self.self_view = SelfAssessmentView(controller)
-        self.observer_view = ObserverView(controller)
-        self.compare_view = CompareView(controller)
-        self.side_view = SelfObserverView(controller)
+        self._built: dict[str, QWidget] = {"dashboard": self.dashboard}
         self.pages = QTabWidget()
         self.pages.setAccessibleName("Skills pages")
-        for widget, title in (
-            (self.dashboard, "Dashboard"),
-            (self.self_view, "Self-assessment"),
-            (self.observer_view, "Observer checklist"),
-            (self.compare_view, "Compare over time"),
-            (self.side_view, "You and your observer"),
-        ):
-            self.pages.addTab(widget, title)
+        for key in PAGES:
+            self.pages.addTab(self.dashboard if key == "dashboard" else QWidget(), TITLES[key])
+        self.pages.currentChanged.connect(lambda index: self._page(PAGES[index]) if index >= 0 else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -39,7 +45,47 @@ class SkillsView(QWidget):
         for signal in (controller.self_assessment_saved, controller.observation_saved, controller.record_deleted):
             signal.connect(self.on_controller_records_changed)
 
+    def _page(self, key: str) -> QWidget:
+        """The page of ``key``, built (in its tab's place) the first time."""
+        page = self._built.get(key)
+        if page is None:
+            make = {
+                "self": SelfAssessmentView,
+                "observer": ObserverView,
+                "compare": CompareView,
+                "side_by_side": SelfObserverView,
+            }[key]
+            page = make(self.controller)
+            self._built[key] = page
+            index, current = PAGES.index(key), self.pages.currentIndex()
+            self.pages.blockSignals(True)
+            placeholder = self.pages.widget(index)
+            self.pages.removeTab(index)
+            self.pages.insertTab(index, page, TITLES[key])
+            self.pages.setCurrentIndex(current)
+            self.pages.blockSignals(False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        return page
+
+    @property
+    def self_view(self) -> SelfAssessmentView:
+        return cast(SelfAssessmentView, self._page("self"))
+
+    @property
+    def observer_view(self) -> ObserverView:
+        return cast(ObserverView, self._page("observer"))
+
+    @property
+    def compare_view(self) -> CompareView:
+        return cast(CompareView, self._page("compare"))
+
+    @property
+    def side_view(self) -> SelfObserverView:
+        return cast(SelfObserverView, self._page("side_by_side"))
+
     def show_page(self, key: str) -> None:
+        self._page(key)
         self.pages.setCurrentIndex(PAGES.index(key))
 
     def start_observation(
@@ -68,8 +114,10 @@ class SkillsView(QWidget):
     def reload_all(self) -> None:
         """Re-read every record (after records were written outside this section)."""
         self.dashboard.refresh()
-        self.self_view.new()
-        self.observer_view.new()
+        for key in ("self", "observer"):
+            page = self._built.get(key)
+            if isinstance(page, (SelfAssessmentView, ObserverView)):
+                page.new()
         self.on_controller_records_changed()
 
     def on_window_zoom_changed(self, _percent: int) -> None:
@@ -84,5 +132,7 @@ class SkillsView(QWidget):
         self.dashboard.refresh()
 
     def on_controller_records_changed(self, *_args) -> None:
-        self.compare_view.reload()
-        self.side_view.reload()
+        for key in ("compare", "side_by_side"):  # a page not built yet reads the records when it is
+            page = self._built.get(key)
+            if isinstance(page, (CompareView, SelfObserverView)):
+                page.reload()
