@@ -78,3 +78,20 @@ def test_no_ratings_yet_shows_a_sentence_and_the_one_action(qtbot, content):
     assert board.empty.isVisible() and not board.split.isVisible() and not board.table_button.isVisible()
     board.empty.button.click()
     assert view.pages.currentWidget() is view.self_view
+
+
+def test_the_self_assessment_stacks_its_table_above_the_item_when_narrow(qtbot, content):
+    """At 175% in 800x600 the skills' names were cut to a letter a line beside the item panel."""
+    from PySide6.QtCore import Qt
+
+    view = make_view(qtbot, content, rated=True)
+    view.show_page("self")
+    form = view.self_view.form
+    view.resize(1400, 760)
+    qtbot.waitUntil(lambda: form.splitter.orientation() == Qt.Orientation.Horizontal, timeout=2000)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.75)  # as the window's zoom at 175%
+    view.setFont(font)
+    view.resize(760, 560)
+    qtbot.waitUntil(lambda: form.splitter.orientation() == Qt.Orientation.Vertical, timeout=2000)
+    assert form.table.width() > form.width() * 0.9  # the whole width for the skills' names

@@ -325,6 +325,9 @@ class ItemPanel(QWidget):
             self.model.set_note(self.row, key, text)
 
 
+STACK_BELOW_CHARS = 95  # the form's width, in average characters, below which it stacks
+
+
 class ChecklistForm(QWidget):
     """Table + current-item panel + globals; ``items()``/``globals()`` give the draft."""
 
@@ -402,6 +405,15 @@ class ChecklistForm(QWidget):
 
     def globals(self) -> dict:
         return self.globals_box.values()
+
+    def resizeEvent(self, event) -> None:
+        """Side by side where the skills' names have room; the table above the item when narrow
+        (at 175% in 800x600 the names were cut to a letter a line)."""
+        super().resizeEvent(event)
+        wide = self.width() >= self.fontMetrics().averageCharWidth() * STACK_BELOW_CHARS
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
 
     def load(self, record: dict | None) -> None:
         record = record or {}
