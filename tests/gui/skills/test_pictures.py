@@ -95,3 +95,18 @@ def test_the_self_assessment_stacks_its_table_above_the_item_when_narrow(qtbot, 
     view.resize(760, 560)
     qtbot.waitUntil(lambda: form.splitter.orientation() == Qt.Orientation.Vertical, timeout=2000)
     assert form.table.width() > form.width() * 0.9  # the whole width for the skills' names
+
+
+def test_the_counter_scrolls_rather_than_squeezing_its_buttons_in_a_short_window(qtbot, content):
+    """At 175% in 800x600 the counter's buttons and measures were squeezed over one another."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    view = make_view(qtbot, content, rated=False)
+    view.show_page("observer")
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 1.75)
+    view.setFont(font)
+    view.resize(760, 520)
+    counter = view.observer_view.counter
+    buttons = [b for b in counter.findChildren(QAbstractButton) if b.isVisibleTo(counter)]
+    qtbot.waitUntil(lambda: all(b.height() >= b.minimumSizeHint().height() for b in buttons), timeout=2000)

@@ -9,10 +9,21 @@ the date and optional session/round ids.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from trainer.competencies.coding import events_from_counts
 from trainer.services.ratings import OBSERVATION
+from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import CounterWidget
 from trainer.ui.skills.editor import RecordBar
@@ -72,7 +83,7 @@ class ObserverView(RecordSlots, QWidget):
         )
         self.steps = QTabWidget()
         self.steps.setAccessibleName("Observation steps")
-        self.steps.addTab(self._padded(self.counter), "1. Count behaviours (live)")
+        self.steps.addTab(self._scrolling(self._padded(self.counter)), "1. Count behaviours (live)")
         self.steps.addTab(self._padded(self.form), "2. Checklist")
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName("Note for the learner")
@@ -105,6 +116,19 @@ class ObserverView(RecordSlots, QWidget):
 
     def _records(self) -> list[dict]:
         return self.controller.observations()
+
+    @staticmethod
+    def _scrolling(page: QWidget) -> QScrollArea:
+        """The counter at its full height, scrolling when the window is short (at 175% in
+        800x600 its buttons and measures were squeezed over one another)."""
+        area = QScrollArea()
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        keep_focus_visible(area)
+        return area
 
     @staticmethod
     def _padded(widget: QWidget) -> QWidget:
