@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from trainer.ui.skills.compare_view import CompareView, SelfObserverView
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.dashboard import DashboardView
-from trainer.ui.skills.observer_view import ObserverView
-from trainer.ui.skills.self_view import SelfAssessmentView
+
+if TYPE_CHECKING:
+    from trainer.ui.skills.compare_view import CompareView, SelfObserverView
+    from trainer.ui.skills.observer_view import ObserverView
+    from trainer.ui.skills.self_view import SelfAssessmentView
 
 PAGES = ("dashboard", "self", "observer", "compare", "side_by_side")
 
@@ -49,7 +51,11 @@ class SkillsView(QWidget):
         """The page of ``key``, built (in its tab's place) the first time."""
         page = self._built.get(key)
         if page is None:
-            make = {
+            from trainer.ui.skills.compare_view import CompareView, SelfObserverView  # lazy: until wanted
+            from trainer.ui.skills.observer_view import ObserverView  # lazy: with its page
+            from trainer.ui.skills.self_view import SelfAssessmentView  # lazy: with its page
+
+            make: Any = {
                 "self": SelfAssessmentView,
                 "observer": ObserverView,
                 "compare": CompareView,
@@ -70,19 +76,19 @@ class SkillsView(QWidget):
 
     @property
     def self_view(self) -> SelfAssessmentView:
-        return cast(SelfAssessmentView, self._page("self"))
+        return cast("SelfAssessmentView", self._page("self"))
 
     @property
     def observer_view(self) -> ObserverView:
-        return cast(ObserverView, self._page("observer"))
+        return cast("ObserverView", self._page("observer"))
 
     @property
     def compare_view(self) -> CompareView:
-        return cast(CompareView, self._page("compare"))
+        return cast("CompareView", self._page("compare"))
 
     @property
     def side_view(self) -> SelfObserverView:
-        return cast(SelfObserverView, self._page("side_by_side"))
+        return cast("SelfObserverView", self._page("side_by_side"))
 
     def show_page(self, key: str) -> None:
         self._page(key)
@@ -115,9 +121,8 @@ class SkillsView(QWidget):
         """Re-read every record (after records were written outside this section)."""
         self.dashboard.refresh()
         for key in ("self", "observer"):
-            page = self._built.get(key)
-            if isinstance(page, (SelfAssessmentView, ObserverView)):
-                page.new()
+            if key in self._built:
+                cast(Any, self._built[key]).new()
         self.on_controller_records_changed()
 
     def on_window_zoom_changed(self, _percent: int) -> None:
@@ -133,6 +138,5 @@ class SkillsView(QWidget):
 
     def on_controller_records_changed(self, *_args) -> None:
         for key in ("compare", "side_by_side"):  # a page not built yet reads the records when it is
-            page = self._built.get(key)
-            if isinstance(page, (CompareView, SelfObserverView)):
-                page.reload()
+            if key in self._built:
+                cast(Any, self._built[key]).reload()
