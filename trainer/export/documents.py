@@ -12,7 +12,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
-from trainer.export.portfolio import hours_text
+from trainer.domain.durations import hours_text
 
 # A line under each section heading that tells a reader (an appraiser) what
 # they are looking at.

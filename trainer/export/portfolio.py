@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from trainer import __version__
+from trainer.domain.durations import hours_text
 from trainer.export.period import Period, long_date
 from trainer.export.registry import ExportContext, collect_section, portfolio_sections
 
@@ -23,15 +24,6 @@ def section_choices() -> list[tuple[str, str, str]]:
     """(key, title, description) of every portfolio section, in document order."""
     secs = sorted(portfolio_sections(), key=lambda s: PORTFOLIO_ORDER.index(s.key) if s.key in PORTFOLIO_ORDER else 99)
     return [(s.key, s.title, s.description) for s in secs]
-
-
-def hours_text(minutes: int) -> str:
-    hours, mins = divmod(int(minutes), 60)
-    if hours and mins:
-        return f"{hours} h {mins} min"
-    if hours:
-        return f"{hours} h"
-    return f"{mins} min"
 
 
 def profile_name(store, profile_id: str) -> str:

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from trainer.content import load_content
+from trainer.domain.durations import hours_text
 from trainer.export.period import Period, PeriodError, day_of
-from trainer.export.portfolio import build_portfolio, hours_text, section_choices
+from trainer.export.portfolio import build_portfolio, section_choices
 from trainer.export.registry import ExportContext, collect_section
 from trainer.export.sections_records import nmc_order
 from trainer.records.store import memory_store

@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
+
+from trainer.ui.common.page import action_row, page_column
 
 COLUMN_MAX = 860
 
@@ -39,30 +39,10 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
 
 def column() -> tuple[QScrollArea, QVBoxLayout]:
     """A page: a column no wider than COLUMN_MAX, scrolling when the window is small."""
-    inner = QWidget()
-    inner.setMaximumWidth(COLUMN_MAX)
-    layout = QVBoxLayout(inner)
-    layout.setContentsMargins(24, 20, 24, 24)
-    layout.setSpacing(12)
-    holder = QWidget()
-    centre = QHBoxLayout(holder)
-    centre.setContentsMargins(0, 0, 0, 0)
-    centre.addWidget(inner, 1)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(holder)
-    return scroll, layout
+    return page_column(width=COLUMN_MAX)
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        button.setAutoDefault(True)  # Enter, as well as Space, presses a focused button
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
+button_row = action_row
 
 
 class ResponseWords(QLabel):

@@ -7,10 +7,8 @@ time), and the end ("8 reviewed, next due Tuesday").
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from trainer.review.cards import ReviewItem
 from trainer.review.words import due_line, end_line
+from trainer.ui.common.page import action_row, page_column
 from trainer.ui.review.controller import ReviewController
 from trainer.ui.review.question import QuestionCard, wrapped
 
@@ -42,34 +41,12 @@ def heading(text: str, scale: float) -> QLabel:
     return label
 
 
-def column(*widgets: QWidget) -> tuple[QWidget, QVBoxLayout]:
+def column(*widgets: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
     """A page: a centred column no wider than COLUMN_MAX, scrolling when the window is small."""
-    inner = QWidget()
-    inner.setMaximumWidth(COLUMN_MAX)
-    layout = QVBoxLayout(inner)
-    layout.setContentsMargins(24, 20, 24, 24)
-    layout.setSpacing(12)
-    for widget in widgets:
-        layout.addWidget(widget)
-    holder = QWidget()
-    centre = QHBoxLayout(holder)
-    centre.setContentsMargins(0, 0, 0, 0)
-    centre.addWidget(inner, 1)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(holder)
-    return scroll, layout
+    return page_column(*widgets, width=COLUMN_MAX)
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        button.setAutoDefault(True)  # Enter, as well as Space, presses a focused button
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
+button_row = action_row
 
 
 class ReviewView(QWidget):
