@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
 # The Qt-free parts come first. Once PySide6 is imported, its import hook
 # reads the source of every module imported after it (to look for
-# ``from __feature__``), which costs start-up time for nothing. So every
-# Qt-free module that start-up uses is imported here, before PySide6, even
-# those only the features' install() functions name (they import lazily).
+# ``from __feature__``), which costs start-up time for nothing. The app's own
+# modules are spared that by ui/common/pyside_hook.py; the other packages they
+# use (tinydb, json, pickle...) are not, so every Qt-free module that start-up
+# uses is imported here, before PySide6, even those only the features'
+# install() functions name (they import lazily).
 # The import sorter must keep this order: see the "isort: split" below, and
 # tests/architecture/test_imports_at_top.py, which checks it.
 from trainer import __version__
@@ -42,6 +44,7 @@ from trainer.ui import settings as settings_feature
 from trainer.ui.common import application as _application  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.common import menus as _menus  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.common import operation as _operation  # noqa: F401 (Qt-free: loaded before PySide6)
+from trainer.ui.common.pyside_hook import skip_source_scan_for_app_modules
 from trainer.ui.home import ratings as _home_ratings  # noqa: F401 (Qt-free: loaded before PySide6)
 from trainer.ui.shell.parts import AppParts
 
@@ -50,6 +53,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+skip_source_scan_for_app_modules()  # before the app's Qt modules load (see pyside_hook)
+
+# isort: split
 from trainer.ui.common.appearance import FUSION_ARGS, apply_theme, fusion_given
 from trainer.ui.common.focus_ring import install_focus_ring, release_focus_ring
 from trainer.ui.common.zoom import DEFAULT_ZOOM, apply_zoom
