@@ -26,7 +26,7 @@ def quarantine_path(folder: Path) -> Path:
 
 def _read(path: Path) -> list:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
     except FileNotFoundError:
         return []
     except (OSError, ValueError, RecursionError):

@@ -53,10 +53,10 @@ def loads(raw: bytes | str, *, allow_nan: bool = False, max_depth: int | None = 
     (with ``max_depth``: also for lists and objects nested deeper than that)."""
     if isinstance(raw, bytes):
         try:
-            raw = raw.decode("utf-8-sig")
+            raw = raw.decode("utf-8")  # not "utf-8-sig": its codec is one more module at start-up
         except UnicodeDecodeError:
             raise BadJson("the file is not UTF-8 text") from None
-    elif raw.startswith("\ufeff"):
+    if raw.startswith("\ufeff"):  # a byte order mark, as some editors on Windows write
         raw = raw[1:]
     extra: dict = {} if allow_nan else {"parse_constant": _no_constant, "parse_float": _finite}
     try:

@@ -370,3 +370,12 @@ def test_a_new_store_starts_writable_with_no_news():
     with store.atomic():
         store.add("goal", {"title": "a"})
     assert len(store.all("goal")) == 1
+
+
+def test_a_byte_order_mark_in_bytes_is_accepted_and_other_text_is_not():
+    from trainer.records.safe_json import BadJson, loads
+
+    assert loads(b"\xef\xbb\xbf[1]") == [1]
+    assert loads(b"[1]") == [1]
+    with pytest.raises(BadJson):
+        loads(b"\xff\xfe[\x001\x00]\x00")  # UTF-16 is not UTF-8
