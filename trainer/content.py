@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from trainer.domain.course import Course
 from trainer.domain.diagnostics import Diagnostic
 from trainer.domain.plain import field, plain
+from trainer.signed_cache import Sealed
 
 if TYPE_CHECKING:  # the loaders are imported when loading, keeping start-up light
     from trainer.competencies.model import Framework
@@ -64,14 +65,21 @@ class Content:
         state = dict(self.__dict__)
         state.pop("_pickled", None)
         state["_has_framework"] = self.framework is not None
-        state["_pickled"] = {name: pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL) for name in DEFERRED}
+        # Sealed: kept beside the cache's signed part, checked when first used (signed_cache)
+        state["_pickled"] = {
+            name: Sealed(pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)) for name in DEFERRED
+        }
         return state
 
     def __getattr__(self, name: str):
         """Called only for a missing attribute: a deferred part of a cached course."""
         pickled = self.__dict__.get("_pickled")
         if pickled is not None and name in pickled:
-            value = pickle.loads(pickled.pop(name))
+            part = pickled.pop(name)
+            try:
+                value = pickle.loads(part.open() if isinstance(part, Sealed) else part)
+            except ValueError:  # changed on disk since it was cached: read from the course itself
+                value = getattr(load_content(self.root), name)
             setattr(self, name, value)
             return value
         raise AttributeError(name)

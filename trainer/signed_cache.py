@@ -10,12 +10,18 @@ the caller then rebuilds its cache from the real files.
 The MAC is keyed BLAKE2b (RFC 7693: a keyed hash designed as a MAC, so no
 HMAC construction is needed), taken from the C module itself: ``hashlib`` and
 ``hmac`` would load OpenSSL too, about 3 ms of every start.
+
+Big parts that start-up does not need (a course's scenarios, say) can be put in
+a ``Sealed``: its bytes are written after the signed part and only their digest
+inside it, so a start reads and checks the signed part alone; the bytes are
+checked against that digest when they are first used.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import struct
 import sys
 from pathlib import Path
 
@@ -28,10 +34,13 @@ except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
     from hmac import compare_digest  # type: ignore[no-redef]  # the same function, public name
 
-MAGIC = b"TRCACHE2"
+MAGIC = b"TRCACHE3"
 KEY_FILE = "cache.key"
 _KEY_BYTES = 32
 _SIGNATURE_BYTES = 32
+_DIGEST_BYTES = 32
+_COUNT = struct.Struct("<I")  # how many sealed parts follow the signed part
+_LENGTH = struct.Struct("<Q")  # the signed part's length, then each sealed part's
 _keys: dict[Path, bytes] = {}
 
 
@@ -74,7 +83,7 @@ def install_key(folder: Path | None = None) -> bytes | None:
     return key
 
 
-def sign(key: bytes, body: bytes) -> bytes:
+def sign(key: bytes, body: bytes | memoryview) -> bytes:
     """The MAC of ``body`` under ``key`` (keyed BLAKE2b, 32 bytes)."""
     return blake2b(body, key=key, digest_size=_SIGNATURE_BYTES).digest()
 
@@ -84,20 +93,52 @@ def name_for(text: str) -> str:
     return blake2b(text.encode(), digest_size=12).hexdigest()
 
 
+class Sealed:
+    """Bytes kept in a cache but checked only when used (see the module's note).
+
+    ``open()`` gives the bytes; for bytes read from a cache it first checks them
+    against the digest kept in the signed part, and raises ValueError if they differ.
+    """
+
+    __slots__ = ("_data", "_digest")
+
+    def __init__(self, data: bytes | memoryview, digest: bytes | None = None):
+        self._data, self._digest = data, digest
+
+    def __reduce_ex__(self, protocol):
+        data = self.open()
+        # Out of band when dump() writes it (pickle protocol 5), in line otherwise.
+        return (Sealed, (pickle.PickleBuffer(data), blake2b(data, digest_size=_DIGEST_BYTES).digest()))
+
+    def open(self) -> bytes | memoryview:
+        if self._digest is not None:
+            if not compare_digest(blake2b(self._data, digest_size=_DIGEST_BYTES).digest(), self._digest):
+                raise ValueError("a part of the cache was changed after it was written")
+            self._digest = None
+        return self._data
+
+
 def dump(path: Path, obj: object, key: bytes | None = None) -> bool:
     """Pickle ``obj`` to ``path`` (atomically) with this install's signature; False if not kept."""
     key = key if key is not None else install_key()
     if key is None:
         return False
+    parts: list[pickle.PickleBuffer] = []
     try:
-        body = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        head = pickle.dumps(obj, protocol=5, buffer_callback=parts.append)
+        sealed = [part.raw() for part in parts]
+    except (pickle.PicklingError, TypeError, AttributeError, BufferError):
         return False
+    signed = b"".join(
+        [_COUNT.pack(len(sealed)), _LENGTH.pack(len(head)), *(_LENGTH.pack(len(p)) for p in sealed), head]
+    )
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
-            fh.write(MAGIC + sign(key, body) + body)
+            fh.write(MAGIC + sign(key, signed) + signed)
+            for part in sealed:
+                fh.write(part)
         os.replace(tmp, path)
     except OSError:
         try:
@@ -109,14 +150,32 @@ def dump(path: Path, obj: object, key: bytes | None = None) -> bool:
 
 
 def load(path: Path, key: bytes | None = None) -> object:
-    """What ``dump`` kept at ``path``. OSError if unreadable, ValueError if not signed by this install."""
+    """What ``dump`` kept at ``path``. OSError if unreadable, ValueError if not signed by this install
+    (its ``Sealed`` parts are checked when opened)."""
     key = key if key is not None else install_key()
     if key is None:
         raise ValueError("no install key: caches are not read")
     with open(path, "rb") as fh:
         data = fh.read()
-    size = len(MAGIC) + _SIGNATURE_BYTES
-    head, signature, body = data[: len(MAGIC)], data[len(MAGIC) : size], data[size:]
-    if head != MAGIC or not compare_digest(signature, sign(key, body)):
-        raise ValueError(f"{path}: not a cache this install wrote")
-    return pickle.loads(body)  # signed with our own key: we wrote these bytes
+    not_ours = ValueError(f"{path}: not a cache this install wrote")
+    start = len(MAGIC) + _SIGNATURE_BYTES
+    if len(data) < start + _COUNT.size or data[: len(MAGIC)] != MAGIC:
+        raise not_ours
+    (count,) = _COUNT.unpack_from(data, start)
+    table = start + _COUNT.size
+    lengths_end = table + _LENGTH.size * (count + 1)
+    if lengths_end > len(data):
+        raise not_ours
+    lengths = [_LENGTH.unpack_from(data, table + _LENGTH.size * n)[0] for n in range(count + 1)]
+    signed_end = lengths_end + lengths[0]
+    if signed_end + sum(lengths[1:]) != len(data):
+        raise not_ours
+    view = memoryview(data)
+    if not compare_digest(data[len(MAGIC) : start], sign(key, view[start:signed_end])):
+        raise not_ours
+    parts, offset = [], signed_end
+    for length in lengths[1:]:
+        parts.append(view[offset : offset + length])
+        offset += length
+    # signed with our own key: we wrote these bytes (and the sealed parts' digests)
+    return pickle.loads(view[lengths_end:signed_end], buffers=parts)
