@@ -19,6 +19,7 @@ from trainer.consultations.graph import graph_problems
 from trainer.consultations.model import MAX_RESPONSES, MIN_RESPONSES, Consultation, Node, Response
 from trainer.content_format.frontmatter import Document, read_yaml_file
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.unique import load_unique
 from trainer.domain.diagnostics import ERROR, Diagnostic, did_you_mean
 
 FOLDER = "consultations"
@@ -214,19 +215,7 @@ class LoadedConsultations:
 
 
 def load_consultations(root: Path, known_skills: set[str] | None = None) -> LoadedConsultations:
-    found: list[Consultation] = []
-    diags: list[Diagnostic] = []
-    seen: dict[str, Path] = {}
-    for path in consultation_files(root):
-        consultation, problems = load_consultation(path, known_skills)
-        diags.extend(problems)
-        if consultation is None:
-            continue
-        if consultation.id in seen:
-            other = seen[consultation.id].name
-            diags.append(Diagnostic(path, 1, ERROR, f"duplicate consultation id '{consultation.id}' (also in {other})"))
-            continue
-        seen[consultation.id] = path
-        if not any(d.is_error for d in problems):
-            found.append(consultation)
+    found, diags, _seen = load_unique(
+        consultation_files(root), lambda path: load_consultation(path, known_skills), "consultation"
+    )
     return LoadedConsultations(found, diags)

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator
 
 from trainer.content_format.frontmatter import read_document
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
+from trainer.content_format.unique import load_unique
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
 from trainer.scenarios.model import PERSON, PRACTITIONER, Person, Scenario
 from trainer.scenarios.parse import parse_body, slug
@@ -152,28 +153,9 @@ class LoadedScenarios:
 
 
 def load_scenarios(root: Path, known_skills: set[str] | None = None) -> LoadedScenarios:
-    scenarios: list[Scenario] = []
-    diags: list[Diagnostic] = []
-    seen: dict[str, Path] = {}
-    for path in scenario_files(root):
-        scenario, problems = load_scenario(path, known_skills)
-        diags.extend(problems)
-        if scenario is None:
-            continue
-        if scenario.id in seen:
-            doc_line = _id_line(path)
-            diags.append(
-                Diagnostic(
-                    path,
-                    doc_line,
-                    ERROR,
-                    f"duplicate scenario id '{scenario.id}' (also used by {seen[scenario.id].name})",
-                )
-            )
-            continue
-        seen[scenario.id] = path
-        if not any(d.is_error for d in problems):
-            scenarios.append(scenario)
+    scenarios, diags, seen = load_unique(
+        scenario_files(root), lambda path: load_scenario(path, known_skills), "scenario", _id_line
+    )
     return LoadedScenarios(scenarios, diags, set(seen))
 
 
