@@ -8,14 +8,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
 )
 
 from trainer.domain.course import Module
+from trainer.ui.common.item_paint import paint_row_frame
 
 ModuleIdRole = Qt.ItemDataRole.UserRole + 1
 DoneRole = Qt.ItemDataRole.UserRole + 2
@@ -100,13 +99,7 @@ class OutlineDelegate(QStyledItemDelegate):
         return QSize(width, rect.height() + 2 * PAD_Y)
 
     def paint(self, painter, option, index):
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, text = paint_row_frame(self, painter, option, index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()

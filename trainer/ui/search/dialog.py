@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.search import KIND_TITLES, Hit
+from trainer.ui.common.item_paint import paint_row_frame
 
 HitRole = Qt.ItemDataRole.UserRole
 HtmlRole = Qt.ItemDataRole.UserRole + 1
@@ -57,13 +58,7 @@ class HtmlDelegate(QStyledItemDelegate):
         if not html_text:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, _text = paint_row_frame(self, painter, option, index)
         doc = self._doc(opt, html_text, opt.rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)

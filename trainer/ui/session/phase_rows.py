@@ -12,6 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from trainer.ui.common.item_paint import paint_row_frame
+
 Index = QModelIndex | QPersistentModelIndex
 ROW = Qt.ItemDataRole.UserRole + 1  # (clock text, title, minutes text)
 PAD = 6
@@ -60,11 +62,7 @@ class PhaseRowDelegate(QStyledItemDelegate):
         return QSize(width, height + PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = self.view.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
+        opt, _text = paint_row_frame(self, painter, option, index, self.view)
         clock, title, minutes = self._parts(index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         done = index.row() < self.view.currentRow()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from trainer.ui.common.item_paint import paint_row_frame
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X, PAD_Y, RADIUS = 8, 2, 8
@@ -37,13 +39,7 @@ class RoleChipDelegate(QStyledItemDelegate):
         if text not in CHIP_ROLES:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        opt, _text = paint_row_frame(self, painter, option, index)
         fill_role, text_role = CHIP_ROLES[text]
         pal = opt.palette
         fm = opt.fontMetrics
