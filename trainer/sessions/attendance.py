@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from trainer.domain.durations import hours_text
 from trainer.records.storage import atomic_write_bytes
 from trainer.sessions.grouping import roles_for
-from trainer.sessions.json_files import check_versioned, read_json_file
+from trainer.sessions.json_files import check_versioned, read_json_file, session_identity
 from trainer.sessions.plan_model import SessionPlan
 
 FORMAT = "practitioner-trainer/attendance"
@@ -125,11 +125,7 @@ def build_attendance(
             "version": VERSION,
             "exported": exported,
             "session": {
-                "uid": session["uid"],
-                "title": session.get("title", ""),
-                "date": session["date"],
-                "team": session.get("team", ""),
-                "plan_title": session.get("plan_title", ""),
+                **session_identity(session),
                 "minutes": session_minutes(session, plan),
                 "facilitator": facilitator,
             },

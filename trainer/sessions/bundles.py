@@ -26,7 +26,7 @@ from trainer.records.schemas import split_valid
 from trainer.records.storage import atomic_write_bytes
 from trainer.records.store import RecordStore
 from trainer.sessions.counts import BEHAVIOUR_KEYS, clean_counts
-from trainer.sessions.json_files import check_versioned, read_json_file
+from trainer.sessions.json_files import check_versioned, read_json_file, session_identity
 
 FORMAT = "practitioner-trainer/feedback-bundle"
 VERSION = 1
@@ -115,13 +115,7 @@ def build_bundles(
             "format": FORMAT,
             "version": VERSION,
             "exported": exported,
-            "session": {
-                "uid": session["uid"],
-                "title": session.get("title", ""),
-                "date": session["date"],
-                "team": session.get("team", ""),
-                "plan_title": session.get("plan_title", ""),
-            },
+            "session": session_identity(session),
             "learner": {"name": person["name"]},
             "observations": [
                 {

@@ -67,3 +67,14 @@ def check_versioned(data, name: str, *, fmt: str, version: int, what: str, label
     except ValidationError as exc:
         err = exc.errors()[0]
         raise error(f"{name}: field '{field_path(err['loc'])}': {explain(err)}") from None
+
+
+def session_identity(session: dict) -> dict:
+    """The session as a file handed to a participant names it (bundles, attendance files)."""
+    return {
+        "uid": session["uid"],
+        "title": session.get("title", ""),
+        "date": session["date"],
+        "team": session.get("team", ""),
+        "plan_title": session.get("plan_title", ""),
+    }
