@@ -18,6 +18,7 @@ from trainer.competencies.coding import BY_ID, CODE_IDS
 from trainer.consultations.graph import graph_problems
 from trainer.consultations.model import MAX_RESPONSES, MIN_RESPONSES, Consultation, Node, Response
 from trainer.content_format.frontmatter import Document, read_yaml_file
+from trainer.content_format.references import unknown_skills
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 from trainer.content_format.unique import load_unique
 from trainer.domain.diagnostics import ERROR, Diagnostic, did_you_mean
@@ -177,18 +178,7 @@ def load_consultation(path: Path, known_skills: set[str] | None = None) -> tuple
         node, problems = _node(doc, str(node_id), node_meta)
         diags.extend(problems)
         nodes[str(node_id)] = node
-    if known_skills is not None:
-        for i, skill in enumerate(meta.skills):
-            if skill not in known_skills:
-                diags.append(
-                    Diagnostic(
-                        path,
-                        doc.line_of(("skills", i)),
-                        ERROR,
-                        f"field 'skills[{i + 1}]': unknown skill id '{skill}'{did_you_mean(skill, known_skills)}; "
-                        "expected an id from the competency framework",
-                    )
-                )
+    diags.extend(unknown_skills(path, doc, meta.skills, known_skills))
     consultation = Consultation(
         id=meta.id or path.stem.lower(),
         title=meta.title,

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from trainer.content_format.frontmatter import Document, read_document, read_yaml_file
+from trainer.content_format.references import unknown_skills
 from trainer.content_format.schema import CourseMeta, ModuleMeta, check
 from trainer.domain.course import Course, Module
 from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
@@ -204,19 +205,7 @@ def load_course(
         diags.extend(_questions(doc, module))
         if "duration_minutes" in doc.data:  # not a foreign lesson's own teaching + exercises
             diags.extend(duration_diagnostics(module, doc.line_of(("duration_minutes",))))
-        if known_skills is not None:
-            for i, skill in enumerate(module.skills):
-                if skill not in known_skills:
-                    diags.append(
-                        Diagnostic(
-                            doc.path,
-                            doc.line_of(("skills", i)),
-                            ERROR,
-                            f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
-                            f"{did_you_mean(skill, known_skills)}; expected an id from the "
-                            "competency framework",
-                        )
-                    )
+        diags.extend(unknown_skills(doc.path, doc, module.skills, known_skills))
         if known_scenarios is not None:
             for i, sid in enumerate(module.scenarios):
                 if sid not in known_scenarios:

@@ -14,9 +14,10 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from trainer.content_format.frontmatter import read_document
+from trainer.content_format.references import unknown_skills
 from trainer.content_format.schema import ID_PATTERN, ContentModel, check
 from trainer.content_format.unique import load_unique
-from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic, did_you_mean
+from trainer.domain.diagnostics import ERROR, WARNING, Diagnostic
 from trainer.scenarios.model import PERSON, PRACTITIONER, Person, Scenario
 from trainer.scenarios.parse import parse_body, slug
 
@@ -99,19 +100,7 @@ def load_scenario(path: Path, known_skills: set[str] | None = None) -> tuple[Sce
                     f"line like 'Nurse: practitioner' and one like 'Joy: person'",
                 )
             )
-    if known_skills is not None:
-        for i, skill in enumerate(meta.skills):
-            if skill not in known_skills:
-                diags.append(
-                    Diagnostic(
-                        path,
-                        doc.line_of(("skills", i)),
-                        ERROR,
-                        f"field 'skills[{i + 1}]': unknown skill id '{skill}'"
-                        f"{did_you_mean(skill, known_skills)}; expected an id from the "
-                        "competency framework",
-                    )
-                )
+    diags.extend(unknown_skills(path, doc, meta.skills, known_skills))
     body = parse_body(doc.body, doc.body_line, path, dict(meta.speakers), known_skills)
     diags.extend(body.diagnostics)
     p = meta.person
