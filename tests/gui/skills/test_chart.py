@@ -159,9 +159,19 @@ def test_without_ratings_it_says_so_and_draws_no_point(chart):
     assert chart.title == "Sets the agenda together \u2014 no ratings yet"
     assert chart.describe() == "No ratings yet."
     assert chart.point_positions(SELF) == chart.point_positions(OBSERVER) == [] and chart.date_labels() == []
+    background = QColor(tokens.colour("light", "surface"))
+
+    def words_in_the_plot() -> int:  # "No ratings yet" there too: the title may be cut short
+        image, plot = chart.grab().toImage(), chart.frame().plot.adjusted(2, 2, -2, -2)
+        return sum(
+            not near(image.pixelColor(x, int(plot.center().y()) + 3), background)  # off the "1 partly" line
+            for x in range(int(plot.left()), int(plot.right()))
+        )
+
+    assert words_in_the_plot() > 10
     chart.show_summary(None)
     assert chart.title == "Choose a skill"
-    assert not chart.grab().toImage().isNull()
+    assert words_in_the_plot() == 0
 
 
 def test_narrow_and_zoomed_nothing_is_clipped_and_the_legend_hides_no_point(chart, themed):

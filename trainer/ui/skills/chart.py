@@ -88,6 +88,7 @@ class TrendChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.series: dict[str, list[tuple[str, int]]] = {SELF: [], OBSERVER: []}
         self.title = ""
+        self._empty = False  # a skill with no rating: the plot says so too (the title may be cut short)
         self._range = day_range([])
         self.apply_fonts()
         self.show_summary(None)
@@ -107,7 +108,7 @@ class TrendChart(QWidget):
         self._title_font.setBold(True)
         body = QFontMetricsF(self.text_font)
         title = QFontMetricsF(self._title_font)
-        self.marker_radius = max(float(GAP), round(body.height() * 0.36))  # a marker's radius
+        self.marker_radius = min(max(float(GAP), round(body.height() * 0.33)), float(tokens.SPACE_1))
         self._axis_width = max(body.horizontalAdvance(t) for t in Y_LABELS) + GAP
         legend = max(self._legend_width(s) for s in NAMES)  # a line each, when narrow
         # The title, the legend and the dates a line each, the three levels a line apart.
@@ -143,6 +144,7 @@ class TrendChart(QWidget):
             if not any(self.series.values()):
                 title += " \u2014 no ratings yet"
         self.title = title
+        self._empty = summary is not None and not any(self.series.values())
         self._range = day_range(self.days())
         self.setAccessibleDescription(self.describe())
         self.update()
@@ -263,6 +265,11 @@ class TrendChart(QWidget):
         painter.setPen(muted)
         for label, box in self.date_labels(frame):
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        if self._empty:  # over the grid, on the background
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            note = painter.boundingRect(plot, flags, "No ratings yet").adjusted(-GAP, 0, GAP, 0)
+            painter.fillRect(note, token(BACKGROUND_ROLE))
+            painter.drawText(plot, flags, "No ratings yet")
         # The series: lines first, then the markers over them.
         for source in NAMES:
             points = self.point_positions(source, frame)
@@ -288,7 +295,7 @@ class TrendChart(QWidget):
         if source == SELF:
             painter.drawEllipse(centre, r, r)
             return
-        t = r * 1.45
+        t = r * 1.35
         painter.drawPolygon(
             QPolygonF(
                 [
