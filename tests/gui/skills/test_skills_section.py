@@ -317,53 +317,66 @@ def test_start_observation_for_a_round_prefills_ids(qtbot, view, store):
 
 
 def test_chart_follows_the_theme(qtbot, tmp_path, sample_course):
+    from PySide6.QtGui import QColor
+
+    from trainer.domain import tokens
+
+    parts = build_app(qtbot, tmp_path, sample_course)
+    skills = parts.window.section("skills")
+    chart = skills.dashboard.chart
+    chart.resize(400, 240)
+
+    def corner() -> str:
+        return chart.grab().toImage().pixelColor(1, chart.height() - 2).name()
+
+    with qtbot.waitSignal(skills.dashboard.refreshed):
+        parts.window.set_theme("dark")
+    assert corner() == QColor(tokens.DARK["surface"]).name()
+    parts.window.set_theme("light")
+    assert corner() == QColor(tokens.LIGHT["surface"]).name()
+    parts.store.close()
+
+
+def build_app(qtbot, tmp_path, sample_course):
     from trainer.app import build
 
     parts = build(sample_course, tmp_path)
     qtbot.addWidget(parts.window)
-    skills = parts.window.section("skills")
-    with qtbot.waitSignal(skills.dashboard.refreshed):
-        parts.window.set_theme("dark")
-    assert skills.dashboard.chart.backgroundBrush().color().lightness() < 128
-    parts.window.set_theme("light")
-    assert skills.dashboard.chart.backgroundBrush().color().lightness() > 128
-    parts.store.close()
+    return parts
 
 
-def test_dashboard_shows_at_once_and_its_chart_just_after(make_app, sample_course, qtbot):
-    """pyqtgraph takes about half a second to import: the table comes first, the chart follows."""
+def test_dashboard_shows_its_chart_at_once(make_app, sample_course, qtbot):
+    """The chart is drawn with QPainter: it comes with the table, not just after it (it was a
+    pyqtgraph plot, whose import stalled the window after the first paint: issue 20)."""
     parts = make_app(content=sample_course)
     add_demo_ratings(parts.store, parts.profile_id, parts.window.section("skills").controller.framework, lambda: TODAY)
     skills = parts.window.section("skills")
     skills.reload_all()
     dash = skills.dashboard
     parts.window.show_section("skills")
-    assert not dash.chart_made() and dash.chart_place.text().startswith("Drawing the chart")
     assert dash.table.model().rowCount() > 0
-    qtbot.waitUntil(dash.chart_made)
     selected = dash.summaries[dash.table.currentIndex().row()]
-    assert dash.chart.getPlotItem().titleLabel.text.startswith(selected.name)  # what was chosen meanwhile
-    assert dash.chart.isVisible()
+    assert dash.chart.title == selected.name and dash.chart.point_positions("self")
+    qtbot.waitUntil(dash.chart.isVisible)
+    dash.table.selectRow(1)
+    assert dash.chart.title == dash.summaries[1].name  # follows the table
 
 
 def test_chart_text_grows_with_the_zoom(make_app, sample_course, qtbot):
-    """At 175% the axis labels ("2 done well") stay readable: before, pyqtgraph dropped them."""
-    from PySide6.QtGui import QFontMetrics
+    """At 175% the chart's text grows with the application font, and "2 done well" still fits."""
+    from PySide6.QtGui import QFontMetricsF
     from PySide6.QtWidgets import QApplication
 
     parts = make_app(content=sample_course)
     chart = parts.window.section("skills").dashboard.chart
-    axis = chart.getPlotItem().getAxis("left")
-    before = axis.width()
+    before = chart.frame().plot.left(), chart.minimumHeight()
     parts.window.set_zoom(175)
     try:
         font = QApplication.font()
-        qtbot.waitUntil(
-            lambda: axis.style["tickFont"] is not None and axis.style["tickFont"].pointSizeF() == font.pointSizeF()
-        )
-        need = QFontMetrics(font).horizontalAdvance("2 done well")
-        qtbot.waitUntil(lambda: axis.width() >= need)
-        assert axis.width() > before
+        qtbot.waitUntil(lambda: chart.text_font.pointSizeF() == font.pointSizeF())
+        need = QFontMetricsF(font).horizontalAdvance("2 done well")
+        assert chart.frame().plot.left() - chart.frame().title.left() >= need
+        assert chart.frame().plot.left() > before[0] and chart.minimumHeight() > before[1]
     finally:
         parts.window.set_zoom(100)
 

@@ -18,7 +18,6 @@ def grab_skills(parts, grab: Callable[[str], None], demo: bool) -> None:
         view.reload_all()
     window.show_section("skills")
     view.show_page("dashboard")
-    view.dashboard.chart  # noqa: B018 (made now, not just after the grab: see skills_dashboard)
     grab("skills-dashboard")
     view.show_page("self")
     latest = view.controller.self_assessments()[-1:]

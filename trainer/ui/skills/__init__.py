@@ -9,8 +9,7 @@ if TYPE_CHECKING:
 
 
 def install(parts: AppParts) -> None:
-    """The Skills section, when the course has a competency framework. Built when first
-    shown: the dashboard's chart (pyqtgraph, numpy) is not loaded at start-up."""
+    """The Skills section, when the course has a competency framework. Built when first shown."""
     content = parts.content
     if not content.has_framework:
         return

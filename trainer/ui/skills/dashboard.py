@@ -1,9 +1,8 @@
 """The skills dashboard: per skill, latest ratings, trend, evidence and next steps.
 
-The trend chart needs pyqtgraph (and numpy), about half a second to import. So the
-dashboard shows its table and next steps at once, with a line of text where the
-chart goes, and makes the chart once that has been painted (``chart`` makes it at
-once when asked for).
+The trend chart is drawn with QPainter (``chart.py``), so it is made with the rest.
+It used to be a pyqtgraph plot, made just after the first paint because importing
+pyqtgraph stalled the window for about 0.4 s (issue 20).
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from trainer.competencies.coding import level
 from trainer.competencies.model import Threshold
 from trainer.competencies.ratings import rating_text
 from trainer.ui.common.empty_state import EmptyState
+from trainer.ui.skills.chart import TrendChart
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import LEVEL_MARK
 from trainer.ui.skills.models import RowsModel
@@ -50,16 +50,6 @@ HEADER_TIPS = (
 )
 TargetRole = Qt.ItemDataRole.UserRole + 10
 DASH = "\u2014"
-
-
-class _ChartPlace(QLabel):
-    """Where the chart goes, until it is made: says so, and tells when it is on screen."""
-
-    painted = Signal()
-
-    def paintEvent(self, event) -> None:
-        super().paintEvent(event)
-        self.painted.emit()
 
 
 class DashboardView(QWidget):
@@ -90,13 +80,7 @@ class DashboardView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._chart = None  # the TrendChart, once made (see chart)
-        self._chart_summary = None
-        self.chart_place = _ChartPlace("Drawing the chart\u2026")
-        self.chart_place.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.chart_place.setMinimumSize(260, 180)
-        # Queued: the frame with the table reaches the screen before the import starts.
-        self.chart_place.painted.connect(self._make_chart_if_shown, Qt.ConnectionType.QueuedConnection)
+        self.chart = TrendChart()
         self.next_title = QLabel("Suggested &next steps")
         font = self.next_title.font()
         font.setBold(True)
@@ -117,8 +101,7 @@ class DashboardView(QWidget):
         side_layout.addWidget(hint)
 
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.chart_place)
-        self._bottom = bottom
+        bottom.addWidget(self.chart)
         bottom.addWidget(side)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
@@ -201,42 +184,16 @@ class DashboardView(QWidget):
         self.refreshed.emit()
 
     # -- the chart ---------------------------------------------------------------------------
-    @property
-    def chart(self):
-        """The trend chart, made now if it was not yet."""
-        if self._chart is None:
-            from trainer.ui.skills.chart import TrendChart  # lazy: pyqtgraph loads once the chart is on screen
-
-            self._chart = TrendChart()
-            sizes = self._bottom.sizes()
-            self._bottom.replaceWidget(0, self._chart)
-            if all(sizes):
-                self._bottom.setSizes(sizes)  # the split stays where it was (the chart asks for more)
-            self.chart_place.deleteLater()
-            self._chart.show_summary(self._chart_summary)
-        return self._chart
-
-    def chart_made(self) -> bool:
-        return self._chart is not None
-
     def _show_in_chart(self, summary) -> None:
-        self._chart_summary = summary
-        if self._chart is not None:
-            self._chart.show_summary(summary)
+        self.chart.show_summary(summary)
 
     def apply_chart_palette(self) -> None:
-        """Follow a new theme (a chart made later takes the palette then)."""
-        if self._chart is not None:
-            self._chart.apply_palette()
+        """Follow a new theme."""
+        self.chart.apply_palette()
 
     def apply_chart_fonts(self) -> None:
-        """Follow a new zoom (a chart made later takes the fonts then)."""
-        if self._chart is not None:
-            self._chart.apply_fonts()
-
-    def _make_chart_if_shown(self) -> None:
-        if self._chart is None and self.isVisible():
-            self.chart  # noqa: B018 (the property makes it)
+        """Follow a new zoom."""
+        self.chart.apply_fonts()
 
     def _headline(self, selfs: list, obs: list, weak: set) -> str:
         if not selfs and not obs:
