@@ -1,6 +1,7 @@
-"""Your turn opens without loading pydantic (issue 20): the record schemas (about 100 ms to import)
-check an attempt when it is saved, not when the section is first shown. A cached course was
-already validated when it was cached."""
+"""Your turn and CPD open without loading pydantic (issue 20): the record schemas and the
+attendance file's models (about 100 ms to import) check an attempt when it is saved and a file
+when it is imported, not when the section is first shown. A cached course was already
+validated when it was cached."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import os
 import subprocess
 import sys
 import textwrap
+
+import pytest
 
 SCRIPT = textwrap.dedent("""
     import sys
@@ -21,17 +24,17 @@ SCRIPT = textwrap.dedent("""
     for _ in range(20):
         app.processEvents()
     before = "pydantic" in sys.modules
-    parts.window.show_section("consultations")
+    parts.window.show_section(sys.argv[3])
     for _ in range(20):
         app.processEvents()
-    view = parts.window.section("consultations")
-    print(before, view.list.count() > 0, "pydantic" in sys.modules)
+    print(before, parts.window.tabs.currentWidget() is parts.window.section(sys.argv[3]), "pydantic" in sys.modules)
 """)
 
 
-def test_the_first_open_of_your_turn_leaves_pydantic_unloaded(fixtures, tmp_path):
+@pytest.mark.parametrize("section", ["consultations", "cpd"])
+def test_the_first_open_of_a_section_leaves_pydantic_unloaded(fixtures, tmp_path, section):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    args = [sys.executable, "-c", SCRIPT, str(fixtures / "sample-course"), str(tmp_path / "data")]
+    args = [sys.executable, "-c", SCRIPT, str(fixtures / "sample-course"), str(tmp_path / "data"), section]
     subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=120)  # caches the course
     out = subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.split() == ["False", "True", "False"], out.stderr
