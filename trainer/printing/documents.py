@@ -7,7 +7,7 @@ from pathlib import Path
 from trainer.cpd.pack import pack_html
 from trainer.export.documents import portfolio_html
 from trainer.printing.a4 import A4Document, Progress, write_a4
-from trainer.sessions.attendance import certificates_html
+from trainer.sessions.certificates import certificates_html
 
 
 def portfolio_document(portfolio: dict) -> A4Document:

@@ -18,30 +18,26 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from html import escape
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from trainer.domain.durations import hours_text
 from trainer.records.storage import atomic_write_bytes
+from trainer.sessions.attendance_kind import KIND as KIND  # the record kind, also read from here
+from trainer.sessions.attendance_kind import AttendanceError
+from trainer.sessions.certificates import certificates_html as certificates_html  # also read from here
 from trainer.sessions.grouping import roles_for
 from trainer.sessions.json_files import check_versioned, read_json_file, session_identity
 from trainer.sessions.plan_model import SessionPlan
 
 FORMAT = "practitioner-trainer/attendance"
 VERSION = 1
-KIND = "session_attendance"
 SOURCE = "team-session-attendance"
 MAX_BYTES = 1_000_000
 MAX_MINUTES = 24 * 60
 _NAMESPACE = uuid.UUID("0b8f6a52-3c1d-4e7a-9f20-5d6c7e8a9b14")
 Role = Literal["practitioner", "person", "observer"]
-
-
-class AttendanceError(ValueError):
-    """An attendance file that cannot be read or imported; str() is one plain line."""
 
 
 # -- the file format ----------------------------------------------------------------
@@ -148,42 +144,9 @@ def write_attendance(outdir: Path, session: dict, files: dict[str, dict]) -> lis
     return paths
 
 
-def certificates_html(files: list[dict]) -> str:
-    """One certificate of attendance per page, for the A4 writer (``trainer.printing``)."""
-    pages = []
-    for i, data in enumerate(files):
-        s, who = data["session"], data["attendee"]
-        practised = [r for r in data.get("rounds", []) if r["role"] == "practitioner"]
-        skills = sorted({r["skill"] for r in data.get("rounds", []) if r.get("skill")})
-        brk = ' style="page-break-before: always"' if i else ""
-        lines = [
-            f"<h1{brk}>Certificate of attendance</h1>",
-            "<p>This certifies that</p>",
-            f"<h2>{escape(who['name'])}</h2>",
-            f"<p>attended the team training session <b>{escape(s['title'] or s['plan_title'])}</b>"
-            + (f" with {escape(s['team'])}" if s.get("team") else "")
-            + f" on {escape(s['date'])}.</p>",
-            "<table cellpadding='4'>",
-            f"<tr><th align='left'>Length</th><td>{hours_text(s['minutes'])} of participatory learning</td></tr>",
-            f"<tr><th align='left'>Practice rounds</th><td>{len(data.get('rounds', []))}, "
-            f"of which {len(practised)} as practitioner</td></tr>",
-        ]
-        if skills:
-            lines.append(f"<tr><th align='left'>Skills practised</th><td>{escape(', '.join(skills))}</td></tr>")
-        lines.append(f"<tr><th align='left'>Observer feedback</th><td>{int(data.get('feedback', 0))}</td></tr>")
-        if s.get("facilitator"):
-            lines.append(f"<tr><th align='left'>Facilitator</th><td>{escape(s['facilitator'])}</td></tr>")
-        lines += [
-            "</table>",
-            "<p>&nbsp;</p><p>Signed: ______________________________ &nbsp; Date: ______________</p>",
-            f"<p><small>Session reference {escape(s['uid'][:8])}; the attendee's own attendance file "
-            "credits this session in their CPD log.</small></p>",
-        ]
-        pages.append("\n".join(lines))
-    return "<html><body>" + "\n".join(pages) + "</body></html>"
-
-
 # -- import --------------------------------------------------------------------------
+
+
 def read_attendance(path: Path) -> Attendance:
     """Parse and check an attendance file; raise AttendanceError with one plain line."""
     path = Path(path)

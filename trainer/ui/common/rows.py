@@ -6,36 +6,77 @@ Nothing here touches PySide's ``Qt`` namespace or ``QStyle`` (flags by value).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate
 
 from trainer.domain import tokens
 from trainer.ui.common.style import token
+
+WRAP = 0x0001 | 0x0020 | 0x1000  # Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, by value
+# Between the row's edges and its words: the row's inset, then the text's padding left and right.
+SIDES = 2 * tokens.SPACE_HALF + (tokens.SPACE_2 - tokens.SPACE_HALF) + tokens.SPACE_1
 
 
 class RowDelegate(QStyledItemDelegate):
     """A list row with room: the first line of the item's text as a title (medium weight),
     the rest as a muted subtitle, on a 56-px-or-more row with the grid's padding.
 
+    Title and subtitle wrap to as many lines as the view's width needs (never cut short
+    with an ellipsis, at any zoom), and the rows are laid out again when the view's width
+    or font changes.
+
     Items keep their plain "title\\nsubtitle" text, so screen readers and tests read
     the same words as before.
     """
 
-    def __init__(self, view, parent=None):
+    def __init__(self, view: QAbstractItemView, parent=None):
         super().__init__(parent or view)
         self.view = view
+        self.laid_out_width = -1
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.view and kind in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            width = self.text_width()
+            if width != self.laid_out_width or kind == QEvent.Type.FontChange:
+                self.laid_out_width = width
+                model = self.view.model()
+                if model is not None and model.rowCount():
+                    self.sizeHintChanged.emit(model.index(0, 0))  # the view lays out every row again
+        return super().eventFilter(watched, event)
+
+    def text_width(self) -> int:
+        """The width the words of a row wrap to: the view's inside, less room for a vertical
+        scroll bar (so rows that grow and bring one in still fit), less the row's padding.
+        Measured on the view itself, not its viewport (see docs/ARCHITECTURE.md, start-up)."""
+        view = self.view
+        inside = view.width() - 2 * view.frameWidth() - view.verticalScrollBar().sizeHint().width()
+        return max(1, inside - SIDES)
 
     @staticmethod
     def parts(text: str) -> tuple[str, str]:
         title, _, rest = (text or "").partition("\n")
         return title, rest.replace("\n", " \u00b7 ")
 
+    @staticmethod
+    def fonts(option) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        return bold, option.font
+
+    @staticmethod
+    def text_height(font: QFont, text: str, width: int) -> int:
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 1 << 20), WRAP, text).height()
+
     def sizeHint(self, option, index) -> QSize:
-        metrics = QFontMetrics(option.font)
-        _title, subtitle = self.parts(str(index.data() or ""))
-        lines = 2 if subtitle else 1
-        height = lines * metrics.height() + (lines - 1) * tokens.SPACE_HALF + 2 * tokens.SPACE_1 + tokens.SPACE_HALF
+        title, subtitle = self.parts(str(index.data() or ""))
+        bold, plain = self.fonts(option)
+        width = self.text_width()
+        height = self.text_height(bold, title, width) + 2 * tokens.SPACE_1 + tokens.SPACE_HALF
+        if subtitle:
+            height += tokens.SPACE_HALF + self.text_height(plain, subtitle, width)
         return QSize(max(120, option.rect.width()), height)
 
     def paint(self, painter: QPainter, option, index) -> None:
@@ -52,30 +93,19 @@ class RowDelegate(QStyledItemDelegate):
         title, subtitle = self.parts(str(index.data() or ""))
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = text_colour if selected else token("text_muted")
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetrics(bold)
+        bold, plain = self.fonts(option)
         inner = rect.adjusted(tokens.SPACE_2 - tokens.SPACE_HALF, tokens.SPACE_1, -tokens.SPACE_1, -tokens.SPACE_1)
         width = int(inner.width())
+        top = self.text_height(bold, title, width)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        painter.drawText(QPointF(inner.left(), inner.top() + metrics.ascent()), _elide(metrics, title, width))
+        painter.drawText(QRectF(inner.left(), inner.top(), width, top), WRAP, title)
         if subtitle:
-            plain = QFontMetrics(option.font)
-            painter.setFont(option.font)
+            painter.setFont(plain)
             painter.setPen(muted)
-            y = inner.top() + metrics.height() + tokens.SPACE_HALF + plain.ascent()
-            painter.drawText(QPointF(inner.left(), y), _elide(plain, subtitle, width))
+            y = inner.top() + top + tokens.SPACE_HALF
+            painter.drawText(QRectF(inner.left(), y, width, self.text_height(plain, subtitle, width)), WRAP, subtitle)
         painter.restore()
-
-
-def _elide(metrics: QFontMetrics, text: str, width: int) -> str:
-    """``text`` cut with an ellipsis to fit ``width`` (without Qt's elide-mode enum)."""
-    if metrics.horizontalAdvance(text) <= width:
-        return text
-    while text and metrics.horizontalAdvance(text + "\u2026") > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
 
 
 def use_rows(view) -> RowDelegate:

@@ -11,7 +11,7 @@ from trainer.cpd.log import CpdLog
 from trainer.cpd.regulators import REGULATORS
 from trainer.services.attendance import AttendanceService
 from trainer.services.cpd import CpdError, CpdService, Item, Revalidation
-from trainer.sessions.attendance import AttendanceError
+from trainer.sessions.attendance_kind import AttendanceError
 from trainer.ui.common.operation import OperationRunner
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -55,8 +55,21 @@ def _cell(text: str, align_right: bool = False) -> QTableWidgetItem:
     return item
 
 
+def by_kind_text(kinds: dict[str, int]) -> str:
+    """A month's hours by kind in one line, for the table's narrow layout: "Reading 1 h 46 min, Checks 25 min"."""
+    return ", ".join(f"{SHORT[k]} {hours_text(kinds[k])}" for k in KINDS if kinds.get(k))
+
+
+WIDE = ["Month", *[SHORT[k] for k in KINDS], "Total"]
+NARROW = ["Month", "Total", "Hours by kind"]
+
+
 class LogPage(QWidget):
-    """Hours by month and kind, and every activity of the log."""
+    """Hours by month and kind, and every activity of the log.
+
+    The month table has a column per kind where they fit; in a narrow window or at a large zoom it
+    reflows to Month, Total and one wrapped "Hours by kind" line per month, so it never scrolls sideways
+    and every figure is still there, in reading order for a screen reader."""
 
     def __init__(self, controller: CpdController, parent=None):
         super().__init__(parent)
@@ -69,7 +82,11 @@ class LogPage(QWidget):
         self.external_button = QPushButton("Add &other CPD\u2026")
         self.external_button.setAccessibleName("Add CPD done outside the app")
         self.external_button.setAutoDefault(True)
-        self.months = table(["Month", *[SHORT[k] for k in KINDS], "Total"], "CPD hours by month and kind")
+        self.months = table(WIDE, "CPD hours by month and kind")
+        self.months.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.month_rows: list[tuple[str, dict[str, int]]] = []
+        self.narrow = False
+        self.months.installEventFilter(self)
         self.activities = table(["Date", "Activity", "Kind", "Time", "Participatory"], "CPD activities")
         self.activities.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         months_label = QLabel("Hours by &month")
@@ -103,13 +120,9 @@ class LogPage(QWidget):
             f"Feedback: {log.feedback_count}. Reflections: {len(log.reflections)}."
             + (f"\nBy kind: {', '.join(parts)}." if parts else "\nNothing yet: what you do in the app shows here.")
         )
-        months = sorted(log.by_month().items(), reverse=True)
-        self.months.setRowCount(len(months))
-        for row, (month, kinds) in enumerate(months):
-            self.months.setItem(row, 0, _cell(month))
-            for col, kind in enumerate(KINDS, 1):
-                self.months.setItem(row, col, _cell(hours_text(kinds[kind]) if kinds.get(kind) else "", True))
-            self.months.setItem(row, len(KINDS) + 1, _cell(hours_text(sum(kinds.values())), True))
+        self.month_rows = sorted(log.by_month().items(), reverse=True)
+        self.fill_months()
+        self.fit_months()
         acts = list(reversed(log.activities))
         self.activities.setRowCount(len(acts))
         for row, a in enumerate(acts):
@@ -121,6 +134,61 @@ class LogPage(QWidget):
             self.activities.setItem(row, 2, _cell(SHORT[a.kind]))
             self.activities.setItem(row, 3, _cell(hours_text(a.minutes), True))
             self.activities.setItem(row, 4, _cell("yes" if a.participatory else "no"))
+
+    def fill_months(self) -> None:
+        t = self.months
+        t.clearContents()
+        t.setColumnCount(len(NARROW if self.narrow else WIDE))
+        t.setHorizontalHeaderLabels(NARROW if self.narrow else WIDE)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self.narrow:
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        t.setRowCount(len(self.month_rows))
+        for row, (month, kinds) in enumerate(self.month_rows):
+            total = _cell(hours_text(sum(kinds.values())), True)
+            t.setItem(row, 0, _cell(month))
+            if self.narrow:
+                t.setItem(row, 1, total)
+                t.setItem(row, 2, _cell(by_kind_text(kinds)))
+                continue
+            for col, kind in enumerate(KINDS, 1):
+                t.setItem(row, col, _cell(hours_text(kinds[kind]) if kinds.get(kind) else "", True))
+            t.setItem(row, len(KINDS) + 1, total)
+
+    def room(self) -> int:
+        """The width the month table's columns may take without a sideways scroll bar."""
+        t = self.months
+        return t.width() - 2 * t.frameWidth() - t.verticalScrollBar().sizeHint().width()
+
+    def wide_width(self) -> int:
+        """The width the column-per-kind layout needs at the current font, measured on the Month
+        column, which both layouts share and which is filled: its header's and cells' padding around their text."""
+        t = self.months
+        head, cells = t.horizontalHeader().fontMetrics(), t.fontMetrics()
+        head_pad = t.horizontalHeader().sectionSizeHint(0) - head.horizontalAdvance("Month")
+        if not self.month_rows:
+            return sum(head.horizontalAdvance(label) + head_pad for label in WIDE)
+        longest = max(cells.horizontalAdvance(m) for m, _ in self.month_rows)
+        cell_pad = max(0, t.sizeHintForColumn(0) - longest)
+        columns = [[m for m, _ in self.month_rows]]
+        columns += [[hours_text(k[kind]) for _, k in self.month_rows if k.get(kind)] for kind in KINDS]
+        columns.append([hours_text(sum(k.values())) for _, k in self.month_rows])
+        return sum(
+            max([head.horizontalAdvance(label) + head_pad] + [cells.horizontalAdvance(x) + cell_pad for x in texts])
+            for label, texts in zip(WIDE, columns, strict=True)
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.months and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.fit_months()  # a narrower window or a larger zoom
+        return super().eventFilter(watched, event)
+
+    def fit_months(self) -> None:
+        narrow = self.wide_width() > self.room()
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.fill_months()
 
     def on_external_clicked(self) -> None:
         if self.external_dialog is not None:
