@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from trainer.competencies.coding import events_from_counts
 from trainer.services.ratings import OBSERVATION
 from trainer.ui.common.scroll_focus import keep_focus_visible
+from trainer.ui.common.tab_titles import fit_tab_titles
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.counter import CounterWidget
 from trainer.ui.skills.editor import RecordBar
@@ -89,6 +90,14 @@ class ObserverView(RecordSlots, QWidget):
         self.note_edit.setAccessibleName("Note for the learner")
         self.note_edit.setPlaceholderText("What went well, and one thing to try next time (no patient details).")
         self.steps.addTab(self._padded(self.note_edit), "3. Note for the learner")
+        self.step_titles = fit_tab_titles(
+            self.steps,
+            [
+                ("1. Count behaviours (live)", "1. Count"),
+                ("2. Checklist", "2. Checklist"),
+                ("3. Note for the learner", "3. Note"),
+            ],
+        )
         self.steps.currentChanged.connect(self.on_steps_current_changed)
 
         layout = QVBoxLayout(self)

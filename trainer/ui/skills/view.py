@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from trainer.ui.common.tab_titles import fit_tab_titles
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.dashboard import DashboardView
 
@@ -24,6 +25,13 @@ TITLES = {
     "compare": "Compare over time",
     "side_by_side": "You and your observer",
 }
+SHORT_TITLES = {  # when the full titles would not fit the window (a small one, a large zoom)
+    "dashboard": "Dashboard",
+    "self": "Self",
+    "observer": "Observer",
+    "compare": "Over time",
+    "side_by_side": "You and observer",
+}
 
 
 class SkillsView(QWidget):
@@ -39,6 +47,7 @@ class SkillsView(QWidget):
         self.pages.setAccessibleName("Skills pages")
         for key in PAGES:
             self.pages.addTab(self.dashboard if key == "dashboard" else QWidget(), TITLES[key])
+        self.titles = fit_tab_titles(self.pages, [(TITLES[key], SHORT_TITLES[key]) for key in PAGES])
         self.pages.currentChanged.connect(lambda index: self._page(PAGES[index]) if index >= 0 else None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,6 +79,7 @@ class SkillsView(QWidget):
             self.pages.insertTab(index, page, TITLES[key])
             self.pages.setCurrentIndex(current)
             self.pages.blockSignals(False)
+            self.titles.fit()
             if placeholder is not None:
                 placeholder.deleteLater()
         return page
