@@ -136,7 +136,7 @@ def _reworded(d: Diagnostic, i: int, where: str) -> Diagnostic:
     message = d.message.replace(f"'[{i + 1}].", "'")
     if ", found True" in message or ", found False" in message:
         message += " (YAML reads yes, no, true and false as true or false: put the text in quotes)"
-    return d._replace(message=f"{where}: {message}")
+    return d.with_message(f"{where}: {message}")
 
 
 def _objectives(
