@@ -6,8 +6,9 @@ Each section is grabbed at 1280x800 and 800x600, in the light and the dark theme
 at 100% and at 175% zoom, by ``trainer screenshots --zoom`` in a real X window
 under Xvfb (Debian's ``xvfb`` package; ``.ci/run`` installs it). Without a display
 the script runs itself again under ``xvfb-run``; with neither, it says so and stops
-(the offscreen platform does not draw everything a person sees). The dialogs are
-kept at 1280x800 and 100% only, to keep the folder small. An index page,
+(the offscreen platform does not draw everything a person sees). The main dialogs
+(the first run's welcome, export, search, bookmarks, settings, observing a round)
+are kept at every size, theme and zoom too. An index page,
 docs/screenshots/README.md, lists every picture.
 """
 
@@ -29,11 +30,11 @@ MARK = "TRAINER_GALLERY_IN_XVFB"
 
 
 def gallery_name(shot: str) -> str | None:
-    """'screen-home-dark-800x600-z175.png' -> 'home-dark-800x600-z175.png'; dialogs only at
-    1280x800, 100%; anything else None."""
+    """'screen-home-dark-800x600-z175.png' -> 'home-dark-800x600-z175.png'; dialogs keep
+    their names; anything else None."""
     if shot.startswith("screen-"):
         return shot.removeprefix("screen-")
-    if shot.startswith("dialog-") and shot.endswith("-1280x800-z100.png"):
+    if shot.startswith("dialog-"):
         return shot
     return None
 
@@ -57,7 +58,7 @@ def write_index(out: Path, shots: list[Path]) -> None:
         "# Screenshot gallery",
         "",
         "Made by `make gallery` (scripts/gallery.py): real windows under Xvfb, every section at",
-        "1280x800 and 800x600, light and dark, at 100% and 175% zoom; the dialogs at 1280x800.",
+        "1280x800 and 800x600, light and dark, at 100% and 175% zoom, and the main dialogs likewise.",
         "",
     ]
     for shot in sorted(shots, key=lambda p: p.name):

@@ -54,5 +54,7 @@ def test_screenshots_at_a_zoom_cover_every_screen_light_and_dark(tmp_path, sampl
     for key in ("home", "course", "journal", "scenarios", "skills"):
         for theme in ("light", "dark"):
             assert f"screen-{key}-{theme}-800x600-z175.png" in names
-    assert "dialog-search-dark-800x600-z175.png" in names and all(p.stat().st_size > 1000 for p in saved)
+    for dialog in ("welcome", "export", "search", "settings"):
+        assert f"dialog-{dialog}-dark-800x600-z175.png" in names
+    assert all(p.stat().st_size > 1000 for p in saved)
     assert current_zoom(QApplication.instance()) == 100  # the person's own zoom is put back

@@ -14,11 +14,12 @@ def gallery():
     return module
 
 
-def test_sections_are_kept_at_every_size_and_dialogs_only_at_1280_100():
+def test_sections_and_dialogs_are_kept_at_every_size_and_zoom():
     g = gallery()
     assert g.gallery_name("screen-home-dark-800x600-z175.png") == "home-dark-800x600-z175.png"
     assert g.gallery_name("dialog-search-light-1280x800-z100.png") == "dialog-search-light-1280x800-z100.png"
-    assert g.gallery_name("dialog-search-light-800x600-z175.png") is None
+    assert g.gallery_name("dialog-search-light-800x600-z175.png") == "dialog-search-light-800x600-z175.png"
+    assert g.gallery_name("session-control-1920x1080.png") is None
     assert g.SIZES == ("1280x800", "800x600") and g.ZOOMS == (100, 175)
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.course.bookmarks_controller import BookmarkController
 
 UidRole = Qt.ItemDataRole.UserRole
@@ -116,6 +117,7 @@ class AddBookmarkDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(self.fontMetrics().height() * 32, self.sizeHint().height())  # grows with the zoom
+        fit_to_window(self)  # but not past the window
 
 
 class BookmarksDialog(QDialog):
@@ -129,6 +131,7 @@ class BookmarksDialog(QDialog):
         self._deleted: dict | None = None
         em = self.fontMetrics().height()
         self.resize(em * 40, em * 30)  # grows with the zoom
+        fit_to_window(self)  # but not past the window
 
         self.label = QLabel("&Your bookmarked passages:")
         self.list = QListWidget()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.domain.errors import reason
 from trainer.export.portfolio import section_choices
 from trainer.services.exports import ExportError, ExportRequest, run_export
 from trainer.ui.common.check_box import CheckBox
+from trainer.ui.common.dialog_size import fit_to_window
 
 # key, label, file suffix, what it is for
 FORMATS = [
@@ -82,8 +85,13 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         self.format_box = QComboBox()
         self.format_box.setAccessibleName("Export format")
+        # not as wide as the longest format's name: the list itself opens wider (800x600 at 175%)
+        self.format_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format_box.setMinimumContentsLength(24)
         for key, label, _suffix in FORMATS:
             self.format_box.addItem(label, key)
+        names = self.format_box.view()  # the open list shows every name whole
+        names.setMinimumWidth(names.sizeHintForColumn(0) + 2 * tokens.SPACE_2)
         format_label = QLabel("&Format:")
         format_label.setBuddy(self.format_box)
         form.addRow(format_label, self.format_box)
@@ -112,15 +120,17 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
 
         self.sections_box = QGroupBox("Include in the portfolio")
-        grid = QVBoxLayout(self.sections_box)
+        grid = QGridLayout(self.sections_box)  # two columns: it fits a small window at a large zoom
         self.section_checks: dict[str, QCheckBox] = {}
-        for key, title, description in section_choices():
+        choices = section_choices()
+        half = (len(choices) + 1) // 2  # read down the first column, then the second
+        for n, (key, title, description) in enumerate(choices):
             check = CheckBox(title)
             check.setChecked(True)
             check.setToolTip(description)
             check.setAccessibleName(f"Include {title.lower()}")
             check.setAccessibleDescription(description)
-            grid.addWidget(check)
+            grid.addWidget(check, n % half, n // half)
             self.section_checks[key] = check
 
         self.path_edit = QLineEdit()
@@ -160,6 +170,7 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self.on_browse_clicked)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.on_export_clicked)
+        fit_to_window(self)
 
     # -- choices -----------------------------------------------------------------------
     def fmt(self) -> str:

@@ -6,10 +6,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from trainer.services.profiles import ProfileService
 from trainer.ui.course.bookmarks_view import AddBookmarkDialog, BookmarksDialog
+from trainer.ui.export.dialog import ExportDialog
 from trainer.ui.search.dialog import SearchDialog
 from trainer.ui.session.observation_dialog import ObservationFileDialog
 from trainer.ui.settings import make_settings_dialog
+from trainer.ui.settings.welcome import WelcomeDialog
 
 
 def settle() -> None:
@@ -40,6 +43,8 @@ def grab_every_screen(parts, outdir: Path, suffix: str) -> list[Path]:
             window.show_section(key)
             save(window, f"screen-{key}-{theme}")
         dialogs = {
+            "welcome": WelcomeDialog(ProfileService(parts.store), window),  # the first run's one question
+            "export": ExportDialog(parts.store, parts.content, parts.profile_id, parts.settings, window),
             "search": SearchDialog(parts.search.get().grouped, window) if parts.search else None,
             "bookmarks": BookmarksDialog(
                 parts.bookmarks, lambda m: getattr(parts.controller.course.module(m), "title", m), window

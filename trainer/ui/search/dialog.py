@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.search import KIND_TITLES, Hit
+from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.common.item_paint import paint_row_frame
 
 HitRole = Qt.ItemDataRole.UserRole
@@ -90,6 +91,7 @@ class SearchDialog(QDialog):
         self._search = search
         em = self.fontMetrics().height()
         self.resize(em * 45, em * 33)  # grows with the zoom
+        fit_to_window(self)  # but not past the window
 
         self.label = QLabel("&Search modules, scenarios and your reflections:")
         self.edit = QLineEdit()

@@ -37,6 +37,7 @@ from trainer.sessions.observation_file import (
     write_observation_file,
 )
 from trainer.sessions.session_code import LENGTH, is_code, normalise_code
+from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.session.observer_form import observation_tools, typed_counts
 
@@ -136,6 +137,7 @@ class ObservationFileDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.resize(980, 720)
+        fit_to_window(self)  # not past the window
 
     # -- layout --------------------------------------------------------------------------
     def _place_details(self, wide: bool) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.services.data_move import MoveError, move_data
+from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.common.zoom import MAX_ZOOM, MIN_ZOOM, current_zoom
 from trainer.ui.export.lrs_settings import LrsSettingsPart
 
@@ -127,6 +128,7 @@ class SettingsDialog(QDialog):
         self.resize(
             640, max(self.sizeHint().height(), self.tabs.sizeHint().height() + buttons.sizeHint().height() + 40)
         )
+        fit_to_window(self)  # not past the window
         self.move_button.clicked.connect(self.on_move_clicked)
 
     def show_lrs(self) -> None:

@@ -130,10 +130,12 @@ class WelcomeDialog(QDialog):
         self.restore_button.setToolTip("Bring your records from another computer")
         buttons = QHBoxLayout()
         buttons.setSpacing(tokens.SPACE_1)
-        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.tour_button)
         buttons.addWidget(self.start_button)
+        restore_row = QHBoxLayout()  # below, on its own: the row above fits 800 px at 175%
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
 
         layout = QVBoxLayout(self)
         # never smaller than its contents (wrapped words under a field that was squeezed)
@@ -146,6 +148,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addLayout(restore_row)
 
         self.start_button.clicked.connect(lambda: self.finish(START))
         self.tour_button.clicked.connect(lambda: self.finish(TOUR))
