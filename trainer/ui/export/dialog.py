@@ -170,6 +170,8 @@ class ExportDialog(QDialog):
         self.browse_button.clicked.connect(self.on_browse_clicked)
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.on_export_clicked)
+        em = self.fontMetrics().height()
+        self.resize(max(self.sizeHint().width(), em * 36), self.sizeHint().height())  # room for the path
         fit_to_window(self)
 
     # -- choices -----------------------------------------------------------------------
