@@ -40,6 +40,16 @@ def test_the_section_sits_after_scenarios_and_lists_the_course_consultations(app
     assert unnamed(view) == []
 
 
+def test_the_list_rows_are_the_design_rows_a_bold_title_over_a_wrapped_muted_line(app):
+    from trainer.ui.common.rows import RowDelegate
+
+    _parts, view = app
+    delegate = view.list.itemDelegate()
+    assert isinstance(delegate, RowDelegate)
+    title, subtitle = delegate.parts(view.list.item(0).text())
+    assert title == "Grace: six finger-pricks a day" and "Not held yet" in subtitle
+
+
 def test_a_consultation_held_by_keyboard_reaches_its_summary_and_is_saved(app, qtbot):
     parts, view = app
     view.list.setFocus()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from trainer.domain import tokens
+
 
 def page_column(*widgets: QWidget, width: int = 840) -> tuple[QScrollArea, QVBoxLayout]:
     """A scrolling page holding a centred column at most ``width`` px wide; ``widgets`` go in
@@ -13,8 +15,8 @@ def page_column(*widgets: QWidget, width: int = 840) -> tuple[QScrollArea, QVBox
     inner = QWidget()
     inner.setMaximumWidth(width)
     layout = QVBoxLayout(inner)
-    layout.setContentsMargins(24, 20, 24, 24)
-    layout.setSpacing(12)
+    layout.setContentsMargins(tokens.SPACE_3, tokens.SPACE_3, tokens.SPACE_3, tokens.SPACE_3)
+    layout.setSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
     for widget in widgets:
         layout.addWidget(widget)
     holder = QWidget()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QStacke
 from trainer.consultations.model import Consultation, Response, Step
 from trainer.export.period import long_date
 from trainer.services.consultations import reflection_link
+from trainer.ui.common.rows import use_rows
 from trainer.ui.consultations.controller import ConsultationsController
 from trainer.ui.consultations.conversation import ConversationPage, codes_text
 from trainer.ui.consultations.summary import SummaryPage
@@ -58,9 +59,8 @@ class ConsultationsView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("consultationList")
         self.list.setAccessibleName("Consultations to hold")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(4)
         self.list.setMinimumHeight(220)
+        use_rows(self.list)  # the consultation's title bold, the rest muted, wrapped
         self.start_button = QPushButton("St&art the consultation")
         self.start_button.setAccessibleName("Start the chosen consultation")
         self.empty = wrapped(EMPTY)
