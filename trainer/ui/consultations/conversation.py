@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from trainer.competencies.coding import BY_ID
 from trainer.consultations.model import Consultation, Node, Response
+from trainer.domain import tokens
 from trainer.ui.consultations.widgets import Box, ResponseWords, button_row, column, heading, wrapped
 
 
@@ -48,8 +49,8 @@ class ConversationPage(QWidget):
         self.person_box.layout_.addWidget(self.person_line)
         self.prompt = wrapped("What do you say? Press 1 to 4, or move with the arrow keys and press Enter.")
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(10)
+        self.grid.setHorizontalSpacing(tokens.SPACE_1)
+        self.grid.setVerticalSpacing(tokens.SPACE_1)
         self.grid.setColumnStretch(1, 1)
         self.buttons: list[QPushButton] = []
         self.words: list[ResponseWords] = []
@@ -60,7 +61,7 @@ class ConversationPage(QWidget):
         for widget in (self.title, self.where, self.feedback_box, self.person_box, self.prompt):
             layout.addWidget(widget)
         layout.addLayout(self.grid)
-        layout.addSpacing(8)
+        layout.addSpacing(tokens.SPACE_1)
         layout.addLayout(button_row(self.leave_button))
         layout.addStretch(1)
         outer = QGridLayout(self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from trainer.domain import tokens
 from trainer.ui.common.page import action_row, page_column
 
 COLUMN_MAX = 860
@@ -72,5 +73,5 @@ class Box(QFrame):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(14, 10, 14, 10)
-        self.layout_.setSpacing(6)
+        self.layout_.setContentsMargins(tokens.SPACE_2, tokens.SPACE_1, tokens.SPACE_2, tokens.SPACE_1)
+        self.layout_.setSpacing(tokens.SPACE_1)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from trainer.domain import tokens
 from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.course.bookmarks_controller import BookmarkController
 
@@ -110,8 +111,8 @@ class AddBookmarkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
+        layout.setSpacing(tokens.SPACE_1)
         layout.addWidget(self.where)
         layout.addWidget(self.quote)
         layout.addLayout(form)
@@ -160,8 +161,8 @@ class BookmarksDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(8)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
+        layout.setSpacing(tokens.SPACE_1)
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.domain.course import Module
 from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER, SELF_RATED_KINDS, Question
 from trainer.modules.scoring import SELF_RATINGS, Answer, right_feedback
@@ -310,7 +311,7 @@ class CheckPanel(QScrollArea):
         self.cards: list[QuestionCard] = []
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)
-        self._layout.setContentsMargins(24, 16, 24, 24)
+        self._layout.setContentsMargins(tokens.SPACE_3, tokens.SPACE_2, tokens.SPACE_3, tokens.SPACE_3)
         self.back_button = QPushButton("\u2190 Back to the text")
         self.back_button.setAccessibleName("Back to the module text")
         self.title = _label("Check your understanding", bold=True)

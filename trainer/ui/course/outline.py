@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
 )
 
+from trainer.domain import tokens
 from trainer.domain.course import Module
 from trainer.ui.common.item_paint import paint_row_frame
 
@@ -122,7 +123,7 @@ class OutlineView(QListView):
         self.setAccessibleDescription("Modules in course order. Use the arrow keys to choose a module.")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
-        self.setSpacing(2)
+        self.setSpacing(tokens.SPACE_HALF)
         self.setUniformItemSizes(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.domain.course import Heading, Module
 from trainer.modules.page_cache import render_page_for
 from trainer.modules.themes import Theme
@@ -97,7 +98,7 @@ class ReaderView(QWidget):
         self.toolbar = QWidget()
         self.toolbar.setObjectName("readerToolbar")
         bar = FlowLayout(self.toolbar)
-        bar.setContentsMargins(8, 6, 8, 6)
+        bar.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         for group in (
             (self.prev_button, self.next_button),
             (self.check_button, self.done_box),

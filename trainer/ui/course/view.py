@@ -8,6 +8,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QVBoxLayout, QWidget
 
+from trainer.domain import tokens
 from trainer.ui.common.settings_values import remember
 from trainer.ui.common.theme import base_point_size, page_theme
 from trainer.ui.course.controller import CourseController
@@ -46,7 +47,7 @@ class CourseView(QWidget):
 
         side = self.side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(10, 10, 6, 10)
+        side_layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         side_layout.addWidget(self.outline_title)
         side_layout.addWidget(self.progress_label)
         side_layout.addWidget(self.progress_bar)

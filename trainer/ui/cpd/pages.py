@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.cpd.regulators import REGULATORS
+from trainer.domain import tokens
 from trainer.domain.errors import reason
 from trainer.printing.documents import write_pack_pdf
 from trainer.services.cpd import Item
@@ -94,7 +95,12 @@ class RevalidationPage(QWidget):
         row.addWidget(self.pack_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+        )
         layout.addLayout(form)
         layout.addWidget(self.cycle)
         layout.addWidget(requirements_label)
@@ -165,7 +171,7 @@ class EvidencePage(QWidget):
         self.items = QListWidget()
         self.items.setAccessibleName("Reflections, practice, sessions and feedback to choose from")
         self.items.setWordWrap(True)
-        self.items.setSpacing(3)
+        self.items.setSpacing(tokens.SPACE_HALF)
         self.hint = wrapped("")
         self.keep_button = QPushButton("&Use as evidence")
         self.keep_button.setAccessibleName("Keep the ticked items as evidence for this requirement")
@@ -178,7 +184,12 @@ class EvidencePage(QWidget):
         row.addWidget(self.keep_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+        )
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(items_label)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.cpd.rules import KINDS
+from trainer.domain import tokens
 from trainer.domain.durations import hours_text
 from trainer.ui.cpd.controller import CpdController
 from trainer.ui.cpd.external import ExternalCpdDialog
@@ -101,7 +102,12 @@ class LogPage(QWidget):
         buttons.addStretch(1)
         top.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+        )
         layout.addLayout(top)
         layout.addWidget(months_label)
         layout.addWidget(self.months, 2)

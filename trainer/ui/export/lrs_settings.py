@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
+from trainer.domain import tokens
 from trainer.services.lrs import LrsError
 from trainer.services.lrs_identity import IdentityError, check_identity
 from trainer.services.lrs_send import EXAMPLE, LrsSettings, check_address, check_home, check_settings, plural
@@ -97,7 +98,7 @@ class LrsSettingsPart(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setVerticalSpacing(10)
+        form.setVerticalSpacing(tokens.SPACE_1)
         form.addRow("LRS &address:", self.address)
         form.addRow("&User name:", self.user)
         form.addRow("Organisation &home page:", self.home)
@@ -106,8 +107,8 @@ class LrsSettingsPart(QWidget):
         page = QWidget()  # scrolls up and down when a large zoom makes it taller than the dialog
         page.setAutoFillBackground(False)
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
+        layout.setSpacing(tokens.SPACE_1)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.error)

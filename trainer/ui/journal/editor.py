@@ -107,7 +107,7 @@ class ReflectionEditor(QWidget):
         meta = QHBoxLayout()
         meta.addWidget(date_label)
         meta.addWidget(self.date_edit)
-        meta.addSpacing(12)
+        meta.addSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
         meta.addWidget(tags_label)
         meta.addWidget(self.tags_edit, 1)
 
@@ -134,12 +134,17 @@ class ReflectionEditor(QWidget):
         self.sections_layout = QVBoxLayout(self.sections_widget)
         self._section_boxes: list[QWidget] = []
         self.sections_layout.setContentsMargins(0, 0, 0, 0)
-        self.sections_layout.setSpacing(4)
+        self.sections_layout.setSpacing(tokens.SPACE_HALF)
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(20, 12, 20, 12)
-        page_layout.setSpacing(8)
+        page_layout.setContentsMargins(
+            tokens.SPACE_2 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+            tokens.SPACE_2 + tokens.SPACE_HALF,
+            tokens.SPACE_1 + tokens.SPACE_HALF,
+        )
+        page_layout.setSpacing(tokens.SPACE_1)
         top = QHBoxLayout()
         top.addWidget(self.title_edit, 1)
         top.addWidget(self.state_label)
@@ -176,9 +181,11 @@ class ReflectionEditor(QWidget):
         self.finish_button = QPushButton("Finis&h\u2026")
         self.finish_button.setAccessibleName("Finish this reflection")
         footer = QHBoxLayout()
-        footer.setContentsMargins(20, 6, 20, 8)
+        footer.setContentsMargins(
+            tokens.SPACE_2 + tokens.SPACE_HALF, tokens.SPACE_1, tokens.SPACE_2 + tokens.SPACE_HALF, tokens.SPACE_1
+        )
         footer.addWidget(self.words_label)
-        footer.addSpacing(12)
+        footer.addSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
         footer.addWidget(self.saved_label)
         footer.addStretch(1)
         footer.addWidget(self.duplicate_button)
@@ -305,8 +312,8 @@ class ReflectionEditor(QWidget):
         for section in shown:
             box = QWidget()
             box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 10, 0, 0)
-            box_layout.setSpacing(3)
+            box_layout.setContentsMargins(0, tokens.SPACE_1, 0, 0)
+            box_layout.setSpacing(tokens.SPACE_HALF)
             title = QLabel(f"<b>{html.escape(section.title)}</b>")
             prompt = QLabel(f"<span style='color:{muted}'>{html.escape(section.prompt)}</span>")
             prompt.setWordWrap(True)

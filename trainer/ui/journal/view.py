@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.domain.safe_text import qt_text
 from trainer.modules.render import markdown_to_html
 from trainer.services.journal import DRAFT, FINISHED, JournalFilter, link_key
@@ -97,9 +98,9 @@ class JournalView(QWidget):
         self.new_button.setMenu(self.new_menu)
 
         header = QHBoxLayout()
-        header.setContentsMargins(12, 8, 12, 4)
+        header.setContentsMargins(tokens.SPACE_2, tokens.SPACE_1, tokens.SPACE_2, tokens.SPACE_HALF)
         header.addWidget(heading)
-        header.addSpacing(16)
+        header.addSpacing(tokens.SPACE_2)
         goal_box = QVBoxLayout()
         goal_box.setSpacing(0)
         goal_box.addWidget(self.goal_label)
@@ -122,7 +123,7 @@ class JournalView(QWidget):
         self.undo_close.setText("\u2715")
         self.undo_close.setAccessibleName("Dismiss")
         undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(10, 4, 6, 4)
+        undo_layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_HALF, tokens.SPACE_1, tokens.SPACE_HALF)
         undo_layout.addWidget(self.undo_label, 1)
         undo_layout.addWidget(self.undo_button)
         undo_layout.addWidget(self.undo_close)
@@ -165,7 +166,7 @@ class JournalView(QWidget):
         self.list.setAccessibleName("Reflections")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setSpacing(2)
+        self.list.setSpacing(tokens.SPACE_HALF)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of reflections shown")
         search_label = QLabel("Sea&rch")
@@ -174,7 +175,7 @@ class JournalView(QWidget):
         # No fixed minimum width: the pane is at least as wide as its labels and filter boxes
         # need (FILTER_CHARS), at any zoom, so the filters stay readable.
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 4, 6, 10)
+        left_layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_HALF, tokens.SPACE_1, tokens.SPACE_1)
         left_layout.addWidget(search_label)
         left_layout.addWidget(self.search_edit)
         left_layout.addLayout(filters)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.domain.questions import CHOICE_KINDS, MI_CONSISTENT, MULTIPLE, ORDER
 from trainer.review.answers import (
     choice_correct,
@@ -75,7 +76,7 @@ class QuestionCard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(tokens.SPACE_1)
         layout.addWidget(self.prompt)
 
         self.options: list[QAbstractButton] = []  # choice kinds: one button per option, in file order
@@ -153,7 +154,7 @@ class QuestionCard(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(q.kind != MULTIPLE)
         column = QVBoxLayout()
-        column.setSpacing(8)
+        column.setSpacing(tokens.SPACE_1)
         for i, option in enumerate(q.options):
             button: QAbstractButton = CheckBox() if q.kind == MULTIPLE else QRadioButton()
             button.setAccessibleName(option.text)  # the words sit beside it, wrapped

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.scenarios.model import Scenario
 from trainer.ui.common.rows import use_rows
 
@@ -98,10 +99,10 @@ class ScenarioListPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addSpacing(6)
+        layout.addSpacing(tokens.SPACE_1)
         layout.addWidget(list_label)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.details, 2)

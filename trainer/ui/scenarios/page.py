@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.ui.common.check_box import CheckBox
 from trainer.ui.scenarios.controller import ScenarioController
 from trainer.ui.scenarios.practice import PracticePanel
@@ -81,23 +82,23 @@ class ScenarioPageLayout(QWidget):
         self.larger_button.setAccessibleName("Larger text")
 
         row1 = QHBoxLayout()
-        row1.setContentsMargins(8, 6, 8, 0)
+        row1.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, 0)
         row1.addWidget(self.back_button)
         row1.addWidget(self.title_label, 1)
         row1.addWidget(self.coding_button)
         row1.addWidget(self.reflect_button)
         row2 = QHBoxLayout()
-        row2.setContentsMargins(8, 2, 8, 6)
+        row2.setContentsMargins(tokens.SPACE_1, tokens.SPACE_HALF, tokens.SPACE_1, tokens.SPACE_1)
         row2.addWidget(layout_label)
         row2.addWidget(self.layout_combo)
-        row2.addSpacing(8)
+        row2.addSpacing(tokens.SPACE_1)
         row2.addWidget(skill_label)
         row2.addWidget(self.skill_combo, 1)
         row2.addWidget(self.places_label)
         row2.addWidget(self.next_place_button)
-        row2.addSpacing(8)
+        row2.addSpacing(tokens.SPACE_1)
         row2.addWidget(self.practise_box)
-        row2.addSpacing(8)
+        row2.addSpacing(tokens.SPACE_1)
         row2.addWidget(self.smaller_button)
         row2.addWidget(self.larger_button)
 
@@ -105,7 +106,7 @@ class ScenarioPageLayout(QWidget):
         self.moment_list.setObjectName("momentList")
         self.moment_list.setAccessibleName("Moments")
         self.moment_list.setWordWrap(True)
-        self.moment_list.setSpacing(3)
+        self.moment_list.setSpacing(tokens.SPACE_HALF)
         self.moment_list.setToolTip("Jump to a moment (Alt+Down and Alt+Up step through them)")
         moments_label = QLabel("&Moments")
         moments_label.setBuddy(self.moment_list)
@@ -114,7 +115,7 @@ class ScenarioPageLayout(QWidget):
         moments_label.setFont(bold)
         side = QWidget()
         side_box = QVBoxLayout(side)
-        side_box.setContentsMargins(8, 4, 4, 8)
+        side_box.setContentsMargins(tokens.SPACE_1, tokens.SPACE_HALF, tokens.SPACE_HALF, tokens.SPACE_1)
         side_box.addWidget(moments_label)
         side_box.addWidget(self.moment_list, 1)
         side.setMinimumWidth(130)

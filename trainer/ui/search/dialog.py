@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from trainer.domain import tokens
 from trainer.services.search import KIND_TITLES, Hit
 from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.common.item_paint import paint_row_frame
@@ -120,8 +121,8 @@ class SearchDialog(QDialog):
         self.open_button.setToolTip("Open the chosen result (Enter)")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(8)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
+        layout.setSpacing(tokens.SPACE_1)
         layout.addWidget(self.label)
         layout.addWidget(self.edit)
         layout.addWidget(self.summary)

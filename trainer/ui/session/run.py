@@ -111,7 +111,7 @@ class RunPanel(QWidget):
         info = QWidget()
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 0, 0)
-        info_layout.setSpacing(2)
+        info_layout.setSpacing(tokens.SPACE_HALF)
         info_layout.addWidget(self.step_label)
         info_layout.addWidget(self.phase_title)
         info_layout.addWidget(self.next_label)
@@ -134,12 +134,14 @@ class RunPanel(QWidget):
         grid.addWidget(self.sound_box, 1, 2)
         self.info, self.clock, self.buttons = info, clock, buttons
         self.top = QGridLayout()
-        self.top.setHorizontalSpacing(24)
+        self.top.setHorizontalSpacing(tokens.SPACE_3)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_label)
         layout = self.card_layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(
+            tokens.SPACE_2, tokens.SPACE_1 + tokens.SPACE_HALF, tokens.SPACE_2, tokens.SPACE_1 + tokens.SPACE_HALF
+        )
         layout.addLayout(self.top)
         layout.addWidget(self.bar)
         layout.addLayout(progress_row)

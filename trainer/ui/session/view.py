@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.room.state import globals_of
 from trainer.ui.common.check_box import CheckBox
 from trainer.ui.common.flow_layout import FlowLayout
@@ -148,7 +149,7 @@ class SessionView(QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.timeout.connect(self.fit_columns)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addWidget(scroll)
 
         self.run.presenter_toggled.connect(self.on_run_presenter_toggled)

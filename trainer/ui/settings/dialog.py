@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.domain import tokens
 from trainer.services.data_move import MoveError, move_data
 from trainer.ui.common.dialog_size import fit_to_window
 from trainer.ui.common.zoom import MAX_ZOOM, MIN_ZOOM, current_zoom
@@ -100,7 +101,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(10)
+        form.setVerticalSpacing(tokens.SPACE_1)
         form.addRow("&Theme:", self.theme)
         form.addRow("&Zoom:", self.zoom)
         form.addRow("", self.note)
@@ -120,8 +121,8 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(12)
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
+        layout.setSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         # tall enough for the taller page (the layout's own hint undercounts wrapped labels)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.competencies.ratings import OBSERVER_NOTE_LABELS, rating_text, record_title
+from trainer.domain import tokens
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.models import RowsModel
 
@@ -83,7 +84,7 @@ class CompareView(QWidget):
         for w in (first_label, self.first, second_label, self.second):
             row.addWidget(w)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -154,7 +155,7 @@ class SelfObserverView(QWidget):
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.competencies import coding
+from trainer.domain import tokens
 
 LEVEL_MARK = {
     coding.GOOD: "\u25cf good",
@@ -59,7 +60,7 @@ class CounterWidget(QWidget):
         self.buttons_box = QWidget()
         grid = self.grid = QGridLayout(self.buttons_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(6)
+        grid.setSpacing(tokens.SPACE_1)
         self._columns, self._wrap = 4, False  # see _arrange
         self.buttons: dict[str, QPushButton] = {}
         big = self.font()
@@ -89,7 +90,7 @@ class CounterWidget(QWidget):
 
         self.measure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         results = QGridLayout()
-        results.setHorizontalSpacing(12)
+        results.setHorizontalSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
         for col, text in enumerate(("Measure", "So far", "Level", "Thresholds")):
             head = QLabel(f"<b>{text}</b>")
             results.addWidget(head, 0, col)

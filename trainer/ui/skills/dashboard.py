@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from trainer.competencies.coding import level
 from trainer.competencies.model import Threshold
 from trainer.competencies.ratings import rating_text
+from trainer.domain import tokens
 from trainer.ui.common.empty_state import EmptyState
 from trainer.ui.skills.chart import TrendChart
 from trainer.ui.skills.controller import SkillsController
@@ -88,7 +89,7 @@ class DashboardView(QWidget):
         self.next_list = QListWidget()
         self.next_list.setAccessibleName("Suggested next steps for your weakest skills")
         self.next_list.setWordWrap(True)
-        self.next_list.setSpacing(4)
+        self.next_list.setSpacing(tokens.SPACE_HALF)
         self.next_list.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap items on resize
         self.next_title.setBuddy(self.next_list)
         side = QWidget()
@@ -121,7 +122,7 @@ class DashboardView(QWidget):
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
         top.addWidget(self.table_button, 0, Qt.AlignmentFlag.AlignTop)

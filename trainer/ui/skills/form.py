@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
+from trainer.domain import tokens
 from trainer.ui.common.flow_layout import FlowLayout
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.skills.models import NOTES, RATING, SKILL, RatingItemsModel
@@ -227,7 +228,7 @@ class ItemPanel(QWidget):
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(False)
         row = QHBoxLayout()
-        row.setSpacing(4)
+        row.setSpacing(tokens.SPACE_HALF)
         self.rating_buttons: dict = {}
         for value, text, name in (
             (0, "0", "not done"),
@@ -273,7 +274,7 @@ class ItemPanel(QWidget):
             self.fields[key] = field
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 0, 0, 0)
+        layout.setContentsMargins(tokens.SPACE_1, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.description)
         layout.addLayout(row)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from trainer.competencies.coding import events_from_counts
+from trainer.domain import tokens
 from trainer.services.ratings import OBSERVATION
 from trainer.ui.common.scroll_focus import keep_focus_visible
 from trainer.ui.common.tab_titles import fit_tab_titles
@@ -101,7 +102,7 @@ class ObserverView(RecordSlots, QWidget):
         self.steps.currentChanged.connect(self.on_steps_current_changed)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addWidget(self.bar)
         layout.addLayout(grid)
         layout.addWidget(self.steps, 1)
@@ -143,7 +144,7 @@ class ObserverView(RecordSlots, QWidget):
     def _padded(widget: QWidget) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addWidget(widget)
         return page
 

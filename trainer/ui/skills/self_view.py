@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from trainer.competencies.kinds import SELF_ASSESSMENT
+from trainer.domain import tokens
 from trainer.ui.skills.controller import SkillsController
 from trainer.ui.skills.editor import RecordBar
 from trainer.ui.skills.form import ChecklistForm
@@ -36,7 +37,7 @@ class SelfAssessmentView(RecordSlots, QWidget):
             pickers={"link": controller.evidence_choices},
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1, tokens.SPACE_1)
         layout.addWidget(intro)
         layout.addWidget(self.bar)
         layout.addWidget(self.form, 1)
