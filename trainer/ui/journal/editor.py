@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from trainer.domain import tokens
 from trainer.journal.template_model import TICKS, Section, Template
 from trainer.services.journal import FINISHED, word_count
 from trainer.ui.common.check_box import CheckBox
+from trainer.ui.common.style import token
 from trainer.ui.journal.controller import JournalController
 from trainer.ui.journal.fields import SectionEdit
 from trainer.ui.journal.privacy import PrivacyDialog
@@ -412,15 +413,15 @@ class ReflectionEditor(QWidget):
         rec = self.controller.get(self.uid) if self.uid else None
         findings = self.controller.journal.privacy_findings(rec) if rec else {}
         self._privacy_shown = True
-        colour = QColor(255, 214, 102)
+        colour = token("privacy_mark")
         for key, edit in self.edits.items():
             selections = []
             for f in findings.get(key, []):
                 sel = QTextEdit.ExtraSelection()
                 sel.format.setBackground(colour)
-                sel.format.setForeground(QColor(0, 0, 0))
+                sel.format.setForeground(token("on_mark"))
                 sel.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                sel.format.setUnderlineColor(QColor(200, 0, 0))
+                sel.format.setUnderlineColor(token("danger"))
                 sel.format.setToolTip(f"{f.label}: {f.advice}")
                 sel.format.setProperty(QTextFormat.Property.UserProperty, f.kind)
                 cursor = QTextCursor(edit.document())

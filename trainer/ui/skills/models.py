@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from trainer.competencies.model import Framework
 from trainer.competencies.ratings import NA
+from trainer.ui.common.style import token
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 RatingRole = Qt.ItemDataRole.UserRole + 2
@@ -213,7 +214,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{self.headers[col]}: {self._rows[row][col] or 'none'}"
         if role == Qt.ItemDataRole.BackgroundRole and self._marked[row]:
-            return QBrush(QColor(255, 196, 0, 60))
+            return QBrush(token("chip_warning"))  # a skill to work on next
         if role == Qt.ItemDataRole.FontRole and self._marked[row]:
             font = QFont()
             font.setBold(True)
