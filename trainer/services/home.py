@@ -71,6 +71,7 @@ class HomeSummary:
     continue_at: ContinueAt | None
     progress: CourseProgress
     due_goals: list[DueGoal] = field(default_factory=list)
+    active_goals: list[DueGoal] = field(default_factory=list)  # every open goal, due or not
     nudge: str = ""
     recent: list[RecentReflection] = field(default_factory=list)
     next_skill: NextSkill | None = None
@@ -142,6 +143,13 @@ def due_goals(goals: Any) -> list[DueGoal]:
     return [DueGoal(g["uid"], g.get("goal", ""), g.get("next_checkin", "")) for g in goals.due()]
 
 
+def active_goals(goals: Any) -> list[DueGoal]:
+    """The learner's open goals, oldest first, each with its next check-in."""
+    if goals is None:
+        return []
+    return [DueGoal(g["uid"], g.get("goal", ""), g.get("next_checkin", "")) for g in goals.goals()]
+
+
 def next_skill(
     ratings: Any, course: Course, done_ids: set[str], scenarios: list | Callable[[], list] | None = None
 ) -> NextSkill | None:
@@ -178,6 +186,7 @@ def home_summary(
         continue_at=continue_at(course, progress),
         progress=course_progress(course, progress.counted_ids(), done),
         due_goals=due_goals(goals),
+        active_goals=active_goals(goals),
         nudge=goals.nudge() if goals is not None else "",
         recent=recent_reflections(journal),
         next_skill=next_skill(ratings, course, done, scenarios),

@@ -54,9 +54,18 @@ def text_and_button(text: QLabel, button: QPushButton) -> QHBoxLayout:
 
 
 def nice_day(iso: str) -> str:
-    from trainer.ui.journal.goals import nice_date
+    """'2026-12-06' -> '6 Dec 2026'; '' for no date."""
+    from trainer.competencies.ratings import nice_date  # lazy: Qt-free, only once there is a date
 
     return nice_date(iso) if iso else ""
+
+
+def goal_line(goals) -> str:
+    """The first open goal and its next check-in, and how many more there are."""
+    first = goals[0]
+    line = f"\u201c{first.goal}\u201d \u00b7 next check-in {nice_day(first.next_checkin) or 'not set'}."
+    more = len(goals) - 1
+    return line + (f" And {more} more goal{'s' if more > 1 else ''} in the Journal." if more else "")
 
 
 class HomeView(QWidget):
@@ -226,16 +235,19 @@ class HomeView(QWidget):
         self.review_label.setVisible(bool(s.review_text))
         self.review_button.setVisible(s.review_due > 0)
 
-        self._due = [g.uid for g in s.due_goals]
+        self._due = [g.uid for g in s.due_goals or s.active_goals]
         if s.due_goals:
             self.goal_card.title.setText("Goal check-in due")
             self.goal_label.setText(s.nudge)
+        elif s.active_goals:  # nothing due: say what the goal is and when to check in
+            self.goal_card.title.setText("Your goal" if len(s.active_goals) == 1 else "Your goals")
+            self.goal_label.setText(goal_line(s.active_goals))
         else:
             self.goal_card.title.setText("Your goal")
             self.goal_label.setText(
                 "Nothing is due. Practise what you teach: set a small goal of your own in the Journal (My goal)."
             )
-        self.checkin_button.setVisible(bool(s.due_goals))
+        self.checkin_button.setVisible(bool(self._due))
 
         self.recent_list.clear()
         if s.recent and not self._rows:  # a bold title over a muted date, status and length

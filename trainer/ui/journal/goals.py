@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from trainer.competencies.ratings import nice_date as ratings_nice_date
 from trainer.services.goals import PROGRESS, smaller_plan_hint
 from trainer.ui.common.appearance import error_style
 from trainer.ui.journal.controller import JournalController
@@ -44,11 +44,8 @@ def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
 
 
 def nice_date(iso: str) -> str:
-    try:
-        d = date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso or ""
-    return f"{d.day} {d.strftime('%b %Y')}"
+    """'2026-12-06' -> '6 Dec 2026' (competencies.ratings.nice_date); '' for no date."""
+    return ratings_nice_date(iso) if iso else ""
 
 
 if TYPE_CHECKING:
