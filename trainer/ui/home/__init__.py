@@ -37,3 +37,4 @@ def install(parts: AppParts) -> None:
         name,
     )
     parts.window.insert_section(0, "home", "&Home", view)
+    parts.window.zoom_changed.connect(lambda _percent: view.fit_width())  # wider text, same width

@@ -60,6 +60,9 @@ def nice_day(iso: str) -> str:
     return nice_date(iso) if iso else ""
 
 
+STACK_BELOW_EM = 40  # narrower than this many line heights: the goal card goes under progress
+
+
 def goal_line(goals) -> str:
     """The first open goal and its next check-in, and how many more there are."""
     first = goals[0]
@@ -163,14 +166,15 @@ class HomeView(QWidget):
         grid.setVerticalSpacing(tokens.SPACE_2)
         grid.addWidget(self.title, 0, 0, 1, 2)
         grid.addWidget(self.continue_card, 1, 0, 1, 2)
+        self._grid, self.stacked = grid, False  # progress and goal side by side, or one above the other
         grid.addWidget(self.progress_card, 2, 0)
         grid.addWidget(self.goal_card, 2, 1)
-        grid.addWidget(self.recent_card, 3, 0, 1, 2)
-        grid.addWidget(self.skill_card, 4, 0, 1, 2)
-        grid.addLayout(tools, 5, 0, 1, 2)
+        grid.addWidget(self.recent_card, 4, 0, 1, 2)
+        grid.addWidget(self.skill_card, 5, 0, 1, 2)
+        grid.addLayout(tools, 6, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(6, 1)
+        grid.setRowStretch(7, 1)
 
         holder = QWidget()
         centre = QHBoxLayout(holder)
@@ -209,6 +213,23 @@ class HomeView(QWidget):
     def on_records_changed(self) -> None:
         self.refresh()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Stack the progress and goal cards when Home is narrow (at a resize, or a zoom)."""
+        if not self.isVisible():
+            return  # laid out before it is shown (421 px at start-up): wait for its real width
+        stacked = self.width() < STACK_BELOW_EM * self.fontMetrics().height()
+        if stacked != self.stacked:  # a small window or a large zoom: each card the full width
+            self.stacked = stacked
+            grid = self._grid
+            grid.removeWidget(self.progress_card)
+            grid.removeWidget(self.goal_card)
+            grid.addWidget(self.progress_card, 2, 0, 1, 1 + stacked)
+            grid.addWidget(self.goal_card, *((3, 0, 1, 2) if stacked else (2, 1)))
+
     def refresh(self) -> None:
         s = self._summary()
         at = s.continue_at
@@ -235,7 +256,7 @@ class HomeView(QWidget):
         self.review_label.setVisible(bool(s.review_text))
         self.review_button.setVisible(s.review_due > 0)
 
-        self._due = [g.uid for g in s.due_goals or s.active_goals]
+        self._due = [g.uid for g in s.due_goals]  # the button is for a check-in that is due
         if s.due_goals:
             self.goal_card.title.setText("Goal check-in due")
             self.goal_label.setText(s.nudge)
