@@ -2,7 +2,8 @@
 
 Usage:  python scripts/gallery.py [--out docs/screenshots]    (or: make gallery)
 
-Each section is grabbed at 1280x800 and 800x600, in the light and the dark theme,
+Each section, with the demo learner's records (``trainer demo``), is grabbed at
+1280x800 and 800x600, in the light and the dark theme,
 at 100% and at 175% zoom, by ``trainer screenshots --zoom`` in a real X window
 under Xvfb (Debian's ``xvfb`` package; ``.ci/run`` installs it). Without a display
 the script runs itself again under ``xvfb-run``; with neither, it says so and stops
@@ -39,9 +40,10 @@ def gallery_name(shot: str) -> str | None:
     return None
 
 
-def grab(out: Path, size: str, zoom: int, env: dict) -> list[Path]:
+def grab(out: Path, size: str, zoom: int, env: dict, data: Path) -> list[Path]:
     with tempfile.TemporaryDirectory(prefix="trainer-gallery-") as tmp:
         command = [sys.executable, "-m", "trainer", "screenshots", tmp, "--size", size, "--zoom", str(zoom)]
+        command += ["--data", str(data)]  # a copy of it is used: it is never changed
         subprocess.run(command, check=True, env=env, cwd=ROOT)
         kept = []
         for shot in sorted(Path(tmp).glob("*.png")):
@@ -57,8 +59,9 @@ def write_index(out: Path, shots: list[Path]) -> None:
     lines = [
         "# Screenshot gallery",
         "",
-        "Made by `make gallery` (scripts/gallery.py): real windows under Xvfb, every section at",
-        "1280x800 and 800x600, light and dark, at 100% and 175% zoom, and the main dialogs likewise.",
+        "Made by `make gallery` (scripts/gallery.py): real windows under Xvfb, with the demo learner's",
+        "records; every section at 1280x800 and 800x600, light and dark, at 100% and 175% zoom, and the",
+        "main dialogs likewise.",
         "",
     ]
     for shot in sorted(shots, key=lambda p: p.name):
@@ -82,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     for old in out.glob("*.png"):
         old.unlink()
     shots: list[Path] = []
-    for size in SIZES:
-        for zoom in ZOOMS:
-            shots.extend(grab(out, size, zoom, env))
+    with tempfile.TemporaryDirectory(prefix="trainer-gallery-data-") as data:
+        # the demo learner's records: the sections as a person sees them after a few weeks
+        subprocess.run([sys.executable, "-m", "trainer", "demo", "--data", data], check=True, env=env, cwd=ROOT)
+        for size in SIZES:
+            for zoom in ZOOMS:
+                shots.extend(grab(out, size, zoom, env, Path(data)))
     write_index(out, shots)
     print(f"gallery: {len(shots)} pictures in {out}")
     return 0

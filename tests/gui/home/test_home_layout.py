@@ -15,8 +15,9 @@ def test_the_cards_stack_only_when_narrow(make_app, sample_course, zoom, size, s
     parts = make_app(sample_course)
     home = parts.window.sections["home"]
     try:
+        parts.window.resize(*size)  # the size first, then the zoom: as `trainer screenshots` does
+        settle()
         parts.window.set_zoom(zoom)
-        parts.window.resize(*size)
         settle()
         settle()
         assert home.stacked is stacked

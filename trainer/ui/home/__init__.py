@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 
 def install(parts: AppParts) -> None:
     """Home, first among the sections and built at once: it is what start-up shows."""
+    from PySide6.QtCore import QTimer
+
     from trainer.records.migrations import DEFAULT_PROFILE_NAME
     from trainer.services.home import home_summary
     from trainer.services.profiles import ProfileService
@@ -37,4 +39,5 @@ def install(parts: AppParts) -> None:
         name,
     )
     parts.window.insert_section(0, "home", "&Home", view)
-    parts.window.zoom_changed.connect(lambda _percent: view.fit_width())  # wider text, same width
+    # wider text, same width: once Home has its new font (the change reaches it after the signal)
+    parts.window.zoom_changed.connect(lambda _percent: QTimer.singleShot(0, view.fit_width))

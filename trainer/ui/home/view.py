@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -167,6 +167,7 @@ class HomeView(QWidget):
         grid.addWidget(self.title, 0, 0, 1, 2)
         grid.addWidget(self.continue_card, 1, 0, 1, 2)
         self._grid, self.stacked = grid, False  # progress and goal side by side, or one above the other
+        self._fit_pending = False
         grid.addWidget(self.progress_card, 2, 0)
         grid.addWidget(self.goal_card, 2, 1)
         grid.addWidget(self.recent_card, 4, 0, 1, 2)
@@ -215,12 +216,13 @@ class HomeView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit_width()
+        if not self._fit_pending:  # once for a burst of resizes: start-up passes through 421 px
+            self._fit_pending = True
+            QTimer.singleShot(0, self.fit_width)
 
     def fit_width(self) -> None:
-        """Stack the progress and goal cards when Home is narrow (at a resize, or a zoom)."""
-        if not self.isVisible():
-            return  # laid out before it is shown (421 px at start-up): wait for its real width
+        """Stack the progress and goal cards when Home is narrow (after a resize, or a zoom)."""
+        self._fit_pending = False
         stacked = self.width() < STACK_BELOW_EM * self.fontMetrics().height()
         if stacked != self.stacked:  # a small window or a large zoom: each card the full width
             self.stacked = stacked
