@@ -8,6 +8,7 @@ source never reaches the page as markup.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from html import escape
 from pathlib import Path
@@ -81,6 +82,23 @@ TOO_DEEP = (
 )
 
 
+_converters = threading.local()  # one Markdown per thread: building one takes ~7 ms
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter, reset: a scenario renders nine texts, and building a
+    converter with its extensions for each took most of the time of opening it."""
+    md = getattr(_converters, "md", None)
+    if md is None:
+        md = _converters.md = markdown.Markdown(
+            extensions=EXTENSIONS + [QtTextExtension()],
+            extension_configs={"toc": {"permalink": False}},
+            output_format="html",
+        )
+    md.reset()  # forget the last text's headings, footnotes and ids
+    return md
+
+
 def markdown_to_html(text: str, images: tuple[Path, Path] | None = None) -> tuple[str, list[Heading]]:
     """Markdown to sanitised HTML plus the headings for a table of contents.
 
@@ -88,11 +106,7 @@ def markdown_to_html(text: str, images: tuple[Path, Path] | None = None) -> tupl
     is a regular, small file inside the course folder (see trainer.content_format.limits); without
     it, no image read from disk is kept. Quotes and lists are shown a few levels deep at most.
     """
-    md = markdown.Markdown(
-        extensions=EXTENSIONS + [QtTextExtension()],
-        extension_configs={"toc": {"permalink": False}},
-        output_format="html",
-    )
+    md = _converter()
     try:
         html = md.convert(clamp_nesting(text))
     except RecursionError:  # nesting the limits did not catch: show the words, not a blank page
