@@ -37,15 +37,17 @@ class RowDelegate(QStyledItemDelegate):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if watched is self.view and kind in (QEvent.Type.Resize, QEvent.Type.FontChange):
+        if watched is not self.view:  # an editor's events: the delegate's own handling
+            return super().eventFilter(watched, event)
+        kind = event.type()  # the view's events: never hand them on as an editor's
+        if kind in (QEvent.Type.Resize, QEvent.Type.FontChange):
             width = self.text_width()
             if width != self.laid_out_width or kind == QEvent.Type.FontChange:
                 self.laid_out_width = width
                 model = self.view.model()
                 if model is not None and model.rowCount():
                     self.sizeHintChanged.emit(model.index(0, 0))  # the view lays out every row again
-        return super().eventFilter(watched, event)
+        return False
 
     def text_width(self) -> int:
         """The width the words of a row wrap to: the view's inside, less room for a vertical
