@@ -28,6 +28,7 @@ from pathlib import Path
 from trainer import __version__
 from trainer.records import attachments, safe_json
 from trainer.records.quarantine import describe, set_aside
+from trainer.records.schemas import split_valid
 
 FORMAT = "practitioner-trainer-backup"
 VERSION = 1
@@ -269,8 +270,6 @@ def merge_record(store, kind: str, rec: dict, report: RestoreReport) -> None:
 
 def restore(store, data: dict) -> RestoreReport:
     """Merge a checked backup into ``store`` (see the module docstring)."""
-    from trainer.records.schemas import split_valid  # lazy: pydantic's models (~100 ms) to restore, not at export
-
     check_backup(data)
     report = RestoreReport(kinds=sorted(data["records"]))
     checked = {kind: split_valid(kind, [dict(r) for r in data["records"][kind]]) for kind in report.kinds}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.domain.durations import hours_text
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.sessions.attendance_kind import KIND, AttendanceError
 
@@ -40,7 +41,6 @@ class AttendanceService:
     def import_file(self, path: Path) -> AttendanceImport:
         """Check the whole file, then add one ``session_attendance`` record (or nothing,
         if it is already there). Raises AttendanceError (one line) for a bad file."""
-        from trainer.records.schemas import problem  # lazy: pydantic's models (~100 ms) for an import, not to open CPD
         from trainer.sessions.attendance import attendance_record, read_attendance  # lazy: the same, for the file
 
         path = Path(path)

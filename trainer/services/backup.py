@@ -19,6 +19,7 @@ from pathlib import Path
 
 from trainer.export.backup import RestoreReport, read_backup, restore
 from trainer.records.migrations import PROFILES
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 
 
@@ -51,8 +52,6 @@ class BackupService:
 
     def restore_data(self, data: dict, profile_id: str | None = None) -> ProfileRestore:
         """``restore_into`` for a backup already read (and checked) by ``read_backup``."""
-        from trainer.records.schemas import problem  # lazy: pydantic's models (~100 ms) to restore, not at export
-
         theirs = [r for r in data["records"].get(PROFILES, []) if problem(PROFILES, r) is None]
         moved: dict[str, str] = {}
         with self._store.atomic():  # moving the local profile and the restore: both or neither

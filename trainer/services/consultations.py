@@ -15,6 +15,7 @@ from trainer.competencies.coding import FairGood
 from trainer.competencies.kinds import CONSULTATION_ATTEMPT
 from trainer.consultations.model import Consultation, Step
 from trainer.consultations.scoring import PathResult, score_path
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 
 __all__ = ["CONSULTATION_ATTEMPT", "ConsultationService", "reflection_link"]
@@ -61,8 +62,6 @@ class ConsultationService:
             "skills": list(consultation.skills),
             "finished_at": now,
         }
-        from trainer.records.schemas import problem  # lazy: pydantic's models (~100 ms) at the first save, not at open
-
         why = problem(CONSULTATION_ATTEMPT, {"uid": "new", **record})
         if why is not None:
             raise ValueError(f"the attempt could not be kept: {why}")

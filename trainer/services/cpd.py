@@ -23,6 +23,7 @@ from trainer.cpd.log import CpdLog, build_log, kind_title
 from trainer.cpd.regulators import REGULATORS, Regulator, Status, cycle_start, status
 from trainer.journal import privacy
 from trainer.records import attachments
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.services.profiles import ProfileService
 
@@ -129,8 +130,6 @@ class CpdService:
             raise CpdError("say what the CPD was (a title)")
         if not 1 <= int(minutes) <= rules.EXTERNAL_MAX_MINUTES:
             raise CpdError(f"the time must be between 1 minute and {rules.EXTERNAL_MAX_MINUTES // 60} hours")
-        from trainer.records.schemas import problem  # lazy: pydantic's models (~100 ms), only to add an entry
-
         why = problem(EXTERNAL, {"uid": "new", **rec})
         if why is not None:
             raise CpdError(why)

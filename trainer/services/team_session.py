@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable
 
 from trainer.competencies.ratings import NA, OBSERVER_NOTES
+from trainer.records.schemas import problem
 from trainer.records.store import RecordStore
 from trainer.scenarios.coding_practice import PracticeResult
 from trainer.scenarios.model import Scenario
@@ -331,8 +332,6 @@ class TeamSessionService:
         fields.update(changes)
         fields["live_taps"] = fields["live_taps"][-MAX_LIVE_TAPS:]
         key = {"profile": self.profile_id, "session": uid, "round": round_index, "learner": learner}
-        from trainer.records.schemas import problem  # lazy: pydantic's models (~90 ms) at the first save, not at open
-
         why = problem(OBSERVATION, {"uid": old.get("uid", "new"), **key, "observer": observer, **fields})
         if why:
             raise SessionError(f"the observation was not saved: {why}")
