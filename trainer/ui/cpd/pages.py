@@ -95,12 +95,7 @@ class RevalidationPage(QWidget):
         row.addWidget(self.pack_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-        )
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
         layout.addLayout(form)
         layout.addWidget(self.cycle)
         layout.addWidget(requirements_label)
@@ -184,12 +179,7 @@ class EvidencePage(QWidget):
         row.addWidget(self.keep_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-        )
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(items_label)

@@ -102,12 +102,7 @@ class LogPage(QWidget):
         buttons.addStretch(1)
         top.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-        )
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2, tokens.SPACE_2)
         layout.addLayout(top)
         layout.addWidget(months_label)
         layout.addWidget(self.months, 2)

@@ -139,12 +139,7 @@ class ReflectionEditor(QWidget):
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
-        page_layout.setContentsMargins(
-            tokens.SPACE_2 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-            tokens.SPACE_2 + tokens.SPACE_HALF,
-            tokens.SPACE_1 + tokens.SPACE_HALF,
-        )
+        page_layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_1, tokens.SPACE_2, tokens.SPACE_1)
         page_layout.setSpacing(tokens.SPACE_1)
         top = QHBoxLayout()
         top.addWidget(self.title_edit, 1)
@@ -182,11 +177,9 @@ class ReflectionEditor(QWidget):
         self.finish_button = QPushButton("Finis&h\u2026")
         self.finish_button.setAccessibleName("Finish this reflection")
         footer = QHBoxLayout()
-        footer.setContentsMargins(
-            tokens.SPACE_2 + tokens.SPACE_HALF, tokens.SPACE_1, tokens.SPACE_2 + tokens.SPACE_HALF, tokens.SPACE_1
-        )
+        footer.setContentsMargins(tokens.SPACE_2, tokens.SPACE_1, tokens.SPACE_2, tokens.SPACE_1)
         footer.addWidget(self.words_label)
-        footer.addSpacing(tokens.SPACE_1 + tokens.SPACE_HALF)
+        footer.addSpacing(tokens.SPACE_2)
         footer.addWidget(self.saved_label)
         footer.addStretch(1)
         footer.addWidget(self.duplicate_button)

@@ -139,9 +139,7 @@ class RunPanel(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.progress_label)
         layout = self.card_layout = QVBoxLayout(self)
-        layout.setContentsMargins(
-            tokens.SPACE_2, tokens.SPACE_1 + tokens.SPACE_HALF, tokens.SPACE_2, tokens.SPACE_1 + tokens.SPACE_HALF
-        )
+        layout.setContentsMargins(tokens.SPACE_2, tokens.SPACE_1, tokens.SPACE_2, tokens.SPACE_1)
         layout.addLayout(self.top)
         layout.addWidget(self.bar)
         layout.addLayout(progress_row)
