@@ -73,6 +73,14 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def at(parts, zoom: int, size: tuple[int, int]) -> None:
+    """The app's window at ``zoom`` percent and ``size``, laid out (put the zoom back to 100 after)."""
+    parts.window.set_zoom(zoom)
+    parts.window.resize(*size)
+    settle()
+    settle()
+
+
 def walk(root: QWidget) -> list[str]:
     """Check ``root`` as shown, then with each page of every tab widget inside it."""
     settle()

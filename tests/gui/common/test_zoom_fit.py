@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QScrollArea
 
-from ..a11y_walk import settle
+from ..a11y_walk import at, settle
 
 PEOPLE = [
     ("Asha Patel", "Practice nurse"),
@@ -30,13 +30,6 @@ def session_app(make_app, sample_course):
     parts.window.show_section("session")
     yield parts, view
     parts.window.set_zoom(100)
-
-
-def at(parts, zoom: int, size: tuple[int, int]) -> None:
-    parts.window.set_zoom(zoom)
-    parts.window.resize(*size)
-    settle()
-    settle()
 
 
 def page(view) -> QScrollArea:

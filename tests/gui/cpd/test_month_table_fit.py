@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.gui.a11y_walk import settle
+from tests.gui.a11y_walk import at
 from trainer.tools.demo_cpd import add_demo_cpd
 
 
@@ -19,13 +19,6 @@ def log_page(make_app, sample_course):
     view.on_records_changed()
     yield parts, view.log_page
     parts.window.set_zoom(100)
-
-
-def at(parts, zoom: int, size: tuple[int, int]) -> None:
-    parts.window.set_zoom(zoom)
-    parts.window.resize(*size)
-    settle()
-    settle()
 
 
 def texts(table) -> list[str]:

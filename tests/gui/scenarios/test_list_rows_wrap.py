@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from tests.gui.a11y_walk import settle
+from tests.gui.a11y_walk import at
 from trainer.domain import tokens
 from trainer.ui.common.rows import RowDelegate
 
@@ -20,13 +20,6 @@ def scenario_list(make_app, sample_course):
     view = parts.window.section("scenarios")
     yield parts, view.list_page.tree
     parts.window.set_zoom(100)
-
-
-def at(parts, zoom: int, size: tuple[int, int]) -> None:
-    parts.window.set_zoom(zoom)
-    parts.window.resize(*size)
-    settle()
-    settle()
 
 
 def needed_height(tree, row: int) -> int:
