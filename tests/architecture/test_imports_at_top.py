@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.probe import run_python
+
 PACKAGE = Path(__file__).resolve().parents[2] / "trainer"
 
 pytestmark = pytest.mark.slow
@@ -36,13 +38,7 @@ def startup_modules(tmp_path_factory) -> set[str]:
         f"main(['--smoke', '--data', {str(data)!r}])\n"
         "print(' '.join(m for m in sys.modules if m.startswith('trainer')))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
+    result = run_python(code)
     loaded = set(result.stdout.split())
     assert "trainer.ui.shell.main_window" in loaded, result.stderr
     return loaded

@@ -4,9 +4,9 @@ PySide6 reads a module's whole source to see whether it may use ``__feature__``.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.probe import run_python
 
 PACKAGE = Path(__file__).resolve().parents[2] / "trainer"
 
@@ -23,7 +23,7 @@ print(" ".join(scanned))
 
 
 def test_app_modules_imported_after_pyside_are_not_scanned():
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120)
+    done = run_python(PROBE)
     assert done.returncode == 0, done.stderr
     scanned = done.stdout.split()
     assert "csv" in scanned  # the probe sees PySide6's scan at work

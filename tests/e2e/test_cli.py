@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests.probe import run_python
+
 
 def run(*args, env_extra=None, timeout=120):
     env = dict(os.environ)
@@ -54,13 +56,7 @@ def test_second_start_loads_only_what_home_needs(tmp_path, settings):
         "         'aiohttp', 'segno', 'trainer.room.server']\n"
         "print(code, sorted(m for m in heavy if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
+    result = run_python(script)
     modules, built = result.stdout.strip().splitlines()
     assert modules == "0 []", result.stderr
     # PySide6 builds the Python enums of a class when it is first used: for the Qt namespace

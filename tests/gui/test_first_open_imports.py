@@ -5,12 +5,11 @@ A cached course was already validated when it was cached."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
+
+from tests.probe import run_python
 
 SCRIPT = textwrap.dedent("""
     import sys
@@ -41,8 +40,7 @@ SCRIPT = textwrap.dedent("""
 @pytest.mark.parametrize("section", ["consultations", "cpd", "export"])
 def test_the_first_open_of_a_section_leaves_pydantic_unloaded(fixtures, tmp_path, section):
     """Each opened on its own, in a fresh window: whichever is first pays for pydantic otherwise."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    args = [sys.executable, "-c", SCRIPT, str(fixtures / "sample-course"), str(tmp_path / "data"), section]
-    subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=120)  # caches the course
-    out = subprocess.run(args, env=env, capture_output=True, text=True, check=True, timeout=120)
+    args = (str(fixtures / "sample-course"), str(tmp_path / "data"), section)
+    run_python(SCRIPT, *args, check=True)  # caches the course
+    out = run_python(SCRIPT, *args, check=True)
     assert out.stdout.split() == ["False", "True", "False"], out.stderr

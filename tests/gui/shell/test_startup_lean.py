@@ -7,14 +7,11 @@ palette. These tests check each has the effect the plain Qt call would have.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QScrollArea
 
+from tests.probe import run_python
 from trainer.ui.common import appearance
 
 
@@ -95,13 +92,7 @@ def test_the_app_is_made_with_the_fusion_style():
         "apply_theme(app, 'light')\n"
         "print(app.style().name())\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_python(script, timeout=60)
     assert result.stdout.strip().lower() == "fusion", result.stderr
 
 

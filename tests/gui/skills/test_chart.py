@@ -3,14 +3,11 @@ what it says in words, and that it fits when narrow and zoomed (issue 20)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
+from tests.probe import run_python
 from trainer.competencies.dashboard import OBSERVER, SELF, Point, SkillSummary
 from trainer.domain import tokens
 from trainer.domain.contrast import contrast_ratio
@@ -219,11 +216,5 @@ def test_opening_skills_with_ratings_loads_no_plotting_library(tmp_path, sample_
         "      sorted(m for m in ('pyqtgraph', 'numpy') if m in sys.modules))\n"
         "parts.store.close()\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
+    result = run_python(script)
     assert result.stdout.strip().splitlines()[-1:] == ["True True []"], result.stderr
