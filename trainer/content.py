@@ -77,7 +77,7 @@ class Content:
         if pickled is not None and name in pickled:
             part = pickled.pop(name)
             try:
-                value = pickle.loads(part.open() if isinstance(part, Sealed) else part)
+                value = pickle.loads(part.open())  # Sealed: checked against its signed digest first
             except ValueError:  # changed on disk since it was cached: read from the course itself
                 value = getattr(load_content(self.root), name)
             setattr(self, name, value)
