@@ -20,10 +20,10 @@ from trainer.sessions.session_code import session_code
 FEEDBACK_KINDS = ("feedback", "debrief", "reflection")
 DEBRIEF_KINDS = ("debrief", "reflection")
 # When participants may see their own feedback on their phone; the trainer chooses.
-FEEDBACK_OPENS = {
-    "after_round": "After each round (from its feedback phase)",
+FEEDBACK_OPENS = {  # short: they fit the narrow Live room pane at 1280x800 (the tooltip says more)
+    "after_round": "After each round",
     "after_debrief": "After the debrief",
-    "never": "Never (phones show no feedback)",
+    "never": "Never",
 }
 DEFAULT_FEEDBACK_OPENS = "after_round"
 NOTE_LABELS = OBSERVER_NOTE_LABELS  # the three parts of an observer's notes, as on the desktop form

@@ -206,3 +206,14 @@ def test_the_trainer_chooses_when_feedback_opens_on_phones(view, qtbot):  # noqa
     assert view.room_host.state().feedback_opens == "never"
     c.open_session(c.uid)  # shown again as saved with the session
     assert box.currentData() == "never"
+
+
+def test_the_feedback_choice_is_shown_whole_in_the_live_room_pane(view, qtbot):  # noqa: F811
+    """At 1280 wide the pane is narrow: the long choice ("After each round (from its feedback
+    phase)") was cut off in the box; the choices are short and the tooltip says more."""
+    start_taster(view, qtbot)
+    box = view.room.feedback_opens
+    metrics = box.fontMetrics()
+    for i in range(box.count()):
+        assert metrics.horizontalAdvance(box.itemText(i)) + 2 * metrics.height() <= box.width(), box.itemText(i)
+    assert "feedback phase" in box.toolTip() and "debrief" in box.toolTip()

@@ -232,6 +232,10 @@ class RoomPanel(QGroupBox):
         self.open_button.setAccessibleName("Open the live room for phones")
         self.feedback_opens = QComboBox()
         self.feedback_opens.setAccessibleName("When participants see their feedback on their phone")
+        self.feedback_opens.setToolTip(
+            "When each person sees their observers' feedback on their phone: from each round's "
+            "feedback phase, after the debrief, or never (the phones then show none)"
+        )
         for key, label in FEEDBACK_OPENS.items():
             self.feedback_opens.addItem(label, key)
         feedback_label = QLabel("Feedback &on phones:")
